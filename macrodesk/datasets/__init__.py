@@ -1,0 +1,43 @@
+"""The bundled sample: real published China macro series, shipped with the package.
+
+Built from the project's shared data folder by ``scripts/build_sample.py``; the
+``source`` and ``origin`` columns keep where each value came from. See the README
+for what is covered and which periods are withheld (food prices and the analyst
+consensus stop at 2022-12 on purpose).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["catalogue", "sample_files", "load"]
+
+
+def _dir() -> Path:
+    return Path(str(resources.files("macrodesk.datasets")))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> pd.DataFrame:
+    """Known series: id, bundled file, frequency, Chinese and English names."""
+    return pd.read_csv(_dir() / "catalogue.csv", dtype=str, keep_default_na=False)
+
+
+def sample_files() -> list[Path]:
+    """The bundled tidy CSV files (gzip-compressed)."""
+    return sorted(_dir().glob("*.csv.gz"))
+
+
+def load(names: list[str] | None = None):
+    """Read the bundled files (all, or those whose stem is in ``names``) as MacroSeries."""
+    from macrodesk.importers.csv import read_csv
+
+    out = []
+    for f in sample_files():
+        if names is None or f.name.removesuffix(".csv.gz") in names:
+            out.extend(read_csv(f))
+    return out

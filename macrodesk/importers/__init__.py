@@ -1,0 +1,113 @@
+"""Importers: files in, :class:`~macrodesk.series.MacroSeries` out.
+
+* :func:`read_csv` — tidy long CSV (``series_id,date,value,unit,source,origin``).
+* :func:`read_wind` — Wind EDB Excel exports (.xlsx, .xls), read with python-calamine.
+* :func:`read_paths` — any mix of such files and folders of them.
+
+Importers only read and validate; writing is the store's job, so a bad file
+never leaves a store half-written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from macrodesk.exceptions import InputFileError, UnitError
+from macrodesk.importers.csv import read_csv
+from macrodesk.series._container import MacroSeries
+
+__all__ = ["read_csv", "read_wind", "read_paths", "merge_series", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xls", ".xlsm")
+
+
+def read_wind(path, mapping=None):  # thin re-export; imported lazily to keep start-up fast
+    from macrodesk.importers.wind import read_wind as _read_wind
+
+    return _read_wind(path, mapping=mapping)
+
+
+def _suffix(p: Path) -> str:
+    name = p.name.lower()
+    return ".csv.gz" if name.endswith(".csv.gz") else p.suffix.lower()
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw).expanduser()
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and _suffix(f) in SUPPORTED_SUFFIXES and not f.name.startswith(("~$", "."))
+            )
+            if not found:
+                raise InputFileError(
+                    f"folder has no importable files ({', '.join(SUPPORTED_SUFFIXES)})", file=str(p)
+                )
+            files.extend(found)
+        elif p.is_file():
+            if _suffix(p) not in SUPPORTED_SUFFIXES:
+                raise InputFileError(
+                    f"unsupported file type '{_suffix(p) or p.name}'; importable: {', '.join(SUPPORTED_SUFFIXES)}",
+                    file=str(p),
+                )
+            files.append(p)
+        else:
+            raise InputFileError("no such file or folder", file=str(p))
+    return files
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike], *, mapping=None, progress=None
+) -> list[MacroSeries]:
+    """Read files and folders (recursively) into one list of series, merged by id.
+
+    ``mapping`` is a Wind-id mapping (see :mod:`macrodesk.importers.mapping`);
+    ``progress`` an optional callable ``(path)`` called before each file.
+    """
+    out: list[MacroSeries] = []
+    for f in _expand(paths):
+        if progress is not None:
+            progress(f)
+        if _suffix(f) in (".csv", ".csv.gz"):
+            out.extend(read_csv(f))
+        else:
+            out.extend(read_wind(f, mapping=mapping))
+    return merge_series(out)
+
+
+def merge_series(series: Iterable[MacroSeries]) -> list[MacroSeries]:
+    """Combine series that share an id (from several files) into one.
+
+    Units and frequencies must agree; a date present in two inputs must carry
+    the same value, else :class:`InputFileError` names both origins.
+    """
+    by_id: dict[str, MacroSeries] = {}
+    for s in series:
+        prev = by_id.get(s.id)
+        if prev is None:
+            by_id[s.id] = s
+            continue
+        if prev.unit != s.unit or prev.freq != s.freq:
+            raise UnitError(
+                f"series '{s.id}' is '{prev.unit}'/{prev.freq} in {prev.meta.origin} but "
+                f"'{s.unit}'/{s.freq} in {s.meta.origin}"
+            )
+        a, b = prev.observations(), s.observations()
+        both = a.index.intersection(b.index)
+        clash = both[(a[both] - b[both]).abs().to_numpy() > 1e-9]
+        if len(clash):
+            raise InputFileError(
+                f"date {clash[0]} has {a[clash[0]]} in '{prev.meta.origin}' but {b[clash[0]]} in "
+                f"'{s.meta.origin}'; import the files separately to record a revision",
+                series_id=s.id,
+            )
+        combined = pd.concat([a, b[b.index.difference(a.index)]]).sort_index()
+        origin = prev.meta.origin if s.meta.origin in prev.meta.origin else f"{prev.meta.origin} | {s.meta.origin}"
+        by_id[s.id] = prev.with_data(combined, origin=origin)
+    return list(by_id.values())

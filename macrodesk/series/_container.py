@@ -1,0 +1,224 @@
+"""The one container for a time series in macrodesk.
+
+Guarantees of :class:`MacroSeries` (checked when it is built, never later):
+
+* ``meta`` is a frozen :class:`SeriesMeta`: id, Chinese and English name, unit
+  (a code from :mod:`macrodesk.series.units`), frequency (``D`` daily, ``W``
+  weekly, ``X`` 10-day/旬, ``M`` monthly, ``Q`` quarterly, ``A`` annual), source
+  and origin (the file, sheet or repository the values came from).
+* ``data`` is a float64 ``pd.Series`` named by the series id.
+* Monthly, quarterly and annual data have a ``PeriodIndex`` of that frequency
+  that is *complete* from the first to the last observation: a missing period is
+  present as NaN, so ``shift(12)`` is always "the same month last year". The
+  first and last values are never NaN.
+* Daily, weekly and 10-day data keep their observation dates as a
+  ``DatetimeIndex`` (no filling, no NaN).
+* The index is sorted and unique. A duplicate date is an error at construction.
+* Values are as published, in ``meta.unit`` (rates in percent). Use
+  :meth:`MacroSeries.to_fraction` for analyses and
+  :meth:`MacroSeries.convert` for an explicit unit change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from macrodesk._typing import FREQS, PERIOD_FREQS, DateLike, Freq
+from macrodesk.exceptions import DataError, FrequencyError
+from macrodesk.series import units as _units
+
+__all__ = ["SeriesMeta", "MacroSeries", "to_period", "period_key"]
+
+
+@dataclass(frozen=True)
+class SeriesMeta:
+    """What a series is: identity, labels, unit, frequency and provenance."""
+
+    id: str
+    unit: str
+    freq: Freq
+    name_zh: str = ""
+    name_en: str = ""
+    source: str = ""
+    origin: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise DataError(f"a series id must be a non-empty string, got {self.id!r}")
+        if self.freq not in FREQS:
+            raise FrequencyError(
+                f"series '{self.id}': unknown frequency '{self.freq}'; use one of {', '.join(FREQS)}"
+            )
+        _units.get_unit(self.unit)
+
+    def name(self, lang: str = "zh") -> str:
+        """The label to show: the name in ``lang``, falling back to the other, then the id."""
+        first, second = (self.name_zh, self.name_en) if lang == "zh" else (self.name_en, self.name_zh)
+        return first or second or self.id
+
+    def replace(self, **changes: Any) -> "SeriesMeta":
+        return dataclasses.replace(self, **changes)
+
+
+def to_period(date: DateLike, freq: str = "M") -> pd.Period:
+    """A date or a 'YYYY-MM' string as a Period of ``freq`` (M, Q or A)."""
+    try:
+        return pd.Period(date, freq=PERIOD_FREQS.get(freq, freq))
+    except (ValueError, TypeError) as exc:
+        raise DataError(f"cannot read {date!r} as a {freq} period: {exc}") from None
+
+
+def period_key(idx: pd.Index) -> list[str]:
+    """JSON keys for an index: 'YYYY-MM' monthly, 'YYYYQn' quarterly, 'YYYY' annual, ISO dates otherwise."""
+    if isinstance(idx, pd.PeriodIndex):
+        if idx.freqstr.startswith("M"):
+            return [p.strftime("%Y-%m") for p in idx]
+        return [str(p) for p in idx]
+    return [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(idx)]
+
+
+class MacroSeries:
+    """A series with its metadata. See the module docstring for the guarantees."""
+
+    __slots__ = ("meta", "data")
+
+    def __init__(self, meta: SeriesMeta, data: pd.Series) -> None:
+        self.meta = meta
+        self.data = self._normalise(meta, data)
+
+    # -- construction -----------------------------------------------------
+    @staticmethod
+    def _normalise(meta: SeriesMeta, data: pd.Series) -> pd.Series:
+        if not isinstance(data, pd.Series):
+            raise DataError(f"series '{meta.id}': data must be a pandas Series, got {type(data).__name__}")
+        idx = data.index
+        if meta.freq in PERIOD_FREQS:
+            pfreq = PERIOD_FREQS[meta.freq]
+            if isinstance(idx, pd.PeriodIndex):
+                if idx.freqstr[0] != pfreq[0]:
+                    raise FrequencyError(
+                        f"series '{meta.id}' is {meta.freq} but its index has frequency {idx.freqstr}"
+                    )
+                pidx = idx
+            else:
+                pidx = pd.DatetimeIndex(idx).to_period(pfreq)
+            s = pd.Series(np.asarray(data, dtype="float64"), index=pidx, name=meta.id)
+        else:
+            if isinstance(idx, pd.PeriodIndex):
+                raise FrequencyError(
+                    f"series '{meta.id}' is {meta.freq} (dated) but has a PeriodIndex of {idx.freqstr}"
+                )
+            s = pd.Series(np.asarray(data, dtype="float64"), index=pd.DatetimeIndex(idx).normalize(), name=meta.id)
+        dup = s.index.duplicated(keep=False)
+        if dup.any():
+            first = s.index[dup][0]
+            raise DataError(f"series '{meta.id}': duplicate date {first} ({int(dup.sum())} rows share a date)")
+        s = s.sort_index()
+        s = s[~s.isna()] if len(s) else s
+        if meta.freq in PERIOD_FREQS and len(s):
+            full = pd.period_range(s.index[0], s.index[-1], freq=s.index.freq)
+            s = s.reindex(full)
+        s.index.name = "date"
+        return s
+
+    @classmethod
+    def from_observations(
+        cls, meta: SeriesMeta, dates: Any, values: Any
+    ) -> "MacroSeries":
+        """Build from parallel date and value sequences (dates as ISO strings, dates or periods)."""
+        vals = pd.to_numeric(pd.Series(list(values)), errors="raise")
+        if meta.freq in PERIOD_FREQS:
+            idx = pd.PeriodIndex([to_period(d, meta.freq) for d in dates]) if len(vals) else pd.PeriodIndex([], freq=PERIOD_FREQS[meta.freq])
+        else:
+            idx = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+        return cls(meta, pd.Series(vals.to_numpy(dtype="float64"), index=idx))
+
+    # -- properties -------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def unit(self) -> str:
+        return self.meta.unit
+
+    @property
+    def freq(self) -> str:
+        return self.meta.freq
+
+    def name(self, lang: str = "zh") -> str:
+        return self.meta.name(lang)
+
+    def __len__(self) -> int:
+        return int(self.data.notna().sum())
+
+    def __repr__(self) -> str:
+        n = len(self)
+        span = f"{self.data.index[0]}..{self.data.index[-1]}" if n else "empty"
+        return f"MacroSeries('{self.id}', unit='{self.unit}', freq='{self.freq}', n={n}, {span})"
+
+    # -- views ------------------------------------------------------------
+    def observations(self) -> pd.Series:
+        """The observed values only (NaN padding dropped)."""
+        return self.data.dropna()
+
+    def with_data(self, data: pd.Series, **meta_changes: Any) -> "MacroSeries":
+        """A new series with other values (and optionally changed metadata)."""
+        return MacroSeries(self.meta.replace(**meta_changes) if meta_changes else self.meta, data)
+
+    def slice(self, start: DateLike | None = None, end: DateLike | None = None) -> "MacroSeries":
+        """The part between ``start`` and ``end`` inclusive ('YYYY-MM' or a date)."""
+        s = self.data
+        if self.freq in PERIOD_FREQS:
+            if start is not None:
+                s = s[s.index >= to_period(start, self.freq)]
+            if end is not None:
+                s = s[s.index <= to_period(end, self.freq)]
+        else:
+            if start is not None:
+                s = s[s.index >= pd.Timestamp(start)]
+            if end is not None:
+                s = s[s.index <= _end_of(end)]
+        return MacroSeries(self.meta, s)
+
+    def convert(self, unit: str) -> "MacroSeries":
+        """Explicit unit conversion (e.g. ``index_prev_year_100`` → ``pct_yoy``)."""
+        return MacroSeries(self.meta.replace(unit=unit), _units.convert(self.data, self.unit, unit))
+
+    def to_fraction(self) -> pd.Series:
+        """Rates as fractions (0.007 for 0.7%); index-style rates converted. Raises UnitError otherwise."""
+        return _units.to_fraction(self.data, self.unit)
+
+    def to_json_dict(self, digits: int | None = None) -> dict[str, Any]:
+        """``{"series_id", "unit", "freq", "values": {"2025-12": 0.8, ...}}``; NaN padding omitted."""
+        obs = self.observations()
+        vals = [float(round(v, digits)) if digits is not None else float(v) for v in obs.to_numpy()]
+        return {
+            "series_id": self.id,
+            "unit": self.unit,
+            "freq": self.freq,
+            "values": dict(zip(period_key(obs.index), vals)),
+        }
+
+    def equals(self, other: "MacroSeries") -> bool:
+        return self.meta == other.meta and self.data.equals(other.data)
+
+
+def _end_of(date: DateLike) -> pd.Timestamp:
+    """The last instant of a date or of a 'YYYY-MM' month."""
+    text = str(date)
+    if len(text) == 7:
+        return pd.Period(text, freq="M").end_time
+    if len(text) == 4:
+        return pd.Period(text, freq="Y").end_time
+    return pd.Timestamp(date)
+
+
+def is_nan(x: float) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
