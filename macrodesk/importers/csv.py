@@ -28,7 +28,7 @@ REQUIRED = ("series_id", "date", "value", "unit")
 def infer_freq(dates: pd.DatetimeIndex) -> str:
     """Frequency read off observation dates (used when neither file nor catalogue says)."""
     d = pd.DatetimeIndex(dates).sort_values()
-    gaps = np.diff(d.asi8) / 86_400e9 if len(d) > 1 else np.array([31.0])
+    gaps = np.diff(d.values.astype("datetime64[D]").astype("int64")).astype(float) if len(d) > 1 else np.array([31.0])
     med = float(np.median(gaps))
     if med <= 3:
         return "D"

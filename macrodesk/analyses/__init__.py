@@ -1,0 +1,76 @@
+"""Report recipes: stored data in, a :class:`~macrodesk.reports.model.Report` out.
+
+Each recipe names the series it needs (``REQUIRED``) and those it uses when
+present (``OPTIONAL``) and has a ``build(inputs, as_of, lang)`` function.
+:func:`build_report` fetches them from a store, cut at the as-of month, so the
+recipes themselves never touch files or the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+
+import pandas as pd
+
+from macrodesk.exceptions import ReportError, UnknownSeriesError
+
+__all__ = ["REPORTS", "DEMO_REPORTS", "build_report", "report_inputs"]
+
+
+@dataclass(frozen=True)
+class _Recipe:
+    module: str
+    help: str
+
+    def load(self) -> ModuleType:
+        import importlib
+
+        return importlib.import_module(self.module)
+
+
+REPORTS: dict[str, _Recipe] = {
+    "inflation-review": _Recipe(
+        "macrodesk.analyses.inflation_review",
+        "CPI/PPI review: YoY history, cumulative MoM vs seasonal norms, components, carry-over",
+    ),
+}
+
+#: Reports ``macrodesk demo`` builds from the bundled sample.
+DEMO_REPORTS: tuple[str, ...] = ("inflation-review",)
+
+
+def report_inputs(store, required, optional, as_of: str | None):
+    """Fetch a recipe's series from ``store``, cut at ``as_of`` (YYYY-MM); returns (Inputs, as_of Period)."""
+    from macrodesk.analyses._common import Inputs
+
+    end = None
+    if as_of is not None:
+        try:
+            end = pd.Period(as_of, freq="M")
+        except ValueError:
+            raise ReportError(f"--as-of must be a month like 2025-12, got '{as_of}'") from None
+    missing_req = [i for i in required if not store.has(i)]
+    if missing_req:
+        raise UnknownSeriesError(
+            missing_req[0],
+            f"the report needs {', '.join(required)}; import them first (macrodesk data import …)",
+        )
+    series = store.get_many(list(required) + list(optional), missing="skip")
+    if end is not None:
+        series = {k: v.slice(None, str(end)) for k, v in series.items()}
+    missing = [i for i in optional if i not in series or len(series[i]) == 0]
+    first = series[required[0]].observations()
+    if len(first) == 0:
+        raise ReportError(f"series '{required[0]}' has no data up to {as_of}")
+    return Inputs(series, missing), (end or first.index[-1])
+
+
+def build_report(name: str, store, *, as_of: str | None = None, lang: str = "zh"):
+    """Build report ``name`` from ``store``; unknown names raise ReportError listing the known ones."""
+    recipe = REPORTS.get(name)
+    if recipe is None:
+        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
+    mod = recipe.load()
+    inputs, end = report_inputs(store, mod.REQUIRED, mod.OPTIONAL, as_of)
+    return mod.build(inputs, end, lang=lang)

@@ -1,0 +1,300 @@
+"""Catalogue transforms runnable on one stored series (``macrodesk calc``).
+
+Each entry reads a :class:`~macrodesk.series.MacroSeries` in its published unit,
+brings it to the form the transform needs (a level, or MoM as a fraction), runs
+the pure function from :mod:`macrodesk.transforms` and returns a
+:class:`CalcResult` whose rates are back in percent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from macrodesk import transforms as T
+from macrodesk.exceptions import TransformError
+from macrodesk.series import MacroSeries, period_key
+from macrodesk.series.units import get_unit, rate_unit_of
+
+__all__ = ["TRANSFORMS", "CalcResult", "run", "as_mom", "as_level"]
+
+
+@dataclass
+class CalcResult:
+    """The output of one transform: a series or a small table, in ``unit``."""
+
+    series_id: str
+    transform: str
+    unit: str
+    data: pd.Series | pd.DataFrame
+    note: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def _keys(self, index: pd.Index) -> list[str]:
+        if isinstance(index, (pd.PeriodIndex, pd.DatetimeIndex)):
+            return period_key(index)
+        return [str(i) for i in index]
+
+    def to_json(self, digits: int = 4) -> dict[str, Any]:
+        def clean(s: pd.Series) -> dict[str, float | None]:
+            return {
+                k: (None if pd.isna(v) else round(float(v), digits)) for k, v in zip(self._keys(s.index), s.to_numpy())
+            }
+
+        out: dict[str, Any] = {"series_id": self.series_id, "transform": self.transform, "unit": self.unit}
+        if self.params:
+            out["params"] = self.params
+        if isinstance(self.data, pd.Series):
+            out["values"] = clean(self.data)
+        else:
+            out["columns"] = {str(c): clean(self.data[c]) for c in self.data.columns}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    def print(self, console, lang: str = "zh") -> None:
+        from rich.table import Table
+
+        u = get_unit(self.unit)
+        title = f"{self.transform}({self.series_id}) — {u.zh if lang == 'zh' else u.en}"
+        frame = self.data.to_frame(self.transform) if isinstance(self.data, pd.Series) else self.data
+        t = Table("", *[str(c) for c in frame.columns], title=title)
+        for k, row in zip(self._keys(frame.index), frame.to_numpy()):
+            t.add_row(k, *["—" if pd.isna(v) else f"{v:.2f}" for v in row])
+        console.print(t)
+        if self.note:
+            console.print(self.note)
+
+
+# ---------------------------------------------------------------- inputs
+def as_mom(s: MacroSeries, transform: str) -> pd.Series:
+    """MoM as a fraction: from pct_mom, from an index_prev_month_100, or computed from a level."""
+    kind = get_unit(s.unit).kind
+    if s.unit == "pct_mom" or rate_unit_of(s.unit) == "pct_mom":
+        return s.to_fraction()
+    if kind in ("level", "price", "count") or s.unit in ("index", "index_2010_100", "index_2005m12_100"):
+        if s.freq != "M":
+            raise TransformError(f"'{transform}' needs a monthly series; '{s.id}' is {s.freq}")
+        return T.mom(s.data)
+    raise TransformError(
+        f"'{transform}' needs a month-on-month series (pct_mom, index_prev_month_100) or a level; "
+        f"'{s.id}' is {s.unit}"
+    )
+
+
+def as_level(s: MacroSeries, transform: str) -> pd.Series:
+    """The values of a level/price/index series; a rate is refused with a hint."""
+    kind = get_unit(s.unit).kind
+    if kind == "rate" or rate_unit_of(s.unit) is not None:
+        raise TransformError(
+            f"'{transform}' needs a level or index series; '{s.id}' is already a rate ({s.unit})"
+        )
+    if s.freq not in ("M", "Q"):
+        raise TransformError(
+            f"'{transform}' needs a monthly or quarterly series; '{s.id}' is {s.freq} — "
+            f"run `macrodesk calc resample {s.id}` first"
+        )
+    return s.data
+
+
+def _years(text: str | None, default: tuple[int, int] | None = None) -> range:
+    if text is None:
+        if default is None:
+            raise TransformError("this transform needs --years, e.g. --years 2021-2024")
+        return range(default[0], default[1] + 1)
+    try:
+        a, _, b = text.partition("-")
+        lo, hi = int(a), int(b or a)
+    except ValueError:
+        raise TransformError(f"--years must look like 2021-2024, got '{text}'") from None
+    if lo > hi:
+        raise TransformError(f"--years {text}: the first year is after the last")
+    return range(lo, hi + 1)
+
+
+def _months(text: str | None) -> tuple[int, int]:
+    if text is None:
+        return 1, 12
+    try:
+        a, _, b = text.partition("-")
+        lo, hi = int(a), int(b or a)
+    except ValueError:
+        raise TransformError(f"--months must look like 1-11, got '{text}'") from None
+    if not (1 <= lo <= hi <= 12):
+        raise TransformError(f"--months {text}: need 1 <= first <= last <= 12")
+    return lo, hi
+
+
+def _assume(items: list[str]) -> dict[str, float]:
+    out = {}
+    for item in items:
+        k, sep, v = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            pd.Period(k.strip(), freq="M")
+            out[k.strip()] = float(v) / 100.0
+        except ValueError:
+            raise TransformError(f"--assume takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '{item}'") from None
+    return out
+
+
+def _with_assumed(m: pd.Series, items: list[str]) -> pd.Series:
+    """MoM with the user's assumed values set (they override published ones, as the user asked)."""
+    assumed = _assume(items)
+    if not assumed:
+        return m
+    periods = [pd.Period(k, freq="M") for k in assumed]
+    full = pd.period_range(min(m.index[0], *periods), max(m.index[-1], *periods), freq="M")
+    m = m.reindex(full)
+    for p, v in zip(periods, assumed.values()):
+        m[p] = v
+    return m
+
+
+def _need_year(year: int | None, name: str) -> int:
+    if year is None:
+        raise TransformError(f"'{name}' needs --year, e.g. --year 2026")
+    return year
+
+
+def _window(x: pd.Series, start: str | None, end: str | None) -> pd.Series:
+    if start is not None:
+        x = x[x.index >= pd.Period(start, freq=x.index.freq)]
+    if end is not None:
+        x = x[x.index <= pd.Period(end, freq=x.index.freq)]
+    return x
+
+
+# ---------------------------------------------------------------- transforms
+@dataclass(frozen=True)
+class TransformSpec:
+    help: str
+    fn: Callable[..., CalcResult]
+
+
+def _yoy(s, o):
+    return CalcResult(s.id, "yoy", "pct_yoy", _window(T.yoy(as_level(s, "yoy")) * 100, o["start"], o["end"]))
+
+
+def _mom(s, o):
+    return CalcResult(s.id, "mom", "pct_mom", _window(T.mom(as_level(s, "mom")) * 100, o["start"], o["end"]))
+
+
+def _cagr2y(s, o):
+    x = s.to_fraction() if s.unit == "pct_yoy" else None
+    r = T.cagr2y_from_yoy(x) if x is not None else T.cagr2y(as_level(s, "cagr2y"))
+    return CalcResult(s.id, "cagr2y", "pct_yoy", _window(r * 100, o["start"], o["end"]),
+                      note="two-year compound growth: sqrt(X_t / X_{t-24}) - 1")
+
+
+def _janfeb(s, o):
+    r = T.janfeb_yoy(as_level(s, "janfeb")).dropna()
+    return CalcResult(s.id, "janfeb", "pct_yoy", _window(r * 100, o["start"], o["end"]),
+                      note="Jan–Feb combined YoY, stamped at February")
+
+
+def _cum(s, o):
+    lo, hi = _months(o["months"])
+    r = T.cumulative(as_mom(s, "cum"), lo, hi) * 100
+    if o["year"] is not None:
+        r = r.loc[[o["year"]]]
+    return CalcResult(s.id, "cum", "pct", r.dropna(), params={"months": f"{lo}-{hi}"},
+                      note=f"cumulative change over months {lo}-{hi}: prod(1+m) - 1")
+
+
+def _carryover(s, o):
+    y = _need_year(o["year"], "carryover")
+    r = T.carryover(_with_assumed(as_mom(s, "carryover"), o["assume"]), y) * 100
+    return CalcResult(s.id, "carryover", "pct_yoy", r, params={"year": y},
+                      note=f"carry-over (翘尾) of {y} from the MoMs of {y - 1}; average {r.mean():.2f}%")
+
+
+def _newprice(s, o):
+    y = _need_year(o["year"], "newprice")
+    r = T.new_price(as_mom(s, "newprice"), y) * 100
+    return CalcResult(s.id, "newprice", "pct_yoy", r, params={"year": y})
+
+
+def _decompose(s, o):
+    y = _need_year(o["year"], "decompose")
+    r = T.decompose_yoy(_with_assumed(as_mom(s, "decompose"), o["assume"]), y) * 100
+    return CalcResult(s.id, "decompose", "pct_yoy", r, params={"year": y},
+                      note="(1 + YoY) = (1 + carry-over)(1 + new-price)")
+
+
+def _seasonal_norm(s, o):
+    yrs = _years(o["years"])
+    m = as_mom(s, "seasonal-norm")
+    if o["months"] is not None:
+        lo, hi = _months(o["months"])
+        r = T.span_norm(m, yrs, lo, hi) * 100
+        return CalcResult(s.id, "seasonal-norm", "pct", r,
+                          params={"years": f"{yrs[0]}-{yrs[-1]}", "months": f"{lo}-{hi}"})
+    r = T.monthly_norm(m, yrs) * 100
+    return CalcResult(s.id, "seasonal-norm", "pct_mom", r, params={"years": f"{yrs[0]}-{yrs[-1]}"})
+
+
+def _super_seasonal(s, o):
+    y = _need_year(o["year"], "super-seasonal")
+    yrs = _years(o["years"])
+    lo, hi = _months(o["months"])
+    m = as_mom(s, "super-seasonal")
+    actual = T.cumulative(m, lo, hi).get(y, np.nan) * 100
+    norm = T.span_norm(m, yrs, lo, hi, stats=("mean",))["mean"] * 100
+    r = pd.Series({"actual": actual, "norm": norm, "super_seasonal": actual - norm})
+    return CalcResult(s.id, "super-seasonal", "pct", r,
+                      params={"year": y, "years": f"{yrs[0]}-{yrs[-1]}", "months": f"{lo}-{hi}"})
+
+
+def _percentile(s, o):
+    x = s.data
+    if isinstance(x.index, pd.DatetimeIndex):
+        raise TransformError(f"'percentile' needs a monthly or quarterly series; '{s.id}' is {s.freq}")
+    p = T.percentile_of_last(x, start=o["start"], end=o["end"])
+    last = x.loc[:o["end"]].dropna() if o["end"] else x.dropna()
+    return CalcResult(s.id, "percentile", "pct", pd.Series({"last": float(last.iloc[-1]), "percentile": p * 100}),
+                      note="share of observations in the window at or below the latest value")
+
+
+def _chain(s, o):
+    r = T.chain(as_mom(s, "chain").dropna())
+    return CalcResult(s.id, "chain", "index", _window(r, o["start"], o["end"]), note="chained index, base 100")
+
+
+def _resample(s, o):
+    if s.freq not in ("D", "W", "X"):
+        raise TransformError(f"'resample' takes a daily, weekly or 10-day series; '{s.id}' is {s.freq}")
+    r = T.to_monthly(s.data, how=o["how"])
+    return CalcResult(s.id, "resample", s.unit, _window(r, o["start"], o["end"]), params={"how": o["how"]})
+
+
+TRANSFORMS: dict[str, TransformSpec] = {
+    "yoy": TransformSpec("YoY from a level: X_t / X_{t-12} - 1", _yoy),
+    "mom": TransformSpec("MoM from a level: X_t / X_{t-1} - 1", _mom),
+    "cum": TransformSpec("cumulative MoM per year over --months (default 1-12), optional --year", _cum),
+    "carryover": TransformSpec("carry-over (翘尾) by month of --year from the previous year's MoMs [--assume 2025-12=0 sets a MoM]", _carryover),
+    "newprice": TransformSpec("new-price effect (新涨价) by month of --year", _newprice),
+    "decompose": TransformSpec("carry-over, new-price and implied YoY by month of --year", _decompose),
+    "cagr2y": TransformSpec("two-year compound growth (from a level or a pct_yoy series)", _cagr2y),
+    "janfeb": TransformSpec("Jan–Feb combined YoY (Spring Festival), from a level", _janfeb),
+    "seasonal-norm": TransformSpec("mean/min/max MoM by calendar month over --years; with --months, of the span", _seasonal_norm),
+    "super-seasonal": TransformSpec("--year's cumulative MoM over --months minus the --years norm", _super_seasonal),
+    "percentile": TransformSpec("percentile of the latest value within --start..--end", _percentile),
+    "chain": TransformSpec("chained index (base 100) from MoM", _chain),
+    "resample": TransformSpec("daily/weekly/10-day to monthly (--how mean|last|first|sum|max|min)", _resample),
+}
+
+
+def run(name: str, series: MacroSeries, **options: Any) -> CalcResult:
+    """Run transform ``name`` on ``series``. Unknown names raise TransformError listing the known ones."""
+    spec = TRANSFORMS.get(name)
+    if spec is None:
+        raise TransformError(f"unknown transform '{name}'; available: {', '.join(TRANSFORMS)}")
+    opts = {"year": None, "start": None, "end": None, "months": None, "years": None, "assume": [], "how": "mean"}
+    opts.update(options)
+    return spec.fn(series, opts)

@@ -1,0 +1,50 @@
+"""Shared fixtures: a store loaded with the bundled sample, and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from macrodesk.datasets import load
+from macrodesk.importers import merge_series
+from macrodesk.series.store import Store
+
+
+@pytest.fixture(scope="session")
+def sample_series():
+    """The bundled real data as MacroSeries, merged by id."""
+    return merge_series(load())
+
+
+@pytest.fixture(scope="session")
+def sample_store_path(tmp_path_factory, sample_series) -> Path:
+    path = tmp_path_factory.mktemp("store") / "sample.duckdb"
+    with Store(path) as st:
+        st.write(sample_series, label="bundled sample")
+    return path
+
+
+@pytest.fixture()
+def sample_store(sample_store_path):
+    with Store(sample_store_path, read_only=True) as st:
+        yield st
+
+
+@pytest.fixture()
+def cli(monkeypatch, capsys):
+    """Run ``macrodesk ARGS`` in-process; returns (exit_code, stdout, stderr)."""
+    from macrodesk.cli import main
+
+    def run(*args: str):
+        monkeypatch.setattr(sys, "argv", ["macrodesk", *map(str, args)])
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

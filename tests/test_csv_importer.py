@@ -1,0 +1,125 @@
+"""Tidy CSV importer: reading, frequency/names from the catalogue, and every error path."""
+
+from __future__ import annotations
+
+import gzip
+
+import pandas as pd
+import pytest
+
+from macrodesk.exceptions import InputFileError, UnitError
+from macrodesk.importers import merge_series, read_csv, read_paths
+
+HEADER = "series_id,date,value,unit,source,origin\n"
+# NBS: CPI YoY 2025-10..12 = 0.2, 0.7, 0.8; PPI YoY 2025-11, 12 = -2.2, -1.9.
+GOOD = HEADER + (
+    "cpi_yoy,2025-10-31,0.2,pct_yoy,NBS,test\n"
+    "cpi_yoy,2025-11-30,0.7,pct_yoy,NBS,test\n"
+    "cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,test\n"
+    "ppi_yoy,2025-11-30,-2.2,pct_yoy,NBS,test\n"
+    "ppi_yoy,2025-12-31,-1.9,pct_yoy,NBS,test\n"
+)
+
+
+def write(tmp_path, text, name="data.csv"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_reads_series_with_catalogue_names_and_freq(tmp_path):
+    got = {s.id: s for s in read_csv(write(tmp_path, GOOD))}
+    assert set(got) == {"cpi_yoy", "ppi_yoy"}
+    cpi = got["cpi_yoy"]
+    assert cpi.freq == "M" and cpi.unit == "pct_yoy"
+    assert cpi.meta.name_zh == "CPI:当月同比"
+    assert cpi.data.tolist() == [0.2, 0.7, 0.8]
+    assert got["ppi_yoy"].data[pd.Period("2025-12", "M")] == -1.9
+
+
+def test_extra_columns_are_ignored_and_gzip_is_read(tmp_path):
+    text = GOOD.replace("origin\n", "origin,comment\n").replace(",test\n", ",test,x\n")
+    p = tmp_path / "data.csv.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(text)
+    assert len(read_csv(p)) == 2
+
+
+def test_unknown_series_frequency_is_inferred_from_dates(tmp_path):
+    text = HEADER + "".join(f"my_weekly,{d},{v},index,me,x\n" for d, v in [("2024-01-05", 1), ("2024-01-12", 2), ("2024-01-19", 3)])
+    (s,) = read_csv(write(tmp_path, text))
+    assert s.freq == "W"
+
+
+def test_monthly_gap_is_kept_as_nan_inside_the_range(tmp_path):
+    text = HEADER + "x,2025-01-31,1,pct_yoy,,\nx,2025-03-31,3,pct_yoy,,\n"
+    (s,) = read_csv(write(tmp_path, text))
+    assert len(s.data) == 3 and s.data.isna().sum() == 1 and len(s) == 2
+
+
+@pytest.mark.parametrize(
+    "body, exc, message",
+    [
+        ("cpi_yoy,2025-13-31,0.8,pct_yoy,NBS,t\n", InputFileError,
+         r"file 'data.csv', row 2, series 'cpi_yoy': '2025-13-31' is not a date"),
+        ("cpi_yoy,2025-11-30,0.7,pct_yoy,NBS,t\ncpi_yoy,2025-12-31,n/a,pct_yoy,NBS,t\n", InputFileError,
+         r"file 'data.csv', row 3, series 'cpi_yoy': value 'n/a' is not a number"),
+        ("cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,t\ncpi_yoy,2025-12-31,0.8,pct_yoy,NBS,t\n", InputFileError,
+         r"file 'data.csv', row 3, series 'cpi_yoy': duplicate date 2025-12 \(rows 2 and 3\)"),
+        ("cpi_yoy,2025-12-31,0.8,percent,NBS,t\n", UnitError,
+         r"file 'data.csv', row 2, series 'cpi_yoy': unknown unit 'percent'"),
+        ("cpi_yoy,2025-11-30,0.7,pct_yoy,NBS,t\ncpi_yoy,2025-12-31,100.8,index_prev_year_100,NBS,t\n", UnitError,
+         r"row 3, series 'cpi_yoy': unit 'index_prev_year_100' clashes with 'pct_yoy'"),
+        ("cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,t\n,2025-12-31,1,pct_yoy,NBS,t\n", InputFileError,
+         r"file 'data.csv', row 3: empty series_id"),
+    ],
+)
+def test_bad_rows_name_file_row_and_series(tmp_path, body, exc, message):
+    with pytest.raises(exc, match=message):
+        read_csv(write(tmp_path, HEADER + body))
+
+
+def test_missing_columns(tmp_path):
+    with pytest.raises(InputFileError, match=r"file 'data.csv': missing column\(s\) unit"):
+        read_csv(write(tmp_path, "series_id,date,value\ncpi_yoy,2025-12-31,0.8\n"))
+
+
+def test_header_only_file(tmp_path):
+    with pytest.raises(InputFileError, match="header but no rows"):
+        read_csv(write(tmp_path, HEADER))
+
+
+def test_empty_file(tmp_path):
+    with pytest.raises(InputFileError, match="not a readable CSV"):
+        read_csv(write(tmp_path, ""))
+
+
+def test_folder_import_and_unsupported_files(tmp_path):
+    (tmp_path / "d").mkdir()
+    write(tmp_path / "d", GOOD, "a.csv")
+    write(tmp_path / "d", "ignore me", "notes.txt")
+    assert {s.id for s in read_paths([tmp_path / "d"])} == {"cpi_yoy", "ppi_yoy"}
+    with pytest.raises(InputFileError, match=r"unsupported file type '.txt'"):
+        read_paths([tmp_path / "d" / "notes.txt"])
+    with pytest.raises(InputFileError, match="no such file or folder"):
+        read_paths([tmp_path / "nope.csv"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputFileError, match="folder has no importable files"):
+        read_paths([tmp_path / "empty"])
+
+
+def test_merge_refuses_conflicting_values_across_files(tmp_path):
+    a = read_csv(write(tmp_path, GOOD, "a.csv"))
+    b = read_csv(write(tmp_path, GOOD.replace("2025-12-31,0.8", "2025-12-31,0.9"), "b.csv"))
+    with pytest.raises(InputFileError, match=r"series 'cpi_yoy': date 2025-12 has 0.8 in 'test' but 0.9"):
+        merge_series(a + b)
+
+
+def test_bundled_sample_reads_with_one_series_per_id(sample_series):
+    ids = [s.id for s in sample_series]
+    assert len(ids) == len(set(ids)) == 367
+    by = {s.id: s for s in sample_series}
+    # GACC: exports 2025-12 +6.6% YoY (USD), prior +5.9% — the seed 000 headline.
+    ex = by["exports_usd_yoy"].data
+    assert ex[pd.Period("2025-12", "M")] == 6.6 and ex[pd.Period("2025-11", "M")] == 5.9
+    assert by["diesel_0_cny"].freq == "X" and by["breeding_sow_inventory_q"].freq == "Q"
