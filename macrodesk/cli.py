@@ -342,27 +342,18 @@ def version() -> None:
 
 
 def main() -> None:
-    """Console entry point: runs the app and turns macrodesk errors into one line and exit code 2."""
+    """Console entry point: runs the app; macrodesk errors print one line and exit with status 2."""
     from macrodesk.exceptions import MacrodeskError
 
     try:
-        app(standalone_mode=False)
+        app()  # standalone: usage errors print and exit 2, --help exits 0
     except MacrodeskError as exc:
         from rich.markup import escape
 
         _console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
         sys.exit(2)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
 
 
 if __name__ == "__main__":

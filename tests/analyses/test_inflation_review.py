@@ -1,0 +1,100 @@
+"""Inflation review analyses on hand-made inputs, and the report on the bundled data."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from macrodesk.analyses import build_report
+from macrodesk.analyses.inflation_review import carryover_review, seasonal_review
+from macrodesk.exceptions import ModelError, UnknownSeriesError
+from macrodesk.reports.model import Figure, Notice, Paragraph, Table
+from macrodesk.series import MacroSeries, SeriesMeta
+from macrodesk.series.store import Store
+
+
+def monthly(values, start):
+    return pd.Series(values, index=pd.period_range(start, periods=len(values), freq="M"), dtype=float)
+
+
+def test_seasonal_review_by_hand():
+    # 2021: MoM 0.1% every month; 2022: 0.2%; 2023: Jan +1%, Feb 0, Mar -1%.
+    mom = monthly([0.001] * 12 + [0.002] * 12 + [0.01, 0.0, -0.01], "2021-01")
+    r = seasonal_review(mom, 2023, 3, windows={"2021-2022": [2021, 2022]})
+    # Jan-Mar 2023: 1.01 * 1.00 * 0.99 - 1 = -0.0001
+    assert r.actual == pytest.approx(-0.0001)
+    # 2021: 1.001^3 - 1 = 0.003003001; 2022: 1.002^3 - 1 = 0.006012008; mean 0.0045075045
+    assert float(r.norms["2021-2022"]["mean"]) == pytest.approx(0.0045075045)
+    assert r.gap("2021-2022") == pytest.approx(-0.0001 - 0.0045075045)
+    assert r.previous == pytest.approx(0.006012008)
+    assert "低于2021-2022年同期均值+0.5%" in r.summary("zh")
+
+
+def test_seasonal_review_without_the_year_is_a_model_error():
+    mom = monthly([0.001] * 12, "2021-01")
+    with pytest.raises(ModelError, match="no complete MoM data for months 1-11 of 2022"):
+        seasonal_review(mom, 2022, 11)
+
+
+def test_carryover_review_by_hand():
+    # 2024 MoM: 1% in Nov, 2% in Dec, 0 otherwise; 2025: 0.5% in Jan, 0 afterwards.
+    mom = monthly([0.0] * 10 + [0.01, 0.02] + [0.005] + [0.0] * 11, "2024-01")
+    yoy = monthly([0.0] * 12, "2025-01")
+    yoy[pd.Period("2025-01", "M")] = 1.01 * 1.02 * 1.005 - 1
+    r = carryover_review(mom, yoy, 2025)
+    jan = r.table.loc[pd.Period("2025-01", "M")]
+    # carry-over Jan 2025 = (1.01)(1.02) - 1 = 0.0302; new price = 0.005
+    assert jan["carryover"] == pytest.approx(0.0302)
+    assert jan["new_price"] == pytest.approx(0.005)
+    assert jan["implied"] == pytest.approx(1.0302 * 1.005 - 1)
+    assert r.table.loc[pd.Period("2025-11", "M"), "carryover"] == pytest.approx(0.02)
+    assert r.table.loc[pd.Period("2025-12", "M"), "carryover"] == 0.0
+    # 2026 carry-over from 2025's MoMs (only Jan non-zero): zero in every month
+    assert np.allclose(r.next_year.to_numpy(), 0.0)
+
+
+def blocks(report, kind):
+    return [b for s in report.sections for b in s.blocks if isinstance(b, kind)]
+
+
+def test_report_on_bundled_data_matches_the_seed_at_2025_11(sample_store):
+    rep = build_report("inflation-review", sample_store, as_of="2025-11")
+    text = " ".join(rep.summary) + " ".join(p.text for p in blocks(rep, Paragraph))
+    # Seed 003: 1-11月 CPI 环比累计 0.5%, 2021-2024 均值 0.8%, 2015-2019 均值 2.1%, 2024 同期 0.1%.
+    assert "2025年1-11月CPI环比累计+0.5%" in text
+    assert "2021-2024年同期均值+0.8%" in text
+    assert "2015-2019年同期均值+2.1%" in text
+    assert "2024年同期为+0.1%" in text
+    # NBS: CPI 2025-11 +0.7% YoY (prior +0.2%); PPI -2.2% (prior -2.1%).
+    assert "2025年11月CPI同比+0.7%，前值+0.2%；PPI同比-2.2%，前值-2.1%" in text
+    figs = blocks(rep, Figure)
+    assert len(figs) >= 5 and all(f.source and f.source.startswith("国家统计局") for f in figs)
+
+
+def test_report_latest_month_and_english(sample_store):
+    rep = build_report("inflation-review", sample_store, lang="en")
+    # NBS: CPI 2025-12 +0.8% YoY (prior +0.7%), PPI -1.9% (prior -2.2%).
+    assert rep.summary[0] == "CPI rose +0.8% YoY in Dec 2025 (prior +0.7%); PPI -1.9% YoY (prior -2.2%)."
+    assert rep.lang == "en"
+    tables = blocks(rep, Table)
+    seasonal = tables[0].data
+    # Jan-Dec 2025 cumulative CPI MoM: prod(1 + m) - 1 over the 12 NBS MoMs = +0.697%.
+    assert seasonal.iloc[0, 0] == pytest.approx(0.697, abs=0.001)
+
+
+def test_report_with_only_required_inputs_says_what_is_missing(tmp_path, sample_series):
+    by = {s.id: s for s in sample_series}
+    with Store(tmp_path / "min.duckdb") as st:
+        st.write([by["cpi_yoy"], by["cpi_mom"]])
+        rep = build_report("inflation-review", st)
+    (notice,) = [n for n in blocks(rep, Notice) if "缺失" in n.text]
+    assert "ppi_yoy" in notice.text and "cpi_core_yoy" in notice.text
+    assert "以下输入数据缺失" in notice.text
+
+
+def test_report_without_required_series_names_them(tmp_path):
+    with Store(tmp_path / "e.duckdb") as st:
+        st.write([MacroSeries.from_observations(SeriesMeta("ppi_yoy", "pct_yoy", "M"), ["2025-12"], [-1.9])])
+        with pytest.raises(UnknownSeriesError, match="the report needs cpi_yoy, cpi_mom"):
+            build_report("inflation-review", st)
