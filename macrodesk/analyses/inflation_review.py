@@ -51,6 +51,7 @@ OPTIONAL = (
     "cpi_pork_yoy",
     "cpi_fresh_veg_yoy",
     "ppi_mining_yoy",
+    "ppi_mining_index",
     "ppi_raw_materials_yoy",
     "ppi_processing_yoy",
     "ppi_consumer_goods_yoy",
@@ -94,7 +95,7 @@ class SeasonalReview:
         for w, st in self.norms.items():
             rows[tr(f"{w}年均值", f"{w} mean", lang)] = float(st["mean"])
         df = pd.DataFrame({tr("环比累计(%)", "Cumulative (%)", lang): pd.Series(rows) * 100})
-        df[tr("超季节性(pp)", "Gap vs (pp)", lang)] = (self.actual - pd.Series(rows)) * 100
+        df[tr(f"{self.year}年高出(pp)", f"{self.year} above (pp)", lang)] = (self.actual - pd.Series(rows)) * 100
         df.iloc[0, 1] = np.nan
         return df
 
@@ -103,11 +104,17 @@ class SeasonalReview:
         parts = []
         for w in self.norms:
             mean = float(self.norms[w]["mean"]) * 100
-            rel = tr("高于" if self.gap(w) > 0 else "低于", "above" if self.gap(w) > 0 else "below", lang)
+            gap = self.gap(w) * 100
+            if abs(gap) < 0.05:
+                rel_zh, rel_en = "与", "in line with"
+                tail_zh = "基本持平"
+            else:
+                rel_zh, rel_en = ("高于", "above") if gap > 0 else ("低于", "below")
+                tail_zh = ""
             parts.append(
                 tr(
-                    f"{rel}{w}年同期均值{F.pct(mean)}（超季节性{F.pp(self.gap(w) * 100, 1)}）",
-                    f"{rel} the {w} average of {F.pct(mean)} (gap {F.pp(self.gap(w) * 100, 1, lang='en')})",
+                    f"{rel_zh}{w}年同期均值{F.pct(mean)}{tail_zh}（超季节性{F.pp(gap, 2)}）",
+                    f"{rel_en} the {w} average of {F.pct(mean)} (gap {F.pp(gap, 2, lang='en')})",
                     lang,
                 )
             )
@@ -225,12 +232,14 @@ class CarryoverReview:
             lang,
         )
         if self.next_year is not None:
-            avg = float(self.next_year.mean()) * 100
+            nxt = self.next_year * 100
+            avg = float(nxt.mean())
+            hi, lo = nxt.idxmax(), nxt.idxmin()
             text += tr(
-                f"按{self.year}年环比推算，{self.year + 1}年{self.name}全年平均翘尾约{F.pct(avg)}"
-                f"（1月{F.pct(self.next_year.iloc[0] * 100)}，12月{F.pct(self.next_year.iloc[-1] * 100)}）。",
-                f"From the {self.year} MoMs, the {self.year + 1} carry-over averages {F.pct(avg)} "
-                f"(Jan {F.pct(self.next_year.iloc[0] * 100)}, Dec {F.pct(self.next_year.iloc[-1] * 100)}).",
+                f"按{self.year}年环比推算，{self.year + 1}年{self.name}全年平均翘尾约{F.pct(avg)}，"
+                f"最高为{hi.month}月{F.pct(nxt[hi])}，最低为{lo.month}月{F.pct(nxt[lo])}。",
+                f"From the {self.year} MoMs, the {self.year + 1} carry-over averages {F.pct(avg)}, highest in "
+                f"{hi.strftime('%b')} ({F.pct(nxt[hi])}), lowest in {lo.strftime('%b')} ({F.pct(nxt[lo])}).",
                 lang,
             )
         return text
@@ -359,7 +368,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             review.table(lang),
             tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
             source=src_cpi,
-            formats={c: "+.2f" for c in review.table(lang).columns},
+            formats={c: _signed2 for c in review.table(lang).columns},
         )
     )
     norm_years = range(year - 10, year)
@@ -435,7 +444,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                 tbl,
                 tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
                 source=source_line([S[i] for i, _, _ in have], lang),
-                formats={c: (".1f" if j < 3 else "+.1f") for j, c in enumerate(tbl.columns)},
+                formats={c: (".1f" if j < 3 else _signed) for j, c in enumerate(tbl.columns)},
             ),
         ]
         sections.append(Section(tr("三、CPI分项", "3. CPI components", lang), comp_blocks))
@@ -491,10 +500,14 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
     ]
     gh = [(i, zh, en) for i, zh, en in groups if inputs.has(i)]
     if has_ppi and gh:
-        gdf = pd.DataFrame({tr(zh, en, lang): S[i].data for i, zh, en in gh})
+        gdata = {i: S[i].data for i, _, _ in gh}
+        if "ppi_mining_yoy" in gdata and inputs.has("ppi_mining_index"):
+            # the release transcripts are sparse; the index (上年同月=100) is dense: index - 100 = YoY
+            gdata["ppi_mining_yoy"] = gdata["ppi_mining_yoy"].combine_first(S["ppi_mining_index"].convert("pct_yoy").data)
+        gdf = pd.DataFrame({tr(zh, en, lang): gdata[i] for i, zh, en in gh})
         gdf[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
         gdf = gdf[(gdf.index >= month - 59) & (gdf.index <= month)]
-        latest = {tr(zh, en, lang): S[i].data.dropna() for i, zh, en in gh}
+        latest = {tr(zh, en, lang): gdata[i].dropna() for i, zh, en in gh}
         txt = tr(
             "分大类看，" + "，".join(f"{n}同比{F.pct(v.iloc[-1])}（{F.month_label(v.index[-1])}）" for n, v in latest.items()) + "。",
             "By group: " + ", ".join(f"{n} {F.pct(v.iloc[-1])} ({F.month_label(v.index[-1], 'en')})" for n, v in latest.items()) + ".",
@@ -506,7 +519,10 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                 [
                     Paragraph(txt),
                     Figure(
-                        charts.line_chart(gdf, ylabel="%", lang=lang),
+                        charts.line_chart(
+                            gdf, right=[tr("采掘工业", "Mining", lang)] if "ppi_mining_yoy" in gdata else None,
+                            ylabel="%", right_ylabel="%", lang=lang,
+                        ),
                         tr("PPI及主要大类同比", "PPI and major groups, YoY", lang),
                         source=source_line([S[i] for i, _, _ in gh] + [S["ppi_yoy"]], lang),
                     ),
@@ -535,6 +551,14 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             lang,
         ),
     )
+
+
+def _signed(v: float) -> str:
+    return F.num(v, 1, signed=True)
+
+
+def _signed2(v: float) -> str:
+    return F.num(v, 2, signed=True)
 
 
 def _sf_note(year: int, lang: str) -> str:

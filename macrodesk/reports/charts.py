@@ -1,0 +1,786 @@
+"""Charts in one broker-research house style.
+
+Every function returns a :class:`matplotlib.figure.Figure` (7.5 x 3.6 in by
+default, constrained layout, not registered with pyplot) ready to be wrapped
+in a :class:`macrodesk.reports.Figure`. The style: palette starting dark red
+``#C00000``, navy ``#1F3864``, grey, gold, blue…; no top/right spines; a light
+horizontal grid; the legend below the plot without a frame; a zero line when
+the data cross zero; dates ticked as ``2025-12``; Chinese text in Noto Sans
+CJK SC.
+
+Captions and sources are not drawn on the chart: the report adds them
+("图1：…" above, "数据来源：…" below), as broker notes do. Functions that
+print fixed text (legend suffixes such as "（右轴）", month names, "预测")
+take ``lang="zh"`` or ``"en"``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports._fonts import setup_matplotlib
+from macrodesk.reports.labels import check_lang, label
+
+__all__ = [
+    "FIGSIZE",
+    "PALETTE",
+    "band_chart",
+    "bar_chart",
+    "carryover_bars",
+    "line_chart",
+    "scatter_labeled",
+    "scenario_paths",
+    "seasonal_lines",
+    "stacked_contributions",
+]
+
+#: Series colours, in order of use.
+PALETTE: tuple[str, ...] = (
+    "#C00000",  # dark red
+    "#1F3864",  # navy
+    "#7F7F7F",  # grey
+    "#BF9000",  # gold
+    "#2E75B6",  # blue/teal
+    "#548235",  # green
+    "#ED7D31",  # orange
+    "#7030A0",  # purple
+    "#A5A5A5",  # light grey
+    "#843C0C",  # brown
+)
+#: Default figure size in inches (fits an A4 text column at full width).
+FIGSIZE: tuple[float, float] = (7.5, 3.6)
+
+_TEXT = "#262626"
+_AXIS = "#595959"
+_GRID = "#D0D0D0"
+_ZERO = "#404040"
+_BAND = "#D6DCE5"
+_SHADE = "#F2F2F2"
+_FONT = 9.0
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _new_figure(figsize: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
+    setup_matplotlib()
+    fig = Figure(figsize=figsize or FIGSIZE, layout="constrained", facecolor="white")
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, hspace=0.02, wspace=0.02)
+    ax = fig.add_subplot()
+    _style_axes(ax)
+    return fig, ax
+
+
+def _style_axes(ax: Axes, grid_axis: str = "y") -> None:
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(_AXIS)
+        ax.spines[side].set_linewidth(0.8)
+    ax.tick_params(labelsize=_FONT, colors=_TEXT, length=3, width=0.6, color=_AXIS)
+    if grid_axis:
+        ax.grid(axis=grid_axis, color=_GRID, linewidth=0.7, linestyle="-")
+    ax.set_axisbelow(True)
+
+
+def _style_right_axis(ax2: Axes) -> None:
+    ax2.spines["top"].set_visible(False)
+    ax2.spines["left"].set_visible(False)
+    ax2.spines["bottom"].set_visible(False)
+    ax2.spines["right"].set_color(_AXIS)
+    ax2.spines["right"].set_linewidth(0.8)
+    ax2.tick_params(labelsize=_FONT, colors=_TEXT, length=3, width=0.6, color=_AXIS)
+    ax2.grid(False)
+
+
+def _text_width_pt(s: str, size: float = _FONT) -> float:
+    """Rough printed width of ``s``: CJK/full-width characters are one em, others ~0.55 em."""
+    w = 0.0
+    for ch in s:
+        w += size if ord(ch) > 0x2E80 else 0.55 * size
+    return w
+
+
+def _legend_below(fig: Figure, handles: Sequence[Any], labels: Sequence[str]) -> None:
+    """Legend centred below the plot, no frame, one row if it fits, else two (or more)."""
+    if not handles:
+        return
+    n = len(handles)
+    avail = fig.get_figwidth() * 72 * 0.96
+    entry = [_text_width_pt(str(lab)) + 2.6 * _FONT for lab in labels]  # handle + gaps
+    ncols = n
+    while ncols > 1 and sum(max(entry[c::ncols]) for c in range(ncols)) > avail:
+        ncols -= 1
+    # matplotlib fills legend columns top to bottom (np.array_split); reorder so the
+    # entries read left to right, row by row, in the order the series were drawn.
+    rows = math.ceil(n / ncols)
+    order = [r * ncols + c for c in range(ncols) for r in range(rows) if r * ncols + c < n]
+    fig.legend(
+        [handles[i] for i in order],
+        [labels[i] for i in order],
+        loc="outside lower center",
+        ncols=max(ncols, 1),
+        frameon=False,
+        fontsize=_FONT,
+        handlelength=1.8,
+        handletextpad=0.5,
+        columnspacing=1.4,
+        borderaxespad=0.2,
+    )
+
+
+def _zero_line(ax: Axes, values: Any, vertical: bool = False) -> None:
+    arr = np.asarray(values, dtype=float).ravel()
+    arr = arr[np.isfinite(arr)]
+    if arr.size and arr.min() < 0 < arr.max():
+        if vertical:
+            ax.axvline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+        else:
+            ax.axhline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+
+
+def _as_frame(data: Any, what: str) -> pd.DataFrame:
+    if isinstance(data, pd.Series):
+        return data.to_frame(name=data.name if data.name is not None else "")
+    if isinstance(data, pd.DataFrame):
+        return data
+    raise ReportError(f"{what} must be a pandas DataFrame or Series, got {type(data).__name__}")
+
+
+def _as_series(data: Any, what: str) -> pd.Series:
+    if isinstance(data, pd.Series):
+        return data
+    if isinstance(data, pd.DataFrame) and data.shape[1] == 1:
+        return data.iloc[:, 0]
+    raise ReportError(f"{what} must be a pandas Series, got {type(data).__name__}")
+
+
+def _to_datetime_index(idx: pd.Index, what: str) -> pd.DatetimeIndex:
+    if isinstance(idx, pd.PeriodIndex):
+        return idx.to_timestamp()
+    if isinstance(idx, pd.DatetimeIndex):
+        return idx
+    try:
+        return pd.DatetimeIndex(pd.to_datetime(idx.astype(str)))
+    except (ValueError, TypeError):
+        raise ReportError(
+            f"{what} needs a PeriodIndex or DatetimeIndex (or dates as text), got {type(idx).__name__}"
+        ) from None
+
+
+def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Ticks as 2025-12 at sensible month/year steps, at most ~8 labels."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months <= 3:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
+    else:
+        for step in (1, 2, 3, 6, 12, 24, 36, 60, 120, 240):
+            if months / step <= 8:
+                break
+        if step < 12:
+            loc: Any = mdates.MonthLocator(bymonth=range(1, 13, step))
+        else:
+            loc = mdates.YearLocator(step // 12)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    pad = (end - start) * 0.01
+    ax.set_xlim(start - pad, end + pad)
+
+
+def _period_labels(idx: pd.Index) -> list[str]:
+    if isinstance(idx, pd.PeriodIndex):
+        if idx.freqstr.startswith("M"):
+            return [p.strftime("%Y-%m") for p in idx]
+        return [str(p) for p in idx]
+    if isinstance(idx, pd.DatetimeIndex):
+        if all(t.day == 1 for t in idx) or all(t.is_month_end for t in idx):
+            return [t.strftime("%Y-%m") for t in idx]
+        return [t.strftime("%Y-%m-%d") for t in idx]
+    return [str(v) for v in idx]
+
+
+def _wrap_label(text: str, width_pt: float) -> str:
+    """Wrap a tick label to ``width_pt``: by words for Latin text, by characters for CJK."""
+    if _text_width_pt(text) <= width_pt:
+        return text
+    if " " in text.strip():
+        lines: list[str] = []
+        cur = ""
+        for word in text.split():
+            cand = f"{cur} {word}".strip()
+            if cur and _text_width_pt(cand) > width_pt:
+                lines.append(cur)
+                cur = word
+            else:
+                cur = cand
+        lines.append(cur)
+        return "\n".join(lines)
+    per_line = max(1, int(width_pt // _FONT))
+    n_lines = math.ceil(len(text) / per_line)
+    per_line = math.ceil(len(text) / n_lines)  # balance the lines
+    return "\n".join(text[i : i + per_line] for i in range(0, len(text), per_line))
+
+
+def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels: int = 12) -> None:
+    """Category tick labels; on x, long labels are wrapped (up to 3 lines) or else rotated."""
+    n = len(labels)
+    step = max(1, math.ceil(n / max_labels))
+    pos = list(range(0, n, step))
+    shown = [labels[i] for i in pos]
+    if axis == "x":
+        slot = ax.figure.get_figwidth() * 72 * 0.88 / max(n / step, 1) - 4
+        wrapped = [_wrap_label(t, slot) for t in shown]
+        if max((w.count("\n") for w in wrapped), default=0) <= 2:
+            ax.set_xticks(pos, wrapped)
+        else:
+            ax.set_xticks(pos, shown)
+            for t in ax.get_xticklabels():
+                t.set_rotation(30)
+                t.set_horizontalalignment("right")
+                t.set_rotation_mode("anchor")
+    else:
+        ax.set_yticks(pos, shown)
+
+
+def _year_label(col: Any, lang: str) -> str:
+    try:
+        y = int(str(col))
+    except ValueError:
+        return str(col)
+    if 1800 <= y <= 2200 and lang == "zh":
+        return f"{y}年"
+    return str(col)
+
+
+def _month_ticks(ax: Axes, lang: str) -> None:
+    names = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(_MONTHS_EN)
+    ax.set_xticks(range(1, 13), names)
+    ax.set_xlim(0.6, 12.4)
+
+
+def _month_index(idx: pd.Index, what: str) -> np.ndarray:
+    try:
+        m = np.asarray(idx, dtype=float)
+    except (TypeError, ValueError):
+        raise ReportError(f"{what} must be indexed by calendar month 1..12") from None
+    if m.size and (np.nanmin(m) < 1 or np.nanmax(m) > 12 or not np.all(m == np.round(m))):
+        raise ReportError(f"{what} must be indexed by calendar month 1..12, got {list(idx)[:5]}…")
+    return m
+
+
+def _finish(fig: Figure, ax: Axes, title: str | None, ylabel: str | None) -> Figure:
+    if title:
+        ax.set_title(title, loc="left", fontsize=_FONT + 1, color=_TEXT, pad=6)
+    if ylabel:
+        ax.set_ylabel(ylabel, fontsize=_FONT, color=_TEXT)
+    return fig
+
+
+def _colors(n: int, start: int = 0) -> list[str]:
+    pal = PALETTE[start:] + PALETTE[:start]
+    return [pal[i % len(pal)] for i in range(n)]
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def line_chart(
+    df: pd.DataFrame | pd.Series,
+    right: str | Sequence[str] | None = None,
+    ylabel: str | None = None,
+    right_ylabel: str | None = None,
+    title: str | None = None,
+    *,
+    lang: str = "zh",
+    colors: Sequence[str] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """One line per column of ``df`` (PeriodIndex or DatetimeIndex).
+
+    Columns named in ``right`` go on a secondary axis and get "（右轴）" /
+    " (RHS)" appended to their legend entry. Gaps (NaN) are bridged, as
+    analysts do for e.g. the merged Jan–Feb releases.
+    """
+    check_lang(lang)
+    df = _as_frame(df, "line_chart data")
+    if df.shape[1] == 0 or df.dropna(how="all").empty:
+        raise ReportError("line_chart: the data are empty")
+    rights = [right] if isinstance(right, str) else list(right or [])
+    missing = [c for c in rights if c not in df.columns]
+    if missing:
+        raise ReportError(
+            f"line_chart: right-axis columns not in the data: {', '.join(map(str, missing))}; "
+            f"columns are: {', '.join(map(str, df.columns))}"
+        )
+    x = _to_datetime_index(df.index, "line_chart")
+    fig, ax = _new_figure(figsize)
+    ax2 = None
+    if rights:
+        ax2 = ax.twinx()
+        _style_right_axis(ax2)
+    cols = list(colors) if colors else _colors(df.shape[1])
+    handles, labels = [], []
+    for j, col in enumerate(df.columns):
+        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=x).dropna()
+        target = ax2 if col in rights else ax
+        (h,) = target.plot(s.index, s.to_numpy(), color=cols[j % len(cols)], linewidth=1.6)
+        handles.append(h)
+        labels.append(str(col) + (label("right_axis", lang) if col in rights else ""))
+    left_cols = [c for c in df.columns if c not in rights]
+    _zero_line(ax, df[left_cols].to_numpy(dtype=float, na_value=np.nan) if left_cols else [])
+    _date_axis(ax, x.min(), x.max())
+    if ax2 is not None and right_ylabel:
+        ax2.set_ylabel(right_ylabel, fontsize=_FONT, color=_TEXT)
+    _legend_below(fig, handles, labels)
+    return _finish(fig, ax, title, ylabel)
+
+
+def seasonal_lines(
+    df_by_year: pd.DataFrame,
+    *,
+    lang: str = "zh",
+    ylabel: str | None = None,
+    title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Seasonal comparison: x = calendar month 1..12, one line per year column.
+
+    The latest year (largest year-like column name, else the last column) is
+    drawn thick in dark red; the others thinner in the rest of the palette.
+    Year columns are labelled "2025年" in Chinese.
+    """
+    check_lang(lang)
+    df = _as_frame(df_by_year, "seasonal_lines data")
+    if df.shape[1] == 0:
+        raise ReportError("seasonal_lines: the data have no year columns")
+    months = _month_index(df.index, "seasonal_lines data")
+    years = {}
+    for c in df.columns:
+        try:
+            years[c] = int(str(c))
+        except ValueError:
+            pass
+    latest = max(years, key=years.get) if years else df.columns[-1]
+    fig, ax = _new_figure(figsize)
+    others = _colors(len(PALETTE) - 1, start=1)
+    handles, labels = [], []
+    k = 0
+    for j, col in enumerate(df.columns):
+        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=months).dropna()
+        if col == latest:
+            (h,) = ax.plot(s.index, s.to_numpy(), color=PALETTE[0], linewidth=2.4, marker="o",
+                           markersize=3.5, zorder=4)
+        else:
+            (h,) = ax.plot(s.index, s.to_numpy(), color=others[k % len(others)], linewidth=1.2, zorder=3)
+            k += 1
+        handles.append(h)
+        labels.append(_year_label(col, lang))
+    _zero_line(ax, df.to_numpy(dtype=float, na_value=np.nan))
+    _month_ticks(ax, lang)
+    _legend_below(fig, handles, labels)
+    return _finish(fig, ax, title, ylabel)
+
+
+def _stack(ax: Axes, data: pd.DataFrame, pos: np.ndarray, colors: Sequence[str], width: float,
+           horizontal: bool = False) -> list[Any]:
+    """Stack positives upward and negatives downward separately; one handle per column."""
+    pos_base = np.zeros(len(data))
+    neg_base = np.zeros(len(data))
+    handles = []
+    for j in range(data.shape[1]):
+        v = np.nan_to_num(data.iloc[:, j].to_numpy(dtype=float, na_value=np.nan))
+        base = np.where(v >= 0, pos_base, neg_base)
+        if horizontal:
+            ax.barh(pos, v, height=width, left=base, color=colors[j], edgecolor="white", linewidth=0.3)
+        else:
+            ax.bar(pos, v, width=width, bottom=base, color=colors[j], edgecolor="white", linewidth=0.3)
+        handles.append(Patch(facecolor=colors[j]))
+        pos_base = pos_base + np.where(v >= 0, v, 0)
+        neg_base = neg_base + np.where(v < 0, v, 0)
+    return handles
+
+
+def bar_chart(
+    df: pd.DataFrame | pd.Series,
+    horizontal: bool = False,
+    stacked: bool = False,
+    *,
+    value_labels: bool = False,
+    digits: int = 1,
+    lang: str = "zh",
+    ylabel: str | None = None,
+    title: str | None = None,
+    colors: Sequence[str] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Bars: one category per row of ``df``, one bar series per column.
+
+    Grouped side by side by default; ``stacked=True`` stacks positives and
+    negatives separately. ``horizontal=True`` lists categories top to bottom
+    (handy for long Chinese item names). ``value_labels=True`` prints each
+    value (``digits`` decimals) at the bar end.
+    """
+    check_lang(lang)
+    df = _as_frame(df, "bar_chart data")
+    if df.empty:
+        raise ReportError("bar_chart: the data are empty")
+    n, k = df.shape
+    cats = _period_labels(df.index)
+    cols = list(colors) if colors else _colors(k)
+    if figsize is None and horizontal:
+        figsize = (FIGSIZE[0], min(9.0, max(FIGSIZE[1], 0.9 + 0.2 * n * (1 if stacked else max(1.0, 0.45 * k)))))
+    fig, ax = _new_figure(figsize)
+    if horizontal:
+        _style_axes(ax, grid_axis="x")
+        ax.grid(False, axis="y")
+    pos = np.arange(n, dtype=float)
+    fmt = f"%.{digits}f"
+    if stacked:
+        handles = _stack(ax, df, pos, cols, 0.65, horizontal)
+        if value_labels:
+            total = df.sum(axis=1, min_count=1).to_numpy(dtype=float, na_value=np.nan)
+            for p, t in zip(pos, total):
+                if np.isfinite(t):
+                    if horizontal:
+                        ax.annotate(fmt % t, (t, p), xytext=(3 if t >= 0 else -3, 0), textcoords="offset points",
+                                    ha="left" if t >= 0 else "right", va="center", fontsize=_FONT - 1)
+                    else:
+                        ax.annotate(fmt % t, (p, t), xytext=(0, 2 if t >= 0 else -2), textcoords="offset points",
+                                    ha="center", va="bottom" if t >= 0 else "top", fontsize=_FONT - 1)
+    else:
+        group = min(0.8, 0.3 + 0.25 * k)  # a lone series gets slimmer bars
+        width = group / k
+        handles = []
+        for j in range(k):
+            v = df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan)
+            off = pos - group / 2 + width * (j + 0.5)
+            if horizontal:
+                cont = ax.barh(off, np.nan_to_num(v), height=width * 0.92, color=cols[j % len(cols)])
+            else:
+                cont = ax.bar(off, np.nan_to_num(v), width=width * 0.92, color=cols[j % len(cols)])
+            handles.append(Patch(facecolor=cols[j % len(cols)]))
+            if value_labels:
+                ax.bar_label(cont, labels=["" if not np.isfinite(x) else fmt % x for x in v],
+                             fontsize=_FONT - 1.5, padding=1.5, color=_TEXT)
+    values = df.to_numpy(dtype=float, na_value=np.nan)
+    if np.nanmin(values) < 0:
+        if horizontal:
+            ax.axvline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+        else:
+            ax.axhline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+    if horizontal:
+        _category_ticks(ax, cats, axis="y", max_labels=60)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+        if ylabel:
+            ax.set_xlabel(ylabel, fontsize=_FONT, color=_TEXT)
+            ylabel = None
+    else:
+        _category_ticks(ax, cats, axis="x", max_labels=24)
+        ax.set_xlim(-0.6, n - 0.4)
+        ax.tick_params(axis="x", length=0)
+    if k > 1 or str(df.columns[0]):
+        _legend_below(fig, handles, [str(c) for c in df.columns])
+    if value_labels:
+        ax.margins(x=0.08) if horizontal else ax.margins(y=0.1)
+    return _finish(fig, ax, title, ylabel)
+
+
+def _contributions_chart(
+    contrib: pd.DataFrame,
+    total: pd.Series | None,
+    total_label: str,
+    colors: Sequence[str],
+    ylabel: str | None,
+    title: str | None,
+    figsize: tuple[float, float] | None,
+) -> Figure:
+    n = len(contrib)
+    if n == 0:
+        raise ReportError("contribution chart: the data are empty")
+    fig, ax = _new_figure(figsize)
+    pos = np.arange(n, dtype=float)
+    handles = _stack(ax, contrib, pos, colors, 0.65)
+    labels = [str(c) for c in contrib.columns]
+    allvals = [contrib.clip(lower=0).sum(axis=1).to_numpy(), contrib.clip(upper=0).sum(axis=1).to_numpy()]
+    if total is not None:
+        t = total.reindex(contrib.index).to_numpy(dtype=float, na_value=np.nan)
+        (h,) = ax.plot(pos, t, color=PALETTE[0], linewidth=1.6, marker="o", markersize=3.5, zorder=4)
+        handles.append(h)
+        labels.append(total_label)
+        allvals.append(t)
+    vals = np.concatenate([np.asarray(a, dtype=float) for a in allvals])
+    vals = vals[np.isfinite(vals)]
+    if vals.size and vals.min() < 0:
+        ax.axhline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+    _category_ticks(ax, _period_labels(contrib.index), axis="x", max_labels=12)
+    ax.set_xlim(-0.6, n - 0.4)
+    _legend_below(fig, handles, labels)
+    return _finish(fig, ax, title, ylabel)
+
+
+def stacked_contributions(
+    contrib_df: pd.DataFrame,
+    total: pd.Series | None = None,
+    *,
+    show_total: bool = True,
+    total_label: str | None = None,
+    lang: str = "zh",
+    ylabel: str | None = None,
+    title: str | None = None,
+    colors: Sequence[str] | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Stacked bars of contributions per period, positives and negatives stacked separately.
+
+    ``total`` (e.g. the headline YoY) is drawn as a dark-red line with markers;
+    when omitted it is the sum of the contributions ("合计"/"Total").
+    Pass ``show_total=False`` for bars only.
+    """
+    check_lang(lang)
+    contrib = _as_frame(contrib_df, "stacked_contributions data")
+    if show_total:
+        if total is None:
+            total = contrib.sum(axis=1, min_count=1)
+            name = total_label or label("total", lang)
+        else:
+            total = _as_series(total, "stacked_contributions total")
+            name = total_label or (str(total.name) if total.name is not None else label("total", lang))
+    else:
+        total, name = None, ""
+    cols = list(colors) if colors else _colors(contrib.shape[1], start=1)
+    return _contributions_chart(contrib, total, name, cols, ylabel, title, figsize)
+
+
+def carryover_bars(
+    carryover: pd.Series,
+    new_price: pd.Series,
+    yoy: pd.Series | None = None,
+    *,
+    lang: str = "zh",
+    ylabel: str | None = None,
+    title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Carry-over (翘尾因素) and new-price (新涨价因素) effects as stacked bars, YoY (同比) as a line.
+
+    Without ``yoy`` the line is the sum of the two effects.
+    """
+    check_lang(lang)
+    c = _as_series(carryover, "carryover_bars carryover")
+    n = _as_series(new_price, "carryover_bars new_price")
+    idx = c.index.union(n.index) if not c.index.equals(n.index) else c.index
+    contrib = pd.DataFrame({label("carryover", lang): c.reindex(idx), label("new_price", lang): n.reindex(idx)})
+    total = contrib.sum(axis=1, min_count=1) if yoy is None else _as_series(yoy, "carryover_bars yoy")
+    return _contributions_chart(contrib, total, label("yoy", lang), (PALETTE[1], "#A6A6A6"), ylabel, title, figsize)
+
+
+def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: Sequence[str],
+                  colors: Sequence[str]) -> None:
+    """Greedy label placement: try 8 positions around each point, keep the first free one."""
+    fig.canvas.draw()  # run the layout so display coordinates are final
+    renderer = fig.canvas.get_renderer()
+    pts = ax.transData.transform(np.column_stack([xs, ys]))
+    r = 4.0 * fig.dpi / 72
+    occupied = [(px - r, py - r, px + r, py + r) for px, py in pts]
+    ab = ax.get_window_extent(renderer)
+    cands = [(5, 0, "left", "center"), (-5, 0, "right", "center"), (0, 5, "center", "bottom"),
+             (0, -5, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
+             (5, -5, "left", "top"), (-5, -5, "right", "top"), (10, 10, "left", "bottom"),
+             (-10, -10, "right", "top"), (10, -10, "left", "top"), (-10, 10, "right", "bottom")]
+
+    def overlap(b: tuple[float, float, float, float], o: tuple[float, float, float, float]) -> float:
+        w = min(b[2], o[2]) - max(b[0], o[0])
+        h = min(b[3], o[3]) - max(b[1], o[1])
+        return w * h if w > 0 and h > 0 else 0.0
+
+    order = np.argsort(-np.abs(ys - np.nanmedian(ys)))  # extreme points first
+    for i in order:
+        best = None
+        for dx, dy, ha, va in cands:
+            ann = ax.annotate(texts[i], (xs[i], ys[i]), xytext=(dx, dy), textcoords="offset points",
+                              ha=ha, va=va, fontsize=_FONT - 1, color=colors[i])
+            ann.set_in_layout(False)
+            bb = ann.get_window_extent(renderer)
+            box = (bb.x0 - 1, bb.y0 - 1, bb.x1 + 1, bb.y1 + 1)
+            own = occupied[i]
+            cost = sum(overlap(box, o) for k, o in enumerate(occupied) if o is not own)
+            if box[0] < ab.x0 or box[2] > ab.x1 or box[1] < ab.y0 or box[3] > ab.y1:
+                cost += 1e6
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, ann, box)
+            else:
+                ann.remove()
+            if cost == 0:
+                break
+        assert best is not None
+        occupied.append(best[2])
+
+
+def scatter_labeled(
+    x: Sequence[float] | pd.Series,
+    y: Sequence[float] | pd.Series,
+    labels: Sequence[str],
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    *,
+    highlight: Sequence[str] | None = None,
+    sizes: Sequence[float] | None = None,
+    lang: str = "zh",
+    title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Scatter with a text label at each point (e.g. industry weight vs cumulative change).
+
+    Labels are placed around their point avoiding each other. Points whose
+    label is in ``highlight`` are drawn in dark red. ``sizes`` scales markers.
+    Zero lines are drawn on either axis the data cross.
+    """
+    check_lang(lang)
+    xs = np.asarray(x, dtype=float)
+    ys = np.asarray(y, dtype=float)
+    texts = [str(s) for s in labels]
+    if not (len(xs) == len(ys) == len(texts)):
+        raise ReportError(f"scatter_labeled: x, y and labels differ in length ({len(xs)}, {len(ys)}, {len(texts)})")
+    keep = np.isfinite(xs) & np.isfinite(ys)
+    if not keep.any():
+        raise ReportError("scatter_labeled: no point has both x and y")
+    fig, ax = _new_figure(figsize)
+    ax.grid(axis="x", color=_GRID, linewidth=0.7)
+    hl = set(highlight or ())
+    colors = [PALETTE[0] if t in hl else PALETTE[1] for t in texts]
+    if sizes is not None:
+        sz = np.asarray(sizes, dtype=float)
+        sz = 20 + 180 * (sz - np.nanmin(sz)) / (np.nanmax(sz) - np.nanmin(sz) or 1)
+    else:
+        sz = np.full(len(xs), 28.0)
+    ax.scatter(xs[keep], ys[keep], s=sz[keep], c=[c for c, k in zip(colors, keep) if k], alpha=0.85,
+               edgecolors="white", linewidths=0.5, zorder=3)
+    _zero_line(ax, ys[keep])
+    _zero_line(ax, xs[keep], vertical=True)
+    ax.margins(x=0.12, y=0.12)
+    if xlabel:
+        ax.set_xlabel(xlabel, fontsize=_FONT, color=_TEXT)
+    _finish(fig, ax, title, ylabel)
+    idx = np.flatnonzero(keep)
+    _place_labels(fig, ax, xs[idx], ys[idx], [texts[i] for i in idx], [colors[i] for i in idx])
+    return fig
+
+
+def band_chart(
+    mean: pd.Series,
+    low: pd.Series,
+    high: pd.Series,
+    highlight: pd.Series | None = None,
+    *,
+    lang: str = "zh",
+    mean_label: str | None = None,
+    band_label: str | None = None,
+    highlight_label: str | None = None,
+    ylabel: str | None = None,
+    title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """Seasonal range by calendar month: shaded min–max band, mean line, optional highlighted year.
+
+    All series are indexed by month 1..12. ``highlight`` (e.g. this year,
+    possibly only some months) is drawn thick in dark red; its label defaults
+    to its name ("2025" -> "2025年" in Chinese).
+    """
+    check_lang(lang)
+    m = _as_series(mean, "band_chart mean")
+    lo = _as_series(low, "band_chart low").reindex(m.index)
+    hi = _as_series(high, "band_chart high").reindex(m.index)
+    months = _month_index(m.index, "band_chart mean")
+    fig, ax = _new_figure(figsize)
+    band = ax.fill_between(months, lo.to_numpy(dtype=float, na_value=np.nan), hi.to_numpy(dtype=float, na_value=np.nan), color=_BAND,
+                           linewidth=0, zorder=2)
+    (hm,) = ax.plot(months, m.to_numpy(dtype=float, na_value=np.nan), color=PALETTE[1], linewidth=1.6, linestyle="--", zorder=3)
+    handles: list[Any] = [band, hm]
+    labels = [band_label or label("range", lang), mean_label or label("mean", lang)]
+    vals = [lo.to_numpy(dtype=float, na_value=np.nan), hi.to_numpy(dtype=float, na_value=np.nan)]
+    if highlight is not None:
+        h = _as_series(highlight, "band_chart highlight")
+        hx = _month_index(h.index, "band_chart highlight")
+        hv = h.to_numpy(dtype=float, na_value=np.nan)
+        ok = np.isfinite(hv)
+        (hh,) = ax.plot(hx[ok], hv[ok], color=PALETTE[0], linewidth=2.4, marker="o", markersize=3.5, zorder=4)
+        handles.append(hh)
+        name = highlight_label or (_year_label(h.name, lang) if h.name is not None else "")
+        labels.append(name)
+        vals.append(hv)
+    _zero_line(ax, np.concatenate(vals))
+    _month_ticks(ax, lang)
+    _legend_below(fig, handles, labels)
+    return _finish(fig, ax, title, ylabel)
+
+
+def scenario_paths(
+    history: pd.Series,
+    scenarios: Mapping[str, pd.Series],
+    *,
+    lang: str = "zh",
+    history_label: str | None = None,
+    ylabel: str | None = None,
+    title: str | None = None,
+    figsize: tuple[float, float] | None = None,
+) -> Figure:
+    """History as a solid line, each scenario as a dashed line, the forecast span shaded.
+
+    Scenario lines start from the last historical point so the paths join.
+    The legend shows ``history_label`` (default: the history's name, else
+    "历史"/"History") and the scenario names.
+    """
+    check_lang(lang)
+    hist = _as_series(history, "scenario_paths history").dropna()
+    if hist.empty:
+        raise ReportError("scenario_paths: the history is empty")
+    if not isinstance(scenarios, Mapping) or not scenarios:
+        raise ReportError("scenario_paths: scenarios must be a non-empty dict of name -> Series")
+    hx = _to_datetime_index(hist.index, "scenario_paths history")
+    fig, ax = _new_figure(figsize)
+    (hh,) = ax.plot(hx, hist.to_numpy(dtype=float, na_value=np.nan), color="#262626", linewidth=1.8, zorder=4)
+    handles: list[Any] = [hh]
+    labels = [history_label or (str(hist.name) if hist.name else label("history", lang))]
+    last_x, last_y = hx[-1], float(hist.iloc[-1])
+    end = last_x
+    vals = [hist.to_numpy(dtype=float, na_value=np.nan)]
+    colors = [PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[1], PALETTE[5], PALETTE[6], PALETTE[7]]
+    for k, (name, path) in enumerate(scenarios.items()):
+        s = _as_series(path, f"scenario_paths scenario '{name}'").dropna()
+        if s.empty:
+            continue
+        sx = _to_datetime_index(s.index, f"scenario_paths scenario '{name}'")
+        xs, ys = list(sx), list(s.to_numpy(dtype=float, na_value=np.nan))
+        if sx[0] > last_x:
+            xs, ys = [last_x] + xs, [last_y] + ys
+        (h,) = ax.plot(xs, ys, color=colors[k % len(colors)], linewidth=1.6, linestyle=(0, (4, 2)), zorder=3)
+        handles.append(h)
+        labels.append(str(name))
+        end = max(end, sx[-1])
+        vals.append(np.asarray(ys, dtype=float))
+    if end > last_x:
+        ax.axvspan(last_x, end, color=_SHADE, zorder=0, linewidth=0)
+        ax.text(last_x, 0.97, " " + label("forecast", lang), transform=ax.get_xaxis_transform(),
+                ha="left", va="top", fontsize=_FONT - 0.5, color=_AXIS)
+    _zero_line(ax, np.concatenate(vals))
+    _date_axis(ax, hx[0], end)
+    _legend_below(fig, handles, labels)
+    return _finish(fig, ax, title, ylabel)
+

@@ -1,0 +1,393 @@
+"""A report described independently of its output format.
+
+A :class:`Report` is a title block, a list of key points and a list of
+:class:`Section` s; each section holds blocks (:class:`Paragraph`,
+:class:`Bullets`, :class:`Figure`, :class:`Table`, :class:`Notice`). Figures
+and tables are numbered when the report is rendered, in the order they appear
+across the whole report ("图1", "图2"…, "表1"…; "Figure 1"… in English), so
+captions are given without numbers.
+
+The classes are frozen dataclasses; list arguments are stored as tuples.
+A :class:`Figure` renders its matplotlib figure to PNG (200 dpi) when it is
+constructed and closes it, so building a long report does not accumulate
+open figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import struct
+from collections.abc import Mapping
+from dataclasses import InitVar, dataclass, field
+from typing import TYPE_CHECKING, Any, Union
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports.labels import check_lang
+
+if TYPE_CHECKING:  # pragma: no cover
+    import matplotlib.figure
+    import pandas as pd
+
+__all__ = [
+    "Block",
+    "Bullets",
+    "FIGURE_DPI",
+    "Figure",
+    "Notice",
+    "Paragraph",
+    "Report",
+    "Section",
+    "Table",
+]
+
+#: Resolution figures are rasterised at.
+FIGURE_DPI = 200
+
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _text(value: Any, what: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise ReportError(f"{what} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _texts(values: Any, what: str) -> tuple[str, ...]:
+    if isinstance(values, str):
+        return (values,)
+    if values is None:
+        return ()
+    try:
+        items = tuple(values)
+    except TypeError:
+        raise ReportError(f"{what} must be a list of strings, got {type(values).__name__}") from None
+    for i, v in enumerate(items):
+        if not isinstance(v, str):
+            raise ReportError(f"{what}[{i}] must be a string, got {type(v).__name__}")
+    return items
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of running text.
+
+    ``lead`` is an optional bold lead-in sentence, the way broker notes open a
+    paragraph with their conclusion: ``Paragraph("12月出口同比+6.6%…",
+    lead="高基数下出口同比延续回升。")``.
+    """
+
+    text: str
+    lead: str | None = None
+
+    def __post_init__(self) -> None:
+        _text(self.text, "Paragraph text")
+        _text(self.lead, "Paragraph lead", optional=True)
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list."""
+
+    items: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "items", _texts(self.items, "Bullets items"))
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short highlighted notice, e.g. "缺少输入数据：… 相关图表未生成"."""
+
+    text: str
+
+    def __post_init__(self) -> None:
+        _text(self.text, "Notice text")
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    if not png.startswith(_PNG_MAGIC) or len(png) < 24 or png[12:16] != b"IHDR":
+        raise ReportError("Figure image is not PNG data")
+    w, h = struct.unpack(">II", png[16:24])
+    return int(w), int(h)
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """A chart with its caption, source line and optional note.
+
+    ``figure`` is a :class:`matplotlib.figure.Figure` (rendered to PNG at
+    :data:`FIGURE_DPI` and closed) or PNG bytes. The PNG is kept in ``png``;
+    ``width_px``/``height_px`` give its size.
+    """
+
+    figure: InitVar[Union["matplotlib.figure.Figure", bytes]]
+    caption: str
+    source: str | None = None
+    note: str | None = None
+    png: bytes = field(init=False, repr=False)
+    width_px: int = field(init=False)
+    height_px: int = field(init=False)
+
+    def __post_init__(self, figure: Any) -> None:
+        _text(self.caption, "Figure caption")
+        _text(self.source, "Figure source", optional=True)
+        _text(self.note, "Figure note", optional=True)
+        if isinstance(figure, (bytes, bytearray, memoryview)):
+            png = bytes(figure)
+        else:
+            try:
+                from matplotlib.figure import Figure as MplFigure
+            except ImportError:  # pragma: no cover
+                raise ReportError("matplotlib is required to build a report Figure") from None
+            if not isinstance(figure, MplFigure):
+                raise ReportError(
+                    f"Figure expects a matplotlib Figure or PNG bytes, got {type(figure).__name__}"
+                )
+            buf = io.BytesIO()
+            figure.savefig(buf, format="png", dpi=FIGURE_DPI, facecolor="white")
+            png = buf.getvalue()
+            _close(figure)
+        w, h = _png_size(png)
+        object.__setattr__(self, "png", png)
+        object.__setattr__(self, "width_px", w)
+        object.__setattr__(self, "height_px", h)
+
+
+def _close(fig: Any) -> None:
+    """Close a matplotlib figure: drop it from pyplot (if it is managed there) and clear it."""
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        try:
+            plt.close(fig)
+        except Exception:  # pragma: no cover - not a pyplot figure
+            pass
+    fig.clear()
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """A table with its caption, source line and optional note.
+
+    ``formats`` maps a column name to a format: a format spec (``".1f"``,
+    ``"+.2f"``, ``".1%"``), a ``str.format`` template (``"{:.1f}%"``) or a
+    callable value -> str. Columns without a format print floats with one
+    decimal place and everything else with ``str``. Missing values print as
+    ``"—"``. Numeric columns are right-aligned.
+
+    ``index``: whether the DataFrame index is shown as the first column;
+    ``None`` (default) shows it unless it is a plain ``RangeIndex``.
+    """
+
+    data: "pd.DataFrame"
+    caption: str
+    source: str | None = None
+    note: str | None = None
+    formats: Mapping[str, Any] = field(default_factory=dict)
+    index: bool | None = None
+
+    def __post_init__(self) -> None:
+        import pandas as pd
+
+        if isinstance(self.data, pd.Series):
+            object.__setattr__(self, "data", self.data.to_frame())
+        if not isinstance(self.data, pd.DataFrame):
+            raise ReportError(f"Table data must be a pandas DataFrame, got {type(self.data).__name__}")
+        _text(self.caption, "Table caption")
+        if self.data.shape[1] == 0:
+            raise ReportError(f"Table '{self.caption}' has no columns")
+        _text(self.source, "Table source", optional=True)
+        _text(self.note, "Table note", optional=True)
+        formats = dict(self.formats or {})
+        unknown = [c for c in formats if c not in self.data.columns]
+        if unknown:
+            raise ReportError(
+                f"Table '{self.caption}': formats given for columns not in the table: "
+                f"{', '.join(map(str, unknown))}; columns are: {', '.join(map(str, self.data.columns))}"
+            )
+        object.__setattr__(self, "data", self.data.copy())
+        object.__setattr__(self, "formats", formats)
+
+    @property
+    def shows_index(self) -> bool:
+        import pandas as pd
+
+        if self.index is not None:
+            return bool(self.index)
+        return not (isinstance(self.data.index, pd.RangeIndex) and self.data.index.name is None)
+
+    def cells(self) -> tuple[list[str], list[list[str]], list[bool]]:
+        """``(header, rows, right_aligned)`` as display strings, index first if shown."""
+        from pandas.api import types as ptypes
+
+        df = self.data
+        header: list[str] = []
+        columns: list[list[str]] = []
+        numeric: list[bool] = []
+        if self.shows_index:
+            header.append("" if df.index.name is None else str(df.index.name))
+            columns.append(_index_cells(df.index))
+            numeric.append(False)
+        for j, col in enumerate(df.columns):
+            s = df.iloc[:, j]
+            header.append(_col_name(col))
+            fmt = self.formats.get(col)
+            columns.append([_cell(v, fmt, self.caption, col) for v in s])
+            numeric.append(bool(ptypes.is_numeric_dtype(s.dtype) and not ptypes.is_bool_dtype(s.dtype)))
+        rows = [list(r) for r in zip(*columns)] if len(df) else []
+        return header, rows, numeric
+
+
+def _col_name(col: Any) -> str:
+    if isinstance(col, tuple):
+        return " ".join(str(c) for c in col if str(c))
+    return str(col)
+
+
+def _index_cells(index: "pd.Index") -> list[str]:
+    """Index labels; a date index whose stamps are all month starts or all month ends prints as 2025-12."""
+    import pandas as pd
+
+    if isinstance(index, pd.DatetimeIndex) and len(index) and (index == index.normalize()).all():
+        if (index.day == 1).all() or index.is_month_end.all():
+            return ["—" if pd.isna(t) else t.strftime("%Y-%m") for t in index]
+    return [_index_cell(v) for v in index]
+
+
+def _index_cell(v: Any) -> str:
+    import pandas as pd
+
+    if isinstance(v, pd.Period):
+        return str(v)
+    if isinstance(v, pd.Timestamp):
+        return v.strftime("%Y-%m-%d") if v == v.normalize() else v.strftime("%Y-%m-%d %H:%M")
+    if isinstance(v, tuple):
+        return " ".join(str(x) for x in v)
+    return str(v)
+
+
+def _cell(v: Any, fmt: Any, caption: str, col: Any) -> str:
+    import numpy as np
+    import pandas as pd
+
+    from macrodesk.reports.format import MISSING
+
+    try:
+        if v is None or (not isinstance(v, str) and pd.isna(v)):
+            return MISSING
+    except (TypeError, ValueError):
+        pass
+    if fmt is None:
+        if isinstance(v, (float, np.floating)):
+            from macrodesk.reports.format import num
+
+            return num(v, 1)
+        return _index_cell(v)
+    try:
+        if callable(fmt):
+            return str(fmt(v))
+        if "{" in fmt:
+            return fmt.format(v)
+        return format(v, fmt)
+    except (ValueError, TypeError, IndexError, KeyError) as exc:
+        raise ReportError(f"Table '{caption}', column {col!r}: cannot format {v!r} with {fmt!r}: {exc}") from None
+
+
+Block = Union[Paragraph, Bullets, Figure, Table, Notice]
+_BLOCK_TYPES = (Paragraph, Bullets, Figure, Table, Notice)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and its blocks. ``level`` 1 is a chapter, 2 a sub-section, 3 a sub-sub-section."""
+
+    heading: str
+    blocks: tuple[Block, ...] = ()
+    level: int = 1
+
+    def __post_init__(self) -> None:
+        _text(self.heading, "Section heading")
+        if isinstance(self.blocks, _BLOCK_TYPES):
+            blocks: tuple[Any, ...] = (self.blocks,)
+        else:
+            try:
+                blocks = tuple(self.blocks)
+            except TypeError:
+                raise ReportError(
+                    f"Section '{self.heading}': blocks must be a list, got {type(self.blocks).__name__}"
+                ) from None
+        blocks = tuple(Paragraph(b) if isinstance(b, str) else b for b in blocks)
+        for i, b in enumerate(blocks):
+            if not isinstance(b, _BLOCK_TYPES):
+                raise ReportError(
+                    f"Section '{self.heading}': block {i} is a {type(b).__name__}; expected one of "
+                    "Paragraph, Bullets, Figure, Table, Notice (or a str for a paragraph)"
+                )
+        if self.level not in (1, 2, 3):
+            raise ReportError(f"Section '{self.heading}': level must be 1, 2 or 3, got {self.level!r}")
+        object.__setattr__(self, "blocks", blocks)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report.
+
+    ``date`` may be a string ("2026年1月14日") or a date (formatted for
+    ``lang``). ``summary`` holds the key points shown in a box under the
+    title. ``toc=True`` adds a table of contents; ``number_sections=True``
+    numbers headings "1", "1.1"… (leave it off if headings carry their own).
+    """
+
+    title: str
+    subtitle: str | None = None
+    date: str | _dt.date | None = None
+    author: str | None = None
+    lang: str = "zh"
+    summary: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    disclaimer: str | None = None
+    toc: bool = False
+    number_sections: bool = False
+
+    def __post_init__(self) -> None:
+        _text(self.title, "Report title")
+        _text(self.subtitle, "Report subtitle", optional=True)
+        _text(self.author, "Report author", optional=True)
+        _text(self.disclaimer, "Report disclaimer", optional=True)
+        check_lang(self.lang)
+        if self.date is not None and not isinstance(self.date, (str, _dt.date)):
+            raise ReportError(f"Report date must be a string or a date, got {type(self.date).__name__}")
+        object.__setattr__(self, "summary", _texts(self.summary, "Report summary"))
+        if isinstance(self.sections, Section):
+            sections: tuple[Any, ...] = (self.sections,)
+        else:
+            sections = tuple(self.sections or ())
+        for i, s in enumerate(sections):
+            if not isinstance(s, Section):
+                raise ReportError(f"Report sections[{i}] is a {type(s).__name__}; expected a Section")
+        object.__setattr__(self, "sections", sections)
+
+    @property
+    def date_text(self) -> str | None:
+        """The date as printed: strings verbatim, dates as 2026年01月14日 / 14 Jan 2026."""
+        d = self.date
+        if d is None or isinstance(d, str):
+            return d
+        if self.lang == "zh":
+            return f"{d.year}年{d.month:02d}月{d.day:02d}日"
+        from macrodesk.reports.format import _MONTHS_EN
+
+        return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+    def figures(self) -> list[Figure]:
+        """All figures in report order."""
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
+
+    def tables(self) -> list[Table]:
+        """All tables in report order."""
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+

@@ -1,0 +1,360 @@
+"""Render a :class:`~macrodesk.reports.model.Report` to HTML, PDF and Markdown.
+
+* ``html`` — one self-contained file: inline CSS, charts as base64 PNG data URIs.
+* ``md`` — ``<basename>.md`` plus the charts in ``figures/fig01.png``… next to it.
+* ``pdf`` — Typst source generated from a template, compiled in-process with
+  the ``typst`` package against Noto Sans CJK SC only (system fonts ignored,
+  so the PDF looks the same on every machine).
+
+Figures and tables are numbered here, in report order ("图1"…, "表1"…).
+All user text is escaped for the target format: HTML by Jinja2's autoescape,
+Typst and Markdown by :func:`escape_typst` / :func:`escape_markdown`, applied
+to every ``{{ … }}`` substitution of those templates.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports._fonts import CJK_FONT_FAMILY, font_dir
+from macrodesk.reports.labels import caption_label, label
+from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
+
+__all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]
+
+#: Output formats :func:`render` can write.
+SUPPORTED_FORMATS: tuple[str, ...] = ("html", "pdf", "md")
+
+_TEMPLATES = Path(__file__).parent / "templates"
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+class Raw(str):
+    """A string the Typst/Markdown templates insert verbatim (generated code, file names)."""
+
+
+_TYPST_SPECIAL = set("\\#$*_`<>@[]{}()~/=-+.,:;'\"!?%&|^")
+
+
+def escape_typst(text: str) -> str:
+    """Escape ``text`` for Typst markup so it prints literally.
+
+    Every ASCII punctuation character that Typst markup can give a meaning to
+    (``# $ * _ ` < > @ [ ] \\ ~ / = - + . ' "`` …) is backslash-escaped: this
+    also defuses line-start markers (``- `` lists, ``1.`` enumerations,
+    ``=`` headings, ``//`` comments) and keeps ASCII hyphens from becoming
+    minus signs. Newlines become Typst line breaks; tabs become spaces.
+    """
+    out = []
+    for ch in str(text).replace("\r\n", "\n").replace("\r", "\n"):
+        if ch in _TYPST_SPECIAL:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append(" \\\n")
+        elif ch == "\t":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_MD_SPECIAL = set("\\`*_[]<>#|~$")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape ``text`` for Markdown (CommonMark/GFM) so it prints literally.
+
+    Backslash-escapes ``\\ ` * _ [ ] < > # | ~ $`` everywhere and ``- + .`` where
+    they would start a list at the beginning of a line; newlines become hard
+    line breaks.
+    """
+    lines = []
+    for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        s = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in line)
+        s = re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", s)
+        s = re.sub(r"^(\s*\d+)([.)])(\s|$)", r"\1\\\2\3", s)
+        lines.append(s)
+    return "  \n".join(lines)
+
+
+def _finalizer(escape: Any) -> Any:
+    def finalize(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, Raw):
+            return str(value)
+        if isinstance(value, str):
+            return escape(value)
+        return value
+
+    return finalize
+
+
+def _env(kind: str) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(str(_TEMPLATES))
+    if kind == "html":
+        return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                  undefined=jinja2.StrictUndefined)
+    escape = escape_typst if kind == "typ" else escape_markdown
+    return jinja2.Environment(loader=loader, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, finalize=_finalizer(escape),
+                              undefined=jinja2.StrictUndefined)
+
+
+# --------------------------------------------------------------------------- layout model
+
+
+@dataclass
+class _Item:
+    kind: str  # paragraph | bullets | figure | table | notice
+    text: str = ""
+    lead: str | None = None
+    items: tuple[str, ...] = ()
+    number: int = 0
+    caption: str = ""  # full numbered caption, "图1：…"
+    foot: str | None = None  # "数据来源：…；注：…"
+    png: bytes = b""
+    filename: str = ""
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    numeric: list[bool] = field(default_factory=list)
+
+    @property
+    def b64(self) -> str:
+        return base64.b64encode(self.png).decode("ascii")
+
+
+@dataclass
+class _Section:
+    heading: str
+    level: int
+    number: str
+    anchor: str
+    items: list[_Item]
+
+
+def _foot(source: str | None, note: str | None, lang: str) -> str | None:
+    parts = []
+    if source:
+        parts.append(label("source", lang) + source)
+    if note:
+        parts.append(label("note", lang) + note)
+    return label("source_note_sep", lang).join(parts) if parts else None
+
+
+def _layout(report: Report, fig_prefix: str) -> list[_Section]:
+    lang = report.lang
+    nfig = ntab = 0
+    counters = [0, 0, 0]
+    out = []
+    for k, sec in enumerate(report.sections):
+        lv = sec.level
+        counters[lv - 1] += 1
+        for i in range(lv, 3):
+            counters[i] = 0
+        number = ".".join(str(c) for c in counters[:lv]) if report.number_sections else ""
+        items = []
+        for b in sec.blocks:
+            if isinstance(b, Paragraph):
+                items.append(_Item("paragraph", text=b.text, lead=b.lead))
+            elif isinstance(b, Bullets):
+                items.append(_Item("bullets", items=b.items))
+            elif isinstance(b, Notice):
+                items.append(_Item("notice", text=b.text))
+            elif isinstance(b, Figure):
+                nfig += 1
+                items.append(_Item("figure", number=nfig, caption=caption_label("figure", nfig, b.caption, lang),
+                                   foot=_foot(b.source, b.note, lang), png=b.png,
+                                   filename=Raw(f"{fig_prefix}fig{nfig:02d}.png")))
+            elif isinstance(b, Table):
+                ntab += 1
+                header, rows, numeric = b.cells()
+                items.append(_Item("table", number=ntab, caption=caption_label("table", ntab, b.caption, lang),
+                                   foot=_foot(b.source, b.note, lang), header=header, rows=rows, numeric=numeric))
+        out.append(_Section(sec.heading, lv, number, f"sec-{k + 1}", items))
+    return out
+
+
+def _context(report: Report, sections: list[_Section]) -> dict[str, Any]:
+    lang = report.lang
+    return {
+        "lang": lang,
+        "title": report.title,
+        "subtitle": report.subtitle,
+        "date": report.date_text,
+        "author": report.author,
+        "summary": list(report.summary),
+        "sections": sections,
+        "disclaimer": report.disclaimer,
+        "toc": report.toc,
+        "numbered": report.number_sections,
+        "font_family": CJK_FONT_FAMILY,
+        "L": {k: label(k, lang) for k in ("key_points", "contents", "disclaimer", "notice", "author", "date")},
+    }
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def _render_html(report: Report, out: Path) -> Path:
+    sections = _layout(report, "")
+    html = _env("html").get_template("report.html.j2").render(**_context(report, sections))
+    out.write_text(html, encoding="utf-8")
+    return out
+
+
+def _render_md(report: Report, out: Path, basename: str) -> Path:
+    prefix = "" if basename == "report" else f"{basename}_"
+    sections = _layout(report, prefix)
+    figdir = out.parent / "figures"
+    figs = [it for s in sections for it in s.items if it.kind == "figure"]
+    if figs:
+        figdir.mkdir(parents=True, exist_ok=True)
+        for it in figs:
+            (figdir / it.filename).write_bytes(it.png)
+            it.filename = Raw(f"figures/{it.filename}")
+    ctx = _context(report, sections)
+    ctx["md_table"] = _md_table
+    ctx["md_gap"] = _md_gap
+    text = _env("md").get_template("report.md.j2").render(**ctx)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def _md_gap(lead: str, text: str) -> Raw:
+    """A space between a bold lead ending in punctuation and text starting with a word character.
+
+    CommonMark does not close ``**`` that follows punctuation ("。**") when a
+    letter or digit comes right after it, so such a lead would not be bold.
+    """
+    if lead and text and unicodedata.category(lead[-1]).startswith("P") and text[0].isalnum():
+        return Raw(" ")
+    return Raw("")
+
+
+def _md_table(item: _Item) -> Raw:
+    def row(cells: Iterable[str]) -> str:
+        return "| " + " | ".join(escape_markdown(c).replace("  \n", " ") or " " for c in cells) + " |"
+
+    lines = [row(item.header), "|" + "|".join("---:" if n else ":---" for n in item.numeric) + "|"]
+    lines += [row(r) for r in item.rows]
+    return Raw("\n".join(lines))
+
+
+def _typst_str(s: str) -> str:
+    """A Typst string literal."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _page_label(lang: str) -> Raw:
+    parts = re.split(r"(\{page\}|\{total\})", label("page", lang))
+    code = {"{page}": "#counter(page).display()", "{total}": "#counter(page).final().first()"}
+    return Raw("".join(code.get(p, escape_typst(p)) for p in parts))
+
+
+def typst_source(report: Report) -> str:
+    """The Typst source :func:`render` compiles for ``report`` (figures referenced as fig01.png…)."""
+    return _typst_source(report, _layout(report, ""))
+
+
+def _typst_source(report: Report, sections: list[_Section]) -> str:
+    ctx = _context(report, sections)
+    ctx["page_label"] = _page_label(report.lang)
+    ctx["typst_lang"] = Raw(_typst_str(report.lang))
+    ctx["font"] = Raw(_typst_str(CJK_FONT_FAMILY))
+    return _env("typ").get_template("report.typ.j2").render(**ctx)
+
+
+def _compile_typst(report: Report, fmt: str = "pdf", ppi: float | None = None,
+                   keep_on_error: Path | None = None) -> Any:
+    """Compile ``report`` with Typst: PDF bytes, or a list of PNG pages for ``fmt="png"``."""
+    import typst
+
+    sections = _layout(report, "")
+    source = _typst_source(report, sections)
+    fonts = str(font_dir())
+    with tempfile.TemporaryDirectory(prefix="macrodesk-typst-") as tmp:
+        root = Path(tmp)
+        for it in (it for s in sections for it in s.items if it.kind == "figure"):
+            (root / it.filename).write_bytes(it.png)
+        main = root / "report.typ"
+        main.write_text(source, encoding="utf-8")
+        try:
+            data = typst.compile(str(main), root=str(root), font_paths=[fonts], ignore_system_fonts=True,
+                                 format=fmt, ppi=ppi)
+        except typst.TypstError as exc:  # pragma: no cover - a template bug, not a user error
+            where = ""
+            if keep_on_error is not None:
+                keep_on_error.write_text(source, encoding="utf-8")
+                where = f"\n(the generated source was kept at '{keep_on_error}')"
+            detail = getattr(exc, "diagnostic", "") or ""
+            raise ReportError(f"Typst could not compile the report '{report.title}': {exc}\n{detail}{where}") from None
+    if fmt == "png" and isinstance(data, bytes):
+        data = [data]
+    if not data:  # pragma: no cover
+        raise ReportError("Typst returned no output")
+    return data
+
+
+def _render_pdf(report: Report, out: Path) -> Path:
+    pdf = _compile_typst(report, "pdf", keep_on_error=out.with_suffix(".typ"))
+    out.write_bytes(pdf)
+    return out
+
+
+def render(
+    report: Report,
+    out_dir: str | Path,
+    formats: str | Iterable[str] = ("html", "pdf", "md"),
+    basename: str = "report",
+) -> dict[str, Path]:
+    """Write ``report`` into ``out_dir`` in each of ``formats``; return ``{format: path}``.
+
+    Files: ``<basename>.html``, ``<basename>.pdf``, ``<basename>.md`` (with its
+    charts in ``figures/fig01.png``…, prefixed ``<basename>_`` when the
+    basename is not "report"). ``out_dir`` is created if needed.
+
+    Raises:
+        ReportError: an unknown format, a bad basename, or a rendering failure.
+    """
+    if not isinstance(report, Report):
+        raise ReportError(f"render() expects a Report, got {type(report).__name__}")
+    fmts = [formats] if isinstance(formats, str) else list(formats)
+    fmts = [f.lower().lstrip(".") if isinstance(f, str) else f for f in fmts]
+    bad = [f for f in fmts if f not in SUPPORTED_FORMATS]
+    if bad:
+        raise ReportError(
+            f"unknown report format {', '.join(repr(b) for b in bad)}; supported formats: {', '.join(SUPPORTED_FORMATS)}"
+        )
+    if not fmts:
+        raise ReportError(f"no report format requested; supported formats: {', '.join(SUPPORTED_FORMATS)}")
+    if not basename or any(c in basename for c in "/\\") or basename in (".", ".."):
+        raise ReportError(f"invalid report basename {basename!r}: use a plain file name without directories")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(f"cannot create the report directory '{out}': {exc}") from None
+    written: dict[str, Path] = {}
+    for f in dict.fromkeys(fmts):
+        path = out / f"{basename}.{f}"
+        if f == "html":
+            written[f] = _render_html(report, path)
+        elif f == "md":
+            written[f] = _render_md(report, path, basename)
+        else:
+            written[f] = _render_pdf(report, path)
+    return written

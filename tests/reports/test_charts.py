@@ -1,0 +1,225 @@
+"""Chart functions: house style, Chinese text, and the specific behaviour of each chart."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib import font_manager
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports import _fonts, charts
+
+RED = "#C00000"
+
+
+def _months(start="2024-01", n=24):
+    return pd.period_range(start, periods=n, freq="M")
+
+
+def _drawn(fig: Figure) -> Figure:
+    """Draw (as savefig would) and fail on any missing-glyph warning."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from font.*")
+        warnings.filterwarnings("error", message=".*Glyph.*")
+        fig.canvas.draw()
+    return fig
+
+
+def _legend_texts(fig: Figure) -> list[str]:
+    assert len(fig.legends) == 1, "one figure-level legend expected"
+    return [t.get_text() for t in fig.legends[0].get_texts()]
+
+
+def _zero_lines(ax) -> list[Line2D]:
+    return [ln for ln in ax.get_lines() if list(ln.get_ydata()) == [0, 0] and list(ln.get_xdata()) == [0, 1]]
+
+
+def _assert_house_style(fig: Figure) -> None:
+    ax = fig.axes[0]
+    assert not ax.spines["top"].get_visible()
+    assert not ax.spines["right"].get_visible()
+    leg = fig.legends[0]
+    assert not leg.get_frame_on()
+    renderer = fig.canvas.get_renderer()
+    # legend sits below the plot area
+    assert leg.get_window_extent(renderer).y1 <= ax.get_window_extent(renderer).y0 + 1
+
+
+def test_font_is_noto_sans_cjk_from_mplfonts():
+    path = _fonts.cjk_font_path()
+    assert path.name == "NotoSansCJKsc-Regular.otf"
+    assert path.parent.parent.name == "mplfonts"
+    _fonts.setup_matplotlib()
+    assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    found = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
+    assert found.endswith("NotoSansCJKsc-Regular.otf")
+    # Typst gets a directory holding only the Noto file (never SimHei)
+    assert [p.name for p in _fonts.font_dir().iterdir()] == ["NotoSansCJKsc-Regular.otf"]
+
+
+def test_line_chart_style_dates_and_right_axis():
+    idx = _months("2019-01", 84)
+    df = pd.DataFrame(
+        {"CPI同比": np.sin(np.arange(84) / 8) * 2, "核心CPI": np.linspace(1, 2, 84), "PPI同比": np.linspace(-5, 3, 84)},
+        index=idx,
+    )
+    fig = _drawn(charts.line_chart(df, right="PPI同比", ylabel="%", right_ylabel="%"))
+    assert isinstance(fig, Figure)
+    assert tuple(fig.get_size_inches()) == pytest.approx(charts.FIGSIZE)
+    _assert_house_style(fig)
+    assert _legend_texts(fig) == ["CPI同比", "核心CPI", "PPI同比（右轴）"]
+    assert len(fig.axes) == 2
+    ax = fig.axes[0]
+    assert [ln.get_color() for ln in ax.get_lines()][0] == RED
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}-\d{2}", t) for t in ticks), ticks
+    assert len(ticks) <= 9
+    assert len(_zero_lines(ax)) == 1  # CPI crosses zero
+
+    en = _drawn(charts.line_chart(df, right=["PPI同比"], lang="en"))
+    assert _legend_texts(en)[-1] == "PPI同比 (RHS)"
+
+
+def test_line_chart_no_zero_line_when_positive_and_errors():
+    df = pd.DataFrame({"a": np.linspace(1, 2, 12)}, index=_months("2025-01", 12))
+    fig = _drawn(charts.line_chart(df))
+    assert _zero_lines(fig.axes[0]) == []
+    with pytest.raises(ReportError, match="right-axis columns not in the data: b"):
+        charts.line_chart(df, right="b")
+    with pytest.raises(ReportError, match="unsupported report language 'fr'"):
+        charts.line_chart(df, lang="fr")
+    with pytest.raises(ReportError, match="must be a pandas DataFrame or Series"):
+        charts.line_chart([1, 2, 3])
+
+
+def test_charts_are_not_registered_with_pyplot():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    charts.bar_chart(pd.Series([1.0, -2.0, 3.0], index=["甲", "乙", "丙"], name="值"))
+    assert plt.get_fignums() == before
+
+
+def test_seasonal_lines_month_axis_and_latest_year():
+    rng = np.random.default_rng(1)
+    df = pd.DataFrame({y: rng.normal(0, 1, 12).cumsum() for y in (2022, 2023, 2024, 2025)}, index=range(1, 13))
+    df.loc[12, 2025] = np.nan
+    fig = _drawn(charts.seasonal_lines(df))
+    _assert_house_style(fig)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f"{m}月" for m in range(1, 13)]
+    assert _legend_texts(fig) == ["2022年", "2023年", "2024年", "2025年"]
+    lines = ax.get_lines()
+    latest = lines[3]
+    assert latest.get_color() == RED
+    assert latest.get_linewidth() > max(ln.get_linewidth() for ln in lines[:3])
+    en = _drawn(charts.seasonal_lines(df, lang="en"))
+    assert [t.get_text() for t in en.axes[0].get_xticklabels()][:3] == ["Jan", "Feb", "Mar"]
+    with pytest.raises(ReportError, match="calendar month 1..12"):
+        charts.seasonal_lines(pd.DataFrame({2025: [1.0, 2.0]}, index=[0, 13]))
+
+
+def test_bar_chart_grouped_stacked_horizontal():
+    df = pd.DataFrame(
+        {"2025年": [3.8, -0.1, 2.3], "2021-2024年均值": [-2.4, 0.4, 2.6]},
+        index=["食品烟酒", "居住", "生活用品及服务"],
+    )
+    fig = _drawn(charts.bar_chart(df, value_labels=True))
+    _assert_house_style(fig)
+    assert _legend_texts(fig) == ["2025年", "2021-2024年均值"]
+    ax = fig.axes[0]
+    assert len(ax.patches) == 6
+    assert len(_zero_lines(ax)) == 1
+    assert "3.8" in [t.get_text() for t in ax.texts]
+    _drawn(charts.bar_chart(df, stacked=True))
+    h = _drawn(charts.bar_chart(df, horizontal=True))
+    assert [t.get_text() for t in h.axes[0].get_yticklabels()] == list(df.index)
+    with pytest.raises(ReportError, match="empty"):
+        charts.bar_chart(pd.DataFrame({"a": []}))
+
+
+def test_stacked_contributions_stacks_negatives_separately():
+    idx = _months("2025-01", 3)
+    contrib = pd.DataFrame({"食品": [0.5, -0.2, 0.1], "能源": [-0.3, -0.4, 0.2], "服务": [0.2, 0.1, -0.1]}, index=idx)
+    total = contrib.sum(axis=1).rename("CPI同比")
+    fig = _drawn(charts.stacked_contributions(contrib, total=total))
+    _assert_house_style(fig)
+    assert _legend_texts(fig) == ["食品", "能源", "服务", "CPI同比"]
+    ax = fig.axes[0]
+    bars = ax.patches  # column by column: 食品 x3, 能源 x3, 服务 x3
+    # period 2: 食品 -0.2 from 0, 能源 -0.4 stacked below it (bottom -0.2), 服务 +0.1 from 0
+    assert bars[1].get_y() == pytest.approx(0.0) and bars[1].get_height() == pytest.approx(-0.2)
+    assert bars[4].get_y() == pytest.approx(-0.2) and bars[4].get_height() == pytest.approx(-0.4)
+    assert bars[7].get_y() == pytest.approx(0.0) and bars[7].get_height() == pytest.approx(0.1)
+    line = [ln for ln in ax.get_lines() if ln.get_marker() == "o"][0]
+    assert line.get_color() == RED
+    assert list(line.get_ydata()) == pytest.approx(list(total))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-01", "2025-02", "2025-03"]
+    # total defaults to the sum, labelled 合计 / Total
+    assert _legend_texts(charts.stacked_contributions(contrib))[-1] == "合计"
+    assert _legend_texts(charts.stacked_contributions(contrib, lang="en"))[-1] == "Total"
+
+
+def test_carryover_bars_labels():
+    idx = _months("2025-01", 6)
+    c = pd.Series([0.5, 0.3, -0.1, -0.4, 0.2, 0.0], index=idx)
+    n = pd.Series([-0.2, 0.1, 0.3, -0.3, -0.5, 0.4], index=idx)
+    fig = _drawn(charts.carryover_bars(c, n, yoy=c + n))
+    assert _legend_texts(fig) == ["翘尾因素", "新涨价因素", "同比"]
+    assert _legend_texts(charts.carryover_bars(c, n, lang="en")) == ["Carry-over effect", "New-price effect", "YoY"]
+
+
+def test_scatter_labeled_labels_every_point():
+    rng = np.random.default_rng(2)
+    names = [f"行业{i}" for i in range(12)]
+    x, y = rng.uniform(0, 10, 12), rng.normal(0, 5, 12)
+    y[0], y[1] = -3, 4  # make sure y crosses zero
+    fig = _drawn(charts.scatter_labeled(x, y, names, "权重（%）", "涨跌幅（%）", highlight=["行业3"]))
+    ax = fig.axes[0]
+    texts = {t.get_text(): t for t in ax.texts}
+    assert set(texts) == set(names)
+    assert matplotlib.colors.to_hex(texts["行业3"].get_color()).upper() == RED
+    assert ax.get_xlabel() == "权重（%）"
+    assert len(_zero_lines(ax)) == 1
+    with pytest.raises(ReportError, match="differ in length"):
+        charts.scatter_labeled([1, 2], [1], ["a", "b"])
+
+
+def test_band_chart():
+    m = pd.Series(np.linspace(0, 1, 12), index=range(1, 13))
+    lo, hi = m - 0.5, m + 0.5
+    hl = pd.Series([0.2, 0.1, -0.3, -0.8], index=range(1, 5), name=2025)
+    fig = _drawn(charts.band_chart(m, lo, hi, highlight=hl))
+    ax = fig.axes[0]
+    assert any(isinstance(c, PolyCollection) for c in ax.collections)
+    assert _legend_texts(fig) == ["区间（最小值-最大值）", "均值", "2025年"]
+    assert [ln.get_color() for ln in ax.get_lines() if ln.get_marker() == "o"] == [RED]
+    assert len(_zero_lines(ax)) == 1
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "1月"
+
+
+def test_scenario_paths_join_history_and_shade_forecast():
+    hist = pd.Series(np.linspace(0.2, 0.8, 24), index=_months("2024-01", 24), name="CPI同比")
+    fidx = _months("2026-01", 12)
+    scen = {"中性": pd.Series(np.linspace(0.8, 1.0, 12), index=fidx), "悲观": pd.Series(np.linspace(0.7, 0.2, 12), index=fidx)}
+    fig = _drawn(charts.scenario_paths(hist, scen))
+    ax = fig.axes[0]
+    assert _legend_texts(fig) == ["CPI同比", "中性", "悲观"]
+    dashed = [ln for ln in ax.get_lines() if ln.get_linestyle() not in ("-", "None")]
+    assert len(dashed) == 2
+    for ln in dashed:  # each path starts at the last historical point
+        assert ln.get_ydata()[0] == pytest.approx(0.8)
+    assert any(t.get_text().strip() == "预测" for t in ax.texts)
+    assert any(isinstance(p, matplotlib.patches.Rectangle) or isinstance(p, matplotlib.patches.Polygon)
+               for p in ax.patches)
+    with pytest.raises(ReportError, match="non-empty dict"):
+        charts.scenario_paths(hist, {})

@@ -1,0 +1,183 @@
+"""Rendering a report to HTML, Markdown and PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports import (
+    Bullets,
+    Figure,
+    Notice,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    bar_chart,
+    escape_typst,
+    line_chart,
+    pct,
+    render,
+)
+from macrodesk.reports.render import _compile_typst, typst_source
+
+SPECIAL = "特殊字符 #x $y$ *b* _i_ `r` <l> @ref [a] \\ // 1. - ~"
+
+
+def _report(lang: str = "zh") -> Report:
+    idx = pd.period_range("2023-01", "2025-12", freq="M")
+    df = pd.DataFrame(
+        {"出口同比": np.sin(np.arange(36) / 5) * 8, "进口同比": np.cos(np.arange(36) / 6) * 5}, index=idx
+    )
+    fig1 = Figure(line_chart(df, ylabel="%", lang=lang), "高基数下出口同比延续回升", source="Wind、海关总署",
+                  note="1-2月合并计算")
+    fig2 = Figure(bar_chart(pd.DataFrame({"12月": [2.1, -0.5, 1.2]}, index=["东盟", "美国", "欧盟"]), lang=lang),
+                  "对美出口转弱", source="Wind")
+    tbl = Table(
+        pd.DataFrame({"权重": [26.3, 22.1], "2025年": [0.7, -0.1]}, index=pd.Index(["食品烟酒", "居住"], name="分项")),
+        "CPI分项环比累计涨跌幅", source="国家统计局", formats={"权重": "{:.1f}%"},
+    )
+    return Report(
+        title="AI产业需求驱动出口上行",
+        subtitle="宏观经济点评",
+        date="2026年01月14日",
+        author="宏观研究团队",
+        lang=lang,
+        summary=[f"12月出口同比{pct(6.6)}，前值{pct(5.9)}。", "AI产业链出口或进入下半场。"],
+        sections=[
+            Section("AI产业需求带动外需明显反弹", [
+                Paragraph("12月出口同比+6.6%，较前值延续回升。", lead="高基数下出口同比延续回升。"),
+                fig1,
+                Paragraph(SPECIAL + " <script>alert(1)</script>"),
+            ]),
+            Section("分地区", [fig2, tbl, Bullets(["东盟", "欧盟"]), Notice("缺少输入：韩国出口数据")], level=2),
+        ],
+        disclaimer="仅供参考，不构成投资建议。",
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    return out, render(_report(), out)
+
+
+def test_all_three_files_written(rendered):
+    out, paths = rendered
+    assert list(paths) == ["html", "pdf", "md"]
+    assert paths == {"html": out / "report.html", "pdf": out / "report.pdf", "md": out / "report.md"}
+    for p in paths.values():
+        assert p.is_file() and p.stat().st_size > 0
+
+
+def test_html_is_self_contained_and_numbered(rendered):
+    _, paths = rendered
+    html = paths["html"].read_text(encoding="utf-8")
+    i1, i2 = html.find("图1：高基数下出口同比延续回升"), html.find("图2：对美出口转弱")
+    assert 0 < i1 < i2
+    assert "图3：" not in html
+    assert "表1：CPI分项环比累计涨跌幅" in html
+    assert "数据来源：Wind、海关总署；注：1-2月合并计算" in html
+    assert "数据来源：国家统计局" in html
+    imgs = re.findall(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
+    assert len(imgs) == 2 and all(len(b) > 1000 for b in imgs)
+    assert "<link" not in html and "<script" not in html  # user text is escaped, no external files
+    assert "&lt;script&gt;" in html
+    assert "Noto Sans CJK SC" in html and "Microsoft YaHei" in html
+    assert "<strong>高基数下出口同比延续回升。</strong>" in html
+    assert '<td class="num">26.3%</td>' in html
+    assert "要点" in html and "仅供参考" in html
+    # the caption comes before its image, the source line after it
+    cap, img = html.find("图1："), html.find("data:image/png")
+    assert cap < img < html.find("数据来源：Wind、海关总署")
+
+
+def test_markdown_and_figure_files(rendered):
+    out, paths = rendered
+    md = paths["md"].read_text(encoding="utf-8")
+    assert "![图1：高基数下出口同比延续回升](figures/fig01.png)" in md
+    assert "figures/fig02.png" in md
+    for name in ("fig01.png", "fig02.png"):
+        assert (out / "figures" / name).read_bytes().startswith(b"\x89PNG")
+    assert md.index("图1：") < md.index("图2：") < md.index("表1：")
+    assert "| 分项 | 权重 | 2025年 |" in md and "|:---|---:|---:|" in md
+    assert "数据来源：Wind、海关总署；注：1-2月合并计算" in md
+    assert r"\#x \$y\$ \*b\* \_i\_ \`r\` \<l\>" in md  # markdown specials escaped
+    assert md.startswith("# AI产业需求驱动出口上行\n")
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def test_pdf_pages_and_embedded_cjk_font(rendered):
+    _, paths = rendered
+    pdf = paths["pdf"].read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = _compile_typst(_report(), "png", ppi=10)  # the same document rasterised by Typst
+    assert _pdf_pages(pdf) == len(pages) == 2
+    fonts = set(re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-_]+)", pdf))
+    assert fonts and all(b"NotoSansCJK" in f for f in fonts), fonts  # only Noto Sans CJK SC embedded
+    assert b"/FontFile3" in pdf or b"/FontFile2" in pdf  # glyphs are embedded, not referenced
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdf_text_is_chinese_and_literal(rendered):
+    _, paths = rendered
+    text = subprocess.run(["pdftotext", str(paths["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+    squashed = re.sub(r"\s+", "", text)
+    assert "图1：高基数下出口同比延续回升" in squashed
+    assert "表1：CPI分项环比累计涨跌幅" in squashed
+    assert "数据来源：Wind、海关总署；注：1-2月合并计算" in squashed
+    assert re.sub(r"\s+", "", SPECIAL) in squashed  # Typst markup characters printed literally
+    assert "第1页/共2页" in squashed
+
+
+def test_minimal_report_is_one_page(tmp_path):
+    paths = render(Report("短报告", sections=[Section("一", [Paragraph("正文。")])]), tmp_path, formats=["pdf"])
+    pdf = paths["pdf"].read_bytes()
+    assert list(paths) == ["pdf"] and _pdf_pages(pdf) == 1
+
+
+def test_english_numbering(tmp_path):
+    paths = render(_report("en"), tmp_path, formats=("html", "md"), basename="note")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html.index("Figure 1: ") < html.index("Figure 2: ")
+    assert "Table 1: CPI分项环比累计涨跌幅" in html
+    assert "Source: Wind、海关总署; Note: 1-2月合并计算" in html
+    assert "Key points" in html and "图1" not in html
+    md = paths["md"].read_text(encoding="utf-8")
+    assert "(figures/note_fig01.png)" in md and (tmp_path / "figures" / "note_fig02.png").is_file()
+    assert paths["md"].name == "note.md"
+
+
+def test_typst_escaping():
+    assert escape_typst("#a $b$ *c*") == r"\#a \$b\$ \*c\*"
+    assert escape_typst("_ ` < > @ [ ] \\") == r"\_ \` \< \> \@ \[ \] \\"
+    assert escape_typst("1. - x") == r"1\. \- x"
+    src = typst_source(_report())
+    assert r"\#x \$y\$" in src and "#x $y$" not in src
+
+
+def test_section_numbering_option(tmp_path):
+    r = Report("t", number_sections=True, toc=True,
+               sections=[Section("总量", ["a"]), Section("结构", ["b"], level=2), Section("展望", ["c"])])
+    html = render(r, tmp_path, formats="html")["html"].read_text(encoding="utf-8")
+    assert '<span class="secno">1.1</span>结构' in html and '<span class="secno">2</span>展望' in html
+    assert "目录" in html
+
+
+def test_unknown_format_and_bad_arguments(tmp_path):
+    with pytest.raises(ReportError, match=r"unknown report format 'docx'; supported formats: html, pdf, md"):
+        render(_report(), tmp_path / "x", formats=("html", "docx"))
+    assert not (tmp_path / "x").exists()  # nothing written when the request is invalid
+    with pytest.raises(ReportError, match="expects a Report, got dict"):
+        render({}, tmp_path)
+    with pytest.raises(ReportError, match="invalid report basename"):
+        render(_report(), tmp_path, formats="md", basename="../evil")
