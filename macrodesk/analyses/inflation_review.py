@@ -235,7 +235,7 @@ class CarryoverReview:
             nxt = self.next_year * 100
             avg = float(nxt.mean())
             hi, lo = nxt.idxmax(), nxt.idxmin()
-            text += tr(
+            text += tr("", " ", lang) + tr(
                 f"按{self.year}年环比推算，{self.year + 1}年{self.name}全年平均翘尾约{F.pct(avg)}，"
                 f"最高为{hi.month}月{F.pct(nxt[hi])}，最低为{lo.month}月{F.pct(nxt[lo])}。",
                 f"From the {self.year} MoMs, the {self.year + 1} carry-over averages {F.pct(avg)}, highest in "
@@ -338,7 +338,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         Section(
             tr("一、CPI与PPI走势", "1. CPI and PPI", lang),
             [
-                Paragraph(head_text + avg_text),
+                Paragraph(head_text + tr("", " ", lang) + avg_text),
                 Figure(
                     charts.line_chart(hist, ylabel="%", lang=lang),
                     tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
