@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from macrodesk.importers.csv import infer_freq as _infer_freq
+
 OUT = Path(__file__).resolve().parents[1] / "macrodesk" / "datasets"
 
 # series id -> (Chinese name, English name)
@@ -208,18 +210,7 @@ FREQ_OVERRIDES: dict[str, str] = {
 
 
 def infer_freq(dates: pd.Series) -> str:
-    d = pd.to_datetime(dates).sort_values()
-    gaps = d.diff().dt.days.dropna()
-    med = float(gaps.median()) if len(gaps) else 31.0
-    if med <= 3:
-        return "D"
-    if med <= 8:
-        return "W"
-    if med <= 12:
-        return "X"
-    if not d.dt.is_month_end.all():
-        return "D"
-    return "M"
+    return _infer_freq(pd.DatetimeIndex(pd.to_datetime(dates)))
 
 
 def main(src: str) -> None:
@@ -242,8 +233,10 @@ def main(src: str) -> None:
         frames[stem] = df[keep]
     cat = {}
     for stem, df in frames.items():
-        with gzip.open(OUT / f"{stem}.csv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
-            df.to_csv(fh, index=False)
+        text = df.to_csv(index=False).encode("utf-8")
+        with open(OUT / f"{stem}.csv.gz", "wb") as raw:  # mtime=0: identical input, identical bytes
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as fh:
+                fh.write(text)
         for sid, g in df.groupby("series_id", sort=True):
             if sid in cat:
                 continue

@@ -22,7 +22,6 @@ Guarantees of :class:`MacroSeries` (checked when it is built, never later):
 from __future__ import annotations
 
 import dataclasses
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,6 +218,3 @@ def _end_of(date: DateLike) -> pd.Timestamp:
         return pd.Period(text, freq="Y").end_time
     return pd.Timestamp(date)
 
-
-def is_nan(x: float) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
