@@ -224,13 +224,22 @@ class CarryoverReview:
     def summary(self, lang: str = "zh") -> str:
         last = self.table.dropna(subset=["new_price"]).index[-1]
         row = self.table.loc[last]
-        text = tr(
-            f"{F.month_label(last)}{self.name}同比{F.pct(row['published'] * 100)}，其中翘尾因素约"
-            f"{F.pct(row['carryover'] * 100)}，新涨价因素约{F.pct(row['new_price'] * 100)}。",
-            f"In {F.month_label(last, 'en')} {self.name} YoY was {F.pct(row['published'] * 100)}: carry-over about "
-            f"{F.pct(row['carryover'] * 100)}, new-price effect about {F.pct(row['new_price'] * 100)}.",
-            lang,
-        )
+        if last.month == 12:  # the carry-over of December is zero by definition
+            text = tr(
+                f"{F.month_label(last)}{self.name}同比{F.pct(row['published'] * 100)}，12月翘尾因素为零，"
+                f"全年环比累计（新涨价因素）{F.pct(row['new_price'] * 100)}。",
+                f"In {F.month_label(last, 'en')} {self.name} YoY was {F.pct(row['published'] * 100)}; December has no "
+                f"carry-over, and the year's cumulative MoM (new-price effect) was {F.pct(row['new_price'] * 100)}.",
+                lang,
+            )
+        else:
+            text = tr(
+                f"{F.month_label(last)}{self.name}同比{F.pct(row['published'] * 100)}，其中翘尾因素约"
+                f"{F.pct(row['carryover'] * 100)}，新涨价因素约{F.pct(row['new_price'] * 100)}。",
+                f"In {F.month_label(last, 'en')} {self.name} YoY was {F.pct(row['published'] * 100)}: carry-over about "
+                f"{F.pct(row['carryover'] * 100)}, new-price effect about {F.pct(row['new_price'] * 100)}.",
+                lang,
+            )
         if self.next_year is not None:
             nxt = self.next_year * 100
             avg = float(nxt.mean())

@@ -28,6 +28,8 @@ from macrodesk.exceptions import ReportError
 
 __all__ = [
     "CJK_FONT_FAMILY",
+    "EMBEDDED_FAMILY",
+    "embedded_font_css",
     "CJK_FONT_FILE",
     "cjk_font_path",
     "font_dir",
@@ -141,3 +143,36 @@ def setup_matplotlib() -> None:
         matplotlib.rcParams["font.sans-serif"] = sans
         matplotlib.rcParams["axes.unicode_minus"] = False
         _mpl_ready = True
+
+
+#: Family name of the font subset embedded in HTML reports.
+EMBEDDED_FAMILY = "macrodesk-cjk"
+
+
+def embedded_font_css(text: str) -> str:
+    """An ``@font-face`` rule embedding Noto Sans CJK SC, subset to the characters of ``text``.
+
+    Makes an HTML report render the same on a machine without Chinese fonts: a
+    report's few hundred distinct characters subset to about 80 KB (WOFF, zlib).
+    Uses fontTools, which matplotlib already depends on.
+    """
+    import base64
+    import io
+
+    from fontTools import subset
+
+    opts = subset.Options()
+    opts.flavor = "woff"
+    opts.layout_features = ["*"]
+    opts.notdef_outline = True
+    font = subset.load_font(str(cjk_font_path()), opts)
+    sub = subset.Subsetter(opts)
+    sub.populate(text="".join(sorted(set(text))))
+    sub.subset(font)
+    buf = io.BytesIO()
+    subset.save_font(font, buf, opts)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (
+        f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; '
+        f'src: url(data:font/woff;base64,{data}) format("woff"); }}'
+    )

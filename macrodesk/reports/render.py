@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports._fonts import CJK_FONT_FAMILY, font_dir
+from macrodesk.reports._fonts import CJK_FONT_FAMILY, EMBEDDED_FAMILY, embedded_font_css, font_dir
 from macrodesk.reports.labels import caption_label, label
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
 
@@ -201,6 +202,7 @@ def _context(report: Report, sections: list[_Section]) -> dict[str, Any]:
         "toc": report.toc,
         "numbered": report.number_sections,
         "font_family": CJK_FONT_FAMILY,
+        "embedded_family": EMBEDDED_FAMILY,
         "L": {k: label(k, lang) for k in ("key_points", "contents", "disclaimer", "notice", "author", "date")},
     }
 
@@ -210,7 +212,10 @@ def _context(report: Report, sections: list[_Section]) -> dict[str, Any]:
 
 def _render_html(report: Report, out: Path) -> Path:
     sections = _layout(report, "")
-    html = _env("html").get_template("report.html.j2").render(**_context(report, sections))
+    template = _env("html").get_template("report.html.j2")
+    ctx = _context(report, sections)
+    draft = template.render(**ctx, font_css="")
+    html = template.render(**ctx, font_css=Markup(embedded_font_css(draft)))
     out.write_text(html, encoding="utf-8")
     return out
 
