@@ -267,7 +267,10 @@ def _formats(value: str) -> tuple[str, ...]:
 @app.command("report")
 def report(
     name: Annotated[str, typer.Argument(help="Report name, e.g. inflation-review.")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Latest month to use, YYYY-MM (default: latest data).")] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", "--month", help="Latest month to use, YYYY-MM (default: the latest data)."),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("macrodesk-report"),
     fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md.")] = "html,pdf,md",
     store: StoreOpt = None,
