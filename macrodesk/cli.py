@@ -24,6 +24,15 @@ app = typer.Typer(
 data_app = typer.Typer(help="Import, list and show stored series.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
+
+def _add_subapps() -> None:
+    from macrodesk.scenarios._cli import app as scenario_app
+
+    app.add_typer(scenario_app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
+
+
+_add_subapps()
+
 StoreOpt = Annotated[
     Optional[Path],
     typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),

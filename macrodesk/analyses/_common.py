@@ -22,6 +22,7 @@ _SOURCE_ZH = {
     "LME": "LME",
     "Wind consensus": "Wind一致预期",
     "CRB": "CRB",
+    "World Bank Pink Sheet": "世界银行",
 }
 
 

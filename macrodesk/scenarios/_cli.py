@@ -1,0 +1,188 @@
+"""``macrodesk scenario …``: run scenario files on the stored data.
+
+Registered by the main CLI with ``app.add_typer(scenario_app, name="scenario")``.
+Errors are :class:`~macrodesk.exceptions.MacrodeskError` subclasses; the
+``macrodesk`` entry point prints them as one line and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    help="Scenario files (TOML): MoM assumptions -> YoY paths, annual averages and ranges.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (rates in percent).")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
+FileArg = Annotated[str, typer.Argument(help="Scenario file: a path, or a shipped file name such as cpi_2026.toml.")]
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _check_lang(lang: str) -> str:
+    from macrodesk.reports.labels import check_lang
+
+    return check_lang(lang)
+
+
+def _elasticities(items: list[str] | None) -> dict[str, float]:
+    from macrodesk.exceptions import ScenarioError
+
+    out: dict[str, float] = {}
+    for item in items or []:
+        key, sep, val = item.partition("=")
+        try:
+            if not sep or not key.strip():
+                raise ValueError
+            out[key.strip()] = float(val)
+        except ValueError:
+            raise ScenarioError(f"--elasticity must look like copper=0.0141, got '{item}'") from None
+    return out
+
+
+@app.command("run")
+def run_cmd(
+    file: FileArg,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Information set: use data up to this month, YYYY-MM (default: latest).")
+    ] = None,
+    method: Annotated[
+        Optional[str],
+        typer.Option("--method", help="YoY from MoM: 'published' (anchor on the published YoY) or 'chained' "
+                                      "(index chained from MoMs). Default: the file's yoy_method."),
+    ] = None,
+    elasticity: Annotated[
+        Optional[list[str]],
+        typer.Option("--elasticity", help="Override a commodity elasticity, e.g. copper=0.0141 (repeatable)."),
+    ] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = "zh",
+) -> None:
+    """Run every scenario in FILE and print the monthly YoY paths, average (中枢), min and max."""
+    from rich.progress import Progress
+
+    from macrodesk.scenarios.engine import run
+    from macrodesk.scenarios.spec import load_spec
+    from macrodesk.series.store import Store
+
+    _check_lang(lang)
+    spec = load_spec(file)
+    elast = _elasticities(elasticity)
+    with Progress(transient=True, console=_console(stderr=True), disable=as_json) as prog:
+        task = prog.add_task(f"reading {', '.join(spec.series_ids())}", total=None)
+        with Store(store, read_only=True) as st:
+            data = st.get_many(spec.series_ids(), missing="skip")
+        prog.update(task, description=f"running {len(spec.scenarios)} scenarios")
+        res = run(spec, data, as_of, method=method, elasticities=elast)
+    if as_json:
+        _print_json(res.to_json())
+        return
+    _print_result(res, lang)
+
+
+def _print_result(res, lang: str) -> None:
+    from rich.table import Table
+
+    from macrodesk.reports import format as F
+
+    zh = lang == "zh"
+    spec = res.spec
+    title = f"{spec.title(lang)}（{spec.file}）" if zh else f"{spec.title(lang)} ({spec.file})"
+    t = Table(title=title)
+    t.add_column("月份" if zh else "month")
+    for s in res.scenarios:
+        t.add_column(s.label(lang), justify="right")
+    first = res.scenarios[0]
+    for p in first.yoy.index:
+        mark = "" if bool(first.projected[p]) else ("（实际）" if zh else " (actual)")
+        t.add_row(p.strftime("%Y-%m") + mark, *[F.num(s.yoy[p] * 100, 2, signed=True) for s in res.scenarios])
+    t.add_section()
+    for key, zh_label, en_label in (("mean", "全年中枢", "average"), ("min", "最低", "min"), ("max", "最高", "max")):
+        t.add_row(zh_label if zh else en_label,
+                  *[F.num(getattr(s, key) * 100, 2, signed=True) for s in res.scenarios])
+    con = _console()
+    con.print(t)
+    con.print(res.summary(lang))
+    for c in res.commodities:
+        if not c.ok:
+            con.print(("商品路径未生成：" if zh else "commodity path not built: ") + f"{c.key} ({c.reason})")
+
+
+@app.command("list")
+def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
+    """List the shipped scenario files with their target and scenarios."""
+    from rich.table import Table
+
+    from macrodesk.scenarios.spec import load_spec, shipped_files
+
+    _check_lang(lang)
+    specs = [load_spec(p.name) for p in shipped_files()]
+    if as_json:
+        _print_json([
+            {"file": s.file, "target": s.target, "mom": s.mom, "yoy": s.yoy,
+             "horizon": [s.horizon[0].strftime("%Y-%m"), s.horizon[1].strftime("%Y-%m")],
+             "scenarios": list(s.names)}
+            for s in specs
+        ])
+        return
+    t = Table("file", "target", "horizon", "scenarios")
+    for s in specs:
+        t.add_row(s.file, s.name(lang), f"{s.horizon[0].strftime('%Y-%m')}..{s.horizon[1].strftime('%Y-%m')}",
+                  ", ".join(s.names))
+    _console().print(t)
+
+
+@app.command("show")
+def show_cmd(file: FileArg, as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
+    """Validate FILE and print what each scenario assumes (no data needed)."""
+    from macrodesk.scenarios.spec import load_spec
+
+    _check_lang(lang)
+    spec = load_spec(file)
+    names = {c.key: c.name(lang) for c in spec.commodities}
+    if as_json:
+        _print_json({
+            "file": spec.file, "target": spec.target, "mom": spec.mom, "yoy": spec.yoy,
+            "horizon": [spec.horizon[0].strftime("%Y-%m"), spec.horizon[1].strftime("%Y-%m")],
+            "yoy_method": spec.yoy_method,
+            "assume": {p.strftime("%Y-%m"): v for p, v in spec.assume},
+            "scenarios": {s.name: {"label": s.label(lang), "extends": s.extends, "describe": s.describe(lang, names)}
+                          for s in spec.scenarios},
+            "commodities": {c.key: {"series": c.series, "levels": {p.strftime("%Y-%m"): v for p, v in c.targets}}
+                            for c in spec.commodities},
+        })
+        return
+    con = _console()
+    con.print(f"[bold]{spec.title(lang)}[/] ({spec.file}): {spec.mom}, {spec.yoy}, "
+              f"{spec.horizon[0].strftime('%Y-%m')}..{spec.horizon[1].strftime('%Y-%m')}, yoy_method={spec.yoy_method}")
+    for p, v in spec.assume:
+        con.print(f"  assume {p.strftime('%Y-%m')}: MoM {v:+.2f}%")
+    for s in spec.scenarios:
+        con.print(f"  [bold]{s.name}[/] {s.label(lang)}: {s.describe(lang, names)}")
+    for c in spec.commodities:
+        levels = ", ".join(f"{p.strftime('%Y-%m')}={v:g}" for p, v in c.targets)
+        con.print(f"  commodity {c.key} ({c.series}): {levels}")

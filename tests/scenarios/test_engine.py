@@ -1,0 +1,316 @@
+"""The scenario engine on hand-made inputs with hand-computed answers."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from macrodesk.exceptions import ScenarioError, UnknownSeriesError
+from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Table
+from macrodesk.scenarios import parse_spec, run, scenario_blocks
+from macrodesk.series import MacroSeries, SeriesMeta
+
+P = lambda s: pd.Period(s, freq="M")  # noqa: E731
+
+HEAD = """
+target = "x"
+name_zh = "X指数"
+name_en = "X index"
+mom = "x_mom"
+yoy = "x_yoy"
+horizon = ["2026-01", "2026-12"]
+"""
+
+
+def monthly(values, start, name=None):
+    return pd.Series(values, index=pd.period_range(start, periods=len(values), freq="M"), dtype=float, name=name)
+
+
+def macro(sid, unit, values, start, source="NBS"):
+    return MacroSeries(SeriesMeta(sid, unit, "M", source=source), monthly(values, start))
+
+
+def data_flat(mom_2025=0.0, yoy_2025=0.0, end="2025-12"):
+    """2024 MoM 0; 2025 MoM ``mom_2025`` (percent) each month; 2025 YoY ``yoy_2025`` (percent)."""
+    n25 = P(end).month
+    mom = macro("x_mom", "pct_mom", [0.0] * 12 + [mom_2025] * n25, "2024-01")
+    yoy = macro("x_yoy", "pct_yoy", [yoy_2025] * n25, "2025-01")
+    return {"x_mom": mom, "x_yoy": yoy}
+
+
+def spec(body, file="hand.toml"):
+    return parse_spec(HEAD + body, file)
+
+
+# ---------------------------------------------------------------- YoY from a MoM path
+def test_flat_mom_path_gives_compound_yoy():
+    # History: every MoM 0 in 2024-2025, YoY 0 in Dec 2025. Path: MoM +0.1% every month of 2026.
+    # m_{t-12} = 0, so 1 + y_k = 1.001^k for the k-th month of 2026.
+    res = run(spec('[scenarios.a]\nset = [{ mom_pct = 0.1, months = "2026" }]\n'), data_flat(), "2025-12")
+    a = res["a"]
+    assert a.yoy[P("2026-01")] == pytest.approx(0.001)
+    assert a.yoy[P("2026-06")] == pytest.approx(1.001**6 - 1)
+    assert a.yoy[P("2026-12")] == pytest.approx(1.001**12 - 1)  # 0.012066...
+    # mean of 1.001^k - 1 over k = 1..12 = 1.001 (1.001^12 - 1) / 0.001 / 12 - 1
+    assert a.mean == pytest.approx(1.001 * (1.001**12 - 1) / 0.001 / 12 - 1)
+    assert a.min == pytest.approx(0.001) and a.argmin == P("2026-01")
+    assert a.max == pytest.approx(1.001**12 - 1) and a.argmax == P("2026-12")
+
+
+def test_published_anchor_versus_chained_index():
+    # 2025 MoM +0.2% every month (2024: 0), so the chained index gives YoY 1.002^12 - 1 = 2.4266% in Dec 2025,
+    # while the published YoY is rounded to 2.4%. Path: MoM +0.2% in every month of 2026.
+    d = data_flat(mom_2025=0.2, yoy_2025=2.4)
+    s = spec('[scenarios.a]\nset = [{ mom_pct = 0.2, months = "2026" }]\n')
+    pub = run(s, d, "2025-12")
+    # published: 1 + y_t = 1.024 * prod(1.002 / 1.002) -> 2.4% in every month
+    assert np.allclose(pub["a"].yoy.to_numpy(), 0.024)
+    # chained: the product of the last twelve MoMs -> 1.002^12 - 1 in every month
+    assert np.allclose(pub["a"].yoy_alt.to_numpy(), 1.002**12 - 1)
+    assert pub.anchor_chained == pytest.approx(1.002**12 - 1)
+    assert pub.anchor_gap == pytest.approx(0.024 - (1.002**12 - 1))
+    ch = run(s, d, "2025-12", method="chained")
+    assert np.allclose(ch["a"].yoy.to_numpy(), 1.002**12 - 1)
+    assert ch.method == "chained"
+
+
+def test_quarter_settings_replace_the_baseline():
+    # Q1 MoM -0.2%, then 0: YoY (history 0) = 0.998^k - 1 up to March, then flat.
+    s = spec('[scenarios.a]\nset = [{ mom_pct = -0.2, months = "2026Q1" }, { mom_pct = 0.0, months = "2026Q2..2026Q4" }]\n')
+    a = run(s, data_flat(), "2025-12")["a"]
+    assert a.mom[P("2026-02")] == pytest.approx(-0.002)
+    assert a.mom[P("2026-04")] == 0.0
+    assert a.yoy[P("2026-03")] == pytest.approx(0.998**3 - 1)  # -0.005988008
+    assert a.yoy[P("2026-12")] == pytest.approx(0.998**3 - 1)
+    assert a.end == pytest.approx(-0.005988008)
+
+
+# ---------------------------------------------------------------- overlays
+def test_pork_shock_adds_weight_times_shock_to_mom():
+    s = spec("""
+[scenarios.neutral]
+set = [{ mom_pct = 0.0, months = "2026" }]
+[scenarios.pork]
+extends = "neutral"
+shocks = [{ component = "pork", shock_pct = 3.0, weight_pct = 2.0, months = "2026-02..2026-07" }]
+""")
+    res = run(s, data_flat(), "2025-12")
+    diff = res["pork"].mom - res["neutral"].mom
+    # 3% x 2% = 0.06 pp = 0.0006 in Feb-Jul, nothing elsewhere
+    assert np.allclose(diff[P("2026-02"):P("2026-07")].to_numpy(), 0.0006)
+    assert diff[P("2026-01")] == 0.0 and diff[P("2026-08"):].abs().max() == 0.0
+    assert res["pork"].components["shock:pork"].sum() == pytest.approx(6 * 0.0006)
+    # YoY (history 0): 1.0006^6 - 1 from July on
+    assert res["pork"].yoy[P("2026-07")] == pytest.approx(1.0006**6 - 1)
+    assert res["pork"].yoy[P("2026-12")] == pytest.approx(1.0006**6 - 1)
+
+
+def test_flat_pp_adjustment():
+    s = spec('[scenarios.a]\nset = [{ mom_pct = 0.1, months = "2026" }]\nadjust = [{ pp = -0.04, months = "2026" }]\n')
+    a = run(s, data_flat(), "2025-12")["a"]
+    assert np.allclose(a.mom.to_numpy(), 0.001 - 0.0004)  # 0.1% - 0.04 pp = 0.06%
+    assert a.yoy[P("2026-12")] == pytest.approx(1.0006**12 - 1)
+
+
+def _commodity_data():
+    d = data_flat()
+    # levels: 80 in every month of 2024, 100 in every month of 2025
+    d["cu"] = MacroSeries(SeriesMeta("cu", "usd_per_t", "M", source="LME"), monthly([80.0] * 12 + [100.0] * 12, "2024-01"))
+    return d
+
+
+COMMODITY = """
+[commodities.cu]
+series = "cu"
+name_zh = "铜"
+name_en = "Copper"
+levels = { "2026-12" = 112.0 }
+[scenarios.base]
+set = [{ mom_pct = 0.0, months = "2026" }]
+[scenarios.linked]
+extends = "base"
+commodity = [{ path = "cu", elasticity = 0.5 }]
+"""
+
+
+def test_commodity_level_path_to_yoy_and_elasticity():
+    res = run(spec(COMMODITY), _commodity_data(), "2025-12")
+    cu = next(c for c in res.commodities if c.key == "cu")
+    # linear from 100 (Dec 2025) to 112 (Dec 2026): 101, 102, ..., 112
+    assert cu.levels[P("2026-01")] == pytest.approx(101.0)
+    assert cu.levels[P("2026-06")] == pytest.approx(106.0)
+    assert cu.yoy[P("2026-01")] == pytest.approx(0.01)  # 101 / 100 - 1
+    assert cu.yoy[P("2026-12")] == pytest.approx(0.12)  # 112 / 100 - 1
+    assert cu.yoy[P("2025-06")] == pytest.approx(0.25)  # observed: 100 / 80 - 1
+    assert cu.mom[P("2026-02")] == pytest.approx(102 / 101 - 1)
+    assert cu.mean_level == pytest.approx(106.5)  # mean of 101..112
+    linked = res["linked"]
+    # target MoM += 0.5 x commodity MoM: Jan 0.5 x 1% = 0.005; Feb 0.5 x (102/101 - 1)
+    assert linked.mom[P("2026-01")] == pytest.approx(0.005)
+    assert linked.mom[P("2026-02")] == pytest.approx(0.5 / 101)
+    # Dec YoY (history 0) = prod_k (1 + 0.5 / (99 + k)) - 1, k = 1..12
+    expected = np.prod([1 + 0.5 / (99 + k) for k in range(1, 13)]) - 1
+    assert linked.yoy[P("2026-12")] == pytest.approx(expected)
+    assert res.elasticities == {"cu": 0.5}
+
+
+def test_elasticities_can_be_passed_in_for_a_factor_model():
+    res = run(spec(COMMODITY), _commodity_data(), "2025-12", elasticities={"cu": 1.0})
+    assert res["linked"].mom[P("2026-01")] == pytest.approx(0.01)  # 1.0 x 1%
+    assert res.elasticities == {"cu": 1.0}
+    with pytest.raises(ScenarioError, match=re.escape("hand.toml: elasticity given for 'oil', which is not a commodity path")):
+        run(spec(COMMODITY), _commodity_data(), "2025-12", elasticities={"oil": 0.07})
+
+
+def test_daily_commodity_prices_are_averaged_to_months():
+    d = data_flat()
+    days = pd.date_range("2024-01-01", "2025-12-31", freq="D")
+    vals = np.where(days.year == 2024, 80.0, 100.0)
+    d["cu"] = MacroSeries(SeriesMeta("cu", "usd_per_t", "D"), pd.Series(vals, index=days))
+    res = run(spec(COMMODITY), d, "2025-12")
+    assert res["linked"].mom[P("2026-01")] == pytest.approx(0.005)
+
+
+def test_a_stale_commodity_series_is_not_extrapolated():
+    d = _commodity_data()
+    d["cu"] = d["cu"].slice(None, "2025-09")
+    s = spec(COMMODITY.replace('[scenarios.linked]\nextends = "base"\ncommodity = [{ path = "cu", elasticity = 0.5 }]\n', ""))
+    res = run(s, d, "2025-12")
+    cu = res.commodities[0]
+    assert not cu.ok
+    assert "observed only to 2025-09, before the as-of month 2025-12" in cu.reason
+    blocks = scenario_blocks(res, "zh")
+    assert any(isinstance(b, Notice) and "铜" in b.text for b in blocks)
+    with pytest.raises(ScenarioError, match=re.escape("hand.toml: scenarios.linked.commodity[0]: commodity path 'cu' cannot be built")):
+        run(spec(COMMODITY), d, "2025-12")
+
+
+# ---------------------------------------------------------------- seasonal baseline
+def _seasonal_data():
+    # MoM of every month in year Y = (Y - 2020) x 0.1%: 2021 0.1%, 2022 0.2%, ..., 2025 0.5%; YoY Dec 2025 1.0%
+    mom = [0.0] * 12 + sum(([0.1 * (y - 2020)] * 12 for y in range(2021, 2026)), [])
+    return {"x_mom": macro("x_mom", "pct_mom", mom, "2020-01"), "x_yoy": macro("x_yoy", "pct_yoy", [1.0] * 12, "2025-01")}
+
+
+def test_baseline_is_the_window_mean_with_per_month_override():
+    s = spec('[scenarios.a]\nbaseline = { window = [2021, 2023], window_by_month = { "12" = [2021, 2022] } }\n')
+    a = run(s, _seasonal_data(), "2025-12")["a"]
+    assert a.mom[P("2026-01")] == pytest.approx(0.002)  # mean(0.1, 0.2, 0.3)% = 0.2%
+    assert a.mom[P("2026-12")] == pytest.approx(0.0015)  # mean(0.1, 0.2)% = 0.15%
+    med = run(spec('[scenarios.a]\nbaseline = { window = [2021, 2024], stat = "median" }\n'), _seasonal_data(), "2025-12")
+    assert med["a"].mom[P("2026-05")] == pytest.approx(0.0025)  # median(0.1, 0.2, 0.3, 0.4)%
+
+
+def test_baseline_window_after_as_of_is_an_error_naming_the_key():
+    s = spec('[scenarios.a]\nbaseline = { window = [2021, 2025] }\n')
+    msg = ("hand.toml: scenarios.a.baseline.window: the 2021-2025 mean of month 12 needs x_mom for 2025-12, "
+           "which is after the as-of month 2025-11")
+    with pytest.raises(ScenarioError, match=re.escape(msg)):
+        run(s, _seasonal_data(), "2025-11")
+
+
+# ---------------------------------------------------------------- information set and assumptions
+ASSUME = '[scenarios.a]\nset = [{ mom_pct = 0.0, months = "2026" }]\n'
+
+
+def test_as_of_uses_the_assumption_for_an_unpublished_month():
+    # Published: 2025 MoM 0 except Dec 2025 = +1.0%; YoY 0 through Nov, 1.0% in Dec.
+    d = data_flat()
+    d["x_mom"] = macro("x_mom", "pct_mom", [0.0] * 23 + [1.0], "2024-01")
+    d["x_yoy"] = macro("x_yoy", "pct_yoy", [0.0] * 11 + [1.0], "2025-01")
+    s = spec('assume = { "2025-12" = 0.5 }\n' + ASSUME)
+    nov = run(s, d, "2025-11")
+    assert nov.anchor == P("2025-11")
+    assert nov.assumed == {P("2025-12"): 0.005}
+    assert nov["a"].source[P("2025-12")] == "assumed"
+    # Jan 2026 YoY = (1 + 0)(1 + 0.005)(1 + 0)/(1 + 0)(1 + 0) - 1: the Dec 2025 assumption is in the base
+    assert nov["a"].yoy[P("2026-01")] == pytest.approx(0.005)
+    dec = run(s, d, "2025-12")
+    assert dec.assumed == {}  # published value wins
+    assert dec["a"].yoy[P("2026-01")] == pytest.approx(0.01)
+
+
+def test_a_missing_bridge_month_without_assumption_or_baseline_is_an_error():
+    d = data_flat()
+    msg = ("hand.toml: scenarios.a: no MoM for 2025-11, 2025-12 (after the last published x_yoy 2025-10, before the "
+           "horizon starts 2026-01); state it in `assume`")
+    with pytest.raises(ScenarioError, match=re.escape(msg)):
+        run(spec(ASSUME), d, "2025-10")
+
+
+def test_missing_series_and_bad_as_of():
+    with pytest.raises(UnknownSeriesError, match=re.escape("unknown series id 'x_yoy'; hand.toml needs it (target YoY)")):
+        run(spec(ASSUME), {"x_mom": data_flat()["x_mom"]}, "2025-12")
+    with pytest.raises(ScenarioError, match=re.escape("as-of must be a month like 2025-12, got 'Dec'")):
+        run(spec(ASSUME), data_flat(), "Dec")
+
+
+def test_plain_pandas_series_are_read_as_percent():
+    d = {"x_mom": monthly([0.0] * 24, "2024-01"), "x_yoy": monthly([0.0] * 12, "2025-01")}
+    a = run(spec('[scenarios.a]\nset = [{ mom_pct = 0.1, months = "2026" }]\n'), d, "2025-12")["a"]
+    assert a.yoy[P("2026-12")] == pytest.approx(1.001**12 - 1)
+
+
+def test_months_already_published_count_as_actuals():
+    # As of 2026-03 the first quarter is published (YoY 0.3%, MoM 0.1% a month); the rest is projected.
+    d = data_flat()
+    d["x_mom"] = macro("x_mom", "pct_mom", [0.0] * 24 + [0.1] * 3, "2024-01")
+    d["x_yoy"] = macro("x_yoy", "pct_yoy", [0.0] * 12 + [0.1, 0.2, 0.3], "2025-01")
+    a = run(spec('[scenarios.a]\nset = [{ mom_pct = 0.0, months = "2026" }]\n'), d, "2026-03")["a"]
+    assert a.yoy[P("2026-02")] == pytest.approx(0.002)  # published
+    assert not a.projected[P("2026-03")] and a.projected[P("2026-04")]
+    assert a.yoy[P("2026-12")] == pytest.approx(0.003)  # 1.003 x prod(1/1) - 1
+    assert a.mean == pytest.approx((0.001 + 0.002 + 0.003 * 10) / 12)
+
+
+# ---------------------------------------------------------------- carry-over / new price
+def test_carryover_and_new_price_split_of_the_path():
+    # 2025 MoM +0.2% each month, 2026 MoM +0.1% each month.
+    d = data_flat(mom_2025=0.2, yoy_2025=2.4)
+    a = run(spec('[scenarios.a]\nset = [{ mom_pct = 0.1, months = "2026" }]\n'), d, "2025-12")["a"]
+    dec = a.decomposition
+    # carry-over of Jan 2026 = prod_{k=Feb..Dec 2025}(1.002) - 1 = 1.002^11 - 1; of Dec 2026 = 0
+    assert dec.loc[P("2026-01"), "carryover"] == pytest.approx(1.002**11 - 1)
+    assert dec.loc[P("2026-12"), "carryover"] == 0.0
+    # new price of month k = 1.001^k - 1
+    assert dec.loc[P("2026-03"), "new_price"] == pytest.approx(1.001**3 - 1)
+    # average carry-over = mean over m of 1.002^(12-m) - 1
+    assert a.carryover_mean == pytest.approx(np.mean([1.002 ** (12 - m) - 1 for m in range(1, 13)]))
+
+
+# ---------------------------------------------------------------- presentation
+def test_table_summary_json_and_blocks():
+    s = spec("""
+[scenarios.lo]
+label_zh = "低"
+label_en = "Low"
+set = [{ mom_pct = 0.0, months = "2026" }]
+[scenarios.hi]
+label_zh = "高"
+label_en = "High"
+set = [{ mom_pct = 0.1, months = "2026" }]
+""")
+    res = run(s, data_flat(), "2025-12")
+    t = res.table("zh")
+    assert list(t.columns) == ["低", "高"]
+    assert t.loc["2026年12月", "高"] == pytest.approx((1.001**12 - 1) * 100)
+    assert t.loc["全年中枢", "低"] == 0.0
+    assert "高：中枢+0.65%" in res.summary("zh")  # mean of 1.001^k - 1 = 0.652%
+    assert "High: average +0.65%" in res.summary("en")
+    js = res.to_json()
+    assert js["scenarios"]["hi"]["path"]["2026-12"] == round((1.001**12 - 1) * 100, 4)
+    assert js["scenarios"]["lo"]["mean"] == 0.0
+    assert js["anchor"] == {"month": "2025-12", "yoy": 0.0, "yoy_chained": 0.0, "gap_pp": 0.0}
+    blocks = scenario_blocks(res, "zh")
+    kinds = [type(b) for b in blocks]
+    assert kinds[:2] == [Paragraph, Bullets] and kinds[-2:] == [Figure, Table]
+    fig, tab = blocks[-2], blocks[-1]
+    assert fig.caption == "2026年X指数同比情景推演"
+    assert fig.source == "国家统计局、macrodesk计算"
+    assert tab.data.shape == (15, 2)
+    en = scenario_blocks(res, "en")
+    assert en[-2].caption == "X index YoY scenarios, 2026"
+    assert en[1].items[1].startswith("High: MoM +0.1% in 2026. Average +0.65%")
