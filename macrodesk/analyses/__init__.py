@@ -34,14 +34,28 @@ REPORTS: dict[str, _Recipe] = {
         "macrodesk.analyses.inflation_review",
         "CPI/PPI review: YoY history, cumulative MoM vs seasonal norms, components, carry-over",
     ),
+    "inflation-outlook": _Recipe(
+        "macrodesk.analyses.inflation_outlook",
+        "Annual CPI/PPI outlook: review, basket rotation, pig cycle, carry-over, M1 lead, commodity factors, "
+        "inventory cycles, scenarios",
+    ),
+    "trade-flash": _Recipe(
+        "macrodesk.analyses.trade_flash",
+        "Trade data flash: exports/imports YoY, MoM vs earlier years, contributions by region/product, "
+        "price vs volume, peers, high-frequency nowcast",
+    ),
 }
 
 #: Reports ``macrodesk demo`` builds from the bundled sample.
-DEMO_REPORTS: tuple[str, ...] = ("inflation-review",)
+DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash")
 
 
-def report_inputs(store, required, optional, as_of: str | None):
-    """Fetch a recipe's series from ``store``, cut at ``as_of`` (YYYY-MM); returns (Inputs, as_of Period)."""
+def report_inputs(store, required, optional, as_of: str | None, *, lookahead: dict[str, int] | None = None):
+    """Fetch a recipe's series from ``store``, cut at ``as_of`` (YYYY-MM); returns (Inputs, as_of Period).
+
+    ``lookahead`` maps a series id to months it may run past ``as_of`` (a high-frequency
+    indicator read for the first days of the next month by a nowcast).
+    """
     from macrodesk.analyses._common import Inputs
 
     end = None
@@ -58,7 +72,8 @@ def report_inputs(store, required, optional, as_of: str | None):
         )
     series = store.get_many(list(required) + list(optional), missing="skip")
     if end is not None:
-        series = {k: v.slice(None, str(end)) for k, v in series.items()}
+        la = lookahead or {}
+        series = {k: v.slice(None, str(end + la.get(k, 0))) for k, v in series.items()}
     missing = [i for i in optional if i not in series or len(series[i]) == 0]
     first = series[required[0]].observations()
     if len(first) == 0:
@@ -72,5 +87,6 @@ def build_report(name: str, store, *, as_of: str | None = None, lang: str = "zh"
     if recipe is None:
         raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
     mod = recipe.load()
-    inputs, end = report_inputs(store, mod.REQUIRED, mod.OPTIONAL, as_of)
+    lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
+    inputs, end = report_inputs(store, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
     return mod.build(inputs, end, lang=lang)

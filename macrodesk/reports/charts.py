@@ -120,7 +120,7 @@ def _legend_below(fig: Figure, handles: Sequence[Any], labels: Sequence[str]) ->
         return
     n = len(handles)
     avail = fig.get_figwidth() * 72 * 0.96
-    entry = [_text_width_pt(str(lab)) + 2.6 * _FONT for lab in labels]  # handle + gaps
+    entry = [_text_width_pt(str(lab)) + 3.8 * _FONT for lab in labels]  # handle 1.8 + pad 0.5 + spacing 1.4 em, and a margin
     ncols = n
     while ncols > 1 and sum(max(entry[c::ncols]) for c in range(ncols)) > avail:
         ncols -= 1

@@ -1,0 +1,151 @@
+"""What every model family shares: the "not computable" value and input checks.
+
+A model function takes pandas objects (rates as fractions, levels as published)
+and returns a frozen results object with ``summary(lang)`` and ``chart(lang)``.
+When the data do not allow the estimate (too short an overlap, a missing month
+in a span, a degenerate design) it returns :class:`NotComputable` instead of
+raising, so one bad input does not stop a whole report. Arguments that are
+wrong in kind (not a Series, a bad option) still raise :class:`ModelError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from macrodesk.exceptions import ModelError
+
+__all__ = ["NotComputable", "is_computable"]
+
+
+@dataclass(frozen=True)
+class NotComputable:
+    """An estimate that could not be made, and why.
+
+    ``what`` names the estimate ("lead-lag m1_yoy → ppi_yoy"); ``reason`` says
+    what was missing, naming the series and periods. ``what_zh`` and
+    ``reason_zh`` are the Chinese texts (each falls back to the English one).
+    """
+
+    what: str
+    reason: str
+    what_zh: str = ""
+    reason_zh: str = ""
+    computable: ClassVar[bool] = False
+
+    def summary(self, lang: str = "zh") -> str:
+        if lang == "zh":
+            return f"{self.what_zh or self.what}无法计算：{self.reason_zh or self.reason}"
+        return f"{self.what} not computable: {self.reason}"
+
+    def chart(self, lang: str = "zh") -> None:
+        """Nothing to draw."""
+        return None
+
+
+def is_computable(result: Any) -> bool:
+    """True for a results object, False for :class:`NotComputable` (or None)."""
+    return result is not None and bool(getattr(result, "computable", False))
+
+
+# ---------------------------------------------------------------- input checks
+def check_series(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Series:
+    """A float Series on a PeriodIndex of an allowed frequency, completed (gaps as NaN)."""
+    if not isinstance(x, pd.Series):
+        raise ModelError(
+            f"{name} must be a pandas Series on a monthly PeriodIndex; got {type(x).__name__}. "
+            "Pass MacroSeries.to_fraction() for rates or MacroSeries.data for levels."
+        )
+    idx = x.index
+    if not isinstance(idx, pd.PeriodIndex):
+        raise ModelError(
+            f"{name} must be indexed by a pandas PeriodIndex; got a {type(idx).__name__}. "
+            f"Convert with {name}.index = {name}.index.to_period('M') (or transforms.to_monthly for daily data)."
+        )
+    code = freq_code(idx)
+    if code not in freqs:
+        raise ModelError(f"{name} has frequency {idx.freqstr!r}; expected {' or '.join(freqs)}.")
+    if not idx.is_unique:
+        raise ModelError(f"{name} has a duplicated period {idx[idx.duplicated()][0]}; keep one value per period.")
+    try:
+        s = x.astype("float64")
+    except (TypeError, ValueError):
+        raise ModelError(f"{name} must hold numbers; got dtype {x.dtype}.") from None
+    s = s.sort_index()
+    if len(s):
+        full = pd.period_range(s.index[0], s.index[-1], freq=s.index.freq)
+        if len(full) != len(s):
+            s = s.reindex(full)
+    return s
+
+
+def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.DataFrame:
+    """A float DataFrame on a complete PeriodIndex (one column per series)."""
+    if isinstance(x, pd.Series):
+        x = x.to_frame()
+    if not isinstance(x, pd.DataFrame):
+        raise ModelError(
+            f"{name} must be a pandas DataFrame (one column per series) on a monthly PeriodIndex; "
+            f"got {type(x).__name__}."
+        )
+    if not isinstance(x.index, pd.PeriodIndex):
+        raise ModelError(f"{name} must be indexed by a pandas PeriodIndex; got a {type(x.index).__name__}.")
+    if freq_code(x.index) not in freqs:
+        raise ModelError(f"{name} has frequency {x.index.freqstr!r}; expected {' or '.join(freqs)}.")
+    if not x.index.is_unique:
+        raise ModelError(f"{name} has a duplicated period {x.index[x.index.duplicated()][0]}.")
+    try:
+        df = x.astype("float64")
+    except (TypeError, ValueError):
+        raise ModelError(f"{name} must hold numbers in every column.") from None
+    df = df.sort_index()
+    if len(df):
+        full = pd.period_range(df.index[0], df.index[-1], freq=df.index.freq)
+        if len(full) != len(df):
+            df = df.reindex(full)
+    return df
+
+
+def freq_code(idx: pd.PeriodIndex) -> str:
+    fs = idx.freqstr or ""
+    if fs == "M":
+        return "M"
+    if fs == "Q" or fs.startswith("Q-"):
+        return "Q"
+    if fs in ("Y", "A") or fs.startswith(("Y-", "A-")):
+        return "A"
+    return fs
+
+
+def months_per_period(idx: pd.PeriodIndex) -> int:
+    return {"M": 1, "Q": 3, "A": 12}.get(freq_code(idx), 1)
+
+
+def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Period | None:
+    """``None`` or a Period of ``freq`` from 'YYYY-MM', 'YYYY', a Period or a date.
+
+    A coarser period is taken at its start (``how='start'``) or end (``how='end'``).
+    """
+    if value is None:
+        return None
+    try:
+        p = value if isinstance(value, pd.Period) else pd.Period(str(value))
+        return p.asfreq(freq, how=how)
+    except (TypeError, ValueError):
+        raise ModelError(f"{name} must be a period like '2016-01'; got {value!r}.") from None
+
+
+def missing_periods(s: pd.Series, periods: Iterable[pd.Period]) -> list[pd.Period]:
+    """The periods of ``periods`` where ``s`` has no value."""
+    periods = list(periods)
+    vals = s.reindex(pd.PeriodIndex(periods, freq=s.index.freq if len(s) else "M"))
+    return [p for p, v in zip(periods, vals.to_numpy()) if not np.isfinite(v)]
+
+
+def periods_text(periods: list[pd.Period], limit: int = 4) -> str:
+    shown = ", ".join(str(p) for p in periods[:limit])
+    return shown + (f" (+{len(periods) - limit} more)" if len(periods) > limit else "")

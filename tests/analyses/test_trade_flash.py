@@ -1,0 +1,512 @@
+"""The trade flash: analyses on hand-made inputs, the report on the bundled data and on a full fixture.
+
+Expected numbers come from hand arithmetic (in the comments), the GACC releases and the seed
+flash (tests/reference/trade_seed000.csv) — never from the code's own output.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from macrodesk.analyses import report_inputs
+from macrodesk.analyses import trade_flash as TF
+from macrodesk.analyses._common import Inputs
+from macrodesk.analyses.trade import (
+    OTHER,
+    imports_vs_commodities,
+    index_price_volume,
+    item_price_volume,
+    seasonal_comparison,
+    split_parts,
+    trade_contributions,
+    trade_headline,
+)
+from macrodesk.exceptions import ModelError, ReportError, UnitError
+from macrodesk.models._base import is_computable
+from macrodesk.reports.model import Figure, Notice, Paragraph, Table
+from macrodesk.series import MacroSeries, SeriesMeta
+from macrodesk.series.store import Store
+
+REF = Path(__file__).parents[1] / "reference" / "trade_seed000.csv"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fast_figures():
+    """Charts rasterise at 30 dpi here: these tests check numbers and text, not pixels."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+    yield
+    mp.undo()
+
+
+def reference() -> dict[str, dict[str, str]]:
+    with REF.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["item"]: r for r in rows}
+
+
+def M(p: str) -> pd.Period:
+    return pd.Period(p, freq="M")
+
+
+def at(values: dict[str, float]) -> pd.Series:
+    """A monthly series from {'YYYY-MM': value}; months in between are NaN."""
+    idx = pd.PeriodIndex(list(values), freq="M")
+    s = pd.Series(list(values.values()), index=idx, dtype=float).sort_index()
+    return s.reindex(pd.period_range(s.index[0], s.index[-1], freq="M"))
+
+
+# ====================================================================== analyses
+def headline_levels() -> pd.Series:
+    lv = {f"{y}-{m:02d}": 100.0 for y in (2023, 2024) for m in range(1, 13)}
+    lv.update({"2023-01": 90, "2023-02": 70, "2023-03": 64, "2023-12": 100,
+               "2024-01": 100, "2024-02": 60, "2024-03": 80, "2024-12": 120,
+               "2025-01": 110, "2025-02": 70, "2025-03": 96})
+    return at(lv)
+
+
+def test_headline_february_quotes_the_janfeb_combined_yoy():
+    h = trade_headline(headline_levels(), "2025-02")
+    # Jan-Feb 2025: (110 + 70) / (100 + 60) - 1 = 12.5%; prior = December 2024: 120 / 100 - 1 = 20%
+    assert h.quoted == pytest.approx(0.125)
+    assert h.prior == pytest.approx(0.20)
+    # base: Jan-Feb 2024 = (100 + 60) / (90 + 70) - 1 = 0
+    assert h.base == pytest.approx(0.0)
+    # two-year growth from the combined YoYs: sqrt(1.125 x 1.0) - 1 = 6.066%
+    assert h.cagr2y_last == pytest.approx(np.sqrt(1.125) - 1)
+    assert h.event("zh") == "1-2月出口同比+12.5%，前值+20.0%"
+
+
+def test_headline_march_prior_is_the_janfeb_figure():
+    h = trade_headline(headline_levels(), "2025-03")
+    # March 2025: 96 / 80 - 1 = 20%; March 2024: 80 / 64 - 1 = 25%
+    assert h.quoted == pytest.approx(0.20)
+    assert h.prior == pytest.approx(0.125)
+    assert h.cagr2y_last == pytest.approx(np.sqrt(1.20 * 1.25) - 1)
+    assert h.cagr2y_prior == pytest.approx(np.sqrt(1.125) - 1)
+    # MoM: 96 / 70 - 1 = 37.14%
+    assert h.mom_last == pytest.approx(96 / 70 - 1)
+    assert h.summary("zh") == (
+        "3月出口同比+20.0%，较前值（+12.5%）回升7.5个百分点，上年同期基数为+25.0%；两年复合增速+22.5%（前值+6.1%）。"
+    )
+
+
+def test_headline_prefers_published_janfeb_prints():
+    lv = headline_levels()
+    ytd = at({"2025-01": 0.11, "2025-02": 0.13})
+    assert trade_headline(lv, "2025-02", ytd_yoy=ytd).quoted == pytest.approx(0.13)
+    head = at({"2025-02": 0.135})
+    assert trade_headline(lv, "2025-02", ytd_yoy=ytd, headline_yoy=head).quoted == pytest.approx(0.135)
+
+
+def test_headline_without_the_month_is_not_computable():
+    res = trade_headline(headline_levels(), "2025-06")
+    assert not is_computable(res)
+    assert "no YoY for 2025-06" in res.reason
+
+
+def seasonal_levels() -> pd.Series:
+    # November = 100 every year, December = 100 (1 + m_Y)
+    dec = {2019: 0.00, 2020: 0.02, 2021: 0.05, 2022: -0.01, 2023: 0.03, 2024: 0.04, 2025: 0.06}
+    lv = {f"{y}-{m:02d}": 100.0 for y in range(2019, 2026) for m in range(1, 13)}
+    for y, m in dec.items():
+        lv[f"{y}-12"] = 100.0 * (1 + m)
+    return at(lv)
+
+
+def test_seasonal_comparison_by_hand():
+    sc = seasonal_comparison(seasonal_levels(), "2025-12", years=5)
+    # window 2020-2024: +2, +5, -1, +3, +4 % -> min -1%, max +5%, mean 2.6%; 2025 +6% is above the max
+    assert sc.window == (2020, 2021, 2022, 2023, 2024)
+    assert sc.mom == pytest.approx(0.06)
+    assert sc.low == pytest.approx(-0.01)
+    assert sc.high == pytest.approx(0.05)
+    assert sc.mean == pytest.approx(0.026)
+    assert sc.verdict == "above"
+    assert sc.rank == 1
+    assert sc.summary("zh") == (
+        "2025年12月出口金额环比+6.0%，高于2024年同期（+4.0%），超出2020-2024年同月环比区间"
+        "（-1.0%至+5.0%，均值+2.6%）上沿，呈超季节性。"
+    )
+    # the seasonal lines: one column per year 2020..2025, calendar months 1..12
+    assert list(sc.by_year.columns) == ["2020", "2021", "2022", "2023", "2024", "2025"]
+    assert sc.by_year.loc[12, "2021"] == pytest.approx(105.0)
+
+
+def contribution_inputs():
+    months = ["2023-11", "2023-12", "2024-11", "2024-12", "2025-11", "2025-12"]
+    total = at(dict(zip(months, [180, 190, 200, 200, 210, 220])))
+    parts = pd.DataFrame(
+        {
+            "us": at(dict(zip(months, [45, 40, 50, 50, 50, 45]))),
+            "eu": at(dict(zip(months, [50, 55, 60, 60, 63, 70]))),
+            "asean": at(dict(zip(months, [30, 35, 40, 40, 44, 55]))),
+        }
+    )
+    labels = {"us": ("美国", "US"), "eu": ("欧盟", "EU"), "asean": ("东盟", "ASEAN")}
+    return parts, total, labels
+
+
+def test_region_contributions_add_up_to_the_total_yoy():
+    parts, total, labels = contribution_inputs()
+    c = trade_contributions(parts, total, "2025-12", labels=labels)
+    # base: total Dec 2024 = 200. US (45 - 50) / 200 = -2.5 pp, EU (70 - 60) / 200 = +5 pp,
+    # ASEAN (55 - 40) / 200 = +7.5 pp; total 220 / 200 - 1 = +10%; other = 10 - 10 = 0 pp.
+    assert c.contribution["us"] == pytest.approx(-0.025)
+    assert c.contribution["eu"] == pytest.approx(0.05)
+    assert c.contribution["asean"] == pytest.approx(0.075)
+    assert c.contribution[OTHER] == pytest.approx(0.0)
+    assert c.total == pytest.approx(0.10)
+    assert c.contribution.sum() == pytest.approx(c.total)
+    # November: total 210 / 200 - 1 = 5%; US 0, EU 3 / 200 = 1.5 pp, ASEAN 4 / 200 = 2 pp, other 1.5 pp
+    assert c.table.loc["eu", "prior"] == pytest.approx(0.015)
+    assert c.table.loc[OTHER, "prior"] == pytest.approx(0.015)
+    # marginal: US -2.5, EU +3.5, ASEAN +5.5, other -1.5 pp
+    assert c.marginal["us"] == pytest.approx(-0.025)
+    assert c.marginal["eu"] == pytest.approx(0.035)
+    assert c.marginal["asean"] == pytest.approx(0.055)
+    assert c.marginal[OTHER] == pytest.approx(-0.015)
+    # two-year growth: US sqrt(45 / 40) - 1, prior sqrt(50 / 45) - 1; share a year ago 50 / 200
+    assert c.table.loc["us", "cagr2y"] == pytest.approx(np.sqrt(45 / 40) - 1)
+    assert c.table.loc["us", "cagr2y_prior"] == pytest.approx(np.sqrt(50 / 45) - 1)
+    assert c.table.loc["us", "share"] == pytest.approx(0.25)
+    assert c.summary("zh") == (
+        "从绝对贡献来看，2025年12月出口同比+10.0%，为正主要由东盟（+7.5个百分点）、欧盟（+5.0个百分点）支撑，"
+        "美国（-2.5个百分点）形成拖累；从边际变化来看，美国（-2.5个百分点）贡献较上月回落，"
+        "东盟（+5.5个百分点）、欧盟（+3.5个百分点）贡献较上月改善。"
+    )
+
+
+def test_contribution_chart_keeps_the_largest_parts_and_folds_the_rest_into_other():
+    idx = pd.period_range("2024-01", "2025-12", freq="M")
+    # part i grows by i units a year from a base of 10: the 8 largest movers are p4..p11
+    parts = pd.DataFrame({f"p{i}": [10.0 + i * (p.year - 2024) for p in idx] for i in range(12)}, index=idx)
+    total = parts.sum(axis=1) + 20.0
+    c = trade_contributions(parts, total, "2025-12")
+    fig = c.chart("en")
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert sorted(labels) == sorted([f"p{i}" for i in range(4, 12)] + ["Other", "Exports YoY"])
+
+
+def test_overlapping_parts_are_an_error():
+    parts, total, _ = contribution_inputs()
+    parts["apec"] = at({"2025-12": 150.0})
+    with pytest.raises(ModelError, match=r"the parts add up to 320\.0 in 2025-12, more than the total 220\.0: they overlap"):
+        trade_contributions(parts, total, "2025-12")
+
+
+def test_a_part_missing_in_a_month_is_absorbed_by_other():
+    parts, total, _ = contribution_inputs()
+    parts.loc[M("2024-12"), "us"] = np.nan  # not reported: no US contribution, other takes it
+    c = trade_contributions(parts, total, "2025-12")
+    assert np.isnan(c.contribution["us"])
+    # other = 10 - (5 + 7.5) = -2.5 pp
+    assert c.contribution[OTHER] == pytest.approx(-0.025)
+    assert c.contribution.sum() == pytest.approx(0.10)
+
+
+def test_price_volume_of_phones_by_hand():
+    # Seed: phones +10.6% YoY in value (prior -12.6%), quantity -3.6%.
+    values = pd.DataFrame({
+        "phones": at({"2024-11": 100, "2024-12": 100, "2025-11": 87.4, "2025-12": 110.6}),
+        "autos": at({"2024-11": 100, "2024-12": 100, "2025-11": 110, "2025-12": 120}),
+    })
+    qty = pd.DataFrame({
+        "phones": at({"2024-11": 1000, "2024-12": 1000, "2025-11": 950, "2025-12": 964}),
+        "autos": at({"2024-11": 100, "2024-12": 100, "2025-11": 105, "2025-12": 125}),
+    })
+    pv = item_price_volume(values, qty, "2025-12", labels={"phones": ("手机", "Mobile phones"), "autos": ("汽车", "Autos")})
+    t = pv.table
+    # unit value p = (1 + v) / (1 + q) - 1 = 1.106 / 0.964 - 1 = +14.73%
+    assert t.loc["phones", "price"] == pytest.approx(1.106 / 0.964 - 1)
+    assert t.loc["phones", "driver"] == "price"  # |ln 1.1473| = 0.137 > |ln 0.964| = 0.037
+    # autos: 1.20 / 1.25 - 1 = -4%: quantity-driven
+    assert t.loc["autos", "price"] == pytest.approx(-0.04)
+    assert t.loc["autos", "driver"] == "quantity"
+    # price x volume multiplies back to value
+    for k in ("phones", "autos"):
+        assert (1 + t.loc[k, "price"]) * (1 + t.loc[k, "quantity"]) == pytest.approx(1 + t.loc[k, "value"])
+    assert pv.sentence("phones", "zh") == (
+        "12月手机出口金额同比+10.6%，前值-12.6%；出口数量同比-3.6%（前值-5.0%），单价同比+14.7%，金额增长主要由价格上涨驱动。"
+    )
+    assert pv.summary("zh") == "12月，汽车出口金额变化主要由数量贡献，手机主要由价格贡献。"
+
+
+def test_split_parts_add_up_in_logs():
+    v, q = 0.106, -0.036
+    pq, pp_ = split_parts(v, q)
+    assert float(pq) == pytest.approx(v * np.log(1 + q) / np.log(1 + v))
+    assert float(pq + pp_) == pytest.approx(v)
+    # v = 0: the limit ln(1 + q), -ln(1 + q)
+    pq0, pp0 = split_parts(0.0, 0.05)
+    assert float(pq0) == pytest.approx(np.log(1.05))
+    assert float(pq0 + pp0) == pytest.approx(0.0)
+
+
+def test_index_price_volume_implied_volume():
+    # value +10.7%, price index 94.57 (-5.43%): volume 1.107 / 0.9457 - 1 = +17.06%
+    v = at({"2024-11": 0.067, "2024-12": 0.107})
+    p = at({"2024-11": -0.053, "2024-12": -0.0543})
+    r = index_price_volume(v, p, "2025-12")
+    assert r.last == M("2024-12")
+    assert r.volume[M("2024-12")] == pytest.approx(1.107 / 0.9457 - 1)
+    assert r.summary("zh").startswith("出口价格指数最新为2024年12月：2024年12月出口金额同比+10.7%，价格指数同比-5.4%，剔除价格后的数量同比约+17.1%")
+
+
+def test_imports_vs_commodities_base_ahead_and_correlation():
+    y = pd.Series(np.linspace(-0.1, 0.12, 24), index=pd.period_range("2024-01", "2025-12", freq="M"))
+    y[M("2024-12")] = 0.010
+    y[M("2025-03")] = -0.043
+    # commodity index: 100 in 2023, then moving so that its YoY is exactly 2 x import YoY -> correlation 1
+    lv = {p: 100.0 for p in pd.period_range("2023-01", "2023-12", freq="M")}
+    for p in y.index:
+        lv[p] = lv[p - 12] * (1 + 2 * y[p])
+    com = pd.Series(lv)
+    jf = at({"2025-02": -0.084})
+    r = imports_vs_commodities(y, {"wb_index_energy": com}, "2025-12",
+                               labels={"wb_index_energy": ("能源价格指数", "energy index")}, janfeb_yoy=jf)
+    assert r.corr["wb_index_energy"] == pytest.approx(1.0)
+    assert r.commodity_yoy.loc[M("2025-12"), "wb_index_energy"] == pytest.approx(2 * y[M("2025-12")])
+    # bases: Dec 2024 +1.0%; Jan and Feb 2025 the Jan-Feb combined -8.4%; Mar 2025 -4.3%
+    assert list(r.bases.round(3)) == [0.010, -0.084, -0.084, -0.043]
+    assert r.outlook("zh") == (
+        "未来3个月进口同比基数（上年同期同比）分别为1-2月-8.4%、3月-4.3%，低于12月的+1.0%，基数回落对进口同比形成支撑。"
+    )
+
+
+# ====================================================================== bundled data
+@pytest.fixture(scope="module")
+def bundled(sample_store_path):
+    """Reports built from the bundled sample: {(as_of, lang): Report}."""
+    out = {}
+    with Store(sample_store_path, read_only=True) as st:
+        for as_of, lang in (("2025-12", "zh"), ("2025-12", "en"), ("2025-02", "zh")):
+            inputs, end = report_inputs(st, TF.REQUIRED, TF.OPTIONAL, as_of)
+            out[(as_of, lang)] = TF.build(inputs, end, lang=lang)
+    return out
+
+
+def blocks(report, kind):
+    return [b for s in report.sections for b in s.blocks if isinstance(b, kind)]
+
+
+def text_of(report) -> str:
+    return " ".join(report.summary) + " ".join(p.text for p in blocks(report, Paragraph))
+
+
+def test_bundled_headline_matches_the_customs_release(bundled):
+    rep = bundled[("2025-12", "zh")]
+    ref = reference()
+    ex, exp_, im, imp_ = (ref[k]["figure"] for k in ("exports_yoy_2025_12", "exports_yoy_2025_11",
+                                                    "imports_yoy_2025_12", "imports_yoy_2025_11"))
+    assert rep.summary[0] == f"事件：以美元计，中国12月出口同比+{ex}%，前值+{exp_}%；12月进口同比+{im}%，前值+{imp_}%。"
+    # seed: "12月进口同比有所回升，较前值回升3.8个百分点至5.7%"
+    assert "12月进口同比+5.7%，较前值（+1.9%）回升3.8个百分点" in text_of(rep)
+    # two-year compound growth: sqrt(1.066 x 1.107) - 1 = 8.63%; November sqrt(1.059 x 1.066) - 1 = 6.25%
+    assert "两年复合增速+8.6%（前值+6.2%）" in rep.summary[1]
+
+
+def test_bundled_mom_against_december_2024(bundled):
+    text = text_of(bundled[("2025-12", "zh")])
+    # From the published levels: 357.2 / 330.0 - 1 = +8.24% (the seed prints +8.3%), 335.6 / 311.9 - 1 = +7.60%
+    # (seed: +7.6%). The 2020-2024 December MoMs range from +2.17% (2022) to +7.60% (2024).
+    assert "2025年12月出口金额环比+8.2%，高于2024年同期（+7.6%），超出2020-2024年同月环比区间（+2.2%至+7.6%" in text
+    assert "按海关公布的美元金额计算" in text
+
+
+def test_bundled_janfeb_uses_the_customs_headline(bundled):
+    rep = bundled[("2025-02", "zh")]
+    ref = reference()
+    assert rep.summary[0] == (
+        f"事件：以美元计，中国1-2月出口同比+{ref['exports_janfeb_yoy_2025']['figure']}%，前值+10.7%；"
+        f"1-2月进口同比{ref['imports_janfeb_yoy_2025']['figure']}%，前值+1.0%。"
+    )
+    assert "2025年春节为1月29日，2024年为2月10日" in text_of(rep)
+
+
+def test_bundled_korea_to_june_2025(bundled):
+    rep = bundled[("2025-12", "zh")]
+    text = text_of(rep)
+    # kr_exports_world: 59,801.4 / 57,341.6 - 1 = +4.29% (Jun 2025); May 57,241.2 / 58,020.6 - 1 = -1.34%
+    assert "韩国数据最新为2025年6月：2025年6月韩国出口同比+4.3%，较前值（-1.3%）回升5.6个百分点" in text
+    assert "外部指标看，2025年6月韩国出口同比+4.3%，前值-1.3%。" in rep.summary
+
+
+def test_bundled_sections_figures_and_sources(bundled):
+    rep = bundled[("2025-12", "zh")]
+    heads = [s.heading for s in rep.sections]
+    assert heads[0] == "1、出口：高基数下出口同比延续回升"
+    assert rep.title == "2025年12月外贸数据点评：高基数下出口同比延续回升"
+    assert any(h.startswith("2、进口") for h in heads)
+    figs = blocks(rep, Figure)
+    assert len(figs) >= 6
+    assert all(f.source and f.source.endswith("macrodesk计算") for f in figs)
+    assert figs[0].source == "海关总署、macrodesk计算"
+    assert any("韩国关税厅" in f.source for f in figs)
+    assert any("世界银行" in f.source for f in figs)
+    # the imports section: World Bank energy index YoY Dec 2025 82.92 / 96.49 - 1 = -14.06%
+    assert "世界银行能源价格指数同比-14.1%" in text_of(rep)
+
+
+def test_bundled_notice_names_the_missing_inputs_once(bundled):
+    rep = bundled[("2025-12", "zh")]
+    notices = blocks(rep, Notice)
+    assert len(notices) == 1
+    for sid in ("exports_usd_region_*", "exports_usd_product_*", "vn_exports_world", "hf_sh_container_ships_loaded"):
+        assert sid in notices[0].text
+    # bundled inputs are not reported missing
+    assert "kr_exports_world" not in notices[0].text and "wb_index_energy" not in notices[0].text
+
+
+def test_bundled_english(bundled):
+    rep = bundled[("2025-12", "en")]
+    assert rep.summary[0] == (
+        "Release: in USD terms, China's exports +6.6% YoY in December (prior +5.9%); "
+        "imports +5.7% YoY in December (prior +1.9%)."
+    )
+    assert rep.title == "China trade, Dec 2025: Export growth rose further against a high base"
+    assert all(f.source.endswith("macrodesk calculations") for f in blocks(rep, Figure))
+
+
+def test_month_beyond_the_data_is_a_report_error(sample_store):
+    inputs, _ = report_inputs(sample_store, TF.REQUIRED, TF.OPTIONAL, None)
+    with pytest.raises(ReportError, match=r"series 'exports_usd_yoy' has no value for 2026-01 \(latest: 2025-12\)"):
+        TF.build(inputs, M("2026-01"), lang="zh")
+
+
+# ====================================================================== full hand-made fixture
+def flat(sid: str, unit: str, by_year: dict[int, float], *, end: str = "2025-12", source: str = "Wind") -> MacroSeries:
+    """A monthly series constant within each calendar year (so every YoY is the year-on-year ratio)."""
+    y0 = min(by_year)
+    idx = pd.period_range(f"{y0}-01", end, freq="M")
+    vals = [by_year[p.year] for p in idx]
+    return MacroSeries(SeriesMeta(sid, unit, "M", source=source), pd.Series(vals, index=idx))
+
+
+def full_inputs() -> Inputs:
+    S = [
+        # China: total exports 2024 280, 2025 300 (usd_bn) -> +7.142857%; published YoY 7.7 (2024), 7.1 (2025)
+        flat("exports_usd_level", "usd_bn", {2022: 250, 2023: 260, 2024: 280, 2025: 300}, source="GACC"),
+        flat("exports_usd_yoy", "pct_yoy", {2023: 4.0, 2024: 7.7, 2025: 7.1}, source="GACC"),
+        flat("imports_usd_level", "usd_bn", {2022: 200, 2023: 200, 2024: 210, 2025: 220}, source="GACC"),
+        flat("imports_usd_yoy", "pct_yoy", {2023: 0.0, 2024: 5.0, 2025: 4.8}, source="GACC"),
+        # regions (usd_100m = 0.1 bn): US 600 -> 540, EU 500 -> 570, ASEAN 450 -> 510
+        flat("exports_usd_region_us", "usd_100m", {2022: 500, 2023: 500, 2024: 600, 2025: 540}),
+        flat("exports_usd_region_eu", "usd_100m", {2022: 450, 2023: 450, 2024: 500, 2025: 570}),
+        # (ASEAN in usd_10k, Wind's unit for trade by country: 450 x 10^8 USD = 4,500,000 x 10^4 USD)
+        flat("exports_usd_region_asean", "usd_10k", {2022: 4_000_000, 2023: 4_000_000, 2024: 4_500_000, 2025: 5_100_000}),
+        # product groups (usd_bn): parts 30 -> 36, autos 20 -> 25
+        flat("exports_usd_product_parts", "usd_bn", {2022: 30, 2023: 30, 2024: 30, 2025: 36}),
+        flat("exports_usd_product_autos", "usd_bn", {2022: 20, 2023: 20, 2024: 20, 2025: 25}),
+        # price vs volume: phones value +10.6%, quantity -3.6%; autos value +25%, quantity +25%
+        flat("exports_usd_product_phones", "usd_bn", {2024: 10, 2025: 11.06}),
+        flat("exports_qty_product_phones", "10k_units", {2024: 1000, 2025: 964}),
+        flat("exports_qty_product_autos", "units", {2023: 100, 2024: 100, 2025: 125}),
+        flat("export_price_index_hs2", "index_prev_year_100", {2024: 98.0, 2025: 101.0}, source="GACC"),
+        flat("import_price_index_hs2", "index_prev_year_100", {2024: 97.0, 2025: 99.0}, source="GACC"),
+        flat("wb_index_energy", "index_2010_100", {2022: 100, 2023: 110, 2024: 99, 2025: 89.1}, source="World Bank Pink Sheet"),
+        # Vietnam (usd_mn): total 33,000 -> 36,300 (+10%), to the US 10,000 -> 12,000
+        flat("vn_exports_world", "usd_mn", {2023: 30000, 2024: 33000, 2025: 36300}),
+        flat("vn_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 12000}),
+        flat("vn_exports_product_computers_electronics", "usd_mn", {2023: 9000, 2024: 10000, 2025: 13000}),
+        flat("vn_exports_product_textiles", "usd_mn", {2023: 3000, 2024: 3000, 2025: 3300}),
+        # Korea (usd_mn): total 55,000 -> 60,500 (+10%)
+        flat("kr_exports_world", "usd_mn", {2023: 50000, 2024: 55000, 2025: 60500}, source="Korea Customs Service / KITA"),
+        flat("kr_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 11000}, source="Korea Customs Service / KITA"),
+        flat("kr_exports_china", "usd_mn", {2023: 12000, 2024: 12000, 2025: 11500}, source="Korea Customs Service / KITA"),
+        flat("kr_exports_product_semiconductors", "usd_mn", {2023: 10000, 2024: 12000, 2025: 15000}),
+        flat("kr_exports_product_computers", "usd_mn", {2023: 1000, 2024: 1200, 2025: 1800}),
+        flat("kr_export_price_semiconductors", "index", {2023: 100, 2024: 100, 2025: 130}),
+    ]
+    # Korea's first-20-days release, December only: 40,000 -> 46,280 (+15.7%); semiconductors 8,000 -> 16,000,
+    # computers 1,000 -> 2,200: contributions 8,000 / 40,000 = 20 pp and 1,200 / 40,000 = 3 pp (23 pp together)
+    for sid, a, b in (("kr_exports_20d_world", 40000, 46280), ("kr_exports_20d_product_semiconductors", 8000, 16000),
+                      ("kr_exports_20d_product_computers", 1000, 2200)):
+        S.append(MacroSeries(SeriesMeta(sid, "usd_mn", "M", source="Korea Customs Service / KITA"),
+                             at({"2024-12": a, "2025-12": b})))
+    # Container ships loaded, daily: 100 a day in 2023, 120 in 2024 (+20%), 108 in 2025 (-10%),
+    # 86.4 on 1-13 January 2026 (-20%). Fit: (x, y) = (0.20, 0.077) in 2024 and (-0.10, 0.071) in 2025:
+    # slope 0.006 / 0.30 = 0.02, intercept 0.071 + 0.02 x 0.10 = 0.073 -> nowcast 0.073 - 0.02 x 0.20 = +6.9%.
+    days = pd.date_range("2023-01-01", "2026-01-13", freq="D")
+    vals = np.select([days.year == 2023, days.year == 2024, days.year == 2025], [100.0, 120.0, 108.0], 86.4)
+    S.append(MacroSeries(SeriesMeta("hf_sh_container_ships_loaded", "units", "D", source="SIPG"), pd.Series(vals, index=days)))
+    series = {s.id: s for s in S}
+    missing = [i for i in TF.OPTIONAL if i not in series]
+    return Inputs(series, missing)
+
+
+@pytest.fixture(scope="module")
+def full_report():
+    return TF.build(full_inputs(), M("2025-12"), lang="zh")
+
+
+def test_full_fixture_builds_every_section(full_report):
+    heads = [s.heading for s in full_report.sections]
+    for part in ("总量", "外部指标：越南与韩国出口", "地区结构", "产品结构", "价格与数量"):
+        assert any(part in h for h in heads), part
+    assert any(h.startswith("2、进口") for h in heads)
+    assert any(h.startswith("3、展望") for h in heads)
+    assert not blocks(full_report, Notice)  # every group of inputs is present
+    assert all(f.source for f in blocks(full_report, Figure))
+    assert len(blocks(full_report, Table)) == 2
+
+
+def test_full_fixture_region_and_product_contributions(full_report):
+    text = text_of(full_report)
+    # base total Dec 2024 = 280 bn. US (54 - 60) / 280 = -2.14 pp; EU (57 - 50) / 280 = +2.5 pp;
+    # ASEAN (51 - 45) / 280 = +2.14 pp; total 300 / 280 - 1 = +7.14%; flat years -> no change from November
+    assert ("从绝对贡献来看，2025年12月出口同比+7.1%，为正主要由欧盟（+2.5个百分点）、东盟（+2.1个百分点）支撑，"
+            "美国（-2.1个百分点）形成拖累；从边际变化来看，各地区贡献与上月持平。") in text
+    # parts (36 - 30) / 280 = +2.14 pp, autos (25 - 20) / 280 = +1.79 pp
+    assert "零部件（+2.1个百分点）、汽车（+1.8个百分点）" in text
+    regions = blocks(full_report, Table)[0].data
+    # the table's contributions (pp) add up to the total YoY: -2.142857 + 2.5 + 2.142857 + other 4.642857 = 7.142857
+    assert regions.iloc[:, 0].sum() == pytest.approx(100 * (300 / 280 - 1))
+    assert regions.iloc[-1, 0] == pytest.approx(100 * 13 / 280)  # other: (138 - 125) / 280
+
+
+def test_full_fixture_price_volume_peers_and_nowcast(full_report):
+    text = text_of(full_report)
+    # phones: 1.106 / 0.964 - 1 = +14.7% -> price-driven
+    assert "12月手机出口金额同比+10.6%，前值+10.6%；出口数量同比-3.6%（前值-3.6%），单价同比+14.7%，金额增长主要由价格上涨驱动。" in text
+    # Vietnam +10%; electronics (13,000 - 10,000) / 33,000 = +9.1 pp
+    assert "12月越南出口同比+10.0%" in text
+    assert "电脑、电子产品及零件（+9.1个百分点）" in text
+    # Korea first 20 days: 46,280 / 40,000 - 1 = +15.7%; semiconductors +20 pp, computers +3 pp
+    assert "12月韩国前20日出口同比+15.7%" in text
+    assert "半导体（+20.0个百分点）、计算机外围设备（+3.0个百分点）" in text
+    # Korea semiconductors: value 15,000 / 12,000 = +25%, price +30%: volume 1.25 / 1.30 - 1 = -3.8%
+    assert "剔除价格后的数量同比约-3.8%，金额变化主要由价格贡献" in text
+    # semiconductor export prices: sqrt(130 / 100) - 1 = +14.0% over two years
+    assert "韩国半导体出口价格两年复合增速+14.0%" in text
+    # nowcast (closed form in full_inputs): +6.9%, zero residual -> the interval is the point
+    assert "指向1月前13日出口同比在+6.9%左右（90%预测区间+6.9%至+6.9%）" in text
+    assert "高频数据指向1月前13日出口同比在+6.9%左右。" in full_report.summary
+
+
+def test_full_fixture_english_builds():
+    rep = TF.build(full_inputs(), M("2025-12"), lang="en")
+    text = text_of(rep)
+    assert "Export value of mobile phones grew 10.6% YoY in December (prior +10.6%); quantity -3.6%" in text
+    assert "export YoY of about +6.9%" in text
+
+
+def test_nowcast_without_next_month_data_says_why():
+    inputs = full_inputs()
+    hf = inputs.series["hf_sh_container_ships_loaded"]
+    inputs.series["hf_sh_container_ships_loaded"] = hf.slice(None, "2025-12-31")
+    rep = TF.build(inputs, M("2025-12"), lang="zh")
+    assert "上海港装载集装箱船数量：高频预测无法计算，上海港装载集装箱船数量在2026年1月没有数据。" in text_of(rep)
+
+
+def test_non_usd_region_series_is_a_unit_error():
+    inputs = full_inputs()
+    s = inputs.series["exports_usd_region_us"]
+    inputs.series["exports_usd_region_us"] = MacroSeries(s.meta.replace(unit="cny_100m"), s.data)
+    with pytest.raises(UnitError, match="series 'exports_usd_region_us' has unit 'cny_100m'; the trade flash needs USD values"):
+        TF.build(inputs, M("2025-12"), lang="zh")

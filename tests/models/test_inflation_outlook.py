@@ -1,0 +1,178 @@
+"""The inflation-outlook recipe: on the bundled data (seed 003's information set) and on hand-made
+inputs that exercise the sections the bundle lacks data for."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from macrodesk.analyses import report_inputs
+from macrodesk.analyses import inflation_outlook as R
+from macrodesk.analyses._common import Inputs
+from macrodesk.models.components import CPI_CATEGORIES
+from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Table
+from macrodesk.series import MacroSeries, SeriesMeta
+
+
+def blocks(report, kind):
+    return [b for s in report.sections for b in s.blocks if isinstance(b, kind)]
+
+
+def text_of(report):
+    return " ".join(report.summary) + " ".join(p.text + (p.lead or "") for p in blocks(report, Paragraph))
+
+
+@pytest.fixture(scope="module")
+def bundled_2025_11(sample_store_path):
+    from macrodesk.series.store import Store
+
+    with Store(sample_store_path, read_only=True) as st:
+        inputs, end = report_inputs(st, R.REQUIRED, R.OPTIONAL, "2025-11")
+    return R.build(inputs, end, lang="zh")
+
+
+def test_bundled_review_matches_the_seed(bundled_2025_11):
+    # Seed 003: "2025年1-11月，CPI环比累计上涨0.5%，不仅弱于2021-2024年同期均值0.8%，更远低于2015-2019年同期均值2.1%"
+    text = text_of(bundled_2025_11)
+    assert "2025年1-11月CPI环比累计+0.5%，低于2021-2024年同期均值+0.8%" in text
+    assert "低于2015-2019年同期均值+2.1%" in text
+
+
+def test_bundled_ppi_carryover_matches_the_seed(bundled_2025_11):
+    # Seed 003: "预计2026全年平均翘尾为负值(约-0.4%左右)", December 2025 MoM assumed 0 (图38 注)
+    text = text_of(bundled_2025_11)
+    assert "2026年PPI全年平均翘尾约-0.41%" in text
+    assert "2025年12月环比假设为0" in text
+
+
+def test_bundled_leads_and_pig_cycle_match_the_seed(bundled_2025_11):
+    text = text_of(bundled_2025_11)
+    # "M1同比…其走势通常领先PPI约9个月"
+    assert "M1同比领先PPI同比约9个月" in text
+    # "本轮猪价自2024年9月开启下行通道，截至目前已持续下跌15个月" (peak Aug 2024, 15 months to Nov 2025)
+    assert "本轮自2024年8月见顶后已下跌15个月" in text
+
+
+def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
+    notices = [n.text for n in blocks(bundled_2025_11, Notice)]
+    missing = [t for t in notices if t.startswith("以下输入数据缺失")]
+    assert len(missing) == 1
+    for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_", "industry_inventory_yoy_"):
+        assert pattern in missing[0]
+
+
+def test_bundled_figures_have_sources_and_sections_are_numbered(bundled_2025_11):
+    figs = blocks(bundled_2025_11, Figure)
+    assert len(figs) >= 10 and all(f.source and f.source.endswith("macrodesk计算") for f in figs)
+    heads = [s.heading for s in bundled_2025_11.sections]
+    assert heads[0] == "一、2025年通胀回顾" and heads[1].startswith("1.1 ")
+    assert "风险提示" in " ".join(heads)
+
+
+# ---------------------------------------------------------------- hand-made inputs for every section
+def _m(sid, unit, values, start, freq="M", source="NBS"):
+    idx = pd.period_range(start, periods=len(values), freq={"M": "M", "Q": "Q", "A": "Y"}[freq])
+    return MacroSeries(SeriesMeta(sid, unit, freq, source=source), pd.Series(np.asarray(values, dtype=float), index=idx))
+
+
+def _full_inputs() -> Inputs:
+    n = (2025 - 2014) * 12 + 11  # 2014-01 .. 2025-11
+    t = np.arange(n)
+    cyc = np.sin(t / 9.0)
+    series = [
+        _m("cpi_mom", "pct_mom", np.full(n, 0.1), "2014-01"),
+        _m("cpi_yoy", "pct_yoy", np.full(n, 1.2), "2014-01"),
+        _m("ppi_mom", "pct_mom", 0.3 * cyc, "2014-01"),
+        _m("ppi_yoy", "pct_yoy", 3 * np.sin((t - 9) / 9.0), "2014-01"),
+        _m("m1_yoy", "pct_yoy", 10 * cyc, "2014-01", source="PBoC"),
+        _m("crb_spot_index", "index", 100 * (1 + 0.2 * cyc), "2014-01", source="CRB"),
+        _m("hog_spot_price_index_zhuyi", "index", 100 * (1 + 0.5 * np.sin(t / 6.0)), "2014-01", source="猪易数据"),
+        _m("breeding_sow_inventory", "10k_head", 4000 * (1 - 0.1 * np.sin((t + 7) / 6.0)), "2014-01"),
+        # components: pork -13.8% in Jan 2025, housing -0.1% (Table 1 figures), zero otherwise
+        _m("cpi_pork_mom", "pct_mom", [0.0] * (n - 11) + [-13.8] + [0.0] * 10, "2014-01"),
+        _m("cpi_housing_mom", "pct_mom", [0.0] * (n - 11) + [-0.1] + [0.0] * 10, "2014-01"),
+        _m("cpi_weight_pork", "pct", [4.62], "2021", freq="A"),
+        # PPI by industry: ferrous smelting -4.8% Jan-Nov 2025 on a 5.9% revenue weight (590 of 10,000)
+        _m("ppi_ferrous_smelting_mom", "pct_mom", [-4.8] + [0.0] * 10, "2025-01"),
+        _m("industry_revenue_ferrous_smelting", "cny_100m", [590.0], "2024", freq="A"),
+        _m("industry_revenue_total", "cny_100m", [10000.0], "2024", freq="A"),
+    ]
+    # the factor model's four prices: move with the PPI cycle
+    for sid, unit, src in (("thermal_coal_qhd_q5500_cny", "cny_per_t", "CCTD"), ("rebar_hrb_25mm_cny", "cny_per_t", "Wind"),
+                           ("diesel_0_cny", "cny_per_t", "NBS"), ("copper_lme_usd", "usd_per_t", "LME")):
+        series.append(_m(sid, unit, 1000 * (1 + 0.3 * np.sin((t - 9) / 9.0 + len(series) / 7)), "2014-01", source=src))
+    # household spending shares (2020 and 2025) and CPI category weights (2016 and 2021 bases)
+    share20 = dict(zip(CPI_CATEGORIES, [30.2, 6.0, 24.6, 5.9, 13.0, 9.6, 8.7, 2.0]))
+    share25 = dict(zip(CPI_CATEGORIES, [29.5, 5.4, 21.6, 5.6, 14.4, 11.7, 8.9, 2.9]))
+    for c in CPI_CATEGORIES:
+        series.append(_m(f"hh_spending_share_{c}", "pct", [share20[c]] + [np.nan] * 4 + [share25[c]], "2020", freq="A"))
+        if c != "food_tobacco_liquor":
+            series.append(_m(f"cpi_weight_{c}", "pct", [share20[c] - 1] + [np.nan] * 4 + [share20[c]], "2016", freq="A"))
+    series.append(_m("cpi_weight_food_tobacco_liquor", "pct", [31.4, np.nan, np.nan, np.nan, np.nan, 30.2], "2016", freq="A"))
+    # inventory cycles for two industries (48 months to 2025-11)
+    k = np.arange(48)
+    for code, phase in (("auto", 0.0), ("electrical_machinery", 2.0)):
+        series.append(_m(f"industry_revenue_yoy_{code}", "pct_yoy", 5 * np.sin(k / 5.0 + phase), "2021-12"))
+        series.append(_m(f"industry_inventory_yoy_{code}", "pct_yoy", 5 * np.sin((k - 3) / 5.0 + phase), "2021-12"))
+    S = {s.id: s for s in series}
+    return Inputs(S, [i for i in R.OPTIONAL if i not in S])
+
+
+@pytest.fixture(scope="module")
+def full_report():
+    return R.build(_full_inputs(), pd.Period("2025-11", "M"), lang="zh")
+
+
+def test_every_section_is_built_from_hand_made_inputs(full_report):
+    heads = " ".join(s.heading for s in full_report.sections)
+    for h in ("基期轮换与权重", "猪周期", "季节性", "PPI翘尾", "M1领先", "商品因子模型", "库存周期"):
+        assert h in heads
+    tables = [t.caption for t in blocks(full_report, Table)]
+    assert any(c.startswith("CPI各分项") for c in tables)
+    assert any(c.startswith("PPI分行业") for c in tables)
+
+
+def test_hand_made_component_and_industry_numbers(full_report):
+    text = text_of(full_report)
+    # ferrous smelting: 5.9% x -4.8% = -0.2832 pp
+    assert "黑色金属冶炼和压延加工业（权重5.9%，累计-4.8%，拉动-0.28个百分点）" in text
+    # rotation: housing 24.6% (2020) -> 21.6% (2025): -3.0 pct; education 9.6 -> 11.7: +2.1 pct
+    assert "居住-3.0pct" in text and "教育文化和娱乐+2.1pct" in text
+
+
+def test_hand_made_pork_weight_drift(full_report):
+    # pork weight 4.62% (2021 base); pork prices -13.8% in Jan 2025 only, CPI +0.1% a month from Jan 2021:
+    # 0.0462 x 0.862 / 1.001^59 = 0.0398244 / 1.060744 = 0.037544 -> 3.75%
+    assert "猪肉权重由2020年12月的4.62%变为2025年11月的3.75%" in text_of(full_report)
+
+
+def test_hand_made_inputs_leave_only_the_unused_ones_in_the_notice(full_report):
+    missing = [n.text for n in blocks(full_report, Notice) if n.text.startswith("以下输入数据缺失")]
+    assert not any("hh_spending_share" in t or "industry_revenue_yoy" in t or "cpi_weight_pork" in t for t in missing)
+    (risk_section,) = [s for s in full_report.sections if s.heading.endswith("风险提示")]
+    risks = [b for b in risk_section.blocks if isinstance(b, Bullets)][0].items
+    assert any("因子模型样本截至2025年11月" in r for r in risks)
+
+
+def test_english_build(sample_store_path):
+    from macrodesk.series.store import Store
+
+    with Store(sample_store_path, read_only=True) as st:
+        inputs, end = report_inputs(st, R.REQUIRED, R.OPTIONAL, None)
+    rep = R.build(inputs, end, lang="en")
+    assert rep.title == "Inflation outlook for 2026"
+    assert rep.sections[0].heading == "1. 2025 in review"
+    notice = [n.text for n in blocks(rep, Notice) if n.text.startswith("Missing or incomplete inputs")]
+    assert len(notice) == 1
+
+
+def test_pork_drift_starts_from_the_rotation_year_weight():
+    # cpi_weight_pork holds the 2021 rotation weight (4.62) and a later published weight (1.44 in 2025):
+    # the drift starts from the rotation year (years 2011, 2016, 2021, …), not from the latest value.
+    inputs = _full_inputs()
+    S = dict(inputs.series)
+    S["cpi_weight_pork"] = _m("cpi_weight_pork", "pct", [4.62, np.nan, np.nan, np.nan, 1.44], "2021", freq="A")
+    drift = R._pork_drift(Inputs(S, inputs.missing), pd.Period("2025-11", "M"), "zh")
+    assert drift.base == pd.Period("2020-12", "M")
+    assert drift.weights.iloc[-1, 0] == pytest.approx(0.0462 * 0.862 / 1.001**59)
