@@ -7,7 +7,6 @@ clear line and exit with status 2 without a traceback.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -28,7 +27,10 @@ app.add_typer(data_app, name="data")
 def _add_subapps() -> None:
     from macrodesk.scenarios._cli import app as scenario_app
 
+    from macrodesk.models.nowcast._cli import app as nowcast_app
+
     app.add_typer(scenario_app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
+    app.add_typer(nowcast_app, name="nowcast", help="Nowcast CPI/PPI from high-frequency prices; real-time backtests.")
 
 
 _add_subapps()
@@ -287,8 +289,6 @@ def report(
     as_json: JsonOpt = False,
 ) -> None:
     """Build a report from the stored data and write it as HTML, PDF and Markdown."""
-    from macrodesk.analyses import build_report
-
     formats = _formats(fmt)
     with _open_store(store, read_only=True) as st:
         paths = _build(name, st, as_of, out, formats, lang, quiet=as_json)

@@ -140,16 +140,8 @@ def _latest_value(s: MacroSeries) -> float:
 
 
 #: Publishers whose bundled source text has no Chinese name in the shared source-line table.
-_SOURCE_FIX_ZH = {"NBS quarterly": "国家统计局", "Qinhuangdao port": "秦皇岛港", "Wind/China spot": "Wind",
-                  "猪易数据 生猪现货价格指数": "猪易数据"}
-_SOURCE_FIX_EN = {"NBS quarterly": "NBS", "猪易数据 生猪现货价格指数": "Zhuyi hog spot price index",
-                  "Wind/China spot": "Wind"}
-
-
 def _sources(S: Mapping[str, MacroSeries], ids, lang: str) -> str:
-    line = source_line([S[i] for i in ids if i in S], lang)
-    sep, fix = ("、", _SOURCE_FIX_ZH) if lang == "zh" else (", ", _SOURCE_FIX_EN)
-    return sep.join(dict.fromkeys(fix.get(n, n) for n in line.split(sep)))
+    return source_line([S[i] for i in ids if i in S], lang)
 
 
 def _fmt_signed(v: float) -> str:
@@ -276,7 +268,7 @@ def _review(inputs: Inputs, year: int, end_month: int, gaps: _Gaps, lang: str) -
                                           f"PPI by industry: cumulative MoM, {span} {year}, against weight", lang),
                        source=_sources(S, ids, lang),
                        note=tr(f"权重按{wyear}年营业收入占比估计", f"weights: shares of {wyear} revenue", lang)),
-                Table(ir.display(lang), tr(f"PPI分行业权重、{span}环比累计与拉动", f"PPI by industry: weight, cumulative MoM and pull", lang),
+                Table(ir.display(lang), tr(f"PPI分行业权重、{span}环比累计与拉动", "PPI by industry: weight, cumulative MoM and pull", lang),
                       source=_sources(S, ids, lang), formats={c: ".2f" for c in ir.display(lang).columns}),
             ]
         else:

@@ -26,7 +26,7 @@ from macrodesk.analyses._common import Inputs, missing_notice, source_line, tr
 from macrodesk.exceptions import ModelError
 from macrodesk.reports import charts
 from macrodesk.reports import format as F
-from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
 
 __all__ = [
     "SeasonalReview",
@@ -120,7 +120,8 @@ class SeasonalReview:
             )
         head = tr(
             f"{self.year}年{span}{self.name}环比累计{F.pct(self.actual * 100)}，",
-            f"In {span} {self.year}, {self.name} rose {F.pct(self.actual * 100)} cumulatively (MoM), ",
+            f"In {span} {self.year}, {self.name} {'rose' if self.actual >= 0 else 'fell'} "
+            f"{F.pct(abs(self.actual) * 100, signed=False)} cumulatively (MoM), ",
             lang,
         )
         tail = tr(
@@ -131,7 +132,9 @@ class SeasonalReview:
         return head + tr("，", ", ", lang).join(parts) + tail
 
     def chart(self, lang: str = "zh"):
-        years = [y for y in self.by_year.index if y >= min(min(r) for r in _window_ranges(self.norms))]
+        ranges = _window_ranges(self.norms)
+        first = min(min(r) for r in ranges) if ranges else self.year - 10
+        years = [y for y in self.by_year.index if y >= first]
         s = self.by_year.loc[years] * 100
         df = pd.DataFrame({tr("环比累计", "Cumulative MoM", lang): s})
         df.index = [str(y) for y in df.index]
@@ -308,7 +311,6 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
     cpi_mom = cpi_mom_s.to_fraction()
     month = cpi_mom.dropna().index[-1]
     year, end_month = month.year, month.month
-    notices: list[str] = []
     missing = list(inputs.missing)
 
     sections: list[Section] = []

@@ -24,8 +24,7 @@ hand them over up to the end of ``as_of + HF_LOOKAHEAD_MONTHS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from types import SimpleNamespace
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -62,33 +61,7 @@ HF_LOOKAHEAD_MONTHS = 1
 PEER_MAX_LAG = 11
 
 # publishers not in _common's table, as a Chinese source line writes them
-_SOURCE_ZH = {
-    "Korea Customs Service": "韩国关税厅",
-    "KOSIS": "韩国统计厅",
-    "World Bank": "世界银行",
-    "SSE": "上海航运交易所",
-    "Vietnam": "越南海关",
-    "GSO": "越南统计局",
-}
-
-
 # ---------------------------------------------------------------- helpers
-def _src(series: Iterable[MacroSeries | None], lang: str) -> str:
-    """``_common.source_line`` with Korean, World Bank and Vietnamese publishers in Chinese."""
-    proxies = []
-    for s in series:
-        if s is None:
-            continue
-        src = s.meta.source
-        if lang == "zh":
-            for key, zh in _SOURCE_ZH.items():
-                if src.startswith(key):
-                    src = zh
-                    break
-        proxies.append(SimpleNamespace(meta=SimpleNamespace(source=src)))
-    return source_line(proxies, lang)  # type: ignore[arg-type]
-
-
 def _para(text: str, lead: str, lang: str) -> Paragraph:
     """A paragraph with a bold lead. In English the text starts with a space: the HTML and PDF
     templates put nothing between lead and text (Markdown adds the gap only before a letter)."""
@@ -226,7 +199,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
     blocks.append(_para(text, trend + tr("。", ".", lang), lang))
     blocks.append(Figure(exh.chart(lang), tr(f"出口同比与两年复合增速（{month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
                                                f"Export YoY and two-year compound growth ({F.pct(exh.quoted * 100)} in {month.strftime('%B')})", lang),
-                         source=_src(gacc, lang), note=figs_note_jf + tr("；两年复合增速 = √((1+本月同比)(1+上年同月同比)) − 1",
+                         source=source_line(gacc, lang), note=figs_note_jf + tr("；两年复合增速 = √((1+本月同比)(1+上年同月同比)) − 1",
                                                                         "; 2-year CAGR = sqrt((1+YoY)(1+YoY a year earlier)) − 1", lang)))
     if is_computable(seas):
         mom_note = tr("环比按海关公布的美元计月度金额（保留一位小数的十亿美元）计算",
@@ -237,10 +210,10 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         blocks.append(Figure(seas.chart_mom(lang),
                              tr(f"{month.year}年{month.month}月出口环比{cmp}{month.year - 1}年同期",
                                 f"Export MoM in {month.strftime('%B %Y')} {cmp} the same month of {month.year - 1}", lang),
-                             source=_src(gacc, lang), note=mom_note))
+                             source=source_line(gacc, lang), note=mom_note))
         blocks.append(Figure(seas.chart(lang, ylabel=tr("亿美元", "USD 100m", lang)),
                              tr("出口金额的季节性：各年分月走势", "Export value by calendar month, one line per year", lang),
-                             source=_src(gacc, lang)))
+                             source=source_line(gacc, lang)))
     out.h1("出口：" + trend, "Exports: " + trend)
     out.h2("总量：出口金额与季节性", "Headline and seasonality", blocks)
 
@@ -258,7 +231,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         rc = trade_contributions(parts, ex_lv, month, labels=labels, name=("出口", "exports"), what=("地区", "Region"))
         if is_computable(rc):
             region_summary = rc.summary(lang)
-            src = _src([ex_lv_s, *used], lang)
+            src = source_line([ex_lv_s, *used], lang)
             out.h2("地区结构", "By destination", [
                 Paragraph(region_summary),
                 Figure(rc.chart(lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang), source=src,
@@ -280,7 +253,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         pc = trade_contributions(parts, ex_lv, month, labels=labels, name=("出口", "exports"), what=("产品", "Product"))
         if is_computable(pc):
             product_summary = pc.summary(lang)
-            src = _src([ex_lv_s, *used], lang)
+            src = source_line([ex_lv_s, *used], lang)
             out.h2("产品结构", "By product", [
                 Paragraph(product_summary),
                 Figure(pc.chart(lang), tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), source=src,
@@ -333,7 +306,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         if is_computable(ic):
             srcs = [S["imports_usd_yoy"]] + [S[k] for k in com] + ([S["import_price_index_hs2"]] if ipi is not None else [])
             im_blocks.append(Figure(ic.chart(lang), tr("进口同比与国际大宗商品价格同比", "Import YoY and commodity price YoY", lang),
-                                    source=_src(srcs, lang)))
+                                    source=source_line(srcs, lang)))
         out.h1("进口：同比" + word, "Imports: growth " + ("held steady" if flat else ("picked up" if change > 0 else "slowed")),
                im_blocks)
 
@@ -434,7 +407,7 @@ def _vietnam(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) ->
         if is_computable(sc):
             text += tr("", " ", lang) + sc.summary(lang)
             figs.append(Figure(sc.chart(lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                               tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang), source=_src([S[sid]], lang)))
+                               tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang), source=source_line([S[sid]], lang)))
     blocks: list[Any] = [Paragraph(text), *figs]
     parts, labels, used = _frame(inputs, I.VN_PRODUCTS, lambda k: f"vn_exports_product_{k}")
     if len(parts.columns):
@@ -442,7 +415,7 @@ def _vietnam(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) ->
         if is_computable(c):
             blocks.append(Paragraph(c.summary(lang)))
             blocks.append(Figure(c.chart(lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang),
-                                 source=_src([S["vn_exports_world"], *used], lang)))
+                                 source=source_line([S["vn_exports_world"], *used], lang)))
     else:
         missing.append("vn_exports_product_*")
     return blocks, h.event(lang)  # a lagging month carries its year ("2025年6月")
@@ -470,7 +443,7 @@ def _korea(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) -> t
             if is_computable(c):
                 blocks.append(Paragraph(c.summary(lang)))
                 blocks.append(Figure(c.chart(lang), tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
-                                     source=_src([kr_s, *used], lang),
+                                     source=source_line([kr_s, *used], lang),
                                      note=tr("其他 = 出口同比 − 所列地区拉动之和（含当月未单列的地区）",
                                              "other = total YoY − listed partners (incl. partners not reported that month)", lang)))
         parts, labels, used = _frame(inputs, I.KR_PRODUCTS, lambda k: f"kr_exports_product_{k}")
@@ -479,7 +452,7 @@ def _korea(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) -> t
             if is_computable(c):
                 blocks.append(Paragraph(c.summary(lang)))
                 blocks.append(Figure(c.chart_cagr(lang), tr("韩国出口分产品两年复合增速", "Korea: two-year compound export growth by product", lang),
-                                     source=_src([kr_s, *used], lang), note=tr("增速为两年复合同比", "two-year compound growth", lang)))
+                                     source=source_line([kr_s, *used], lang), note=tr("增速为两年复合同比", "two-year compound growth", lang)))
         else:
             missing.append("kr_exports_product_*")
     # the first-20-days release of the report month
@@ -497,7 +470,7 @@ def _korea(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) -> t
                     text += tr("", " ", lang) + c.summary(lang)
                     fig = Figure(c.chart_marginal(lang), tr(f"韩国{month.month}月前20日出口分产品拉动",
                                                             f"Korea, first 20 days of {month.strftime('%B')}: contributions by product", lang),
-                                 source=_src([S["kr_exports_20d_world"], *used], lang))
+                                 source=source_line([S["kr_exports_20d_world"], *used], lang))
             blocks.append(Paragraph(text))
             if fig is not None:
                 blocks.append(fig)
@@ -517,7 +490,7 @@ def _korea(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) -> t
                            f" Korea's semiconductor export prices rose at a two-year compound rate of {F.pct(c2 * 100)}.", lang)
             blocks.append(Paragraph(ipv.summary(lang) + extra))
             blocks.append(Figure(ipv.chart(lang), tr("韩国半导体出口：数量与价格贡献", "Korea's semiconductor exports: volume vs price", lang),
-                                 source=_src([S["kr_exports_product_semiconductors"], S["kr_export_price_semiconductors"]], lang)))
+                                 source=source_line([S["kr_exports_product_semiconductors"], S["kr_export_price_semiconductors"]], lang)))
     elif not inputs.has("kr_export_price_semiconductors"):
         missing.append("kr_export_price_semiconductors")
     return blocks, event
@@ -537,7 +510,7 @@ def _price_volume(inputs: Inputs, month: pd.Period, lang: str, missing: list[str
     if vals:
         pv = item_price_volume(pd.DataFrame(vals), pd.DataFrame(qtys), month, labels=labels)
         if is_computable(pv):
-            src = _src(used, lang)
+            src = source_line(used, lang)
             text = pv.summary(lang) + tr("", " ", lang) + tr("", " ", lang).join(pv.sentence(k, lang) for k in pv.table.index)
             blocks.append(Paragraph(text))
             blocks.append(Figure(pv.chart(lang), tr(f"{month_word(month, lang)}主要产品出口金额同比：数量与价格贡献",
@@ -556,7 +529,7 @@ def _price_volume(inputs: Inputs, month: pd.Period, lang: str, missing: list[str
             blocks.append(Paragraph(ipv.summary(lang)))
             blocks.append(Figure(ipv.chart(lang), tr("出口金额同比：数量与价格贡献（海关出口价格指数）",
                                                      "Export value YoY: volume vs price (customs export price index)", lang),
-                                 source=_src([S["exports_usd_yoy"], S["export_price_index_hs2"]], lang),
+                                 source=source_line([S["exports_usd_yoy"], S["export_price_index_hs2"]], lang),
                                  note=tr("数量 =（1+金额同比）/（1+价格指数同比）− 1", "volume = (1+value YoY)/(1+price YoY) − 1", lang)))
     return blocks
 
@@ -583,7 +556,7 @@ def _nowcast(inputs: Inputs, month: pd.Period, ex_yoy: pd.Series, lang: str, mis
     fig = Figure(pred.chart(lang),
                  tr(f"{zh}指向{span}出口同比在{F.pct(pred.point * 100)}左右",
                     f"{(en[:1].upper() + en[1:])} point to export YoY of about {F.pct(pred.point * 100)} in {span}", lang),
-                 source=_src([S[sid], S["exports_usd_yoy"]], lang),
+                 source=source_line([S[sid], S["exports_usd_yoy"]], lang),
                  note=tr(f"出口同比对{zh}同比（每月前{pred.day}日、与上年同期对齐）的OLS回归；区间为{int(round((1 - pred.alpha) * 100))}%预测区间",
                          f"OLS of export YoY on the indicator's YoY over the first {pred.day} days of each month; "
                          f"{int(round((1 - pred.alpha) * 100))}% prediction interval", lang))

@@ -18,8 +18,7 @@ when the data do not allow the estimate:
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from macrodesk._lazy import lazy_exports
 
 # name -> defining module; loaded on first use, so importing one family (or
 # ``macrodesk.models.nowcast``) does not pull in the others and matplotlib.
@@ -40,18 +39,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'macrodesk.models' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"macrodesk.models.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
-
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 __all__ = [
     "CPI_CATEGORIES",

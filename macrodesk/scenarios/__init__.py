@@ -15,24 +15,31 @@ three PPI scenarios of seed 003, each parameter quoting the sentence it
 comes from).
 """
 
-from macrodesk.scenarios.blocks import scenario_blocks
-from macrodesk.scenarios.engine import CommodityResult, ScenarioResult, ScenarioSetResult, run
-from macrodesk.scenarios.spec import (
-    Adjustment,
-    Baseline,
-    CommodityLink,
-    CommodityPath,
-    ScenarioFile,
-    ScenarioSpec,
-    Setting,
-    Shock,
-    load_spec,
-    parse_months,
-    parse_spec,
-    resolve_spec_path,
-    shipped_files,
-    spec_from_dict,
-)
+from macrodesk._lazy import lazy_exports
+
+# name -> defining module, imported on first use (keeps the CLI start-up light)
+_EXPORTS: dict[str, str] = {
+    "scenario_blocks": "blocks",
+    "CommodityResult": "engine",
+    "ScenarioResult": "engine",
+    "ScenarioSetResult": "engine",
+    "run": "engine",
+    "Adjustment": "spec",
+    "Baseline": "spec",
+    "CommodityLink": "spec",
+    "CommodityPath": "spec",
+    "ScenarioFile": "spec",
+    "ScenarioSpec": "spec",
+    "Setting": "spec",
+    "Shock": "spec",
+    "load_spec": "spec",
+    "parse_months": "spec",
+    "parse_spec": "spec",
+    "resolve_spec_path": "spec",
+    "shipped_files": "spec",
+    "spec_from_dict": "spec",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 __all__ = [
     "Adjustment",

@@ -98,3 +98,13 @@ def test_report_without_required_series_names_them(tmp_path):
         st.write([MacroSeries.from_observations(SeriesMeta("ppi_yoy", "pct_yoy", "M"), ["2025-12"], [-1.9])])
         with pytest.raises(UnknownSeriesError, match="the report needs cpi_yoy, cpi_mom"):
             build_report("inflation-review", st)
+
+
+def test_seasonal_review_without_norm_windows_still_charts_and_words_a_fall():
+    # 2023: MoM -0.5% in Jan and Feb: 0.995^2 - 1 = -0.9975%; no window has data.
+    mom = monthly([-0.005, -0.005], "2023-01")
+    r = seasonal_review(mom, 2023, 2, windows={"2015-2019": range(2015, 2020)}, name="PPI")
+    assert r.norms == {}
+    assert r.summary("en").startswith("In Jan–Feb 2023, PPI fell 1.0% cumulatively (MoM)")
+    fig = r.chart("en")
+    assert len(fig.axes[0].patches) == 1

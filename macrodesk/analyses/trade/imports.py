@@ -104,7 +104,7 @@ class ImportsCommodities:
         if lang == "zh":
             text = ""
             if parts:
-                text += f"同期，" + "，".join(
+                text += "同期，" + "，".join(
                     f"{self.label(k)}同比{F.pct(v * 100)}（前值{F.pct(p * 100)}）" for k, v, p in parts) + "。"
                 cs = [f"{self.label(k)}{F.num(self.corr[k], 2)}" for k in self.corr.index if np.isfinite(self.corr[k])]
                 if cs:

@@ -1,0 +1,131 @@
+"""Nowcasting CPI and PPI YoY before the release, with an honest real-time backtest.
+
+Three models behind one API (``fit(info) -> fit``, ``fit.predict() -> Nowcast``,
+``predict(info)``, ``backtest(data, start, end)``), shared by both targets:
+
+* :class:`BridgeNowcaster` — bottom-up bridge: CPI MoM from monthly averages of
+  daily wholesale food prices and 10-day fuel prices (basket weights with price
+  drift, Spring Festival timing, seasonal norm of the rest); PPI MoM from
+  commodity prices with lagged pass-through;
+* :class:`DFMNowcaster` — a one-factor dynamic factor model (statsmodels
+  ``DynamicFactorMQ``) on the same inputs;
+* :class:`CombinedNowcaster` — inverse-MSE combination of the two, with weights
+  from past real-time errors only (the default, ``model="combo"``).
+
+The MoM nowcast becomes a YoY nowcast with the published history,
+``(1+y_t) = (1+y_{t-1})(1+m_t)/(1+m_{t-12})``, anchored on the published YoY of
+``t-1``. Real-time discipline lives in :class:`InfoSet`: official figures count
+from the 15th of the following month, high-frequency data up to the as-of date
+minus its publication lag, monthly means are like-for-like partial months, the
+analyst consensus is never an input, and every model is re-estimated at each
+origin on data up to that origin.
+
+Example::
+
+    from macrodesk.models.nowcast import InfoSet, make_model
+    model = make_model("combo", "cpi_yoy")
+    nc = model.predict(InfoSet.build(store, "2022-06-30"))
+    nc.yoy_print, nc.interval(), nc.contributions
+    bt = model.backtest(store, "2015-01", "2022-12")
+    bt.mae, bt.consensus_mae, bt.to_json(), backtest_blocks(bt, "zh")
+"""
+
+from __future__ import annotations
+
+from macrodesk._lazy import lazy_exports
+
+# name -> defining module, imported on first use (keeps the CLI start-up light)
+_EXPORTS: dict[str, str] = {
+    "benchmark_rows": "backtest",
+    "month_range": "backtest",
+    "run_backtest": "backtest",
+    "TARGETS": "base",
+    "Nowcast": "base",
+    "Nowcaster": "base",
+    "TargetSpec": "base",
+    "get_target": "base",
+    "round_print": "base",
+    "yoy_from_mom": "base",
+    "BRIDGE_SPECS": "bridge",
+    "CPI_BRIDGE": "bridge",
+    "PPI_BRIDGE": "bridge",
+    "BridgeFit": "bridge",
+    "BridgeInput": "bridge",
+    "BridgeNowcaster": "bridge",
+    "BridgeSpec": "bridge",
+    "ridge_prior": "bridge",
+    "same_month_norm": "bridge",
+    "CombinedNowcaster": "combine",
+    "combine_nowcasts": "combine",
+    "inverse_mse_weights": "combine",
+    "PUBLICATION_LAGS": "data",
+    "RELEASE_DAY": "data",
+    "InfoSet": "data",
+    "TargetHistory": "data",
+    "drift_factor": "data",
+    "reconcile_mom": "data",
+    "released_through": "data",
+    "spring_festival_share": "data",
+    "target_month": "data",
+    "CPI_DFM": "dfm",
+    "DFM_SPECS": "dfm",
+    "PPI_DFM": "dfm",
+    "DFMFit": "dfm",
+    "DFMNowcaster": "dfm",
+    "DFMSpec": "dfm",
+    "MODEL_LABELS": "results",
+    "BacktestResult": "results",
+    "backtest_blocks": "results",
+    "error_stats": "results",
+    "MODELS": "registry",
+    "make_model": "registry",
+    "nowcast": "registry",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+
+__all__ = [
+    "BRIDGE_SPECS",
+    "BacktestResult",
+    "BridgeFit",
+    "BridgeInput",
+    "BridgeNowcaster",
+    "BridgeSpec",
+    "CPI_BRIDGE",
+    "CPI_DFM",
+    "CombinedNowcaster",
+    "DFMFit",
+    "DFMNowcaster",
+    "DFMSpec",
+    "DFM_SPECS",
+    "InfoSet",
+    "MODELS",
+    "MODEL_LABELS",
+    "Nowcast",
+    "Nowcaster",
+    "PPI_BRIDGE",
+    "PPI_DFM",
+    "PUBLICATION_LAGS",
+    "RELEASE_DAY",
+    "TARGETS",
+    "TargetHistory",
+    "TargetSpec",
+    "backtest_blocks",
+    "benchmark_rows",
+    "combine_nowcasts",
+    "drift_factor",
+    "error_stats",
+    "get_target",
+    "inverse_mse_weights",
+    "make_model",
+    "month_range",
+    "nowcast",
+    "reconcile_mom",
+    "released_through",
+    "ridge_prior",
+    "round_print",
+    "run_backtest",
+    "same_month_norm",
+    "spring_festival_share",
+    "target_month",
+    "yoy_from_mom",
+]

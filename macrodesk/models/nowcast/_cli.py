@@ -1,0 +1,253 @@
+"""``macrodesk nowcast …``: live CPI/PPI nowcasts and real-time backtests from the store.
+
+A typer sub-app; the main CLI registers it with ``app.add_typer(app, name="nowcast")``.
+Errors are :class:`~macrodesk.exceptions.MacrodeskError` subclasses, which the
+``macrodesk`` entry point prints as one line with exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+app = typer.Typer(
+    help="Nowcast this month's CPI/PPI YoY from high-frequency prices, and backtest the models in real time.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[
+    Optional[Path],
+    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
+ModelOpt = Annotated[str, typer.Option("--model", help="bridge, dfm or combo (inverse-MSE combination).")]
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+
+
+def _json_default(o: Any):
+    import math
+
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(o, np.floating):
+        return None if math.isnan(float(o)) else float(o)
+    if isinstance(o, np.integer):
+        return int(o)
+    if isinstance(o, (pd.Timestamp, pd.Period)):
+        return str(o)
+    return str(o)
+
+
+def _open_store(path: Optional[Path]):
+    from macrodesk.series.store import Store
+
+    return Store(path, read_only=True)
+
+
+def _check_lang(lang: str) -> str:
+    from macrodesk.reports.labels import check_lang
+
+    check_lang(lang)
+    return lang
+
+
+def _model(name: str, target: str):
+    from macrodesk.models.nowcast import make_model
+
+    return make_model(name, target)
+
+
+def _fmt(x: float, digits: int = 2, signed: bool = False) -> str:
+    from macrodesk.reports.format import num
+
+    return num(x, digits, signed=signed)
+
+
+# ---------------------------------------------------------------- backtest
+@app.command("backtest")
+def backtest(
+    target: Annotated[str, typer.Option("--target", help="cpi_yoy or ppi_yoy.")] = "cpi_yoy",
+    start: Annotated[str, typer.Option("--start", help="First month to nowcast, YYYY-MM.")] = "2015-01",
+    end: Annotated[str, typer.Option("--end", help="Last month to nowcast, YYYY-MM.")] = "2022-12",
+    model: ModelOpt = "combo",
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = "zh",
+) -> None:
+    """Rolling real-time backtest: each month nowcast on its last day, against the print, consensus and random walk."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from macrodesk.models.nowcast import month_range
+
+    _check_lang(lang)
+    m = _model(model, target)
+    months = month_range(start, end)
+    with _open_store(store) as st:
+        data = st.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, console=_console(stderr=True), disable=as_json,
+    ) as prog:
+        task = prog.add_task(f"{m.name} {m.target.yoy_id}", total=len(months))
+        res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task))
+    if as_json:
+        _print_json(res.to_json())
+        return
+    _print_backtest(res, lang)
+
+
+def _print_backtest(res, lang: str) -> None:
+    from rich.table import Table
+
+    zh = lang == "zh"
+    con = _console()
+    t = Table(
+        "月份" if zh else "month", "预测" if zh else "nowcast", "实际" if zh else "actual",
+        "误差" if zh else "error", "一致预期" if zh else "consensus", "前值" if zh else "random walk",
+        title=f"{res.target.name(lang)} · {res.model}",
+    )
+    for p, r in res.rows.iterrows():
+        t.add_row(
+            p.strftime("%Y-%m"), _fmt(r["nowcast"], 1), _fmt(r["actual"], 1), _fmt(r["error"], 1, signed=True),
+            _fmt(r["consensus"], 2), _fmt(r["random_walk"], 1),
+        )
+    con.print(t)
+    bp = res.by_period()
+    s = Table(
+        "区间" if zh else "period", "月数" if zh else "n", "MAE", "RMSE", "偏差" if zh else "bias",
+        "≤0.1" if zh else "within ±0.1", "一致预期MAE" if zh else "consensus MAE", "随机游走MAE" if zh else "random walk MAE",
+        title="误差（百分点）" if zh else "Errors (pp)",
+    )
+    for name, r in bp.iterrows():
+        s.add_row(
+            ("全样本" if zh else "all") if name == "all" else str(name), str(int(r["n"])), _fmt(r["mae"], 3),
+            _fmt(r["rmse"], 3), _fmt(r["bias"], 3, signed=True), f"{_fmt(r['within_0_1'] * 100, 0)}%",
+            _fmt(r["consensus_mae"], 3), _fmt(r["random_walk_mae"], 3),
+        )
+    con.print(s)
+    con.print(res.summary(lang))
+
+
+# ---------------------------------------------------------------- live nowcasts
+def _live(target: str, as_of: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
+    import pandas as pd
+
+    from macrodesk.exceptions import ModelError
+    from macrodesk.models.nowcast import InfoSet
+
+    _check_lang(lang)
+    m = _model(model, target)
+    when = as_of if as_of is not None else pd.Timestamp.today().normalize()
+    with _open_store(store) as st:
+        data = st.get_many(list(m.series_ids()), missing="skip")
+    info = InfoSet.build(data, when)
+    with _console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
+        nc = m.predict(info)
+    if not getattr(nc, "computable", False):
+        raise ModelError(f"cannot nowcast {m.target.yoy_id} for {info.month} as of {info.as_of.date()}: {nc.reason}")
+    if as_json:
+        _print_json(nc.to_json())
+        return
+    _print_nowcast(nc, lang)
+
+
+class _null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _input_label(key: str, lang: str) -> str:
+    from macrodesk.models.nowcast.bridge import BRIDGE_SPECS, TERM_LABELS
+
+    if key in TERM_LABELS:
+        zh, en = TERM_LABELS[key]
+        return zh if lang == "zh" else en
+    for spec in BRIDGE_SPECS.values():
+        for inp in spec.inputs:
+            if inp.id == key:
+                return inp.label(lang)
+    return key
+
+
+def _print_nowcast(nc, lang: str) -> None:
+    from rich.table import Table
+
+    zh = lang == "zh"
+    con = _console()
+    con.print(nc.summary(lang))
+    if nc.contributions is not None:
+        t = Table(
+            "输入" if zh else "input", "本月变动(%)" if zh else "change (%)", "系数" if zh else "coef",
+            "环比拉动(pp)" if zh else "MoM contribution (pp)", "同比拉动(pp)" if zh else "YoY contribution (pp)",
+            title="各输入的贡献" if zh else "Contribution of each input",
+        )
+        for k, r in nc.contributions.iterrows():
+            t.add_row(
+                _input_label(str(k), lang), _fmt(r["change"] * 100, 2, signed=True), _fmt(r["coef"], 4),
+                _fmt(r["mom"] * 100, 3, signed=True), _fmt(r["yoy"] * 100, 3, signed=True),
+            )
+        t.add_row(
+            "翘尾及前值（环比为0时的同比）" if zh else "Carry (YoY with a zero MoM)", "", "", "",
+            _fmt(nc.carry * 100, 3, signed=True),
+        )
+        t.add_row(
+            "合计（同比预测）" if zh else "Total (YoY nowcast)", "", "", _fmt(nc.mom * 100, 3, signed=True),
+            _fmt(nc.yoy * 100, 3, signed=True),
+        )
+        con.print(t)
+    if nc.weights:
+        w = ", ".join(f"{k} {_fmt(v * 100, 0)}%" for k, v in nc.weights.items())
+        con.print(("模型权重：" if zh else "Model weights: ") + w)
+    for note in nc.notes:
+        con.print(note)
+    if nc.reconciled:
+        months = ", ".join(p.strftime("%Y-%m") for p in nc.reconciled)
+        con.print(("环比缺失、由同比递推补齐的月份：" if zh else "MoM reconciled from the YoY recursion: ") + months)
+
+
+@app.command("cpi")
+def cpi(
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Date of the nowcast, YYYY-MM-DD (default: today).")
+    ] = None,
+    model: ModelOpt = "combo",
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = "zh",
+) -> None:
+    """Nowcast CPI YoY of the month not yet released on the as-of date, with an interval and input contributions."""
+    _live("cpi_yoy", as_of, model, store, as_json, lang)
+
+
+@app.command("ppi")
+def ppi(
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="Date of the nowcast, YYYY-MM-DD (default: today).")
+    ] = None,
+    model: ModelOpt = "combo",
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = "zh",
+) -> None:
+    """Nowcast PPI YoY of the month not yet released on the as-of date, with an interval and input contributions."""
+    _live("ppi_yoy", as_of, model, store, as_json, lang)

@@ -1,0 +1,431 @@
+"""Bottom-up bridge models: high-frequency prices → the target's MoM → its YoY.
+
+Model (fractions; ``x_{i,m}`` the like-for-like log change of input ``i``, see
+:mod:`macrodesk.models.nowcast.data`)::
+
+    m_t = sum_i b_i d_{i,t} x_{i,t} + c S_t + phi m_{t-1} + a_{month(t)} + e_t
+
+* ``d_{i,t}`` is the Laspeyres weight drift of a CPI basket item (its price level of
+  ``t-1`` over its base-year average, :func:`~macrodesk.models.nowcast.data.drift_factor`):
+  a basket weight is fixed at the base rotation and drifts with relative prices,
+  so pork counts for more when pork is dear (2019–2020) and less after the 2021
+  rotation. PPI inputs are market prices, not basket items: no drift.
+* ``S_t`` is the share of the month inside the Spring Festival window
+  (:func:`~macrodesk.models.nowcast.data.spring_festival_share`), for CPI.
+* ``phi m_{t-1}`` (PPI only): producer prices follow commodity prices with a lag
+  (contract pricing), so last month's published MoM carries information.
+* ``a_month`` are calendar-month effects (CPI) or one constant (PPI).
+
+Estimation at each origin, on the months before the target month only, is a
+Bayesian ridge regression: prior means ``b0`` from CPI basket weights times
+wholesale-to-retail pass-through (see :data:`CPI_BRIDGE`), prior precision worth
+``prior_months`` months of data (``prior_months * var(x_i)``), so early origins
+with a year of food-price history lean on the basket weights and later ones on
+the data. For CPI the calendar-month part of the nowcast is the **seasonal norm
+of the rest**: the mean over the last ``norm_years`` (5) same calendar months of
+``m - sum b d x - c S`` (what the inputs do not explain: services, clothing,
+other food), as in the seed's seasonal-norm comparisons.
+
+The MoM nowcast becomes the YoY nowcast through the published-history recursion
+(:mod:`macrodesk.models.nowcast.base`); each input's contribution is reported.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+
+from macrodesk.exceptions import ModelError
+from macrodesk.models._base import NotComputable
+from macrodesk.models.nowcast.base import (
+    _ANCHOR_ROUNDING_VAR,
+    Nowcast,
+    Nowcaster,
+    TargetSpec,
+    anchor_of,
+    contributions_frame,
+)
+from macrodesk.models.nowcast.data import InfoSet, TargetHistory, drift_factor, spring_festival_share
+
+__all__ = [
+    "BridgeInput",
+    "BridgeSpec",
+    "CPI_BRIDGE",
+    "PPI_BRIDGE",
+    "BRIDGE_SPECS",
+    "BridgeNowcaster",
+    "BridgeFit",
+    "ridge_prior",
+    "same_month_norm",
+    "input_matrix",
+    "TERM_LABELS",
+]
+
+
+@dataclass(frozen=True)
+class BridgeInput:
+    """One input: its series id (first of ``(id, *alternatives)`` in the data), prior and drift."""
+
+    id: str
+    prior: float = 0.0
+    drift: bool = False
+    alternatives: tuple[str, ...] = ()
+    name_zh: str = ""
+    name_en: str = ""
+
+    def resolve(self, info: InfoSet) -> str | None:
+        for sid in (self.id, *self.alternatives):
+            if info.has(sid):
+                return sid
+        return None
+
+    def label(self, lang: str = "zh") -> str:
+        return (self.name_zh if lang == "zh" else self.name_en) or self.id
+
+
+@dataclass(frozen=True)
+class BridgeSpec:
+    """The fixed design of a bridge model (see the module docstring for the equation)."""
+
+    inputs: tuple[BridgeInput, ...]
+    seasonal: bool = True
+    spring_festival: bool = True
+    sf_prior: float = 0.0
+    ar: bool = False
+    prior_months: float = 36.0
+    min_obs: int = 12
+    min_rows: int = 12
+    norm_years: int = 5
+    window: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.min_obs < 3 or self.min_rows < 3:
+            raise ModelError(f"min_obs and min_rows must be at least 3; got {self.min_obs}, {self.min_rows}")
+        if self.prior_months < 0:
+            raise ModelError(f"prior_months must be >= 0; got {self.prior_months}")
+        if self.norm_years < 1:
+            raise ModelError(f"norm_years must be >= 1; got {self.norm_years}")
+
+
+#: CPI: wholesale food prices (MOA, daily) and fuel (NBS, 10-day). Priors are basket
+#: weight x pass-through from wholesale to the retail CPI item, in MoM pp of the CPI
+#: per 1 pp of the input (fractions per fraction): pork ~2.5% of the basket x 0.8;
+#: fresh vegetables ~2.5% x 0.8; fresh fruit ~2% x 0.5 (six fruits track the CPI
+#: fruit index loosely); eggs ~0.6% x 1; beef ~0.5% x 1; vehicle fuel ~2% of the
+#: basket, about half of the wholesale change reaching regulated retail prices,
+#: split between gasoline and diesel. Spring Festival: +0.5 pp of MoM per unit share.
+CPI_BRIDGE = BridgeSpec(
+    inputs=(
+        BridgeInput("pork_wholesale_cny", 0.020, True, name_zh="猪肉批发价", name_en="Pork (wholesale)"),
+        BridgeInput("vegetables28_wholesale_cny", 0.020, True, name_zh="28种蔬菜批发价", name_en="28 vegetables (wholesale)"),
+        BridgeInput("fruits6_wholesale_cny", 0.010, True, name_zh="6种水果批发价", name_en="6 fruits (wholesale)"),
+        BridgeInput("egg_wholesale_cny", 0.006, True, name_zh="鸡蛋批发价", name_en="Eggs (wholesale)"),
+        BridgeInput("beef_wholesale_cny", 0.005, True, name_zh="牛肉批发价", name_en="Beef (wholesale)"),
+        BridgeInput("gasoline_92_cny", 0.005, True, name_zh="92号汽油", name_en="Gasoline 92#"),
+        BridgeInput("diesel_0_cny", 0.005, True, name_zh="0号柴油", name_en="Diesel 0#"),
+    ),
+    seasonal=True,
+    spring_festival=True,
+    sf_prior=0.005,
+    ar=False,
+    prior_months=36.0,
+    min_obs=12,
+    norm_years=5,
+)
+
+#: PPI: commodity prices (daily/weekly), estimated by OLS (no prior), with last month's
+#: published PPI MoM for the lagged pass-through and a constant instead of seasonality.
+PPI_BRIDGE = BridgeSpec(
+    inputs=(
+        BridgeInput("brent_usd", alternatives=("brent_dtd_usd",), name_zh="布伦特原油", name_en="Brent crude"),
+        BridgeInput("thermal_coal_qhd_q5500_cny", name_zh="秦皇岛动力煤", name_en="Thermal coal (QHD 5500)"),
+        BridgeInput("rebar_hrb_25mm_cny", name_zh="螺纹钢", name_en="Rebar"),
+        BridgeInput("copper_lme_usd", name_zh="LME铜", name_en="LME copper"),
+        BridgeInput("aluminium_lme_usd", name_zh="LME铝", name_en="LME aluminium"),
+        BridgeInput("cement_price_index", name_zh="水泥价格指数", name_en="Cement price index"),
+        BridgeInput("nanhua_industrial_index", name_zh="南华工业品指数", name_en="Nanhua industrials"),
+        BridgeInput("crb_spot_index", name_zh="CRB现货指数", name_en="CRB spot"),
+        BridgeInput(
+            "means_of_production_price_index_weekly", name_zh="商务部生产资料价格指数", name_en="MOFCOM means of production"
+        ),
+    ),
+    seasonal=False,
+    spring_festival=False,
+    ar=True,
+    prior_months=0.0,
+    min_obs=24,
+)
+
+BRIDGE_SPECS: dict[str, BridgeSpec] = {"cpi": CPI_BRIDGE, "ppi": PPI_BRIDGE}
+
+#: Labels of the non-input terms of a nowcast decomposition.
+TERM_LABELS: dict[str, tuple[str, str]] = {
+    "spring_festival": ("春节效应", "Spring Festival"),
+    "momentum": ("上月环比惯性", "Last month's MoM"),
+    "seasonal": ("季节性及其他", "Seasonal norm (other items)"),
+    "constant": ("常数项", "Constant"),
+    "dfm": ("动态因子模型", "Dynamic factor model"),
+}
+
+
+# ---------------------------------------------------------------- building blocks
+def ridge_prior(
+    X: np.ndarray, y: np.ndarray, prior_mean: np.ndarray, prior_precision: np.ndarray
+) -> np.ndarray:
+    """Posterior mean of a regression with independent normal priors.
+
+    ``beta = (X'X + L)^{-1} (X'y + L beta0)`` with ``L = diag(prior_precision)``;
+    zero precision is a flat prior (OLS). Solved as least squares on the data
+    stacked with ``sqrt(L)`` pseudo-observations, so a flat prior with a full-rank
+    ``X`` gives exactly OLS.
+    """
+    X = np.asarray(X, float)
+    y = np.asarray(y, float)
+    lam = np.sqrt(np.maximum(np.asarray(prior_precision, float), 0.0))
+    keep = lam > 0
+    A = np.vstack([X, np.diag(lam)[keep]])
+    b = np.concatenate([y, (lam * np.asarray(prior_mean, float))[keep]])
+    beta, *_ = np.linalg.lstsq(A, b, rcond=None)
+    return beta
+
+
+def same_month_norm(x: pd.Series, years: int) -> pd.Series:
+    """For each month, the mean of the same calendar month over the previous ``years`` years with data.
+
+    Uses only earlier values (never the month itself): ``N_m = mean{x_{m-12k} : k = 1..K,
+    the last K = years observed}``; NaN when no earlier same month is observed.
+    """
+    out = pd.Series(np.nan, index=x.index, name=x.name)
+    months = np.asarray(x.index.month)
+    for mo in range(1, 13):
+        sel = months == mo
+        if not sel.any():
+            continue
+        s = x[sel]
+        vals = s.to_numpy()
+        res = np.full(len(vals), np.nan)
+        seen: list[float] = []
+        for k, v in enumerate(vals):
+            if seen:
+                res[k] = float(np.mean(seen[-years:]))
+            if np.isfinite(v):
+                seen.append(float(v))
+        out[sel] = res
+    return out
+
+
+def input_matrix(
+    info: InfoSet, inputs: tuple[BridgeInput, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
+    """(changes with drift applied, raw changes, input id → resolved series id, inputs absent from the data)."""
+    cols: dict[str, pd.Series] = {}
+    raw: dict[str, pd.Series] = {}
+    resolved: dict[str, str] = {}
+    absent: list[str] = []
+    for inp in inputs:
+        sid = inp.resolve(info)
+        if sid is None:
+            absent.append(inp.id)
+            continue
+        x = info.input_change(sid)
+        raw[inp.id] = x
+        if inp.drift:
+            d = drift_factor(info.full_levels(sid)).reindex(x.index)
+            x = x * d
+        cols[inp.id] = x
+        resolved[inp.id] = sid
+    if not cols:
+        idx = pd.PeriodIndex([], freq="M")
+        return pd.DataFrame(index=idx), pd.DataFrame(index=idx), resolved, absent
+    return pd.DataFrame(cols), pd.DataFrame(raw), resolved, absent
+
+
+# ---------------------------------------------------------------- the fit
+@dataclass(frozen=True, eq=False)
+class BridgeFit:
+    """A bridge model estimated on one information set; :meth:`predict` gives the nowcast."""
+
+    target: TargetSpec
+    spec: BridgeSpec
+    month: pd.Period
+    as_of: pd.Timestamp
+    params: pd.Series
+    terms: pd.DataFrame  # index term; columns value (x_t), coef, mom (contribution, fraction)
+    raw_change: pd.Series
+    sigma_mom: float
+    n_obs: int
+    anchor_yoy: float
+    base_mom: float
+    sample: tuple[pd.Period, pd.Period]
+    missing_inputs: tuple[str, ...] = ()
+    reconciled: tuple[pd.Period, ...] = ()
+    computable: ClassVar[bool] = True
+    name: ClassVar[str] = "bridge"
+
+    @property
+    def mom(self) -> float:
+        return float(self.terms["mom"].sum())
+
+    def predict(self) -> Nowcast:
+        scale = (1.0 + self.anchor_yoy) / (1.0 + self.base_mom)
+        contrib = contributions_frame(
+            list(self.terms.index),
+            [float(self.raw_change.get(k, np.nan)) for k in self.terms.index],
+            list(self.terms["coef"]),
+            list(self.terms["mom"]),
+            scale,
+        )
+        sigma = float(np.sqrt(scale**2 * self.sigma_mom**2 + _ANCHOR_ROUNDING_VAR))
+        return Nowcast(
+            self.target, "bridge", self.month, self.as_of, self.mom, self.anchor_yoy, self.base_mom, sigma,
+            contributions=contrib, missing_inputs=self.missing_inputs, reconciled=self.reconciled,
+        )
+
+    def summary(self, lang: str = "zh") -> str:
+        return self.predict().summary(lang)
+
+
+class BridgeNowcaster(Nowcaster):
+    """The bottom-up bridge model for ``target`` (``'cpi_yoy'`` or ``'ppi_yoy'``).
+
+    ``spec`` defaults to :data:`CPI_BRIDGE` / :data:`PPI_BRIDGE`.
+    """
+
+    name: ClassVar[str] = "bridge"
+
+    def __init__(self, target: str | TargetSpec = "cpi_yoy", spec: BridgeSpec | None = None) -> None:
+        super().__init__(target)
+        self.spec = spec or BRIDGE_SPECS[self.target.key]
+
+    def series_ids(self) -> tuple[str, ...]:
+        ids = [self.target.yoy_id, self.target.mom_id]
+        for inp in self.spec.inputs:
+            ids.extend((inp.id, *inp.alternatives))
+        return tuple(dict.fromkeys(ids))
+
+    def fit(self, info: InfoSet) -> BridgeFit | NotComputable:
+        what = f"bridge nowcast of {self.target.yoy_id} for {info.month}"
+        try:
+            hist = info.target(self.target.yoy_id, self.target.mom_id)
+            anchor, base = anchor_of(hist, info.month, what)
+        except ModelError as exc:
+            return NotComputable(what, str(exc), f"{self.target.name_zh}{info.month}桥接预测")
+        return _fit_bridge(self.spec, self.target, info, hist, anchor, base, what)
+
+
+def _fit_bridge(
+    spec: BridgeSpec,
+    target: TargetSpec,
+    info: InfoSet,
+    hist: TargetHistory,
+    anchor: float,
+    base: float,
+    what: str,
+) -> BridgeFit | NotComputable:
+    t = info.month
+    X, raw, _resolved, absent = input_matrix(info, spec.inputs)
+    y = hist.mom.dropna()
+    start = y.index[0]
+    idx = pd.period_range(start, t, freq="M")
+    X = X.reindex(idx)
+    raw = raw.reindex(idx)
+    yv = hist.mom.reindex(idx)
+    yv.loc[t] = np.nan
+    train_months = idx[:-1]
+    # inputs usable this month: observed at t with enough history alongside the target
+    usable, missing = [], list(absent)
+    for c in X.columns:
+        ok = X[c].notna() & yv.notna()
+        if pd.notna(X.at[t, c]) and int(ok.loc[train_months].sum()) >= spec.min_obs:
+            usable.append(c)
+        else:
+            missing.append(c)
+    D = X[usable].copy()
+    prior_mean = [next(i.prior for i in spec.inputs if i.id == c) for c in usable]
+    if spec.spring_festival:
+        D["spring_festival"] = spring_festival_share(idx).to_numpy()
+        prior_mean.append(spec.sf_prior)
+    if spec.ar:
+        D["momentum"] = hist.mom.reindex(idx).shift(1).to_numpy()
+        prior_mean.append(0.0)
+    slope_cols = list(D.columns)
+    rows = D.loc[train_months].notna().all(axis=1) & yv.loc[train_months].notna()
+    tr = train_months[rows.to_numpy()]
+    if spec.window is not None:
+        tr = tr[-spec.window:]
+    if spec.ar and pd.isna(D.at[t, "momentum"]):
+        return NotComputable(what, f"the MoM of {t - 1} is missing")
+    if len(tr) < spec.min_rows:
+        return NotComputable(
+            what,
+            f"only {len(tr)} months with the target and all inputs observed before {t} (need {spec.min_rows})",
+            f"{target.name_zh}{t}桥接预测",
+            f"{t}之前目标与输入同时可得的月份仅{len(tr)}个（至少需要{spec.min_rows}个）",
+        )
+    Xs = D.loc[tr, slope_cols].to_numpy(float)
+    ys = yv.loc[tr].to_numpy(float)
+    months = np.asarray(tr.month)
+    if spec.seasonal:
+        dummies = np.eye(12)[months - 1]
+        # prior for the calendar-month effects: the target's recent norm minus what the priors explain
+        ynorm = _recent_month_means(hist.mom.loc[: t - 1], spec.norm_years)
+        xm = pd.DataFrame(Xs, columns=slope_cols).groupby(months).mean().reindex(range(1, 13)).fillna(0.0)
+        a0 = ynorm.reindex(range(1, 13)).fillna(0.0).to_numpy() - xm.to_numpy() @ np.asarray(prior_mean, float)
+        design = np.hstack([Xs, dummies])
+        pm = np.concatenate([np.asarray(prior_mean, float), a0])
+        prec_dummy = np.full(12, 0.1)
+        names = slope_cols + [f"month_{m}" for m in range(1, 13)]
+    else:
+        design = np.hstack([Xs, np.ones((len(tr), 1))])
+        pm = np.concatenate([np.asarray(prior_mean, float), [0.0]])
+        prec_dummy = np.zeros(1)
+        names = slope_cols + ["constant"]
+    var = Xs.var(axis=0) if len(tr) > 1 else np.zeros(len(slope_cols))
+    prec = np.concatenate([spec.prior_months * var, prec_dummy])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        beta = ridge_prior(design, ys, pm, prec)
+    if not np.all(np.isfinite(beta)):
+        return NotComputable(what, "the regression could not be solved (degenerate design)")
+    params = pd.Series(beta, index=names, name="coef")
+    b = beta[: len(slope_cols)]
+    fitted = design @ beta
+    resid = ys - fitted
+    dof = len(ys) - design.shape[1]
+    sigma_mom = float(np.sqrt(resid @ resid / (dof if dof >= 5 else len(ys))))
+    xt = D.loc[t, slope_cols].to_numpy(float)
+    terms = pd.DataFrame({"value": xt, "coef": b, "mom": b * xt}, index=pd.Index(slope_cols, name="term"))
+    if spec.seasonal:
+        rest = pd.Series(ys - Xs @ b, index=tr)
+        same = rest[np.asarray(rest.index.month) == t.month]
+        norm = float(same.iloc[-spec.norm_years:].mean()) if len(same) else float(params[f"month_{t.month}"])
+        terms.loc["seasonal"] = [np.nan, np.nan, norm]
+    else:
+        terms.loc["constant"] = [1.0, float(params["constant"]), float(params["constant"])]
+    raw_t = raw.loc[t].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
+    # an input's reported coefficient is per unit of its raw change (drift folded in)
+    for c in usable:
+        if pd.notna(raw_t.get(c)) and raw_t[c] != 0:
+            terms.at[c, "coef"] = terms.at[c, "mom"] / raw_t[c]
+    if "spring_festival" in terms.index:
+        raw_t["spring_festival"] = terms.at["spring_festival", "value"]
+    if "momentum" in terms.index:
+        raw_t["momentum"] = terms.at["momentum", "value"]
+    return BridgeFit(
+        target, spec, t, info.as_of, params, terms, raw_t, sigma_mom, len(tr), anchor, base, (tr[0], tr[-1]),
+        tuple(missing), hist.reconciled,
+    )
+
+
+def _recent_month_means(mom: pd.Series, years: int) -> pd.Series:
+    """Mean MoM by calendar month over the last ``years`` observations of each month."""
+    s = mom.dropna()
+    if len(s) == 0:
+        return pd.Series(dtype=float)
+    g = s.groupby(np.asarray(s.index.month))
+    return g.apply(lambda v: v.iloc[-years:].mean())
+
