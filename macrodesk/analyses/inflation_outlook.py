@@ -80,6 +80,18 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
 }
 
 #: Series used when present.
+#: Nowcast targets whose real-time backtest goes into the report, and its length in months.
+NOWCAST_TARGETS = ("cpi_yoy", "ppi_yoy")
+NOWCAST_MONTHS = 96
+
+
+def _nowcast_ids(target: str) -> tuple[str, ...]:
+    """Series the bridge nowcaster of ``target`` reads, plus the consensus it is compared with."""
+    from macrodesk.models.nowcast import make_model
+
+    return (*make_model("bridge", target).series_ids(), f"{target}_consensus")
+
+
 OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     ["ppi_yoy", "ppi_mom", "m1_yoy", "crb_spot_index", "hog_spot_price_index_zhuyi", "breeding_sow_inventory",
      "breeding_sow_inventory_q", "cpi_pork_mom", "cpi_pork_yoy", "industry_revenue_total", "brent_usd",
@@ -92,6 +104,7 @@ OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     + [f"ppi_{c}_mom" for c in INDUSTRIES] + [f"industry_revenue_{c}" for c in INDUSTRIES]
     + [f"industry_revenue_yoy_{c}" for c in INDUSTRIES] + [f"industry_inventory_yoy_{c}" for c in INDUSTRIES]
     + [f"industry_inventory_{c}" for c in INDUSTRIES]
+    + [sid for t in ("cpi_yoy", "ppi_yoy") for sid in _nowcast_ids(t)]
 ))
 
 #: Factor-model window start (the seed: "2016年以来").
@@ -709,6 +722,31 @@ def _scenario_blocks(inputs: Inputs, as_of: pd.Period, lang: str) -> list:
     return blocks
 
 
+def _nowcast_blocks(inputs: Inputs, as_of: pd.Period, lang: str) -> list:
+    """Real-time backtests of the bridge nowcasters over the last ``NOWCAST_MONTHS`` months with inputs.
+
+    The window ends at ``as_of`` or at the last month all of the model's price inputs
+    cover, whichever is earlier; a target whose inputs are absent is left out.
+    """
+    from macrodesk.models.nowcast import backtest_blocks, make_model
+
+    results = []
+    for target in NOWCAST_TARGETS:
+        model = make_model("bridge", target)
+        ids = [i for i in model.series_ids() if i not in (model.target.yoy_id, model.target.mom_id)]
+        present = [inputs.series[i] for i in ids if inputs.has(i)]
+        if not inputs.has(model.target.yoy_id, model.target.mom_id) or not present:
+            continue
+        covered = min(pd.Period(s.observations().index[-1], freq="M") for s in present)
+        end = min(as_of, covered)
+        start = end - (NOWCAST_MONTHS - 1)
+        res = model.backtest(inputs.series, start, end)
+        if isinstance(res, M.NotComputable):
+            continue
+        results.append(res)
+    return backtest_blocks(results, lang) if results else []
+
+
 # ---------------------------------------------------------------- the report
 def _guarded(gaps: _Gaps, empty, fn, *args):
     """``fn(*args)``; a MacrodeskError (unusable data) is recorded in the notes and gives ``empty``."""
@@ -789,6 +827,9 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
     scen = _scenario_blocks(inputs, as_of, lang)
     if scen:
         sections.append(Section(tr(f"{nxt}年CPI与PPI情景推演", f"CPI and PPI scenarios for {nxt}", lang), scen))
+    nowcasts = _guarded(gaps, [], _nowcast_blocks, inputs, as_of, lang)
+    if nowcasts:
+        sections.append(Section(tr("CPI与PPI实时预测模型回测", "Real-time CPI and PPI nowcasts: backtest", lang), nowcasts))
     risks.insert(0, tr(
         "以上领先关系、传导系数与因子弹性均为历史统计规律，政策（如“反内卷”）或经济结构变化可能使其失效。",
         "The leads, pass-through and elasticities above are historical regularities; policy or structural change may break them.",

@@ -165,7 +165,12 @@ class BacktestResult:
                 f"{F.num(st['mae'], 3)}个百分点，均方根误差{F.num(st['rmse'], 3)}，偏差{F.num(st['bias'], 3, signed=True)}，"
                 f"{F.num(st['within_0_1'] * 100, 0)}%的月份误差不超过0.1个百分点"
             )
-            if st["consensus_n"]:
+            if st["consensus_n"] and st["consensus_n"] < st["n"]:
+                text += (
+                    f"；在Wind一致预期可得的{st['consensus_n']}个月中，模型平均绝对误差"
+                    f"{F.num(st['model_mae_on_consensus_months'], 3)}个百分点，一致预期{F.num(st['consensus_mae'], 3)}个百分点"
+                )
+            elif st["consensus_n"]:
                 text += f"；同期Wind一致预期平均绝对误差{F.num(st['consensus_mae'], 3)}个百分点"
             if st["random_walk_n"]:
                 text += f"，随机游走（前值）{F.num(st['random_walk_mae'], 3)}个百分点"
@@ -176,7 +181,12 @@ class BacktestResult:
                 f"{F.num(st['mae'], 3)} pp, RMSE {F.num(st['rmse'], 3)}, bias {F.num(st['bias'], 3, signed=True)}, "
                 f"{F.num(st['within_0_1'] * 100, 0)}% of months within ±0.1 pp"
             )
-            if st["consensus_n"]:
+            if st["consensus_n"] and st["consensus_n"] < st["n"]:
+                text += (
+                    f"; over the {st['consensus_n']} months with a Wind consensus, model MAE "
+                    f"{F.num(st['model_mae_on_consensus_months'], 3)} pp vs consensus {F.num(st['consensus_mae'], 3)} pp"
+                )
+            elif st["consensus_n"]:
                 text += f"; Wind consensus MAE {F.num(st['consensus_mae'], 3)} pp over the same months"
             if st["random_walk_n"]:
                 text += f", random walk (previous print) {F.num(st['random_walk_mae'], 3)} pp"
