@@ -1,7 +1,7 @@
 """Tests for the Wind EDB Excel importer and the mapping file.
 
 All numbers are real published values (see the provenance comments); they were
-cross-checked against /work/shared/data. M0000612 is Wind's 指标ID for
+cross-checked against the bundled sample data. M0000612 is Wind's 指标ID for
 CPI:当月同比; every other 指标ID here is a made-up "TEST…" id.
 """
 
