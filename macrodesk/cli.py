@@ -6,12 +6,13 @@ clear line and exit with status 2 without a traceback.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+from macrodesk._cli_common import JsonOpt, LangOpt, StoreOpt, console, open_store, print_json
 
 app = typer.Typer(
     name="macrodesk",
@@ -35,50 +36,11 @@ def _add_subapps() -> None:
 
 _add_subapps()
 
-StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
 def _fail(message: str, code: int = 2) -> None:
     from rich.markup import escape
 
-    _console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
+    console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
     raise typer.Exit(code)
-
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default) + "\n")
-
-
-def _json_default(o):
-    import math
-
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(o, (np.floating,)):
-        return None if math.isnan(float(o)) else float(o)
-    if isinstance(o, (np.integer,)):
-        return int(o)
-    if isinstance(o, (pd.Timestamp, pd.Period)):
-        return str(o)
-    return str(o)
-
-
-def _open_store(path: Optional[Path], read_only: bool = False):
-    from macrodesk.series.store import Store
-
-    return Store(path, read_only=read_only)
 
 
 # ---------------------------------------------------------------- data
@@ -101,14 +63,14 @@ def data_import(
         from macrodesk.importers.mapping import load_mapping
 
         mp = load_mapping(mapping)
-    with Progress(transient=True, console=_console(stderr=True), disable=as_json) as prog:
+    with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task("reading", total=None)
         series = read_paths(paths, mapping=mp, progress=lambda f: prog.update(task, description=f"reading {f.name}"))
         prog.update(task, description=f"writing {len(series)} series")
-        with _open_store(store) as st:
+        with open_store(store) as st:
             summary = st.write(series, label=", ".join(str(p) for p in paths))
     if as_json:
-        _print_json(summary.to_dict())
+        print_json(summary.to_dict())
         return
     _print_summary(summary, len(series))
 
@@ -116,7 +78,7 @@ def data_import(
 def _print_summary(summary, n_series: int) -> None:
     from rich.table import Table
 
-    con = _console()
+    con = console()
     if not summary.changed:
         con.print(f"No changes: {n_series} series already stored with identical values.")
         return
@@ -143,7 +105,7 @@ def data_list(
     lang: LangOpt = "zh",
 ) -> None:
     """List the stored series with unit, frequency and span."""
-    with _open_store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         df = st.list()
     if contains:
         mask = df["series_id"].str.contains(contains, case=False, regex=False) | df["name_zh"].fillna("").str.contains(
@@ -151,7 +113,7 @@ def data_list(
         ) | df["name_en"].fillna("").str.contains(contains, case=False, regex=False)
         df = df[mask]
     if as_json:
-        _print_json(
+        print_json(
             [
                 {
                     "series_id": r.series_id, "name_zh": r.name_zh, "name_en": r.name_en, "unit": r.unit,
@@ -167,8 +129,8 @@ def data_list(
     for r in df.itertuples():
         name = (r.name_zh if lang == "zh" else r.name_en) or r.name_zh or r.name_en or ""
         t.add_row(r.series_id, name, r.unit, r.freq, str(r.first)[:10], str(r.last)[:10], str(r.n))
-    _console().print(t)
-    _console().print(f"{len(df)} series")
+    console().print(t)
+    console().print(f"{len(df)} series")
 
 
 @data_app.command("show")
@@ -185,10 +147,10 @@ def data_show(
 ) -> None:
     """Show one series' observations."""
     vintage = int(as_of) if as_of is not None and as_of.isdigit() and len(as_of) < 6 else as_of
-    with _open_store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         s = st.get(series_id, start=start, end=end, as_of=vintage)
     if as_json:
-        _print_json(s.to_json_dict())
+        print_json(s.to_json_dict())
         return
     _print_series(s, lang)
 
@@ -204,7 +166,7 @@ def _print_series(s, lang: str, title: str | None = None) -> None:
     t = Table("date", f"{s.name(lang)} ({u.zh if lang == 'zh' else u.en})", title=title or s.id)
     for k, v in zip(period_key(obs.index), obs.to_numpy()):
         t.add_row(k, f"{v:,.4g}" if abs(v) >= 1e4 else f"{v:.2f}")
-    _console().print(t)
+    console().print(t)
 
 
 @data_app.command("history")
@@ -214,10 +176,10 @@ def data_history(
     as_json: JsonOpt = False,
 ) -> None:
     """Every stored value of a series with its vintage (shows revisions)."""
-    with _open_store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         df = st.history(series_id)
     if as_json:
-        _print_json(
+        print_json(
             [{"date": str(r.date)[:10], "value": r.value, "vintage": int(r.vintage), "imported_at": str(r.imported_at),
               "label": r.label} for r in df.itertuples()]
         )
@@ -227,7 +189,7 @@ def data_history(
     t = Table("date", "value", "vintage", "imported at", title=series_id)
     for r in df.itertuples():
         t.add_row(str(r.date)[:10], f"{r.value:g}", str(r.vintage), str(r.imported_at)[:19])
-    _console().print(t)
+    console().print(t)
 
 
 # ---------------------------------------------------------------- calc
@@ -253,17 +215,17 @@ def calc(
 
     if transform == "list":
         for name, spec in TRANSFORMS.items():
-            _console().print(f"[bold]{name:15}[/] {spec.help}")
+            console().print(f"[bold]{name:15}[/] {spec.help}")
         return
-    with _open_store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         s = st.get(series_id)
     result = run(
         transform, s, year=year, start=start, end=end, months=months, years=years, assume=assume or [], how=how
     )
     if as_json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return
-    result.print(_console(), lang)
+    result.print(console(), lang)
 
 
 # ---------------------------------------------------------------- reports
@@ -290,10 +252,10 @@ def report(
 ) -> None:
     """Build a report from the stored data and write it as HTML, PDF and Markdown."""
     formats = _formats(fmt)
-    with _open_store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         paths = _build(name, st, as_of, out, formats, lang, quiet=as_json)
     if as_json:
-        _print_json({k: str(v) for k, v in paths.items()})
+        print_json({k: str(v) for k, v in paths.items()})
 
 
 def _build(name, st, as_of, out, formats, lang, quiet=False):
@@ -302,14 +264,14 @@ def _build(name, st, as_of, out, formats, lang, quiet=False):
     from macrodesk.analyses import build_report
     from macrodesk.reports import render
 
-    with Progress(transient=True, console=_console(stderr=True), disable=quiet) as prog:
+    with Progress(transient=True, console=console(stderr=True), disable=quiet) as prog:
         task = prog.add_task(f"building {name}", total=None)
         rep = build_report(name, st, as_of=as_of, lang=lang)
         prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
         paths = render(rep, out, formats=formats, basename=name)
     if not quiet:
         for k, v in paths.items():
-            _console().print(f"{k:5} {v}")
+            console().print(f"{k:5} {v}")
     return paths
 
 
@@ -334,13 +296,13 @@ def demo(
         for p in (path, Path(str(path) + ".wal")):
             if p.exists():
                 p.unlink()
-    con = _console()
+    con = console()
     with con.status("loading the bundled sample data"):
         series = merge_series(load())
-        with _open_store(path) as st:
+        with open_store(path) as st:
             summary = st.write(series, label="bundled sample")
     con.print(f"Store {path}: {len(series)} series, {sum(summary.added.values())} observations loaded.")
-    with _open_store(path, read_only=True) as st:
+    with open_store(path, read_only=True) as st:
         for name in DEMO_REPORTS:
             _build(name, st, None, out / name, formats, lang)
 
@@ -362,7 +324,7 @@ def main() -> None:
     except MacrodeskError as exc:
         from rich.markup import escape
 
-        _console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
+        console(stderr=True).print(f"[bold red]error:[/] {escape(str(exc))}", markup=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -7,12 +7,11 @@ Errors are :class:`~macrodesk.exceptions.MacrodeskError` subclasses; the
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+from macrodesk._cli_common import JsonOpt, LangOpt, StoreOpt, check_lang, console, print_json
 
 __all__ = ["app"]
 
@@ -23,29 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (rates in percent).")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
 FileArg = Annotated[str, typer.Argument(help="Scenario file: a path, or a shipped file name such as cpi_2026.toml.")]
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
-
-def _check_lang(lang: str) -> str:
-    from macrodesk.reports.labels import check_lang
-
-    return check_lang(lang)
 
 
 def _elasticities(items: list[str] | None) -> dict[str, float]:
@@ -89,17 +66,17 @@ def run_cmd(
     from macrodesk.scenarios.spec import load_spec
     from macrodesk.series.store import Store
 
-    _check_lang(lang)
+    check_lang(lang)
     spec = load_spec(file)
     elast = _elasticities(elasticity)
-    with Progress(transient=True, console=_console(stderr=True), disable=as_json) as prog:
+    with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task(f"reading {', '.join(spec.series_ids())}", total=None)
         with Store(store, read_only=True) as st:
             data = st.get_many(spec.series_ids(), missing="skip")
         prog.update(task, description=f"running {len(spec.scenarios)} scenarios")
         res = run(spec, data, as_of, method=method, elasticities=elast)
     if as_json:
-        _print_json(res.to_json())
+        print_json(res.to_json())
         return
     _print_result(res, lang)
 
@@ -124,7 +101,7 @@ def _print_result(res, lang: str) -> None:
     for key, zh_label, en_label in (("mean", "全年中枢", "average"), ("min", "最低", "min"), ("max", "最高", "max")):
         t.add_row(zh_label if zh else en_label,
                   *[F.num(getattr(s, key) * 100, 2, signed=True) for s in res.scenarios])
-    con = _console()
+    con = console()
     con.print(t)
     con.print(res.summary(lang))
     for c in res.commodities:
@@ -139,10 +116,10 @@ def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
 
     from macrodesk.scenarios.spec import load_spec, shipped_files
 
-    _check_lang(lang)
+    check_lang(lang)
     specs = [load_spec(p.name) for p in shipped_files()]
     if as_json:
-        _print_json([
+        print_json([
             {"file": s.file, "target": s.target, "mom": s.mom, "yoy": s.yoy,
              "horizon": [s.horizon[0].strftime("%Y-%m"), s.horizon[1].strftime("%Y-%m")],
              "scenarios": list(s.names)}
@@ -153,7 +130,7 @@ def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
     for s in specs:
         t.add_row(s.file, s.name(lang), f"{s.horizon[0].strftime('%Y-%m')}..{s.horizon[1].strftime('%Y-%m')}",
                   ", ".join(s.names))
-    _console().print(t)
+    console().print(t)
 
 
 @app.command("show")
@@ -161,11 +138,11 @@ def show_cmd(file: FileArg, as_json: JsonOpt = False, lang: LangOpt = "zh") -> N
     """Validate FILE and print what each scenario assumes (no data needed)."""
     from macrodesk.scenarios.spec import load_spec
 
-    _check_lang(lang)
+    check_lang(lang)
     spec = load_spec(file)
     names = {c.key: c.name(lang) for c in spec.commodities}
     if as_json:
-        _print_json({
+        print_json({
             "file": spec.file, "target": spec.target, "mom": spec.mom, "yoy": spec.yoy,
             "horizon": [spec.horizon[0].strftime("%Y-%m"), spec.horizon[1].strftime("%Y-%m")],
             "yoy_method": spec.yoy_method,
@@ -176,7 +153,7 @@ def show_cmd(file: FileArg, as_json: JsonOpt = False, lang: LangOpt = "zh") -> N
                             for c in spec.commodities},
         })
         return
-    con = _console()
+    con = console()
     con.print(f"[bold]{spec.title(lang)}[/] ({spec.file}): {spec.mom}, {spec.yoy}, "
               f"{spec.horizon[0].strftime('%Y-%m')}..{spec.horizon[1].strftime('%Y-%m')}, yoy_method={spec.yoy_method}")
     for p, v in spec.assume:

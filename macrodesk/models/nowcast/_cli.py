@@ -7,12 +7,12 @@ Errors are :class:`~macrodesk.exceptions.MacrodeskError` subclasses, which the
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
+
+from macrodesk._cli_common import JsonOpt, LangOpt, StoreOpt, check_lang, console, open_store, print_json
 
 app = typer.Typer(
     help="Nowcast this month's CPI/PPI YoY from high-frequency prices, and backtest the models in real time.",
@@ -21,51 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
 ModelOpt = Annotated[str, typer.Option("--model", help="bridge, dfm or combo (inverse-MSE combination).")]
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default) + "\n")
-
-
-def _json_default(o: Any):
-    import math
-
-    import numpy as np
-    import pandas as pd
-
-    if isinstance(o, np.floating):
-        return None if math.isnan(float(o)) else float(o)
-    if isinstance(o, np.integer):
-        return int(o)
-    if isinstance(o, (pd.Timestamp, pd.Period)):
-        return str(o)
-    return str(o)
-
-
-def _open_store(path: Optional[Path]):
-    from macrodesk.series.store import Store
-
-    return Store(path, read_only=True)
-
-
-def _check_lang(lang: str) -> str:
-    from macrodesk.reports.labels import check_lang
-
-    check_lang(lang)
-    return lang
 
 
 def _model(name: str, target: str):
@@ -96,19 +52,19 @@ def backtest(
 
     from macrodesk.models.nowcast import month_range
 
-    _check_lang(lang)
+    check_lang(lang)
     m = _model(model, target)
     months = month_range(start, end)
-    with _open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, console=_console(stderr=True), disable=as_json,
+        transient=True, console=console(stderr=True), disable=as_json,
     ) as prog:
         task = prog.add_task(f"{m.name} {m.target.yoy_id}", total=len(months))
         res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task))
     if as_json:
-        _print_json(res.to_json())
+        print_json(res.to_json())
         return
     _print_backtest(res, lang)
 
@@ -117,7 +73,7 @@ def _print_backtest(res, lang: str) -> None:
     from rich.table import Table
 
     zh = lang == "zh"
-    con = _console()
+    con = console()
     t = Table(
         "月份" if zh else "month", "预测" if zh else "nowcast", "实际" if zh else "actual",
         "误差" if zh else "error", "一致预期" if zh else "consensus", "前值" if zh else "random walk",
@@ -152,18 +108,18 @@ def _live(target: str, as_of: Optional[str], model: str, store: Optional[Path], 
     from macrodesk.exceptions import ModelError
     from macrodesk.models.nowcast import InfoSet
 
-    _check_lang(lang)
+    check_lang(lang)
     m = _model(model, target)
     when = as_of if as_of is not None else pd.Timestamp.today().normalize()
-    with _open_store(store) as st:
+    with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()), missing="skip")
     info = InfoSet.build(data, when)
-    with _console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
+    with console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
         nc = m.predict(info)
     if not getattr(nc, "computable", False):
         raise ModelError(f"cannot nowcast {m.target.yoy_id} for {info.month} as of {info.as_of.date()}: {nc.reason}")
     if as_json:
-        _print_json(nc.to_json())
+        print_json(nc.to_json())
         return
     _print_nowcast(nc, lang)
 
@@ -193,7 +149,7 @@ def _print_nowcast(nc, lang: str) -> None:
     from rich.table import Table
 
     zh = lang == "zh"
-    con = _console()
+    con = console()
     con.print(nc.summary(lang))
     if nc.contributions is not None:
         t = Table(
