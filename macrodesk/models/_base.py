@@ -75,12 +75,7 @@ def check_series(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Se
         s = x.astype("float64")
     except (TypeError, ValueError):
         raise ModelError(f"{name} must hold numbers; got dtype {x.dtype}.") from None
-    s = s.sort_index()
-    if len(s):
-        full = pd.period_range(s.index[0], s.index[-1], freq=s.index.freq)
-        if len(full) != len(s):
-            s = s.reindex(full)
-    return s
+    return _complete(s)
 
 
 def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.DataFrame:
@@ -102,12 +97,17 @@ def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Dat
         df = x.astype("float64")
     except (TypeError, ValueError):
         raise ModelError(f"{name} must hold numbers in every column.") from None
-    df = df.sort_index()
-    if len(df):
-        full = pd.period_range(df.index[0], df.index[-1], freq=df.index.freq)
-        if len(full) != len(df):
-            df = df.reindex(full)
-    return df
+    return _complete(df)
+
+
+def _complete(x):
+    """Sorted, with every period from the first to the last (missing ones as NaN)."""
+    x = x.sort_index()
+    if len(x):
+        full = pd.period_range(x.index[0], x.index[-1], freq=x.index.freq)
+        if len(full) != len(x):
+            x = x.reindex(full)
+    return x
 
 
 def freq_code(idx: pd.PeriodIndex) -> str:

@@ -25,7 +25,7 @@ from macrodesk import transforms as T
 from macrodesk.analyses._common import tr
 from macrodesk.analyses.trade.headline import grew, month_word
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, check_frame
 from macrodesk.reports import charts
 from macrodesk.reports import format as F
 
@@ -45,17 +45,6 @@ def split_parts(v: Any, q: Any) -> tuple[Any, Any]:
         share = np.where(lv != 0, np.log1p(q) / lv, np.nan)
         pq = np.where(lv != 0, v * share, np.log1p(q))
     return pq, v - pq
-
-
-def _frame(x: Any, name: str) -> pd.DataFrame:
-    if isinstance(x, pd.Series):
-        x = x.to_frame()
-    if not isinstance(x, pd.DataFrame) or not isinstance(x.index, pd.PeriodIndex) or x.index.freqstr != "M":
-        raise ModelError(f"{name} must be a pandas DataFrame (one column per product) on a monthly PeriodIndex.")
-    df = x.astype("float64").sort_index()
-    if len(df):
-        df = df.reindex(pd.period_range(df.index[0], df.index[-1], freq="M"))
-    return df
 
 
 def _driver_zh(d: Any) -> str:
@@ -190,13 +179,13 @@ def item_price_volume(
     -----
     ``v = V_t / V_{t-12} − 1``, ``q = Q_t / Q_{t-12} − 1``, ``p = (1 + v) / (1 + q) − 1``.
     """
-    V = _frame(values, "values")
-    Q = _frame(quantities, "quantities")
+    V = check_frame(values, "values")
+    Q = check_frame(quantities, "quantities")
     common = [c for c in V.columns if c in Q.columns]
     if not common:
         raise ModelError("values and quantities share no product column; name them alike (e.g. 'phones').")
     m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
-    v = T.yoy(V[common]) if value_yoy is None else _frame(value_yoy, "value_yoy")[common]
+    v = T.yoy(V[common]) if value_yoy is None else check_frame(value_yoy, "value_yoy")[common]
     q = T.yoy(Q[common])
     full = v.index.union(q.index)
     v, q = v.reindex(full), q.reindex(full)

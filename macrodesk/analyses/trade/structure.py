@@ -25,7 +25,7 @@ from macrodesk import transforms as T
 from macrodesk.analyses._common import tr
 from macrodesk.analyses.trade.headline import grew
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, check_frame
 from macrodesk.reports import charts
 from macrodesk.reports import format as F
 
@@ -36,17 +36,6 @@ OTHER = "_other"
 
 # Tolerance for a negative residual level (rounding of published parts): 0.5% of the total.
 _OVERLAP_TOL = 0.005
-
-
-def _frame(x: Any, name: str) -> pd.DataFrame:
-    if isinstance(x, pd.Series):
-        x = x.to_frame()
-    if not isinstance(x, pd.DataFrame) or not isinstance(x.index, pd.PeriodIndex) or x.index.freqstr != "M":
-        raise ModelError(f"{name} must be a pandas DataFrame (one column per part) on a monthly PeriodIndex.")
-    df = x.astype("float64").sort_index()
-    if len(df):
-        df = df.reindex(pd.period_range(df.index[0], df.index[-1], freq="M"))
-    return df
 
 
 @dataclass(frozen=True)
@@ -255,8 +244,8 @@ def trade_contributions(
     ``y_t = X_{total,t} / X_{total,t-12} - 1``; marginal ``c_{i,t} - c_{i,t-1}``;
     ``g2_{i,t} = sqrt(X_{i,t} / X_{i,t-24}) - 1``.
     """
-    p = _frame(parts, "parts")
-    tot = _frame(total, "total").iloc[:, 0]
+    p = check_frame(parts, "parts")
+    tot = check_frame(total, "total").iloc[:, 0]
     m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
     lo = min(p.index[0], tot.index[0]) if len(p) and len(tot) else m
     hi = max(p.index[-1], tot.index[-1], m) if len(p) and len(tot) else m
