@@ -157,14 +157,6 @@ def _sources(S: Mapping[str, MacroSeries], ids, lang: str) -> str:
     return source_line([S[i] for i in ids if i in S], lang)
 
 
-def _fmt_signed(v: float) -> str:
-    return F.num(v, 1, signed=True)
-
-
-def _fmt2(v: float) -> str:
-    return F.num(v, 2, signed=True)
-
-
 def _month_names(idx, lang: str) -> list[str]:
     return [f"{p.month}月" if lang == "zh" else p.strftime("%b") for p in idx]
 
@@ -253,7 +245,7 @@ def _review(inputs: Inputs, year: int, end_month: int, gaps: _Gaps, lang: str) -
             key.append(prev.summary(lang))
             pblocks += [Paragraph(prev.summary(lang)),
                         Table(prev.table(lang), tr(f"PPI {span}环比累计与季节性", f"PPI cumulative MoM {span} vs norms", lang),
-                              source=_sources(S, ["ppi_mom"], lang), formats={c: _fmt2 for c in prev.table(lang).columns})]
+                              source=_sources(S, ["ppi_mom"], lang), formats={c: F.signed2 for c in prev.table(lang).columns})]
     else:
         gaps.need("ppi_mom")
     groups = {g: _mom(S[f"ppi_{g}_mom"]) for g in PPI_GROUPS if inputs.has(f"ppi_{g}_mom")}
@@ -329,7 +321,7 @@ def _cpi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period, ga
             wb += [Paragraph(rot.summary(lang)),
                    Table(rot.display(lang), tr("基期轮换的权重调整（pct）", "Weight adjustments at base rotations (pct)", lang),
                          source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang),
-                         formats={c: (".1f" if i == list(rot.table.columns).index("new") else _fmt_signed)
+                         formats={c: (".1f" if i == list(rot.table.columns).index("new") else F.signed1)
                                   for i, c in enumerate(rot.display(lang).columns)}),
                    Figure(rot.chart(lang), tr("历次基期轮换的权重调整", "Weight adjustments at each rotation", lang),
                           source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang))]

@@ -379,7 +379,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             review.table(lang),
             tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
             source=src_cpi,
-            formats={c: _signed2 for c in review.table(lang).columns},
+            formats={c: F.signed2 for c in review.table(lang).columns},
         )
     )
     norm_years = range(year - 10, year)
@@ -455,7 +455,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                 tbl,
                 tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
                 source=source_line([S[i] for i, _, _ in have], lang),
-                formats={c: (".1f" if j < 3 else _signed) for j, c in enumerate(tbl.columns)},
+                formats={c: (".1f" if j < 3 else F.signed1) for j, c in enumerate(tbl.columns)},
             ),
         ]
         sections.append(Section(tr("三、CPI分项", "3. CPI components", lang), comp_blocks))
@@ -562,14 +562,6 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             lang,
         ),
     )
-
-
-def _signed(v: float) -> str:
-    return F.num(v, 1, signed=True)
-
-
-def _signed2(v: float) -> str:
-    return F.num(v, 2, signed=True)
 
 
 def _sf_note(year: int, lang: str) -> str:

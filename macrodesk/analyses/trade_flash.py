@@ -241,7 +241,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                                "is computed from the values and can differ slightly from the published YoY (revised base)", lang)),
                 Figure(rc.chart_marginal(lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang), source=src),
                 Table(rc.display_table(lang), tr(f"{F.month_label(month, lang)}分地区出口", f"Exports by destination, {F.month_label(month, lang)}", lang),
-                      source=src, formats={c: _fmt1 for c in rc.display_table(lang).columns}),
+                      source=src, formats={c: F.signed1 for c in rc.display_table(lang).columns}),
             ])
     else:
         missing.append("exports_usd_region_*")
@@ -262,7 +262,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                 Figure(pc.chart_cagr(lang), tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
                        source=src, note=tr("增速为两年复合同比", "growth is the two-year compound rate", lang)),
                 Table(pc.display_table(lang), tr(f"{F.month_label(month, lang)}分产品出口", f"Exports by product, {F.month_label(month, lang)}", lang),
-                      source=src, formats={c: _fmt1 for c in pc.display_table(lang).columns}),
+                      source=src, formats={c: F.signed1 for c in pc.display_table(lang).columns}),
             ])
     else:
         missing.append("exports_usd_product_*")
@@ -347,10 +347,6 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
 
 def _bal(exh, imh, p: pd.Period) -> float:
     return float(exh.level.get(p, np.nan) - imh.level.get(p, np.nan))
-
-
-def _fmt1(v: float) -> str:
-    return F.num(v, 1, signed=True)
 
 
 # ---------------------------------------------------------------- peers

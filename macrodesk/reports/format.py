@@ -26,7 +26,7 @@ from typing import Any
 from macrodesk.exceptions import ReportError
 from macrodesk.reports.labels import check_lang
 
-__all__ = ["MISSING", "month_label", "num", "pct", "pp", "span_label"]
+__all__ = ["MISSING", "month_label", "num", "pct", "pp", "signed1", "signed2", "span_label"]
 
 #: What a missing value prints as.
 MISSING = "—"
@@ -108,6 +108,16 @@ def num(x: Any, digits: int = 1, signed: bool = False, thousands: bool = False) 
     if _is_missing(x):
         return MISSING
     return _fmt(x, digits, signed, thousands)
+
+
+def signed1(x: Any) -> str:
+    """``num(x, 1, signed=True)`` as a one-argument formatter for table columns: "+0.9", "-0.1", "0.0"."""
+    return num(x, 1, signed=True)
+
+
+def signed2(x: Any) -> str:
+    """``num(x, 2, signed=True)`` as a one-argument formatter for table columns: "+0.61", "-0.05"."""
+    return num(x, 2, signed=True)
 
 
 def _year_month(period: Any) -> tuple[int, int]:
