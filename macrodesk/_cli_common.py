@@ -54,6 +54,6 @@ def open_store(path: Optional[Path], read_only: bool = False):
 
 def check_lang(lang: str) -> str:
     """``lang`` if supported, else a ReportError listing the supported languages."""
-    from macrodesk.reports.labels import check_lang as _check
+    from macrodesk.text.labels import check_lang as _check
 
     return _check(lang)

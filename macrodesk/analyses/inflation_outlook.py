@@ -30,14 +30,15 @@ import pandas as pd
 
 from macrodesk import models as M
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, source_line, tr
+from macrodesk.analyses._common import Inputs
+from macrodesk.text import source_line, tr
 from macrodesk.analyses.inflation_review import carryover_review, seasonal_review
 from macrodesk.exceptions import MacrodeskError
 from macrodesk.models.components import CPI_CATEGORIES, CPI_COMPONENTS, component_name
 from macrodesk.models.inventory import phase_label
 from macrodesk.models.ppi_industry import INDUSTRIES, PPI_GROUPS, annual_value, industry_name
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.series import MacroSeries
 

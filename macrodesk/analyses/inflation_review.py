@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, missing_notice, source_line, tr
+from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.text import source_line, tr
 from macrodesk.exceptions import ModelError
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
 
 __all__ = [

@@ -30,7 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses._common import Inputs, missing_notice, source_line, tr
+from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.text import source_line, tr
 from macrodesk.analyses.trade import (
     imports_vs_commodities,
     index_price_volume,
@@ -44,7 +45,7 @@ from macrodesk.analyses.trade.headline import month_word
 from macrodesk.exceptions import ModelError, ReportError, UnitError
 from macrodesk.models._base import is_computable
 from macrodesk.models.nowcast_hf import nowcast_hf
-from macrodesk.reports import format as F
+from macrodesk.text import format as F
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.series import MacroSeries
 

@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_frame, periods_text
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = ["CPI_COMPONENTS", "CPI_CATEGORIES", "ComponentReview", "component_review"]
 

@@ -16,11 +16,11 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_series, freq_code, months_per_period, period_arg
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = ["LeadLag", "lead_lag"]
 

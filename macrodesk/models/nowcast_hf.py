@@ -185,7 +185,7 @@ class HFNowcastPrediction:
         )
 
     def summary(self, lang: str = "zh") -> str:
-        from macrodesk.reports import format as F
+        from macrodesk.text import format as F
 
         r = self.result
         level = int(round((1 - self.alpha) * 100))
@@ -276,7 +276,7 @@ class HFNowcastResult:
         return HFNowcastPrediction(m, self.day, g, point, point - q * se, point + q * se, alpha, self)
 
     def summary(self, lang: str = "zh") -> str:
-        from macrodesk.reports import format as F
+        from macrodesk.text import format as F
 
         a, b = self.const * 100, self.slope
         if lang == "zh":
@@ -294,7 +294,7 @@ class HFNowcastResult:
     def chart(self, lang: str = "zh", prediction: HFNowcastPrediction | None = None):
         """Actual target YoY and the indicator-implied YoY over the fit sample, the indicator's
         partial-month YoY on the right axis, and the nowcast with its interval."""
-        from macrodesk.reports import charts
+        from macrodesk.plotting import charts
 
         zh = lang == "zh"
         span = (f"前{self.day}日" if zh else f"first {self.day} days") if self.day else ""

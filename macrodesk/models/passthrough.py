@@ -14,11 +14,11 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.models._base import NotComputable, check_series
 from macrodesk.models.factor import FactorModel, FactorResult
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = ["PassThrough", "pass_through"]
 

@@ -23,11 +23,11 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_frame, freq_code, periods_text
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = [
     "INDUSTRIES",

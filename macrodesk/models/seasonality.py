@@ -18,15 +18,15 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_series
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
+from macrodesk.text import MONTHS_EN as _MONTHS_EN
 
 __all__ = ["Seasonality", "seasonality"]
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,11 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.exceptions import InputFileError, ModelError
 from macrodesk.models._base import NotComputable, period_arg
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = [
     "PriceMethodDrift",

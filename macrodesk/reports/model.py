@@ -23,7 +23,7 @@ from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports.labels import check_lang
+from macrodesk.text.labels import check_lang
 
 if TYPE_CHECKING:  # pragma: no cover
     import matplotlib.figure
@@ -274,7 +274,7 @@ def _cell(v: Any, fmt: Any, caption: str, col: Any) -> str:
     import numpy as np
     import pandas as pd
 
-    from macrodesk.reports.format import MISSING
+    from macrodesk.text.format import MISSING
 
     try:
         if v is None or (not isinstance(v, str) and pd.isna(v)):
@@ -283,7 +283,7 @@ def _cell(v: Any, fmt: Any, caption: str, col: Any) -> str:
         pass
     if fmt is None:
         if isinstance(v, (float, np.floating)):
-            from macrodesk.reports.format import num
+            from macrodesk.text.format import num
 
             return num(v, 1)
         return _index_cell(v)
@@ -379,7 +379,7 @@ class Report:
             return d
         if self.lang == "zh":
             return f"{d.year}年{d.month:02d}月{d.day:02d}日"
-        from macrodesk.reports.format import _MONTHS_EN
+        from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
         return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 

@@ -27,8 +27,8 @@ import jinja2
 from markupsafe import Markup
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports._fonts import CJK_FONT_FAMILY, EMBEDDED_FAMILY, embedded_font_css, font_dir
-from macrodesk.reports.labels import caption_label, label
+from macrodesk.plotting._fonts import CJK_FONT_FAMILY, EMBEDDED_FAMILY, embedded_font_css, font_dir
+from macrodesk.text.labels import caption_label, label
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
 
 __all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]

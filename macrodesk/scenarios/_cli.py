@@ -84,7 +84,7 @@ def run_cmd(
 def _print_result(res, lang: str) -> None:
     from rich.table import Table
 
-    from macrodesk.reports import format as F
+    from macrodesk.text import format as F
 
     zh = lang == "zh"
     spec = res.spec

@@ -13,8 +13,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from macrodesk.analyses._common import source_line, tr
-from macrodesk.reports import format as F
+from macrodesk.text import source_line, tr
+from macrodesk.text import format as F
 from macrodesk.reports.model import Block, Bullets, Figure, Notice, Paragraph, Table
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -46,9 +46,10 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.exceptions import ScenarioError, TransformError, UnknownSeriesError
-from macrodesk.reports import format as F
+from macrodesk.text import format as F
 from macrodesk.scenarios.spec import YOY_METHODS, CommodityPath, ScenarioFile, ScenarioSpec
 from macrodesk.series import MacroSeries, SeriesMeta, period_key
+from macrodesk.text import tr
 
 __all__ = ["run", "ScenarioResult", "ScenarioSetResult", "CommodityResult"]
 
@@ -302,11 +303,11 @@ class ScenarioSetResult:
         extra = pd.DataFrame(
             [[s.mean * 100 for s in self.scenarios], [s.min * 100 for s in self.scenarios],
              [s.max * 100 for s in self.scenarios]],
-            index=_tr(["全年中枢", "最低", "最高"], ["Average", "Min", "Max"], lang),
+            index=tr(["全年中枢", "最低", "最高"], ["Average", "Min", "Max"], lang),
             columns=df.columns,
         )
         out = pd.concat([df, extra])
-        out.index.name = _tr1(f"{self.spec.name('zh')}同比（%）", f"{self.spec.name('en')} YoY (%)", lang)
+        out.index.name = tr(f"{self.spec.name('zh')}同比（%）", f"{self.spec.name('en')} YoY (%)", lang)
         return out
 
     def summary(self, lang: str = "zh") -> str:
@@ -337,12 +338,12 @@ class ScenarioSetResult:
         out: list[str] = []
         co = [s.carryover_mean for s in self.scenarios if np.isfinite(s.carryover_mean)]
         if co and np.allclose(co, co[0], atol=1e-9):
-            out.append(_tr1(f"各情景翘尾因素平均约{F.pct(co[0] * 100, 2)}。",
+            out.append(tr(f"各情景翘尾因素平均约{F.pct(co[0] * 100, 2)}。",
                             f"The carry-over effect averages {F.pct(co[0] * 100, 2)}.", lang))
         if self.assumed:
             items = "、".join(f"{_mlabel_full(p, 'zh')}环比{F.pct(v * 100)}" for p, v in self.assumed.items())
             items_en = ", ".join(f"MoM {F.pct(v * 100)} in {_mlabel_full(p, 'en')}" for p, v in self.assumed.items())
-            out.append(_tr1(f"尚未公布的月份按假设计算：{items}。", f"Months not yet published are assumed: {items_en}.", lang))
+            out.append(tr(f"尚未公布的月份按假设计算：{items}。", f"Months not yet published are assumed: {items_en}.", lang))
         gap = self.anchor_gap * 100
         if np.isfinite(gap) and abs(gap) >= 0.05:
             alt = "chained" if self.method == "published" else "published"
@@ -364,11 +365,11 @@ class ScenarioSetResult:
 
     def chart(self, lang: str = "zh", *, history_months: int = 36):
         """History (published YoY) and each scenario's projected path (seed Figures 15 and 38)."""
-        from macrodesk.reports import charts
+        from macrodesk.plotting import charts
 
         start = self.spec.horizon[0] - history_months
         hist = self.history[self.history.index >= start] * 100
-        hist.name = _tr1(f"{self.spec.name('zh')}同比（实际）", f"{self.spec.name('en')} YoY (actual)", lang)
+        hist.name = tr(f"{self.spec.name('zh')}同比（实际）", f"{self.spec.name('en')} YoY (actual)", lang)
         paths = {}
         for s in self.scenarios:
             p = s.yoy[s.projected.reindex(s.yoy.index, fill_value=False).to_numpy(dtype=bool)] * 100
@@ -377,7 +378,7 @@ class ScenarioSetResult:
 
     def commodity_chart(self, key: str, lang: str = "zh", *, history_months: int = 24):
         """One commodity: observed YoY and its assumed path's YoY (seed Figures 20 and 24)."""
-        from macrodesk.reports import charts
+        from macrodesk.plotting import charts
 
         c = next((c for c in self.commodities if c.key == key), None)
         if c is None or not c.ok:
@@ -385,9 +386,9 @@ class ScenarioSetResult:
                                 + (f" ({c.reason})" if c is not None else ""))
         start = self.spec.horizon[0] - history_months
         obs = c.yoy[(c.yoy.index >= start) & (c.yoy.index <= c.last_observed)] * 100
-        obs.name = _tr1(f"{c.name('zh')}同比（实际）", f"{c.name('en')} YoY (actual)", lang)
+        obs.name = tr(f"{c.name('zh')}同比（实际）", f"{c.name('en')} YoY (actual)", lang)
         path = c.yoy[(c.yoy.index > c.last_observed) & (c.yoy.index <= self.spec.horizon[1])] * 100
-        return charts.scenario_paths(obs, {_tr1(f"{c.name('zh')}同比（假设路径）", f"{c.name('en')} YoY (assumed path)", lang): path},
+        return charts.scenario_paths(obs, {tr(f"{c.name('zh')}同比（假设路径）", f"{c.name('en')} YoY (assumed path)", lang): path},
                                      lang=lang, ylabel="%")
 
     def blocks(self, lang: str = "zh", **kwargs: Any) -> list:
@@ -441,14 +442,6 @@ def _mlabel(p: pd.Period, lang: str) -> str:
 
 def _mlabel_full(p: pd.Period, lang: str) -> str:
     return F.month_label(p, lang)
-
-
-def _tr(zh: list[str], en: list[str], lang: str) -> list[str]:
-    return zh if lang == "zh" else en
-
-
-def _tr1(zh: str, en: str, lang: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _horizon_text(h: tuple[pd.Period, pd.Period], lang: str) -> str:

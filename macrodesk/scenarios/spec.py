@@ -62,6 +62,7 @@ from typing import Any
 import pandas as pd
 
 from macrodesk.exceptions import ScenarioError
+from macrodesk.text import MONTHS_EN as _MONTH_EN
 
 __all__ = [
     "Baseline",
@@ -194,7 +195,6 @@ class Baseline:
         return text
 
 
-_MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -306,7 +306,7 @@ class ScenarioSpec:
 
     def describe(self, lang: str = "zh", commodity_names: Mapping[str, str] | None = None) -> str:
         """One line saying what the scenario assumes, e.g. for a figure note."""
-        from macrodesk.reports import format as F
+        from macrodesk.text import format as F
 
         parts: list[str] = []
         if self.baseline is not None:

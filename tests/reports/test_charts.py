@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports import _fonts, charts
+from macrodesk.plotting import _fonts, charts
 
 RED = "#C00000"
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports.format import MISSING, month_label, num, pct, pp, span_label
+from macrodesk.text.format import MISSING, month_label, num, pct, pp, span_label
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports.labels import LABELS, SUPPORTED_LANGS, caption_label, label
+from macrodesk.text.labels import LABELS, SUPPORTED_LANGS, caption_label, label
 
 
 def test_label_zh_en():

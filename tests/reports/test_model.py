@@ -29,7 +29,7 @@ def test_figure_stores_png_at_200_dpi_and_closes_pyplot_figure():
 
 
 def test_figure_from_png_bytes_and_bad_input():
-    from macrodesk.reports.charts import bar_chart
+    from macrodesk.plotting.charts import bar_chart
 
     png = Figure(bar_chart(pd.Series([1.0, 2.0], index=["a", "b"])), "x").png
     assert Figure(png, "again").png == png

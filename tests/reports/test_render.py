@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 
 from macrodesk.exceptions import ReportError
+from macrodesk.plotting import bar_chart, line_chart
+from macrodesk.text import pct
 from macrodesk.reports import (
     Bullets,
     Figure,
@@ -19,10 +21,7 @@ from macrodesk.reports import (
     Report,
     Section,
     Table,
-    bar_chart,
     escape_typst,
-    line_chart,
-    pct,
     render,
 )
 from macrodesk.reports.render import _compile_typst, typst_source

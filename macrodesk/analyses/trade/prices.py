@@ -22,12 +22,12 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import tr
+from macrodesk.text import tr
 from macrodesk.analyses.trade.headline import grew, month_word
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_frame
-from macrodesk.reports import charts
-from macrodesk.reports import format as F
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
 
 __all__ = ["ItemPriceVolume", "item_price_volume", "IndexPriceVolume", "index_price_volume", "split_parts"]
 

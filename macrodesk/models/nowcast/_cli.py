@@ -31,7 +31,7 @@ def _model(name: str, target: str):
 
 
 def _fmt(x: float, digits: int = 2, signed: bool = False) -> str:
-    from macrodesk.reports.format import num
+    from macrodesk.text.format import num
 
     return num(x, digits, signed=signed)
 

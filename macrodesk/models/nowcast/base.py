@@ -152,7 +152,7 @@ class Nowcast:
         return ((self.yoy - z * self.sigma) * 100.0, (self.yoy + z * self.sigma) * 100.0)
 
     def summary(self, lang: str = "zh") -> str:
-        from macrodesk.reports import format as F
+        from macrodesk.text import format as F
 
         lo, hi = self.interval()
         month = F.month_label(self.month, lang)

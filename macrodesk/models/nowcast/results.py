@@ -150,7 +150,7 @@ class BacktestResult:
 
     # -- presentation -----------------------------------------------------------------
     def summary(self, lang: str = "zh") -> str:
-        from macrodesk.reports import format as F
+        from macrodesk.text import format as F
 
         st = self.stats()
         span = tr_(
@@ -220,7 +220,7 @@ class BacktestResult:
 
     def chart(self, lang: str = "zh"):
         """Nowcast vs actual vs consensus (percent), with :func:`macrodesk.reports.charts.line_chart`."""
-        from macrodesk.reports import charts
+        from macrodesk.plotting import charts
 
         df = pd.DataFrame(
             {
@@ -282,7 +282,7 @@ class BacktestResult:
         return out
 
     def source_line(self, lang: str = "zh") -> str:
-        from macrodesk.analyses._common import source_line
+        from macrodesk.text import source_line
 
         return source_line([SimpleNamespace(meta=m) for m in self.sources], lang)  # type: ignore[list-item]
 
@@ -315,7 +315,7 @@ def backtest_blocks(
     tables are numbered by the report. ``periods`` maps a label to ``(start, end)``
     for the table rows (default: calendar years).
     """
-    from macrodesk.reports import format as F
+    from macrodesk.text import format as F
     from macrodesk.reports.model import Figure, Paragraph, Table
 
     if isinstance(results, BacktestResult):

@@ -29,8 +29,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports._fonts import setup_matplotlib
-from macrodesk.reports.labels import check_lang, label
+from macrodesk.plotting._fonts import setup_matplotlib
+from macrodesk.text.labels import check_lang, label
+from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
 __all__ = [
     "FIGSIZE",
@@ -68,7 +69,6 @@ _ZERO = "#404040"
 _BAND = "#D6DCE5"
 _SHADE = "#F2F2F2"
 _FONT = 9.0
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --------------------------------------------------------------------------- helpers

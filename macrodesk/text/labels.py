@@ -1,16 +1,28 @@
-"""The few fixed strings a report or chart prints, in Chinese and English.
+"""Bilingual text: the one language switch, the fixed strings, the month-name table.
 
-Everything else in a report (headings, captions, paragraphs) comes from the
-caller, already in the report's language. ``label(key, lang)`` looks a string
-up; an unknown language or key raises :class:`ReportError` naming what is
-supported.
+Everything macrodesk prints in two languages goes through here:
+
+* :func:`tr` picks the Chinese or the English text of a pair (strings, lists,
+  any value) — the only ``lang`` switch in the package;
+* :data:`LABELS` / :func:`label` hold the fixed strings a report or chart
+  prints ("数据来源：" / "Source: ", figure numbering, legend words);
+* :data:`MONTHS_EN` is the one table of English month abbreviations.
+
+An unknown language or key raises :class:`ReportError` naming what is supported.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from macrodesk.exceptions import ReportError
 
-__all__ = ["LABELS", "SUPPORTED_LANGS", "caption_label", "check_lang", "label"]
+_T = TypeVar("_T")
+
+__all__ = ["LABELS", "MONTHS_EN", "SUPPORTED_LANGS", "caption_label", "check_lang", "label", "tr"]
+
+#: English month abbreviations, January first.
+MONTHS_EN: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 #: Languages a report can be written in.
 SUPPORTED_LANGS: tuple[str, ...] = ("zh", "en")
@@ -56,6 +68,15 @@ def check_lang(lang: str) -> str:
             f"unsupported report language {lang!r}; supported languages: {', '.join(SUPPORTED_LANGS)}"
         )
     return lang
+
+
+def tr(zh: _T, en: _T, lang: str) -> _T:
+    """The Chinese or the English one of a pair, for ``lang`` ("zh" or "en").
+
+    >>> tr("同比", "YoY", "en")
+    'YoY'
+    """
+    return zh if check_lang(lang) == "zh" else en
 
 
 def label(key: str, lang: str = "zh") -> str:

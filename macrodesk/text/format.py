@@ -24,14 +24,14 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from macrodesk.exceptions import ReportError
-from macrodesk.reports.labels import check_lang
+from macrodesk.text.labels import check_lang
+from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
 __all__ = ["MISSING", "month_label", "num", "pct", "pp", "signed1", "signed2", "span_label"]
 
 #: What a missing value prints as.
 MISSING = "—"
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _is_missing(x: Any) -> bool:
