@@ -4,6 +4,7 @@ The import-linter contracts in ``pyproject.toml`` say which room may import
 which: each layer only the ones below it, no circles between rooms at any
 depth, only the store touches DuckDB, and the number layers (series,
 importers, transforms, models, scenarios) import neither text nor plotting.
+mypy (with pandas-stubs, settings in ``pyproject.toml``) checks the package.
 """
 
 from __future__ import annotations
@@ -30,3 +31,9 @@ def test_import_contracts_hold() -> None:
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
     assert "0 broken" in run.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="type errors being fixed room by room")
+def test_mypy_passes_on_the_package() -> None:
+    run = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
