@@ -2,18 +2,22 @@
 
 Each recipe names the series it needs (``REQUIRED``) and those it uses when
 present (``OPTIONAL``) and has a ``build(inputs, as_of, lang)`` function.
-:func:`build_report` fetches them from a store, cut at the as-of month, so the
-recipes themselves never touch files or the store.
+:func:`build_report` fetches them from a store or from a plain mapping of
+series, cut at the as-of month (the last data month), so the recipes themselves
+never touch files or the store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Any
 
 import pandas as pd
 
 from macrodesk.exceptions import ReportError, UnknownSeriesError
+from macrodesk.series import MacroSeries
 
 __all__ = ["REPORTS", "DEMO_REPORTS", "build_report", "report_inputs"]
 
@@ -50,6 +54,35 @@ REPORTS: dict[str, _Recipe] = {
 DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash")
 
 
+class _MappingSource:
+    """The two store calls a recipe's inputs need, answered from ``{id: MacroSeries}``."""
+
+    def __init__(self, series: Mapping[str, MacroSeries]) -> None:
+        for key, value in series.items():
+            if not isinstance(value, MacroSeries):
+                raise ReportError(
+                    f"series '{key}' is a {type(value).__name__}; build_report takes MacroSeries "
+                    "(macrodesk.MacroSeries, or macrodesk.load_sample() / read_csv())"
+                )
+        self._series = dict(series)
+
+    def has(self, series_id: str) -> bool:
+        return series_id in self._series
+
+    def get_many(self, ids: Iterable[str], *, missing: str = "skip") -> dict[str, MacroSeries]:
+        return {i: self._series[i] for i in ids if i in self._series}
+
+
+def _source(data: Any) -> Any:
+    if isinstance(data, Mapping):
+        return _MappingSource(data)
+    if hasattr(data, "get_many") and hasattr(data, "has"):
+        return data  # a Store
+    raise ReportError(
+        f"build_report takes a Store or a mapping {{series_id: MacroSeries}}; got {type(data).__name__}"
+    )
+
+
 def report_inputs(store, required, optional, as_of: str | None, *, lookahead: dict[str, int] | None = None):
     """Fetch a recipe's series from ``store``, cut at ``as_of`` (YYYY-MM); returns (Inputs, as_of Period).
 
@@ -81,8 +114,14 @@ def report_inputs(store, required, optional, as_of: str | None, *, lookahead: di
     return Inputs(series, missing), (end or first.index[-1])
 
 
-def build_report(name: str, store, *, as_of: str | None = None, lang: str = "zh"):
-    """Build report ``name`` from ``store``; unknown names raise ReportError listing the known ones."""
+def build_report(name: str, data: Any, *, as_of: str | None = None, lang: str = "zh"):
+    """Build report ``name`` from ``data``: a :class:`~macrodesk.series.store.Store` or ``{id: MacroSeries}``.
+
+    ``as_of`` (``"YYYY-MM"``) is the last data month: every input is cut there;
+    by default the latest month of the report's first required series. Unknown
+    names raise ReportError listing the known ones.
+    """
+    store = _source(data)
     recipe = REPORTS.get(name)
     if recipe is None:
         raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["catalogue", "sample_files", "load"]
+__all__ = ["catalogue", "sample_files", "load", "load_sample"]
 
 
 def _dir() -> Path:
@@ -41,3 +41,10 @@ def load(names: list[str] | None = None):
         if names is None or f.name.removesuffix(".csv.gz") in names:
             out.extend(read_csv(f))
     return out
+
+
+def load_sample() -> dict:
+    """The whole bundled sample as ``{series_id: MacroSeries}``, series of one id merged across files."""
+    from macrodesk.importers import merge_series
+
+    return {s.id: s for s in merge_series(load())}
