@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -283,7 +283,7 @@ def _typst_source(report: Report, sections: list[_Section]) -> str:
     return _env("typ").get_template("report.typ.j2").render(**ctx)
 
 
-def _compile_typst(report: Report, fmt: str = "pdf", ppi: float | None = None,
+def _compile_typst(report: Report, fmt: Literal["pdf", "png"] = "pdf", ppi: float | None = None,
                    keep_on_error: Path | None = None) -> Any:
     """Compile ``report`` with Typst: PDF bytes, or a list of PNG pages for ``fmt="png"``."""
     import typst
@@ -298,8 +298,8 @@ def _compile_typst(report: Report, fmt: str = "pdf", ppi: float | None = None,
         main = root / "report.typ"
         main.write_text(source, encoding="utf-8")
         try:
-            data = typst.compile(str(main), root=str(root), font_paths=[fonts], ignore_system_fonts=True,
-                                 format=fmt, ppi=ppi)
+            data: Any = typst.compile(str(main), root=str(root), font_paths=[fonts], ignore_system_fonts=True,
+                                      format=fmt, ppi=ppi)
         except typst.TypstError as exc:  # pragma: no cover - a template bug, not a user error
             where = ""
             if keep_on_error is not None:
