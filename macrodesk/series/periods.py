@@ -56,7 +56,8 @@ def read_period_text(text: str) -> pd.Period | None:
         raise ValueError(f"month {month} is not in 1..12")
     if m.group(3) is None:
         return pd.Period(year=year, month=month, freq="M")
-    return pd.Period(_dt.date(year, month, int(m.group(3))), freq="D")  # ValueError if no such day
+    day = _dt.date(year, month, int(m.group(3)))  # ValueError if there is no such day
+    return pd.Period(year=day.year, month=day.month, day=day.day, freq="D")
 
 
 def parse_period(
