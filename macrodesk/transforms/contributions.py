@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import (
+from macrodesk.transforms._frames import (
     _as2d,
     _check,
     _finite,

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import _complete
+from macrodesk.transforms._frames import _complete
 
 __all__ = ["partial_month", "to_monthly"]
 

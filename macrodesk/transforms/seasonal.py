@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import _by_year, _check, cumulative
+from macrodesk.transforms._frames import _by_year, _check
+from macrodesk.transforms.growth import cumulative
 
 __all__ = ["monthly_norm", "span_norm", "super_seasonal"]
 
