@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -149,6 +149,6 @@ def _origin(col: pd.Series, file: str) -> str:
 
 def _cat_str(cat: pd.DataFrame, sid: str, col: str) -> str:
     if sid in cat.index and col in cat.columns:
-        v = cat.at[sid, col]
+        v: Any = cat.at[sid, col]
         return "" if pd.isna(v) else str(v)
     return ""

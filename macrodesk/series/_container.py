@@ -31,7 +31,7 @@ from macrodesk._typing import FREQS, PERIOD_FREQS, DateLike, Freq
 from macrodesk.exceptions import DataError, FrequencyError
 from macrodesk.series import units as _units
 from macrodesk.series.checks import check_series
-from macrodesk.series.periods import parse_period
+from macrodesk.series.periods import How, parse_period
 
 __all__ = ["SeriesMeta", "MacroSeries", "period_key"]
 
@@ -146,9 +146,9 @@ class MacroSeries:
                 s = s[s.index <= parse_period(end, self.freq, name="end", how="end")]
         else:
             if start is not None:
-                s = s[s.index >= pd.Timestamp(start)]
+                s = s[s.index >= _instant(start, "start")]
             if end is not None:
-                s = s[s.index <= _end_of(end)]
+                s = s[s.index <= _instant(end, "end")]
         return MacroSeries(self.meta, s)
 
     def convert(self, unit: str) -> "MacroSeries":
@@ -174,10 +174,10 @@ class MacroSeries:
         return self.meta == other.meta and self.data.equals(other.data)
 
 
-def _end_of(date: DateLike) -> pd.Timestamp:
-    """The last instant of a date, a month ('YYYY-MM') or a year ('YYYY')."""
-    if isinstance(date, pd.Period):
-        return date.end_time
+def _instant(date: DateLike, how: How) -> pd.Timestamp:
+    """The first (``how='start'``) or last instant of a date, a month ('YYYY-MM') or a year ('YYYY')."""
     if isinstance(date, str):
-        return parse_period(date, "D", name="end", how="end").end_time
-    return pd.Timestamp(date)
+        date = parse_period(date, "D", name=how, how=how)
+    if isinstance(date, pd.Period):
+        return date.start_time if how == "start" else date.end_time
+    return pd.Timestamp(date)  # a dated series' index is normalised, so its own day is inside

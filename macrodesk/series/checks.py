@@ -135,7 +135,7 @@ def check_series(data: Any, freq: str, *, name: str) -> pd.Series:
         )
     s = s.sort_index()
     s = s[~s.isna()] if len(s) else s
-    if freq in PERIOD_FREQS and len(s):
+    if isinstance(s.index, pd.PeriodIndex) and len(s):
         s = s.reindex(pd.period_range(s.index[0], s.index[-1], freq=s.index.freq))
     s.index.name = "date"
     return s

@@ -9,7 +9,7 @@ always means "twelve periods earlier"). Period arguments are read with
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,11 @@ def _freq_code(index: pd.PeriodIndex) -> str:
     if fs == "Q" or fs.startswith("Q-"):
         return "Q"
     return ""
+
+
+def _pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
+    """The PeriodIndex of a frame that :func:`_check` has passed."""
+    return cast(pd.PeriodIndex, x.index)
 
 
 def _periods_per_year(x: pd.Series | pd.DataFrame) -> int:
@@ -55,8 +60,8 @@ def _complete(x: Frame) -> Frame:
         )
     if not idx.is_monotonic_increasing:
         x = x.sort_index()
-        idx = x.index
-    span = (idx[-1] - idx[0]).n // idx.freq.n + 1
+        idx = cast(pd.PeriodIndex, x.index)
+    span = (idx[-1] - idx[0]).n // cast(Any, idx.freq).n + 1
     if span == len(idx):
         return x
     full = pd.period_range(idx[0], idx[-1], freq=idx.freq, name=idx.name)
@@ -97,7 +102,7 @@ def _check(x: Any, name: str, *, freqs: tuple[str, ...] = ("M", "Q")) -> Any:
             f"{name} has duplicated period {dup}; keep one observation per period "
             "(e.g. x[~x.index.duplicated(keep='last')])."
         )
-    x = _complete(x)
+    x = _complete(cast(Any, x))  # a Series stays a Series, a DataFrame a DataFrame
     if isinstance(x, pd.Series):
         if x.dtype != np.float64:
             try:

@@ -34,6 +34,7 @@ from macrodesk.transforms._frames import (  # the helpers are also imported from
     _month_arg,
     _period_arg,
     _periods_per_year,
+    _pindex,
 )
 
 __all__ = [
@@ -242,7 +243,7 @@ def cumulative_span(
     ``C = prod_{k=start..end} (1 + m_k) - 1``.
     """
     mom = _check(mom, "mom")
-    freq = mom.index.freq
+    freq = _pindex(mom).freq
     ps = _period_arg(start, "start", freq)
     pe = _period_arg(end, "end", freq, how="end")
     if ps > pe:
@@ -386,9 +387,9 @@ def yoy_janfeb_combined(level: Frame) -> Frame:
     single = _as2d(yoy(level)).copy()
     years, jf = _janfeb_by_year(level)
     if len(years):
-        month = np.asarray(level.index.month)
+        month = np.asarray(_pindex(level).month)
         rows = np.nonzero(month <= 2)[0]
-        yi = np.asarray(level.index.year)[rows] - years[0]
+        yi = np.asarray(_pindex(level).year)[rows] - years[0]
         single[rows] = jf[yi]
     return _like(level, single)
 
@@ -424,7 +425,7 @@ def percentile_of_last(
     ``1/N``.
     """
     x = _check(x, "x")
-    freq = x.index.freq
+    freq = _pindex(x).freq
     ps = None if start is None else _period_arg(start, "start", freq)
     pe = None if end is None else _period_arg(end, "end", freq, how="end")
     if ps is not None and pe is not None and ps > pe:
@@ -464,6 +465,6 @@ def expanding_percentile(x: Frame, start: Any = None) -> Frame:
     the last value equals :func:`percentile_of_last` on the same window.
     """
     x = _check(x, "x")
-    ps = None if start is None else _period_arg(start, "start", x.index.freq)
+    ps = None if start is None else _period_arg(start, "start", _pindex(x).freq)
     w = x.loc[ps:]
     return w.expanding().rank(method="max", pct=True)

@@ -61,7 +61,8 @@ def read_sheet(
     ds, end = data_bounds(w, arr, kinds, (kinds == DATE) | (kinds == BADDATE))
     labels = label_rows(arr, kinds, ds)
     rows = data_rows(w, arr, kinds, days, ds, end)
-    cols = read_columns(w, arr, labels, rows.nonblank.any(axis=0) | rows.bad.any(axis=0), mapping)
+    has_data = np.asarray(rows.nonblank.any(axis=0) | rows.bad.any(axis=0), dtype=bool)
+    cols = read_columns(w, arr, labels, has_data, mapping)
     check_numbers(w, rows, cols)
     if not cols:
         raise w.err("the sheet has dates but no series columns")
@@ -78,7 +79,7 @@ def data_rows(
     """The dated rows between the header and the footer; every other row there must be blank."""
     cells = arr[ds:end, 1:]
     vals, nonblank, bad = to_numbers(cells)
-    row_has_values = nonblank.any(axis=1) | bad.any(axis=1)
+    row_has_values = np.asarray(nonblank.any(axis=1) | bad.any(axis=1), dtype=bool)
     for i in range(ds, end):
         if kinds[i] == DATE:
             continue
