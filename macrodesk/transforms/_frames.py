@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
+from macrodesk.series.checks import find_duplicate
 from macrodesk.series.periods import How, parse_period
 
 Frame = TypeVar("Frame", pd.Series, pd.DataFrame)
@@ -53,9 +54,10 @@ def _complete(x: Frame) -> Frame:
         )
     if len(idx) == 0:
         return x
-    if not idx.is_unique:
+    dup = find_duplicate(idx)
+    if dup is not None:
         raise TransformError(
-            f"duplicated period {idx[idx.duplicated()][0]} in the index; keep one "
+            f"duplicated period {dup.key} in the index; keep one "
             "observation per period (e.g. x[~x.index.duplicated(keep='last')])."
         )
     if not idx.is_monotonic_increasing:
@@ -96,31 +98,23 @@ def _check(x: Any, name: str, *, freqs: tuple[str, ...] = ("M", "Q")) -> Any:
             f"accepts {' or '.join(repr(f) for f in freqs)}. Aggregate it first "
             "(e.g. macrodesk.transforms.to_monthly)."
         )
-    if not idx.is_unique:
-        dup = idx[idx.duplicated()][0]
+    dup = find_duplicate(idx)
+    if dup is not None:
         raise TransformError(
-            f"{name} has duplicated period {dup}; keep one observation per period "
+            f"{name} has duplicated period {dup.key}; keep one observation per period "
             "(e.g. x[~x.index.duplicated(keep='last')])."
         )
     x = _complete(cast(Any, x))  # a Series stays a Series, a DataFrame a DataFrame
-    if isinstance(x, pd.Series):
-        if x.dtype != np.float64:
-            try:
-                x = x.astype(np.float64)
-            except (TypeError, ValueError) as exc:
-                raise TransformError(
-                    f"{name} must hold numbers; got dtype {x.dtype} ({exc}). "
-                    "Convert with pd.to_numeric first."
-                ) from None
-    else:
-        if not all(dt == np.float64 for dt in x.dtypes):
-            try:
-                x = x.astype(np.float64)
-            except (TypeError, ValueError) as exc:
-                raise TransformError(
-                    f"{name} must hold numbers in every column; ({exc}). "
-                    "Convert with df.apply(pd.to_numeric) first."
-                ) from None
+    dtypes = [x.dtype] if isinstance(x, pd.Series) else list(x.dtypes)
+    if any(dt != np.float64 for dt in dtypes):
+        try:
+            x = x.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            where = "" if isinstance(x, pd.Series) else " in every column"
+            raise TransformError(
+                f"{name} must hold numbers{where}; got dtype {', '.join(map(str, set(dtypes)))} ({exc}). "
+                "Convert with pd.to_numeric first."
+            ) from None
     return x
 
 
