@@ -4,8 +4,10 @@ Usage: python scripts/build_sample.py PATH/TO/shared/data
 
 Copies each tidy CSV (series_id,date,value,unit,source,origin) into
 ``macrodesk/datasets/<name>.csv.gz`` unchanged (provenance columns kept) and
-writes ``catalogue.csv`` with each series' frequency and names (one row per id). Frequencies are
-read off the observation dates; names come from ``NAMES`` below.
+writes the catalogue of known series, ``macrodesk/series/catalogue.toml``, with each
+series' frequency and names (one table per id). Frequencies are read off the
+observation dates with the importers' inference (``macrodesk.series.infer_freq``,
+lenient like the CSV importer); names come from ``NAMES`` below.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from macrodesk.importers.csv import infer_freq as _infer_freq
+from macrodesk.series.catalogue import catalogue_toml
+from macrodesk.series.frequency import infer_freq
 
 OUT = Path(__file__).resolve().parents[1] / "macrodesk" / "datasets"
+CATALOGUE = Path(__file__).resolve().parents[1] / "macrodesk" / "series" / "catalogue.toml"
 
 # series id -> (Chinese name, English name)
 NAMES: dict[str, tuple[str, str]] = {
@@ -209,8 +213,9 @@ FREQ_OVERRIDES: dict[str, str] = {
 }
 
 
-def infer_freq(dates: pd.Series) -> str:
-    return _infer_freq(pd.DatetimeIndex(pd.to_datetime(dates)))
+def freq_of(dates: pd.Series) -> str:
+    """The frequency the CSV importer would infer from these dates."""
+    return infer_freq(pd.to_datetime(dates), lenient=True) or "D"
 
 
 def main(src: str) -> None:
@@ -240,12 +245,12 @@ def main(src: str) -> None:
         for sid, g in df.groupby("series_id", sort=True):
             if sid in cat:
                 continue
-            freq = FREQ_OVERRIDES.get(sid) or infer_freq(frames[primary[sid]].query("series_id == @sid")["date"])
+            freq = FREQ_OVERRIDES.get(sid) or freq_of(frames[primary[sid]].query("series_id == @sid")["date"])
             zh, en = NAMES.get(sid, ("", ""))
             if not en and sid.startswith("wb_"):
                 en = sid[3:].replace("_", " ").capitalize() + " (World Bank monthly)"
             cat[sid] = {"series_id": sid, "freq": freq, "name_zh": zh, "name_en": en}
-    pd.DataFrame(sorted(cat.values(), key=lambda r: r["series_id"])).to_csv(OUT / "catalogue.csv", index=False)
+    CATALOGUE.write_text(catalogue_toml(pd.DataFrame(list(cat.values()))), encoding="utf-8")
     print(f"wrote {len(cat)} series to {OUT}")
 
 

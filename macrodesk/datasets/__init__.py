@@ -8,11 +8,12 @@ consensus stop at 2022-12 on purpose).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
+from macrodesk.importers.csv import read_csv
+from macrodesk.series import MacroSeries
+from macrodesk.series.catalogue import catalogue
 
 __all__ = ["catalogue", "sample_files", "load", "load_sample"]
 
@@ -21,22 +22,18 @@ def _dir() -> Path:
     return Path(str(resources.files("macrodesk.datasets")))
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> pd.DataFrame:
-    """Known series: id, bundled file, frequency, Chinese and English names."""
-    return pd.read_csv(_dir() / "catalogue.csv", dtype=str, keep_default_na=False)
-
-
 def sample_files() -> list[Path]:
     """The bundled tidy CSV files (gzip-compressed)."""
     return sorted(_dir().glob("*.csv.gz"))
 
 
-def load(names: list[str] | None = None):
-    """Read the bundled files (all, or those whose stem is in ``names``) as MacroSeries."""
-    from macrodesk.importers.csv import read_csv
+def load(names: list[str] | None = None) -> list[MacroSeries]:
+    """Read the bundled files (all, or those whose stem is in ``names``) as MacroSeries.
 
-    out = []
+    Frequencies and names come from the catalogue of known series
+    (:func:`macrodesk.series.catalogue.catalogue`, re-exported here).
+    """
+    out: list[MacroSeries] = []
     for f in sample_files():
         if names is None or f.name.removesuffix(".csv.gz") in names:
             out.extend(read_csv(f))

@@ -2,150 +2,135 @@
 
 Optional columns ``freq``, ``name_zh`` and ``name_en`` set the frequency and names;
 otherwise they come from the catalogue of known series
-(:mod:`macrodesk.datasets`) or, for the frequency, from the dates: month-end
-dates are monthly, a weekly spacing is weekly and so on. ``unit`` is required
-and must be a known unit code. Accepts plain or gzip-compressed files.
+(:mod:`macrodesk.series.catalogue`) or, for the frequency, from the dates
+(:func:`macrodesk.series.frequency.infer_freq`, lenient: month-end dates are
+monthly, year-end dates annual, a weekly spacing weekly, and dates that follow no
+pattern daily). ``unit`` is required and must be a known unit code. Accepts plain
+or gzip-compressed files.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
-from macrodesk._typing import FREQS, PERIOD_FREQS
+from macrodesk._typing import FREQS, PERIOD_FREQS, Freq
 from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.series._container import MacroSeries, SeriesMeta
+from macrodesk.series.catalogue import catalogue as _catalogue
+from macrodesk.series.checks import find_duplicate, to_numbers
+from macrodesk.series.frequency import infer_freq
 from macrodesk.series.units import UNITS
 
-__all__ = ["read_csv", "infer_freq"]
+__all__ = ["read_csv"]
 
 REQUIRED = ("series_id", "date", "value", "unit")
+OPTIONAL = ("source", "origin", "freq", "name_zh", "name_en")
 
 
-def infer_freq(dates: pd.DatetimeIndex) -> str:
-    """Frequency read off observation dates (used when neither file nor catalogue says)."""
-    d = pd.DatetimeIndex(dates).sort_values()
-    gaps = np.diff(d.values.astype("datetime64[D]").astype("int64")).astype(float) if len(d) > 1 else np.array([31.0])
-    med = float(np.median(gaps))
-    if med <= 3:
-        return "D"
-    if med <= 8:
-        return "W"
-    if med <= 12:
-        return "X"
-    if d.is_month_end.all():
-        if len(d) >= 3 and d.is_quarter_end.all() and gaps.min() >= 89:
-            return "Q"
-        return "M"
-    return "D"
+def read_csv(path: str | os.PathLike[str], *, catalogue: pd.DataFrame | None = None) -> list[MacroSeries]:
+    """Read a tidy long CSV into series; raises :class:`InputFileError` naming the row.
 
-
-def read_csv(path: str | os.PathLike, *, catalogue: pd.DataFrame | None = None) -> list[MacroSeries]:
-    """Read a tidy long CSV into series; raises :class:`InputFileError` naming the row."""
+    ``catalogue`` (columns series_id, freq, name_zh, name_en) defaults to the
+    catalogue of known series.
+    """
     p = Path(path)
-    name = p.name
+    frame = _rows(_read_table(p), p.name)
+    cat = _catalogue() if catalogue is None else catalogue
+    cat = cat.set_index("series_id") if "series_id" in cat.columns else cat
+    return [_series(str(sid), g, cat, p.name) for sid, g in frame.groupby("sid", sort=False)]
+
+
+def _read_table(p: Path) -> pd.DataFrame:
+    """The file as a frame of stripped strings with lower-case column names; the columns checked."""
     try:
         df = pd.read_csv(p, dtype=str, keep_default_na=False, skipinitialspace=True)
     except FileNotFoundError:
         raise InputFileError("file not found", file=str(p)) from None
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise InputFileError(f"not a readable CSV: {exc}", file=name) from None
-    df.columns = [str(c).strip().lower() for c in df.columns]
+        raise InputFileError(f"not a readable CSV: {exc}", file=p.name) from None
+    df.columns = pd.Index([str(c).strip().lower() for c in df.columns])
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise InputFileError(
             f"missing column(s) {', '.join(missing)}; a tidy CSV needs series_id,date,value,unit "
             f"(source, origin, freq, name_zh, name_en optional)",
-            file=name,
+            file=p.name,
         )
     if df.empty:
-        raise InputFileError("the file has a header but no rows", file=name)
-    line = pd.Series(np.arange(len(df)) + 2, index=df.index)  # 1-based, header is line 1
+        raise InputFileError("the file has a header but no rows", file=p.name)
+    return df
 
-    ids = df["series_id"].str.strip()
-    bad = ids == ""
-    if bad.any():
-        i = bad.idxmax()
-        raise InputFileError("empty series_id", file=name, row=int(line[i]))
+
+def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Parsed rows: sid, date, value, unit, line (1-based, the header is line 1) and the optional columns."""
+    line = np.arange(len(df)) + 2
+    ids = df["series_id"].str.strip().to_numpy(dtype=object)
+    if (ids == "").any():
+        raise InputFileError("empty series_id", file=name, row=int(line[np.argmax(ids == "")]))
 
     dates = pd.to_datetime(df["date"].str.strip(), errors="coerce", format="mixed")
-    bad = dates.isna()
-    if bad.any():
-        i = bad.idxmax()
+    if dates.isna().any():
+        i = int(np.argmax(dates.isna().to_numpy()))
         raise InputFileError(
-            f"'{df.at[i, 'date']}' is not a date (use YYYY-MM-DD)", file=name, row=int(line[i]),
-            series_id=ids[i],
+            f"'{df['date'].iloc[i]}' is not a date (use YYYY-MM-DD)", file=name, row=int(line[i]),
+            series_id=str(ids[i]),
         )
 
-    raw = df["value"].str.strip().str.replace(",", "", regex=False)
-    values = pd.to_numeric(raw, errors="coerce")
-    bad = values.isna() & (raw != "")
+    raw = df["value"].str.strip().str.replace(",", "", regex=False).to_numpy(dtype=object)
+    values, _, bad = to_numbers(raw)
     if bad.any():
-        i = bad.idxmax()
+        i = int(np.argmax(bad))
         raise InputFileError(
-            f"value '{df.at[i, 'value']}' is not a number", file=name, row=int(line[i]), series_id=ids[i]
+            f"value '{df['value'].iloc[i]}' is not a number", file=name, row=int(line[i]), series_id=str(ids[i])
         )
 
-    units = df["unit"].str.strip()
-    unknown = ~units.isin(list(UNITS))
+    units = df["unit"].str.strip().to_numpy(dtype=object)
+    unknown = ~np.isin(units, list(UNITS))
     if unknown.any():
-        i = unknown.idxmax()
+        i = int(np.argmax(unknown))
         raise UnitError(
             f"file '{name}', row {int(line[i])}, series '{ids[i]}': unknown unit '{units[i]}'; "
             f"known units: {', '.join(sorted(UNITS))}"
         )
+    frame = pd.DataFrame({"sid": ids, "date": dates.to_numpy(), "value": values, "unit": units, "line": line})
+    for col in OPTIONAL:
+        frame[col] = df[col].str.strip().to_numpy(dtype=object) if col in df.columns else ""
+    return frame
 
-    cat = catalogue
-    if cat is None:
-        from macrodesk.datasets import catalogue as _catalogue
 
-        cat = _catalogue()
-    cat = cat.set_index("series_id") if "series_id" in cat.columns else cat
-
-    frame = pd.DataFrame({"sid": ids, "date": dates, "value": values, "unit": units, "line": line})
-    for col in ("source", "origin", "freq", "name_zh", "name_en"):
-        frame[col] = df[col].str.strip() if col in df.columns else ""
-
-    out: list[MacroSeries] = []
-    for sid, g in frame.groupby("sid", sort=False):
-        if g["unit"].nunique() > 1:
-            u = g["unit"].unique()
-            j = g.index[g["unit"] != u[0]][0]
-            raise UnitError(
-                f"file '{name}', row {int(line[j])}, series '{sid}': unit '{u[1]}' clashes with "
-                f"'{u[0]}' used on earlier rows of the same series"
-            )
-        freq = _first(g["freq"]) or (str(cat.at[sid, "freq"]) if sid in cat.index else "") or infer_freq(
-            pd.DatetimeIndex(g["date"])
+def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSeries:
+    """One series from its rows: one unit, a known frequency, unique dates."""
+    if g["unit"].nunique() > 1:
+        u = g["unit"].unique()
+        j = int(np.argmax((g["unit"] != u[0]).to_numpy()))
+        raise UnitError(
+            f"file '{name}', row {int(g['line'].iloc[j])}, series '{sid}': unit '{u[1]}' clashes with "
+            f"'{u[0]}' used on earlier rows of the same series"
         )
-        if freq not in FREQS:
-            raise InputFileError(
-                f"unknown frequency '{freq}'; use one of {', '.join(FREQS)}", file=name,
-                row=int(g["line"].iloc[0]), series_id=sid,
-            )
-        keys = (
-            pd.DatetimeIndex(g["date"]).to_period(PERIOD_FREQS[freq])
-            if freq in PERIOD_FREQS
-            else pd.DatetimeIndex(g["date"]).normalize()
+    dates = pd.DatetimeIndex(g["date"])
+    freq = _first(g["freq"]) or _cat_str(cat, sid, "freq") or infer_freq(dates, lenient=True) or "D"
+    if freq not in FREQS:
+        raise InputFileError(
+            f"unknown frequency '{freq}'; use one of {', '.join(FREQS)}", file=name,
+            row=int(g["line"].iloc[0]), series_id=sid,
         )
-        dup = pd.Index(keys).duplicated(keep=False)
-        if dup.any():
-            rows = g["line"].to_numpy()[dup][:2]
-            raise InputFileError(
-                f"duplicate date {keys[dup][0]} (rows {rows[0]} and {rows[1]})", file=name,
-                row=int(rows[1]), series_id=sid,
-            )
-        name_zh = _first(g["name_zh"]) or (_cat_str(cat, sid, "name_zh"))
-        name_en = _first(g["name_en"]) or (_cat_str(cat, sid, "name_en"))
-        meta = SeriesMeta(
-            id=sid, unit=g["unit"].iloc[0], freq=freq, name_zh=name_zh, name_en=name_en,
-            source=_first(g["source"]), origin=_origin(g["origin"], name),
-        )
-        out.append(MacroSeries(meta, pd.Series(g["value"].to_numpy(dtype="float64"), index=keys)))
-    return out
+    keys = dates.to_period(PERIOD_FREQS[freq]) if freq in PERIOD_FREQS else dates.normalize()
+    dup = find_duplicate(keys)
+    if dup is not None:
+        a, b = (int(g["line"].iloc[i]) for i in dup.positions[:2])
+        raise InputFileError(f"duplicate date {dup.key} (rows {a} and {b})", file=name, row=b, series_id=sid)
+    meta = SeriesMeta(
+        id=sid, unit=str(g["unit"].iloc[0]), freq=cast(Freq, freq),
+        name_zh=_first(g["name_zh"]) or _cat_str(cat, sid, "name_zh"),
+        name_en=_first(g["name_en"]) or _cat_str(cat, sid, "name_en"),
+        source=_first(g["source"]), origin=_origin(g["origin"], name),
+    )
+    return MacroSeries(meta, pd.Series(g["value"].to_numpy(dtype="float64"), index=keys))
 
 
 def _first(col: pd.Series) -> str:
@@ -164,6 +149,6 @@ def _origin(col: pd.Series, file: str) -> str:
 
 def _cat_str(cat: pd.DataFrame, sid: str, col: str) -> str:
     if sid in cat.index and col in cat.columns:
-        v = cat.at[sid, col]
+        v: Any = cat.at[sid, col]
         return "" if pd.isna(v) else str(v)
     return ""

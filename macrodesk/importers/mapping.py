@@ -28,7 +28,7 @@ from pathlib import Path
 from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.series import units as _units
 
-__all__ = ["MappingEntry", "Mapping", "load_mapping"]
+__all__ = ["MappingEntry", "Mapping", "load_mapping", "quote_key"]
 
 _FIELDS = ("id", "unit", "name_en", "name_zh", "source")
 
@@ -99,7 +99,7 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
     by_target: dict[str, str] = {}
     for raw_key, spec in tables.items():
         key = raw_key.strip()
-        where = f"[series.{_quote_key(key)}]"
+        where = f"[series.{quote_key(key)}]"
         if not isinstance(spec, dict):
             raise InputFileError(
                 f"{where} must be a table with at least id = \"...\"", file=fname, series_id=key
@@ -129,7 +129,7 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
         if target in by_target:
             other = by_target[target]
             raise InputFileError(
-                f"{where}: id '{target}' is already used by [series.{_quote_key(other)}]; "
+                f"{where}: id '{target}' is already used by [series.{quote_key(other)}]; "
                 "every series needs its own id",
                 file=fname,
                 series_id=key,
@@ -155,6 +155,7 @@ def _opt(v: str | None) -> str | None:
     return v or None
 
 
-def _quote_key(key: str) -> str:
+def quote_key(key: str) -> str:
+    """``key`` as a TOML key: bare when it can be, else a quoted string."""
     bare = key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
     return key if bare else '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'

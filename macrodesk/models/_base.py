@@ -130,13 +130,11 @@ def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Perio
 
     A coarser period is taken at its start (``how='start'``) or end (``how='end'``).
     """
+    from macrodesk.series.periods import parse_period
+
     if value is None:
         return None
-    try:
-        p = value if isinstance(value, pd.Period) else pd.Period(str(value))
-        return p.asfreq(freq, how=how)
-    except (TypeError, ValueError):
-        raise ModelError(f"{name} must be a period like '2016-01'; got {value!r}.") from None
+    return parse_period(value, freq, name=name, how="end" if how == "end" else "start", error=ModelError)
 
 
 def missing_periods(s: pd.Series, periods: Iterable[pd.Period]) -> list[pd.Period]:

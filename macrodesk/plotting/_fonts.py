@@ -159,18 +159,21 @@ def embedded_font_css(text: str) -> str:
     import base64
     import io
 
-    from fontTools import subset
+    from fontTools import subset  # type: ignore[import-untyped]  # fontTools ships no type information
 
     opts = subset.Options()
     opts.flavor = "woff"
     opts.layout_features = ["*"]
     opts.notdef_outline = True
     font = subset.load_font(str(cjk_font_path()), opts)
-    sub = subset.Subsetter(opts)
-    sub.populate(text="".join(sorted(set(text))))
-    sub.subset(font)
-    buf = io.BytesIO()
-    subset.save_font(font, buf, opts)
+    try:
+        sub = subset.Subsetter(opts)
+        sub.populate(text="".join(sorted(set(text))))
+        sub.subset(font)
+        buf = io.BytesIO()
+        subset.save_font(font, buf, opts)
+    finally:
+        font.close()  # load_font keeps the font file open until closed
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return (
         f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; '

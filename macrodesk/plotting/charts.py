@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
 
 from macrodesk.exceptions import ReportError
@@ -78,13 +79,13 @@ def _new_figure(figsize: tuple[float, float] | None = None) -> tuple[Figure, Axe
     setup_matplotlib()
     fig = Figure(figsize=figsize or FIGSIZE, layout="constrained", facecolor="white")
     FigureCanvasAgg(fig)
-    fig.get_layout_engine().set(w_pad=0.04, h_pad=0.04, hspace=0.02, wspace=0.02)
+    cast(ConstrainedLayoutEngine, fig.get_layout_engine()).set(w_pad=0.04, h_pad=0.04, hspace=0.02, wspace=0.02)
     ax = fig.add_subplot()
     _style_axes(ax)
     return fig, ax
 
 
-def _style_axes(ax: Axes, grid_axis: str = "y") -> None:
+def _style_axes(ax: Axes, grid_axis: Literal["x", "y", "both"] | None = "y") -> None:
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)
     for side in ("left", "bottom"):
@@ -198,7 +199,7 @@ def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     pad = (end - start) * 0.01
-    ax.set_xlim(start - pad, end + pad)
+    ax.set_xlim(start - pad, end + pad)  # type: ignore[arg-type]  # matplotlib's date units accept Timestamps
 
 
 def _period_labels(idx: pd.Index) -> list[str]:
@@ -242,7 +243,7 @@ def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels
     pos = list(range(0, n, step))
     shown = [labels[i] for i in pos]
     if axis == "x":
-        slot = ax.figure.get_figwidth() * 72 * 0.88 / max(n / step, 1) - 4
+        slot = cast(Figure, ax.get_figure(root=True)).get_figwidth() * 72 * 0.88 / max(n / step, 1) - 4
         wrapped = [_wrap_label(t, slot) for t in shown]
         if max((w.count("\n") for w in wrapped), default=0) <= 2:
             ax.set_xticks(pos, wrapped)
@@ -336,7 +337,7 @@ def line_chart(
     handles, labels = [], []
     for j, col in enumerate(df.columns):
         s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=x).dropna()
-        target = ax2 if col in rights else ax
+        target = ax2 if ax2 is not None and col in rights else ax
         (h,) = target.plot(s.index, s.to_numpy(), color=cols[j % len(cols)], linewidth=1.6)
         handles.append(h)
         labels.append(str(col) + (label("right_axis", lang) if col in rights else ""))
@@ -374,7 +375,7 @@ def seasonal_lines(
             years[c] = int(str(c))
         except ValueError:
             pass
-    latest = max(years, key=years.get) if years else df.columns[-1]
+    latest = max(years, key=years.__getitem__) if years else df.columns[-1]
     fig, ax = _new_figure(figsize)
     others = _colors(len(PALETTE) - 1, start=1)
     handles, labels = [], []
@@ -593,7 +594,7 @@ def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: 
                   colors: Sequence[str]) -> None:
     """Greedy label placement: try 8 positions around each point, keep the first free one."""
     fig.canvas.draw()  # run the layout so display coordinates are final
-    renderer = fig.canvas.get_renderer()
+    renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
     pts = ax.transData.transform(np.column_stack([xs, ys]))
     r = 4.0 * fig.dpi / 72
     occupied = [(px - r, py - r, px + r, py + r) for px, py in pts]
@@ -770,14 +771,15 @@ def scenario_paths(
         xs, ys = list(sx), list(s.to_numpy(dtype=float, na_value=np.nan))
         if sx[0] > last_x:
             xs, ys = [last_x] + xs, [last_y] + ys
-        (h,) = ax.plot(xs, ys, color=colors[k % len(colors)], linewidth=1.6, linestyle=(0, (4, 2)), zorder=3)
+        (h,) = ax.plot(xs, ys, color=colors[k % len(colors)], linewidth=1.6, linestyle=(0, (4, 2)),  # type: ignore[arg-type]
+                       zorder=3)  # matplotlib's date units accept Timestamps; its stubs do not say so
         handles.append(h)
         labels.append(str(name))
         end = max(end, sx[-1])
         vals.append(np.asarray(ys, dtype=float))
     if end > last_x:
-        ax.axvspan(last_x, end, color=_SHADE, zorder=0, linewidth=0)
-        ax.text(last_x, 0.97, " " + label("forecast", lang), transform=ax.get_xaxis_transform(),
+        ax.axvspan(last_x, end, color=_SHADE, zorder=0, linewidth=0)  # type: ignore[arg-type]  # date units
+        ax.text(last_x, 0.97, " " + label("forecast", lang), transform=ax.get_xaxis_transform(),  # type: ignore[arg-type]
                 ha="left", va="top", fontsize=_FONT - 0.5, color=_AXIS)
     _zero_line(ax, np.concatenate(vals))
     _date_axis(ax, hx[0], end)

@@ -25,14 +25,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from macrodesk._typing import FREQS, PERIOD_FREQS, DateLike, Freq
 from macrodesk.exceptions import DataError, FrequencyError
 from macrodesk.series import units as _units
+from macrodesk.series.checks import check_series
+from macrodesk.series.periods import How, parse_period
 
-__all__ = ["SeriesMeta", "MacroSeries", "to_period", "period_key"]
+__all__ = ["SeriesMeta", "MacroSeries", "period_key"]
 
 
 @dataclass(frozen=True)
@@ -65,14 +66,6 @@ class SeriesMeta:
         return dataclasses.replace(self, **changes)
 
 
-def to_period(date: DateLike, freq: str = "M") -> pd.Period:
-    """A date or a 'YYYY-MM' string as a Period of ``freq`` (M, Q or A)."""
-    try:
-        return pd.Period(date, freq=PERIOD_FREQS.get(freq, freq))
-    except (ValueError, TypeError) as exc:
-        raise DataError(f"cannot read {date!r} as a {freq} period: {exc}") from None
-
-
 def period_key(idx: pd.Index) -> list[str]:
     """JSON keys for an index: 'YYYY-MM' monthly, 'YYYYQn' quarterly, 'YYYY' annual, ISO dates otherwise."""
     if isinstance(idx, pd.PeriodIndex):
@@ -94,37 +87,7 @@ class MacroSeries:
     # -- construction -----------------------------------------------------
     @staticmethod
     def _normalise(meta: SeriesMeta, data: pd.Series) -> pd.Series:
-        if not isinstance(data, pd.Series):
-            raise DataError(f"series '{meta.id}': data must be a pandas Series, got {type(data).__name__}")
-        idx = data.index
-        if meta.freq in PERIOD_FREQS:
-            pfreq = PERIOD_FREQS[meta.freq]
-            if isinstance(idx, pd.PeriodIndex):
-                if idx.freqstr[0] != pfreq[0]:
-                    raise FrequencyError(
-                        f"series '{meta.id}' is {meta.freq} but its index has frequency {idx.freqstr}"
-                    )
-                pidx = idx
-            else:
-                pidx = pd.DatetimeIndex(idx).to_period(pfreq)
-            s = pd.Series(np.asarray(data, dtype="float64"), index=pidx, name=meta.id)
-        else:
-            if isinstance(idx, pd.PeriodIndex):
-                raise FrequencyError(
-                    f"series '{meta.id}' is {meta.freq} (dated) but has a PeriodIndex of {idx.freqstr}"
-                )
-            s = pd.Series(np.asarray(data, dtype="float64"), index=pd.DatetimeIndex(idx).normalize(), name=meta.id)
-        dup = s.index.duplicated(keep=False)
-        if dup.any():
-            first = s.index[dup][0]
-            raise DataError(f"series '{meta.id}': duplicate date {first} ({int(dup.sum())} rows share a date)")
-        s = s.sort_index()
-        s = s[~s.isna()] if len(s) else s
-        if meta.freq in PERIOD_FREQS and len(s):
-            full = pd.period_range(s.index[0], s.index[-1], freq=s.index.freq)
-            s = s.reindex(full)
-        s.index.name = "date"
-        return s
+        return check_series(data, meta.freq, name=meta.id)
 
     @classmethod
     def from_observations(
@@ -132,8 +95,10 @@ class MacroSeries:
     ) -> "MacroSeries":
         """Build from parallel date and value sequences (dates as ISO strings, dates or periods)."""
         vals = pd.to_numeric(pd.Series(list(values)), errors="raise")
+        idx: pd.Index
         if meta.freq in PERIOD_FREQS:
-            idx = pd.PeriodIndex([to_period(d, meta.freq) for d in dates]) if len(vals) else pd.PeriodIndex([], freq=PERIOD_FREQS[meta.freq])
+            pfreq = PERIOD_FREQS[meta.freq]
+            idx = pd.PeriodIndex([parse_period(d, pfreq, name="date") for d in dates], freq=pfreq)
         else:
             idx = pd.DatetimeIndex(pd.to_datetime(list(dates)))
         return cls(meta, pd.Series(vals.to_numpy(dtype="float64"), index=idx))
@@ -176,14 +141,14 @@ class MacroSeries:
         s = self.data
         if self.freq in PERIOD_FREQS:
             if start is not None:
-                s = s[s.index >= to_period(start, self.freq)]
+                s = s[s.index >= parse_period(start, self.freq, name="start")]
             if end is not None:
-                s = s[s.index <= to_period(end, self.freq)]
+                s = s[s.index <= parse_period(end, self.freq, name="end", how="end")]
         else:
             if start is not None:
-                s = s[s.index >= pd.Timestamp(start)]
+                s = s[s.index >= _instant(start, "start")]
             if end is not None:
-                s = s[s.index <= _end_of(end)]
+                s = s[s.index <= _instant(end, "end")]
         return MacroSeries(self.meta, s)
 
     def convert(self, unit: str) -> "MacroSeries":
@@ -209,12 +174,10 @@ class MacroSeries:
         return self.meta == other.meta and self.data.equals(other.data)
 
 
-def _end_of(date: DateLike) -> pd.Timestamp:
-    """The last instant of a date or of a 'YYYY-MM' month."""
-    text = str(date)
-    if len(text) == 7:
-        return pd.Period(text, freq="M").end_time
-    if len(text) == 4:
-        return pd.Period(text, freq="Y").end_time
-    return pd.Timestamp(date)
-
+def _instant(date: DateLike, how: How) -> pd.Timestamp:
+    """The first (``how='start'``) or last instant of a date, a month ('YYYY-MM') or a year ('YYYY')."""
+    if isinstance(date, str):
+        date = parse_period(date, "D", name=how, how=how)
+    if isinstance(date, pd.Period):
+        return date.start_time if how == "start" else date.end_time
+    return pd.Timestamp(date)  # a dated series' index is normalised, so its own day is inside

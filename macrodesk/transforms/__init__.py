@@ -34,11 +34,10 @@ from macrodesk.transforms.growth import (
     janfeb_yoy,
     mom,
     percentile_of_last,
-    project_yoy,
     yoy,
     yoy_janfeb_combined,
-    yoy_recursion_residual,
 )
+from macrodesk.transforms.projection import project_yoy, yoy_recursion_residual
 from macrodesk.transforms.resample import partial_month, to_monthly
 from macrodesk.transforms.seasonal import monthly_norm, span_norm, super_seasonal
 

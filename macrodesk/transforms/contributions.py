@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from numbers import Number
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import (
+from macrodesk.transforms._frames import (
+    _pindex,
     _as2d,
     _check,
     _finite,
@@ -39,7 +40,7 @@ def _inf_to_nan(x: Frame) -> Frame:
     return _like(x, _finite(v.reshape(v.shape[0], -1)))
 
 
-def _is_number(x: Any) -> bool:
+def _is_number(x: Any) -> TypeGuard[float]:
     return isinstance(x, Number) and not isinstance(x, bool)
 
 
@@ -86,7 +87,7 @@ def contribution(weight: Any, change: float | Frame) -> float | Frame:
     if isinstance(weight, Mapping):
         weight = pd.Series(weight, dtype=float)
     if isinstance(weight, pd.Series) and not isinstance(weight.index, pd.PeriodIndex):
-        if isinstance(change, pd.Series):
+        if not isinstance(change, pd.DataFrame):  # a checked Series
             raise TransformError(
                 "weight is a Series indexed by component names but change is a single "
                 "Series; pass a number, or a weight Series on the same PeriodIndex."
@@ -192,16 +193,16 @@ def part_contribution_to_yoy(parts: Frame, total: pd.Series) -> Frame:
             "total must be a Series (the level of the aggregate); got a DataFrame."
         )
     total = _check(total, "total")
-    if parts.index.freqstr != total.index.freqstr:
+    if _pindex(parts).freqstr != _pindex(total).freqstr:
         raise TransformError(
-            f"parts has frequency {parts.index.freqstr!r} but total has "
-            f"{total.index.freqstr!r}; convert them to the same frequency first."
+            f"parts has frequency {_pindex(parts).freqstr!r} but total has "
+            f"{_pindex(total).freqstr!r}; convert them to the same frequency first."
         )
     lag = _periods_per_year(parts)
     if len(parts) and len(total):
         lo = min(parts.index[0], total.index[0])
         hi = max(parts.index[-1], total.index[-1])
-        full = pd.period_range(lo, hi, freq=parts.index.freq)
+        full = pd.period_range(lo, hi, freq=_pindex(parts).freq)
         parts, total = parts.reindex(full), total.reindex(full)
     pv = _as2d(parts)
     tv = total.to_numpy(dtype=float)

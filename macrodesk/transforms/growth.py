@@ -1,4 +1,4 @@
-"""Growth rates, chained indices, YoY projection and related transforms.
+"""Growth rates, chained indices, cumulative and two-year changes, Jan–Feb YoY and percentiles.
 
 All rates are *fractions* (0.007 = 0.7%). Every function takes a
 :class:`pandas.Series` or a :class:`pandas.DataFrame` (one column per series)
@@ -10,19 +10,32 @@ An index with holes is first reindexed to the complete range of periods
 (missing periods become NaN), so ``shift(12)`` always means "twelve periods
 earlier".
 
-This module also holds the private validation helpers shared by the other
-transform modules (``_check``, ``_complete``, ...).
+The input checks and array helpers shared by the transform modules live in
+:mod:`macrodesk.transforms._frames`; the YoY projection in
+:mod:`macrodesk.transforms.projection`.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
+from macrodesk.transforms._frames import (  # the helpers are also imported from here by carryover
+    Frame,
+    _as2d,
+    _by_year,
+    _check,
+    _finite,
+    _label,
+    _like,
+    _month_arg,
+    _period_arg,
+    _periods_per_year,
+    _pindex,
+)
 
 __all__ = [
     "cagr2y",
@@ -34,225 +47,9 @@ __all__ = [
     "janfeb_yoy",
     "mom",
     "percentile_of_last",
-    "project_yoy",
     "yoy",
     "yoy_janfeb_combined",
-    "yoy_recursion_residual",
 ]
-
-Frame = TypeVar("Frame", pd.Series, pd.DataFrame)
-
-# --------------------------------------------------------------------------
-# private helpers shared by the transform modules
-# --------------------------------------------------------------------------
-
-
-def _freq_code(index: pd.PeriodIndex) -> str:
-    """'M' or 'Q' for a PeriodIndex, '' for anything else."""
-    fs = index.freqstr or ""
-    if fs == "M":
-        return "M"
-    if fs == "Q" or fs.startswith("Q-"):
-        return "Q"
-    return ""
-
-
-def _periods_per_year(x: pd.Series | pd.DataFrame) -> int:
-    return 12 if _freq_code(x.index) == "M" else 4  # type: ignore[arg-type]
-
-
-def _complete(x: Frame) -> Frame:
-    """Reindex ``x`` to the complete, sorted range of its PeriodIndex.
-
-    Missing periods become NaN rows. Returns ``x`` itself when the index is
-    already complete and sorted (no copy).
-    """
-    idx = x.index
-    if not isinstance(idx, pd.PeriodIndex):
-        raise TransformError(
-            f"expected a PeriodIndex, got {type(idx).__name__}; "
-            "convert with x.index = x.index.to_period('M')"
-        )
-    if len(idx) == 0:
-        return x
-    if not idx.is_unique:
-        raise TransformError(
-            f"duplicated period {idx[idx.duplicated()][0]} in the index; keep one "
-            "observation per period (e.g. x[~x.index.duplicated(keep='last')])."
-        )
-    if not idx.is_monotonic_increasing:
-        x = x.sort_index()
-        idx = x.index
-    span = (idx[-1] - idx[0]).n // idx.freq.n + 1
-    if span == len(idx):
-        return x
-    full = pd.period_range(idx[0], idx[-1], freq=idx.freq, name=idx.name)
-    return x.reindex(full)
-
-
-def _check(x: Any, name: str, *, freqs: tuple[str, ...] = ("M", "Q")) -> Any:
-    """Validate a transform input and return it completed and as float.
-
-    Raises :class:`TransformError` naming ``name`` for anything other than a
-    Series/DataFrame on a PeriodIndex of an allowed frequency, for duplicated
-    periods, and for non-numeric values.
-    """
-    if not isinstance(x, (pd.Series, pd.DataFrame)):
-        raise TransformError(
-            f"{name} must be a pandas Series or DataFrame indexed by a monthly "
-            f"PeriodIndex; got {type(x).__name__}. Wrap the values in a pd.Series "
-            "with index=pd.period_range(..., freq='M')."
-        )
-    idx = x.index
-    if not isinstance(idx, pd.PeriodIndex):
-        raise TransformError(
-            f"{name} must be indexed by a pandas PeriodIndex (freq "
-            f"{' or '.join(repr(f) for f in freqs)}); got a {type(idx).__name__}. "
-            f"Convert it with {name}.index = {name}.index.to_period('M')"
-            " (or use macrodesk.transforms.to_monthly for daily/weekly data)."
-        )
-    code = _freq_code(idx)
-    if code not in freqs:
-        raise TransformError(
-            f"{name} has unsupported frequency {idx.freqstr!r}; this transform "
-            f"accepts {' or '.join(repr(f) for f in freqs)}. Aggregate it first "
-            "(e.g. macrodesk.transforms.to_monthly)."
-        )
-    if not idx.is_unique:
-        dup = idx[idx.duplicated()][0]
-        raise TransformError(
-            f"{name} has duplicated period {dup}; keep one observation per period "
-            "(e.g. x[~x.index.duplicated(keep='last')])."
-        )
-    x = _complete(x)
-    if isinstance(x, pd.Series):
-        if x.dtype != np.float64:
-            try:
-                x = x.astype(np.float64)
-            except (TypeError, ValueError) as exc:
-                raise TransformError(
-                    f"{name} must hold numbers; got dtype {x.dtype} ({exc}). "
-                    "Convert with pd.to_numeric first."
-                ) from None
-    else:
-        if not all(dt == np.float64 for dt in x.dtypes):
-            try:
-                x = x.astype(np.float64)
-            except (TypeError, ValueError) as exc:
-                raise TransformError(
-                    f"{name} must hold numbers in every column; ({exc}). "
-                    "Convert with df.apply(pd.to_numeric) first."
-                ) from None
-    return x
-
-
-def _same_kind(a: Any, b: Any, name_a: str, name_b: str) -> None:
-    """Both Series, or both DataFrames with the same columns, same frequency."""
-    if isinstance(a, pd.Series) != isinstance(b, pd.Series):
-        raise TransformError(
-            f"{name_a} is a {type(a).__name__} but {name_b} is a {type(b).__name__}; "
-            "pass both as Series or both as DataFrames with the same columns."
-        )
-    if isinstance(a, pd.DataFrame) and not a.columns.equals(b.columns):
-        only_a = [c for c in a.columns if c not in b.columns]
-        only_b = [c for c in b.columns if c not in a.columns]
-        raise TransformError(
-            f"{name_a} and {name_b} must have the same columns in the same order; "
-            f"only in {name_a}: {only_a[:5]}, only in {name_b}: {only_b[:5]}. "
-            f"Select/reorder with {name_b}[{name_a}.columns]."
-        )
-    if _freq_code(a.index) != _freq_code(b.index):
-        raise TransformError(
-            f"{name_a} has frequency {a.index.freqstr!r} but {name_b} has "
-            f"{b.index.freqstr!r}; convert them to the same frequency first."
-        )
-
-
-def _as2d(x: pd.Series | pd.DataFrame) -> np.ndarray:
-    """Values as a 2-D float array (n_periods, n_columns)."""
-    v = x.to_numpy(dtype=np.float64)
-    return v.reshape(-1, 1) if v.ndim == 1 else v
-
-
-def _like(x: Frame, values: np.ndarray, index: Any = None) -> Frame:
-    """Wrap a 2-D result array in the same type (and columns/name) as ``x``."""
-    index = x.index if index is None else index
-    if isinstance(x, pd.Series):
-        return pd.Series(values.reshape(-1), index=index, name=x.name)
-    return pd.DataFrame(values, index=index, columns=x.columns, copy=False)
-
-
-def _finite(a: np.ndarray) -> np.ndarray:
-    """Replace +/-inf (a division by zero) with NaN, in place; returns ``a``."""
-    a[np.isinf(a)] = np.nan
-    return a
-
-
-def _by_year(x: pd.Series | pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Reshape a complete monthly frame to (n_years, 12, n_columns).
-
-    Returns ``(years, cube)``; months outside the data are NaN.
-    """
-    idx = x.index
-    if len(idx) == 0:
-        ncol = 1 if isinstance(x, pd.Series) else x.shape[1]
-        return np.array([], dtype=int), np.empty((0, 12, ncol))
-    y0, y1 = int(idx[0].year), int(idx[-1].year)
-    full = pd.period_range(f"{y0}-01", f"{y1}-12", freq="M")
-    v = _as2d(x)
-    ncol = v.shape[1]
-    cube = np.full((len(full), ncol), np.nan)
-    start = (idx[0] - full[0]).n
-    cube[start : start + len(idx)] = v
-    return np.arange(y0, y1 + 1), cube.reshape(y1 - y0 + 1, 12, ncol)
-
-
-def _month_arg(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= 12:
-        raise TransformError(
-            f"{name} must be a calendar month 1..12; got {value!r}."
-        )
-    return int(value)
-
-
-_PERIOD_TEXT = re.compile(r"^\s*\d{4}(?:\s*$|[-/Qq])")
-
-
-def _period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Period:
-    """Parse a period argument strictly and convert it to ``freq``.
-
-    A string must start with a 4-digit year ('2025', '2025-03', '2025Q1',
-    '2025-03-15'); an int is a year. A coarser period is taken at its start (``how='start'``)
-    or its end (``how='end'``), so ``end='2025'`` means December 2025.
-    """
-    p = None
-    if isinstance(value, pd.Period):
-        p = value
-    elif isinstance(value, str) and _PERIOD_TEXT.match(value):
-        try:
-            p = pd.Period(value.strip())
-        except (TypeError, ValueError):
-            p = None
-    elif isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        if 1000 <= value <= 9999:
-            p = pd.Period(year=int(value), freq="Y")
-    elif not isinstance(value, (str, bool)):
-        try:
-            p = pd.Period(value, freq=freq)
-        except (TypeError, ValueError):
-            p = None
-    if p is None:
-        raise TransformError(
-            f"{name} must be a period like '2025-01' or pd.Period('2025-01', 'M'); "
-            f"got {value!r}."
-        )
-    return p.asfreq(freq, how=how)
-
-
-def _label(x: pd.Series | pd.DataFrame, col: int) -> str:
-    if isinstance(x, pd.DataFrame):
-        return f" column {x.columns[col]!r}"
-    return f" ({x.name!r})" if x.name is not None else ""
 
 
 # --------------------------------------------------------------------------
@@ -376,150 +173,6 @@ def chain(mom: Frame, base: float = 100.0) -> Frame:
 
 
 # --------------------------------------------------------------------------
-# YoY recursion
-# --------------------------------------------------------------------------
-
-
-def project_yoy(yoy_hist: Frame, mom_hist: Frame, mom_path: Frame) -> Frame:
-    """Project YoY forward from a MoM path, anchored on the last published YoY.
-
-    Parameters
-    ----------
-    yoy_hist : Series or DataFrame
-        Published YoY history (fractions). The anchor is the last period with a
-        value (for a DataFrame: the last row with any value; every column must
-        have a value there).
-    mom_hist : Series or DataFrame
-        Published MoM history (fractions); must cover month ``t-12`` of every
-        projected month ``t`` that falls on or before the anchor period. Values
-        after the anchor are ignored (``mom_path`` is used instead).
-    mom_path : Series or DataFrame
-        Assumed MoM for the projected months; must start the period after the
-        anchor and have no missing values.
-
-    Returns
-    -------
-    Series or DataFrame
-        Projected YoY on the index of ``mom_path``.
-
-    Raises
-    ------
-    TransformError
-        Mismatched types/columns/frequency, a path that does not start right
-        after the anchor, a missing path value, or a missing ``m_{t-12}``
-        (the message names the month).
-
-    Notes
-    -----
-    ``(1 + y_t) = (1 + y_{t-1}) (1 + m_t) / (1 + m_{t-12})``, so with anchor
-    ``T``: ``1 + y_t = (1 + y_T) prod_{k=T+1..t} (1 + m_k) / (1 + m_{k-12})``.
-    For quarterly data the lag is 4 instead of 12. Because the recursion starts
-    from the *published* YoY, rounding differences between published YoY and
-    MoM are not propagated into a chained index (see
-    :func:`yoy_recursion_residual` to inspect them).
-    """
-    yh = _check(yoy_hist, "yoy_hist")
-    mh = _check(mom_hist, "mom_hist")
-    mp = _check(mom_path, "mom_path")
-    _same_kind(yh, mh, "yoy_hist", "mom_hist")
-    _same_kind(yh, mp, "yoy_hist", "mom_path")
-    lag = _periods_per_year(yh)
-    yv = _as2d(yh)
-    has = ~np.isnan(yv)
-    rows = np.nonzero(has.any(axis=1))[0]
-    if len(rows) == 0:
-        raise TransformError(
-            "yoy_hist has no published value to anchor the projection on; "
-            "pass the published YoY history."
-        )
-    t_row = int(rows[-1])
-    anchor_period = yh.index[t_row]
-    anchor = yv[t_row]
-    if np.isnan(anchor).any():
-        bad = [yh.columns[i] for i in np.nonzero(np.isnan(anchor))[0][:5]]
-        raise TransformError(
-            f"yoy_hist has no value at the anchor period {anchor_period} for columns "
-            f"{bad}; every column must be published up to the same period. "
-            "Project those columns separately."
-        )
-    if len(mp) == 0:
-        raise TransformError("mom_path is empty; pass at least one projected MoM.")
-    expected = anchor_period + 1
-    if mp.index[0] != expected:
-        raise TransformError(
-            f"mom_path must start at {expected}, the period after the last published "
-            f"YoY ({anchor_period}); it starts at {mp.index[0]}. Trim or extend "
-            "mom_path (or yoy_hist) so they meet."
-        )
-    pv = _as2d(mp)
-    if np.isnan(pv).any():
-        r, c = np.nonzero(np.isnan(pv))
-        raise TransformError(
-            f"mom_path{_label(mp, int(c[0]))} is missing at {mp.index[int(r[0])]}; "
-            "a projection needs an assumed MoM for every projected period."
-        )
-    # m_{t-lag}: from the history up to the anchor, from the path after it
-    need = mp.index - lag
-    hist = mh.loc[:anchor_period]
-    combined = pd.concat([hist, mp]) if len(hist) else mp
-    prev = _as2d(combined.reindex(need))
-    if np.isnan(prev).any():
-        r, c = np.nonzero(np.isnan(prev))
-        i = int(r.min())
-        col = int(c[r == i][0])
-        raise TransformError(
-            f"mom_hist{_label(mh, col)} is missing at {need[i]}, needed (as m_t-{lag}) to "
-            f"project {mp.index[i]}; mom_hist must cover the {lag} periods before each "
-            "projected period."
-        )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = (1.0 + pv) / (1.0 + prev)
-        out = (1.0 + anchor) * np.cumprod(ratio, axis=0) - 1.0
-    return _like(mp, _finite(out))
-
-
-def yoy_recursion_residual(yoy: Frame, mom: Frame) -> Frame:
-    """Where published YoY and MoM disagree: residual of the YoY recursion.
-
-    Parameters
-    ----------
-    yoy : Series or DataFrame
-        Published YoY (fractions).
-    mom : Series or DataFrame
-        Published MoM (fractions), same type (and columns) as ``yoy``.
-
-    Returns
-    -------
-    Series or DataFrame
-        Residual on the union of both indices; NaN where an input is missing.
-        Values of the order of the rounding of the published figures (e.g.
-        ~0.001 for one-decimal percent) are rounding; larger ones are
-        revisions or base changes.
-
-    Notes
-    -----
-    ``r_t = (1 + y_t) - (1 + y_{t-1}) (1 + m_t) / (1 + m_{t-12})``
-    (lag 4 for quarterly data).
-    """
-    y = _check(yoy, "yoy")
-    m = _check(mom, "mom")
-    _same_kind(y, m, "yoy", "mom")
-    lag = _periods_per_year(y)
-    if len(y) and len(m):
-        lo, hi = min(y.index[0], m.index[0]), max(y.index[-1], m.index[-1])
-        full = pd.period_range(lo, hi, freq=y.index.freq)
-        y, m = y.reindex(full), m.reindex(full)
-    yv, mv = _as2d(y), _as2d(m)
-    out = np.full_like(yv, np.nan)
-    if len(yv) > lag:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out[lag:] = (1.0 + yv[lag:]) - (1.0 + yv[lag - 1 : -1]) * (1.0 + mv[lag:]) / (
-                1.0 + mv[:-lag]
-            )
-    return _like(y, _finite(out))
-
-
-# --------------------------------------------------------------------------
 # cumulative changes
 # --------------------------------------------------------------------------
 
@@ -590,7 +243,7 @@ def cumulative_span(
     ``C = prod_{k=start..end} (1 + m_k) - 1``.
     """
     mom = _check(mom, "mom")
-    freq = mom.index.freq
+    freq = _pindex(mom).freq
     ps = _period_arg(start, "start", freq)
     pe = _period_arg(end, "end", freq, how="end")
     if ps > pe:
@@ -734,9 +387,9 @@ def yoy_janfeb_combined(level: Frame) -> Frame:
     single = _as2d(yoy(level)).copy()
     years, jf = _janfeb_by_year(level)
     if len(years):
-        month = np.asarray(level.index.month)
+        month = np.asarray(_pindex(level).month)
         rows = np.nonzero(month <= 2)[0]
-        yi = np.asarray(level.index.year)[rows] - years[0]
+        yi = np.asarray(_pindex(level).year)[rows] - years[0]
         single[rows] = jf[yi]
     return _like(level, single)
 
@@ -772,7 +425,7 @@ def percentile_of_last(
     ``1/N``.
     """
     x = _check(x, "x")
-    freq = x.index.freq
+    freq = _pindex(x).freq
     ps = None if start is None else _period_arg(start, "start", freq)
     pe = None if end is None else _period_arg(end, "end", freq, how="end")
     if ps is not None and pe is not None and ps > pe:
@@ -812,6 +465,6 @@ def expanding_percentile(x: Frame, start: Any = None) -> Frame:
     the last value equals :func:`percentile_of_last` on the same window.
     """
     x = _check(x, "x")
-    ps = None if start is None else _period_arg(start, "start", x.index.freq)
+    ps = None if start is None else _period_arg(start, "start", _pindex(x).freq)
     w = x.loc[ps:]
     return w.expanding().rank(method="max", pct=True)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import _complete
+from macrodesk.transforms._frames import _complete
 
 __all__ = ["partial_month", "to_monthly"]
 
@@ -126,10 +126,11 @@ def partial_month(x: Frame, day: int, how: str = "mean") -> Frame:
         raise TransformError(f"day must be a calendar day 1..31; got {day!r}.")
     how = _how_arg(how)
     x = _dt_check(x, "x")
-    kept = x[np.asarray(x.index.day) <= day]
+    idx = pd.DatetimeIndex(x.index)
+    kept = x.loc[np.asarray(idx.day) <= day]
     if len(kept) == 0:
         raise TransformError(
             f"x has no observation on or before day {day} of any month; "
             "check the data or choose a later day."
         )
-    return _aggregate(kept, how, span=x.index)
+    return _aggregate(kept, how, span=idx)

@@ -9,14 +9,15 @@ norm. Rates are fractions; inputs are monthly MoM on a PeriodIndex.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from numbers import Number
-from typing import Any
+from numbers import Real
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.transforms.growth import _by_year, _check, cumulative
+from macrodesk.transforms._frames import Frame, _by_year, _check
+from macrodesk.transforms.growth import cumulative
 
 __all__ = ["monthly_norm", "span_norm", "super_seasonal"]
 
@@ -130,7 +131,7 @@ def monthly_norm(
 
 
 def span_norm(
-    mom: pd.Series | pd.DataFrame,
+    mom: Frame,
     years: Iterable[int],
     start_month: int = 1,
     end_month: int = 12,
@@ -164,8 +165,7 @@ def span_norm(
     cum = cumulative(mom, start_month, end_month)
     yrs = _years_arg(years)
     st = _stats_arg(stats)
-    v = cum.to_numpy(dtype=float)
-    v = v.reshape(-1, 1) if v.ndim == 1 else v
+    v = cum.to_numpy(dtype=float).reshape(len(cum), -1)  # (n_years, ncol)
     block = _select_years(yrs, np.asarray(cum.index, dtype=int), v)  # (n_years, ncol)
     res = np.stack([_reduce(block, s) for s in st], axis=0)  # (nstat, ncol)
     stat_index = pd.Index(st, name="stat")
@@ -204,11 +204,11 @@ def super_seasonal(actual: Any, norm: Any) -> Any:
     -----
     ``s_t = a_t - norm_t``.
     """
-    if isinstance(norm, Number) and not isinstance(norm, bool):
+    if isinstance(norm, Real) and not isinstance(norm, bool):
         if isinstance(actual, (pd.Series, pd.DataFrame)):
             return actual - float(norm)
-        if isinstance(actual, Number) and not isinstance(actual, bool):
-            return float(actual) - float(norm)  # type: ignore[arg-type]
+        if isinstance(actual, Real) and not isinstance(actual, bool):
+            return float(actual) - float(norm)
     if not isinstance(actual, (pd.Series, pd.DataFrame)):
         raise TransformError(
             f"actual must be a Series, DataFrame or number; got {type(actual).__name__}."
@@ -233,7 +233,7 @@ def super_seasonal(actual: Any, norm: Any) -> Any:
         and nidx.max() <= 12
     )
     if monthly and by_month:
-        aligned = norm.reindex(np.asarray(aidx.month))
+        aligned = norm.reindex(np.asarray(cast(pd.PeriodIndex, aidx).month))
         vals = aligned.to_numpy(dtype=float)
         if isinstance(actual, pd.Series):
             return actual - pd.Series(vals, index=aidx)

@@ -270,6 +270,17 @@ def test_frequency_cannot_be_inferred_from_one_date(make_workbook):
         read_wind(make_workbook("one.xlsx", rows))
 
 
+def test_year_end_dates_are_annual(make_workbook):
+    # Year-ends are quarter- and month-ends too; the importers (Wind and CSV alike) read them as annual.
+    values = [4329.0, 4390.0, 4142.0, 4078.0, 4038.0]  # illustrative year-end stocks, 万头
+    dates = [D(y, 12, 31) for y in range(2021, 2026)]
+    rows = wind_rows([WindCol("存栏", None, "万头", "TEST0099", values)], dates, labels=("指标名称", "单位", "指标ID"))
+    (s,) = read_wind(make_workbook("stocks.xlsx", rows))
+    assert s.meta.freq == "A"
+    assert s.data.index.equals(pd.period_range("2021", periods=5, freq="Y"))
+    assert s.data.tolist() == values
+
+
 # --------------------------------------------------------------------------
 # mapping files
 

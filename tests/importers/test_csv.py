@@ -123,3 +123,32 @@ def test_bundled_sample_reads_with_one_series_per_id(sample_series):
     ex = by["exports_usd_yoy"].data
     assert ex[pd.Period("2025-12", "M")] == 6.6 and ex[pd.Period("2025-11", "M")] == 5.9
     assert by["diesel_0_cny"].freq == "X" and by["breeding_sow_inventory_q"].freq == "Q"
+
+
+def test_year_end_dates_are_annual(tmp_path):
+    # Year-ends are quarter- and month-ends too; the importers (CSV and Wind alike) read them as annual.
+    values = [4329.0, 4390.0, 4142.0, 4078.0, 4038.0]  # illustrative year-end stocks, 万头
+    dates = [f"{y}-12-31" for y in range(2021, 2026)]
+    text = HEADER + "".join(f"my_stock,{d},{v},10k_head,me,x\n" for d, v in zip(dates, values))
+    (s,) = read_csv(write(tmp_path, text))
+    assert s.freq == "A"
+    assert s.data.index.equals(pd.period_range("2021", periods=5, freq="Y"))
+    assert s.data.tolist() == values
+
+
+def test_frequency_that_dates_do_not_tell_is_daily(tmp_path):
+    # One month-end date is monthly; dates without a pattern keep their days (daily).
+    one = HEADER + "new_m,2025-12-31,1.5,pct_yoy,me,x\n"
+    assert read_csv(write(tmp_path, one, "one.csv"))[0].freq == "M"
+    odd = HEADER + "new_d,2025-01-15,1,index,me,x\nnew_d,2025-03-02,2,index,me,x\nnew_d,2025-08-19,3,index,me,x\n"
+    (s,) = read_csv(write(tmp_path, odd, "odd.csv"))
+    assert s.freq == "D" and s.data.index[1] == pd.Timestamp("2025-03-02")
+
+
+def test_duplicate_rows_name_the_first_date_given_twice(tmp_path):
+    body = (
+        "x,2025-10-31,1,pct_yoy,,\nx,2025-11-30,2,pct_yoy,,\n"
+        "x,2025-11-30,2,pct_yoy,,\nx,2025-10-31,1,pct_yoy,,\n"
+    )
+    with pytest.raises(InputFileError, match=r"row 4, series 'x': duplicate date 2025-11 \(rows 3 and 4\)"):
+        read_csv(write(tmp_path, HEADER + body))

@@ -14,7 +14,7 @@ import pytest
 from macrodesk import transforms as T
 from macrodesk.calc import run
 
-TABLE1 = pd.read_csv(Path(__file__).parent / "reference" / "seed003_table1.csv", comment="#")
+TABLE1 = pd.read_csv(Path(__file__).parents[1] / "reference" / "seed003_table1.csv", comment="#")
 
 
 @pytest.mark.parametrize("row", TABLE1.dropna(subset=["weight"]).to_dict("records"), ids=lambda r: r["item"])

@@ -1,0 +1,63 @@
+"""The catalogue of known series: the frequency and names of every series the sample ships.
+
+Read by the tidy CSV importer (a file that gives a known id without ``freq`` or
+names gets them from here) and by :mod:`macrodesk.datasets`. The catalogue is
+``catalogue.toml`` beside this module, one table per series id::
+
+    [cpi_yoy]
+    freq = "M"
+    name_zh = "CPI:当月同比"
+    name_en = "CPI YoY"
+
+It is written by ``scripts/build_sample.py`` (with :func:`catalogue_toml`);
+empty names are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from macrodesk.exceptions import DataError
+
+__all__ = ["COLUMNS", "catalogue", "catalogue_toml"]
+
+#: The catalogue's columns, in order.
+COLUMNS = ("series_id", "freq", "name_zh", "name_en")
+
+_HEADER = (
+    "# The catalogue of known series: frequency and names of each series id.\n"
+    "# Written by scripts/build_sample.py; read by macrodesk.series.catalogue.\n"
+)
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> pd.DataFrame:
+    """Known series as a frame of strings: series_id, freq, name_zh, name_en ('' when unnamed)."""
+    text = resources.files("macrodesk.series").joinpath("catalogue.toml").read_text(encoding="utf-8")
+    doc = tomllib.loads(text)
+    rows = [{"series_id": sid, **{c: str(spec.get(c, "")) for c in COLUMNS[1:]}} for sid, spec in doc.items()]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def catalogue_toml(frame: pd.DataFrame) -> str:
+    """The TOML text of a catalogue frame (columns :data:`COLUMNS`), sorted by series id."""
+    parts = [_HEADER]
+    for row in frame.sort_values("series_id").to_dict("records"):
+        lines = [f"\n[{_key(str(row['series_id']))}]"]
+        for col in COLUMNS[1:]:
+            value = "" if pd.isna(row.get(col)) else str(row.get(col))
+            if value:
+                lines.append(f"{col} = {json.dumps(value, ensure_ascii=False)}")
+        parts.append("\n".join(lines) + "\n")
+    return "".join(parts)
+
+
+def _key(sid: str) -> str:
+    if not (sid and all(c.isascii() and (c.isalnum() or c in "_-") for c in sid)):
+        raise DataError(f"catalogue: series id {sid!r} must be letters, digits, '_' or '-'")
+    return sid
