@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -195,10 +195,11 @@ def _need_year(year: int | None, name: str) -> int:
 
 
 def _window(x: pd.Series, start: str | None, end: str | None) -> pd.Series:
+    freq = cast(pd.PeriodIndex, x.index).freqstr
     if start is not None:
-        x = x[x.index >= pd.Period(start, freq=x.index.freq)]
+        x = x[x.index >= pd.Period(start, freq=freq)]
     if end is not None:
-        x = x[x.index <= pd.Period(end, freq=x.index.freq)]
+        x = x[x.index <= pd.Period(end, freq=freq)]
     return x
 
 
@@ -332,8 +333,8 @@ def run(name: str, series: MacroSeries, **options: Any) -> CalcResult:
     spec = TRANSFORMS.get(name)
     if spec is None:
         raise TransformError(f"unknown transform '{name}'; available: {', '.join(TRANSFORMS)}")
-    opts = {"year": None, "start": None, "end": None, "months": None, "years": None, "as_of": None,
-            "assume": [], "override": [], "how": "mean"}
+    opts: dict[str, Any] = {"year": None, "start": None, "end": None, "months": None, "years": None,
+                            "as_of": None, "assume": [], "override": [], "how": "mean"}
     opts.update(options)
     for key in ("start", "end"):
         _check_period(opts[key], f"--{key}")

@@ -115,10 +115,10 @@ def vintage_arg(text: Optional[str], option: str = "--vintage") -> int | str | N
     import pandas as pd
 
     try:
-        ts = pd.Timestamp(t)
+        ok = not pd.isna(pd.Timestamp(t))
     except (TypeError, ValueError):
-        ts = pd.NaT
-    if pd.isna(ts):
+        ok = False
+    if not ok:
         bad_argument(option, text, "a vintage number (see `data history`) or a time such as 2025-12-31")
     return t
 

@@ -189,15 +189,15 @@ class Store:
             return None
         if isinstance(vintage, (int, np.integer)):
             return int(vintage)
+        bad = StoreError(
+            f"vintage must be a vintage number or a time such as '2025-12-31' or '2025-12-31 18:00'; got {vintage!r}"
+        )
         try:
             ts = pd.Timestamp(vintage)
         except (TypeError, ValueError):
-            ts = pd.NaT
+            raise bad from None
         if pd.isna(ts):
-            raise StoreError(
-                f"vintage must be a vintage number or a time such as '2025-12-31' or "
-                f"'2025-12-31 18:00'; got {vintage!r}"
-            )
+            raise bad
         if len(str(vintage)) == 10:  # a plain date means the end of that day
             ts = ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
         row = self.con.execute(
