@@ -240,13 +240,18 @@ def _cum(s, o):
                       note=f"cumulative change over months {lo}-{hi}: prod(1+m) - 1")
 
 
-def _carryover(s, o):
-    y = _need_year(o["year"], "carryover")
-    m = as_mom(s, "carryover")
+def _with_inputs(s, o, name: str, fn: Callable[..., Any], note: Callable[[int, Any], str]) -> CalcResult:
+    """Run a carry-over transform with the user's ``--assume``/``--override`` MoMs, reporting both."""
+    y = _need_year(o["year"], name)
+    m = as_mom(s, name)
     inp = _inputs(m, o)
-    r = T.carryover(m, y, assume=inp.assume, override=inp.override) * 100
-    return CalcResult(s.id, "carryover", "pct_yoy", r, params={"year": y}, extra=inp.extra, flags=inp.flags,
-                      note=f"carry-over (翘尾) of {y} from the MoMs of {y - 1}; average {r.mean():.2f}%")
+    r = fn(m, y, assume=inp.assume, override=inp.override) * 100
+    return CalcResult(s.id, name, "pct_yoy", r, params={"year": y}, extra=inp.extra, flags=inp.flags, note=note(y, r))
+
+
+def _carryover(s, o):
+    return _with_inputs(s, o, "carryover", T.carryover, lambda y, r: (
+        f"carry-over (翘尾) of {y} from the MoMs of {y - 1}; average {r.mean():.2f}%"))
 
 
 def _newprice(s, o):
@@ -256,12 +261,7 @@ def _newprice(s, o):
 
 
 def _decompose(s, o):
-    y = _need_year(o["year"], "decompose")
-    m = as_mom(s, "decompose")
-    inp = _inputs(m, o)
-    r = T.decompose_yoy(m, y, assume=inp.assume, override=inp.override) * 100
-    return CalcResult(s.id, "decompose", "pct_yoy", r, params={"year": y}, extra=inp.extra, flags=inp.flags,
-                      note="(1 + YoY) = (1 + carry-over)(1 + new-price)")
+    return _with_inputs(s, o, "decompose", T.decompose_yoy, lambda y, r: "(1 + YoY) = (1 + carry-over)(1 + new-price)")
 
 
 def _seasonal_norm(s, o):
@@ -363,4 +363,6 @@ def _as_of_month(text: str) -> pd.Period:
             raise ValueError
         return pd.Period(t, freq="M")
     except ValueError:
-        raise TransformError(f"--as-of must be a month like 2025-12 (the last month of data to use); got '{text}'") from None
+        raise TransformError(
+            f"--as-of must be a month like 2025-12 (the last month of data to use); got '{text}'"
+        ) from None

@@ -89,7 +89,8 @@ def test_assume_on_a_published_month_is_not_applied(cli, sample_store_path, ppi_
     assert lib == pytest.approx(PUBLISHED_DEC, abs=1e-9)
     code, out, _ = cli("calc", *map(str, args), "--lang", "en")
     assert code == 0
-    assert "--assume 2025-12: not applied, 2025-12 is published (MoM 0.20%); use --override 2025-12=… to replace it" in out
+    assert ("--assume 2025-12: not applied, 2025-12 is published (MoM 0.20%); "
+            "use --override 2025-12=… to replace it") in out
 
 
 def test_override_replaces_a_published_month_and_is_flagged(cli, sample_store_path, ppi_mom):
@@ -131,8 +132,10 @@ def test_decompose_assumes_an_unpublished_month_of_the_year(cli, cpi_store):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("carryover", "--year", "2026", "--assume", "2025-13=0"), "--assume takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '2025-13=0'"),
-    (("carryover", "--year", "2026", "--override", "2025-12"), "--override takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '2025-12'"),
+    (("carryover", "--year", "2026", "--assume", "2025-13=0"),
+     "--assume takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '2025-13=0'"),
+    (("carryover", "--year", "2026", "--override", "2025-12"),
+     "--override takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '2025-12'"),
     (("carryover", "--year", "2026", "--assume", "2025-12=0", "--override", "2025-12=0"),
      "2025-12 is in both assume and override"),
     (("carryover", "--year", "2026", "--assume", "2026-03=0"), "assume key 2026-03 is not in 2025"),
