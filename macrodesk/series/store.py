@@ -4,7 +4,7 @@ One file holds everything. Each import that changes something writes a new
 *vintage* (a numbered, time-stamped import); an observation row is only written
 when its value is new or differs from the latest stored value, so re-importing
 identical data is a no-op and a revised value sits beside the old one, which
-stays readable through ``as_of``. An import is one transaction: on any error
+stays readable through ``vintage=``. An import is one transaction: on any error
 nothing is written. Observations are never deleted; a later file that lacks a
 date leaves the stored value in place.
 
@@ -184,13 +184,21 @@ class Store:
         return self.con.execute("SELECT vintage, imported_at, label FROM vintages ORDER BY vintage").df()
 
     # -- reading ----------------------------------------------------------
-    def _vintage_limit(self, as_of: int | str | _dt.datetime | None) -> int | None:
-        if as_of is None:
+    def _vintage_limit(self, vintage: int | str | _dt.datetime | None) -> int | None:
+        if vintage is None:
             return None
-        if isinstance(as_of, (int, np.integer)):
-            return int(as_of)
-        ts = pd.Timestamp(as_of)
-        if len(str(as_of)) == 10:  # a plain date means the end of that day
+        if isinstance(vintage, (int, np.integer)):
+            return int(vintage)
+        bad = StoreError(
+            f"vintage must be a vintage number or a time such as '2025-12-31' or '2025-12-31 18:00'; got {vintage!r}"
+        )
+        try:
+            ts = pd.Timestamp(vintage)
+        except (TypeError, ValueError):
+            raise bad from None
+        if pd.isna(ts):
+            raise bad
+        if len(str(vintage)) == 10:  # a plain date means the end of that day
             ts = ts + pd.Timedelta(days=1) - pd.Timedelta(microseconds=1)
         row = self.con.execute(
             "SELECT max(vintage) FROM vintages WHERE imported_at <= ?", [ts.to_pydatetime()]
@@ -203,10 +211,10 @@ class Store:
         *,
         start: str | None = None,
         end: str | None = None,
-        as_of: int | str | _dt.datetime | None = None,
+        vintage: int | str | _dt.datetime | None = None,
     ) -> MacroSeries:
-        """The series as stored; ``as_of`` (a vintage number or a timestamp) gives an older vintage."""
-        return self.get_many([series_id], start=start, end=end, as_of=as_of)[series_id]
+        """The series as stored; ``vintage`` (a vintage number, or a time) gives it as of an older import."""
+        return self.get_many([series_id], start=start, end=end, vintage=vintage)[series_id]
 
     def get_many(
         self,
@@ -214,7 +222,7 @@ class Store:
         *,
         start: str | None = None,
         end: str | None = None,
-        as_of: int | str | _dt.datetime | None = None,
+        vintage: int | str | _dt.datetime | None = None,
         missing: str = "raise",
     ) -> dict[str, MacroSeries]:
         """Several series at once. ``missing='skip'`` leaves unknown ids out instead of raising."""
@@ -226,7 +234,7 @@ class Store:
         ids = [i for i in ids if i in metas]
         if not ids:
             return {}
-        limit = self._vintage_limit(as_of)
+        limit = self._vintage_limit(vintage)
         sql = """
             SELECT series_id, date, value FROM observations
             WHERE series_id IN (SELECT unnest(?)) {vfilter}

@@ -42,49 +42,81 @@ def _year_block(mom: pd.Series | pd.DataFrame, year: int) -> tuple[pd.PeriodInde
     return months, _as2d(mom.reindex(months))
 
 
-def _apply_assume(
-    values: np.ndarray, months: pd.PeriodIndex, assume: Mapping[Any, float] | None
-) -> np.ndarray:
-    """Fill missing months of ``values`` from ``assume`` (published values win)."""
-    if assume is None:
-        return values
-    if not isinstance(assume, Mapping):
+def _month_map(arg: Mapping[Any, float] | None, name: str, years: tuple[int, ...]) -> dict[pd.Period, float]:
+    """``{month: MoM fraction}`` from an ``assume``/``override`` mapping, validated."""
+    if arg is None:
+        return {}
+    if not isinstance(arg, Mapping):
         raise TransformError(
-            "assume must be a mapping of period -> MoM fraction, e.g. "
-            f"{{'{months[-1]}': 0.0}}; got {type(assume).__name__}."
+            f"{name} must be a mapping of period -> MoM fraction, e.g. "
+            f"{{'{years[0]}-12': 0.0}}; got {type(arg).__name__}."
         )
-    values = values.copy()
-    for key, val in assume.items():
+    out: dict[pd.Period, float] = {}
+    for key, val in arg.items():
         try:
-            p = _period_arg(key, "assume key", "M")
+            p = _period_arg(key, f"{name} key", "M")
             raw = key if isinstance(key, pd.Period) else pd.Period(str(key).strip())
             if raw.freqstr[0] in "YAQ":  # a year or quarter is not a month
                 raise TransformError("not a month")
         except (TransformError, ValueError):
             raise TransformError(
-                f"assume key {key!r} is not a month; use 'YYYY-MM' or pd.Period(..., 'M')."
+                f"{name} key {key!r} is not a month; use 'YYYY-MM' or pd.Period(..., 'M')."
             ) from None
-        if p.year != months[0].year:
-            raise TransformError(
-                f"assume key {p} is not in {months[0].year}, the year before the "
-                "carry-over year; only last year's months can be assumed."
-            )
+        if p.year not in years:
+            where = (f"{years[0]}, the year before the carry-over year; only last year's months "
+                     "can be given" if len(years) == 1 else " or ".join(map(str, years)))
+            raise TransformError(f"{name} key {p} is not in {where}.")
         try:
-            fval = float(val)
+            out[p] = float(val)
         except (TypeError, ValueError):
             raise TransformError(
-                f"assume[{key!r}] must be a MoM fraction (e.g. 0.0 or -0.002); got {val!r}."
+                f"{name}[{key!r}] must be a MoM fraction (e.g. 0.0 or -0.002); got {val!r}."
             ) from None
-        row = values[p.month - 1]
-        values[p.month - 1] = np.where(np.isnan(row), fval, row)
+    return out
+
+
+def _inputs(
+    assume: Mapping[Any, float] | None, override: Mapping[Any, float] | None, years: tuple[int, ...]
+) -> tuple[dict[pd.Period, float], dict[pd.Period, float]]:
+    """Validated ``assume`` and ``override`` maps; a month may be in only one of them."""
+    a = _month_map(assume, "assume", years)
+    o = _month_map(override, "override", years)
+    both = sorted(set(a) & set(o))
+    if both:
+        raise TransformError(
+            f"{both[0]} is in both assume and override; assume fills an unpublished month, "
+            "override replaces a published one — give the month in one of them."
+        )
+    return a, o
+
+
+def _apply_inputs(
+    values: np.ndarray, months: pd.PeriodIndex, assume: dict[pd.Period, float], override: dict[pd.Period, float]
+) -> np.ndarray:
+    """``values`` with ``override`` months replaced and missing ``assume`` months filled.
+
+    ``assume`` never changes a published (non-missing) value; ``override`` always does.
+    """
+    values = values.copy()
+    year = months[0].year
+    for p, fval in assume.items():
+        if p.year == year:
+            row = values[p.month - 1]
+            values[p.month - 1] = np.where(np.isnan(row), fval, row)
+    for p, fval in override.items():
+        if p.year == year:
+            values[p.month - 1] = fval
     return values
 
 
 def _carry_values(
-    mom: pd.Series | pd.DataFrame, year: int, assume: Mapping[Any, float] | None
+    mom: pd.Series | pd.DataFrame,
+    year: int,
+    assume: dict[pd.Period, float],
+    override: dict[pd.Period, float],
 ) -> tuple[pd.PeriodIndex, np.ndarray]:
     prev_months, prev = _year_block(mom, year - 1)
-    prev = _apply_assume(prev, prev_months, assume)
+    prev = _apply_inputs(prev, prev_months, assume, override)
     needed = prev[1:]  # February..December of Y-1 (January never enters)
     if np.isnan(needed).any():
         r, c = np.nonzero(np.isnan(needed))
@@ -110,7 +142,12 @@ def _wrap(mom: Frame, values: np.ndarray, index: pd.PeriodIndex) -> Frame:
     return pd.DataFrame(values, index=index, columns=mom.columns)
 
 
-def carryover(mom: Frame, year: int, assume: Mapping[Any, float] | None = None) -> Frame:
+def carryover(
+    mom: Frame,
+    year: int,
+    assume: Mapping[Any, float] | None = None,
+    override: Mapping[Any, float] | None = None,
+) -> Frame:
     """Carry-over (翘尾) effect for each month of ``year``.
 
     Parameters
@@ -122,8 +159,13 @@ def carryover(mom: Frame, year: int, assume: Mapping[Any, float] | None = None) 
     assume : mapping, optional
         ``{period or 'YYYY-MM': MoM fraction}`` used for months of ``year - 1``
         that are missing in ``mom`` (e.g. ``{'2025-12': 0.0}`` before December
-        is published). Published values take precedence. For a DataFrame the
-        value fills that month in every column where it is missing.
+        is published). A published value is never replaced: ``assume`` only
+        fills. For a DataFrame the value fills that month in every column where
+        it is missing.
+    override : mapping, optional
+        ``{period or 'YYYY-MM': MoM fraction}`` that REPLACES the value of a
+        month of ``year - 1``, published or not (e.g. to ask "what if December
+        had been 0"). A month may be in ``assume`` or ``override``, not both.
 
     Returns
     -------
@@ -134,7 +176,8 @@ def carryover(mom: Frame, year: int, assume: Mapping[Any, float] | None = None) 
     ------
     TransformError
         If a needed month of ``year - 1`` is missing and not in ``assume``
-        (the message names the month), or ``assume`` names another year.
+        (the message names the month), ``assume``/``override`` name another
+        year, or one month is in both.
 
     Notes
     -----
@@ -143,7 +186,8 @@ def carryover(mom: Frame, year: int, assume: Mapping[Any, float] | None = None) 
     """
     mom = _check(mom, "mom", freqs=("M",))
     year = _year_arg(year)
-    months, carry = _carry_values(mom, year, assume)
+    a, o = _inputs(assume, override, (year - 1,))
+    months, carry = _carry_values(mom, year, a, o)
     return _wrap(mom, carry, months)
 
 
@@ -174,7 +218,10 @@ def new_price(mom: Frame, year: int) -> Frame:
 
 
 def decompose_yoy(
-    mom: Frame, year: int, assume: Mapping[Any, float] | None = None
+    mom: Frame,
+    year: int,
+    assume: Mapping[Any, float] | None = None,
+    override: Mapping[Any, float] | None = None,
 ) -> pd.DataFrame:
     """YoY of each month of ``year`` split into carry-over and new-price effects.
 
@@ -186,7 +233,11 @@ def decompose_yoy(
     year : int
         The year whose YoY is decomposed.
     assume : mapping, optional
-        Assumed MoM for missing months of ``year - 1``; see :func:`carryover`.
+        Assumed MoM for missing (unpublished) months of ``year - 1`` or
+        ``year``; published values are kept. See :func:`carryover`.
+    override : mapping, optional
+        MoM that replaces the value of a month of ``year - 1`` or ``year``,
+        published or not. See :func:`carryover`.
 
     Returns
     -------
@@ -206,8 +257,10 @@ def decompose_yoy(
     """
     mom = _check(mom, "mom", freqs=("M",))
     year = _year_arg(year)
-    months, c = _carry_values(mom, year, assume)
+    a, o = _inputs(assume, override, (year - 1, year))
+    months, c = _carry_values(mom, year, a, o)
     _, cur = _year_block(mom, year)
+    cur = _apply_inputs(cur, months, a, o)
     n = np.cumprod(1.0 + cur, axis=0) - 1.0
     y = (1.0 + c) * (1.0 + n) - 1.0
     comps = ["carryover", "new_price", "yoy_implied"]
@@ -220,7 +273,10 @@ def decompose_yoy(
 
 
 def carryover_average(
-    mom: pd.Series | pd.DataFrame, year: int, assume: Mapping[Any, float] | None = None
+    mom: pd.Series | pd.DataFrame,
+    year: int,
+    assume: Mapping[Any, float] | None = None,
+    override: Mapping[Any, float] | None = None,
 ) -> float | pd.Series:
     """Average carry-over effect over the 12 months of ``year``.
 
@@ -230,8 +286,9 @@ def carryover_average(
         Monthly MoM (fractions); see :func:`carryover`.
     year : int
         The year.
-    assume : mapping, optional
-        Assumed MoM for missing months of ``year - 1``; see :func:`carryover`.
+    assume, override : mapping, optional
+        Assumed MoM for unpublished months of ``year - 1``, and MoM replacing
+        published ones; see :func:`carryover`.
 
     Returns
     -------
@@ -245,7 +302,8 @@ def carryover_average(
     """
     mom = _check(mom, "mom", freqs=("M",))
     year = _year_arg(year)
-    _, c = _carry_values(mom, year, assume)
+    a, o = _inputs(assume, override, (year - 1,))
+    _, c = _carry_values(mom, year, a, o)
     avg = c.mean(axis=0)
     if isinstance(mom, pd.Series):
         return float(avg[0])

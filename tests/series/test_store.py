@@ -50,16 +50,16 @@ def test_revision_is_a_new_vintage_and_the_old_value_stays_readable(store):
     assert s.revised == {"cpi_yoy": 1}
     assert s.unchanged == {"cpi_yoy": 2}
     assert store.get("cpi_yoy").data[pd.Period("2025-12", "M")] == 0.9
-    assert store.get("cpi_yoy", as_of=1).data[pd.Period("2025-12", "M")] == 0.8
+    assert store.get("cpi_yoy", vintage=1).data[pd.Period("2025-12", "M")] == 0.8
     hist = store.history("cpi_yoy")
     dec = hist[hist["date"] == pd.Timestamp("2025-12-31")]
     assert dec["value"].tolist() == [0.8, 0.9]
     assert dec["vintage"].tolist() == [1, 2]
 
 
-def test_as_of_timestamp_before_any_import_gives_empty_series(store):
+def test_vintage_timestamp_before_any_import_gives_empty_series(store):
     store.write([cpi()])
-    assert len(store.get("cpi_yoy", as_of="2000-01-01")) == 0
+    assert len(store.get("cpi_yoy", vintage="2000-01-01")) == 0
 
 
 def test_a_later_file_without_a_date_keeps_the_stored_value(store):

@@ -175,3 +175,23 @@ def test_property_dataframe_equals_column_by_column(cols):
     avg = carryover_average(df, 2026)
     for col in df.columns:
         assert avg[col] == pytest.approx(carryover_average(df[col], 2026), abs=1e-15)
+
+
+def test_override_replaces_a_published_month_and_assume_does_not():
+    # PPI 2025 with the published Dec MoM (+0.2%): assume Dec = 0 keeps +0.2% (about -0.23% on average);
+    # override Dec = 0 replaces it (about -0.41%, the seed's figure made before Dec was out).
+    ppi = M("2025-01", [x / 100 for x in PPI_MOM_2025_JAN_NOV + [0.2]])
+    by_hand = {dec: sum(math.prod(1 + v / 100 for v in (PPI_MOM_2025_JAN_NOV + [dec])[m:]) - 1
+                        for m in range(1, 13)) / 12 for dec in (0.2, 0.0)}
+    assert carryover_average(ppi, 2026, assume={"2025-12": 0.0}) == pytest.approx(by_hand[0.2], abs=1e-12)
+    assert carryover_average(ppi, 2026, override={"2025-12": 0.0}) == pytest.approx(by_hand[0.0], abs=1e-12)
+    assert carryover(ppi, 2026, override={"2025-12": 0.0}).loc["2026-11"] == 0.0
+    d = decompose_yoy(ppi, 2026, override={"2025-12": 0.0}, assume={"2026-01": 0.001})
+    assert d["carryover"].mean() == pytest.approx(by_hand[0.0], abs=1e-12)
+    assert d.loc["2026-01", "new_price"] == pytest.approx(0.001)  # an unpublished 2026 month, assumed
+    with pytest.raises(TransformError, match=r"2025-12 is in both assume and override"):
+        carryover(ppi, 2026, assume={"2025-12": 0.0}, override={"2025-12": 0.0})
+    with pytest.raises(TransformError, match=r"override key 2024-12 is not in 2025"):
+        carryover(ppi, 2026, override={"2024-12": 0.0})
+    with pytest.raises(TransformError, match=r"override key 2027-01 is not in 2025 or 2026"):
+        decompose_yoy(ppi, 2026, override={"2027-01": 0.0})

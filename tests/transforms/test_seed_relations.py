@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from macrodesk import transforms as T
-from macrodesk.calc import run
+from macrodesk.cli.calc_registry import run
 
 TABLE1 = pd.read_csv(Path(__file__).parents[1] / "reference" / "seed003_table1.csv", comment="#")
 
@@ -52,7 +52,7 @@ def test_ppi_2026_average_carryover_is_about_minus_0_4(sample_series):
     # Seed 003: "预计2026全年平均翘尾为负值(约-0.4%左右)", with Dec 2025 PPI MoM assumed 0
     # (图38 注: 2025年12月PPI环比均假设为0). Inputs: the NBS 2025 PPI MoMs in nbs_releases.
     ppi_mom = {s.id: s for s in sample_series}["ppi_mom"]
-    res = run("carryover", ppi_mom, year=2026, assume=["2025-12=0"])
+    res = run("carryover", ppi_mom, year=2026, as_of="2025-11", assume=["2025-12=0"])
     assert res.data.mean() == pytest.approx(-0.4, abs=0.05)
     # "2026上半年将面临较大的负向翘尾压力，其中一季度拖累最为显著"
     assert res.data.iloc[:3].mean() < res.data.iloc[3:6].mean() < 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import WindCol, month_ends, wind_rows
+from importers.conftest import WindCol, month_ends, wind_rows
 
 
 def test_wind_import_with_mapping_then_bad_workbook_leaves_store_untouched(cli, tmp_path, make_workbook, write_mapping):

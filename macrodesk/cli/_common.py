@@ -6,11 +6,14 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-__all__ = ["StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang"]
+__all__ = [
+    "StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang", "fail", "note",
+    "bad_argument", "period_arg",
+]
 
 StoreOpt = Annotated[
     Optional[Path],
@@ -57,3 +60,36 @@ def check_lang(lang: str) -> str:
     from macrodesk.text.labels import check_lang as _check
 
     return _check(lang)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print ``error: MESSAGE`` as one line on stderr and exit with ``code`` (2: the user's input)."""
+    from rich.markup import escape
+
+    console(stderr=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
+    raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """One informational line on stderr (stdout stays clean for --json)."""
+    from rich.markup import escape
+
+    console(stderr=True).print(escape(message))
+
+
+def bad_argument(option: str, value: object, expected: str) -> NoReturn:
+    """One-line error naming the option: ``--start must be a month like 2025-12; got '2025-13'``."""
+    fail(f"{option} must be {expected}; got '{value}'")
+
+
+def period_arg(text: Optional[str], option: str, expected: str = "a month like 2025-12 or a date") -> Optional[str]:
+    """``text`` unchanged if it reads as a period or a date (or is None), else a one-line error naming ``option``."""
+    if text is None:
+        return None
+    import pandas as pd
+
+    try:
+        pd.Period(text.strip())
+    except ValueError:
+        bad_argument(option, text, expected)
+    return text

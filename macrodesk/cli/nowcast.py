@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk._cli_common import JsonOpt, LangOpt, StoreOpt, check_lang, console, open_store, print_json
+from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json
 
 app = typer.Typer(
     help="Nowcast this month's CPI/PPI YoY from high-frequency prices, and backtest the models in real time.",
@@ -22,6 +22,12 @@ app = typer.Typer(
 )
 
 ModelOpt = Annotated[str, typer.Option("--model", help="bridge, dfm or combo (inverse-MSE combination).")]
+DateOpt = Annotated[
+    Optional[str],
+    typer.Option("--date", help="Date of the nowcast, YYYY-MM-DD (default: the last day of the month after "
+                                "the last published print in the store)."),
+]
+AsOfAlias = Annotated[Optional[str], typer.Option("--as-of", hidden=True, help="Deprecated: use --date.")]
 
 
 def _model(name: str, target: str):
@@ -102,17 +108,15 @@ def _print_backtest(res, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- live nowcasts
-def _live(target: str, as_of: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
-    import pandas as pd
-
+def _live(target: str, date: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
     from macrodesk.exceptions import ModelError
     from macrodesk.models.nowcast import InfoSet
 
     check_lang(lang)
     m = _model(model, target)
-    when = as_of if as_of is not None else pd.Timestamp.today().normalize()
     with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()), missing="skip")
+    when = _date_arg(date) if date is not None else _latest_date(data, m.target.yoy_id)
     info = InfoSet.build(data, when)
     with console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
         nc = m.predict(info)
@@ -122,6 +126,43 @@ def _live(target: str, as_of: Optional[str], model: str, store: Optional[Path], 
         print_json(nc.to_json())
         return
     _print_nowcast(nc, lang)
+
+
+def _date_arg(text: str) -> str:
+    """``--date`` checked as a day ``YYYY-MM-DD`` (or a month: its last day); else a one-line error."""
+    from macrodesk.exceptions import ModelError
+    from macrodesk.models.nowcast.data import as_timestamp
+
+    try:
+        as_timestamp(text, "--date")
+    except ModelError as exc:
+        fail(str(exc))
+    return text
+
+
+def _latest_date(data: dict, yoy_id: str) -> str:
+    """The last day of the month after the last published ``yoy_id`` print: the latest month the store can nowcast."""
+    from macrodesk.exceptions import ModelError
+
+    s = data.get(yoy_id)
+    obs = s.observations() if s is not None else None
+    if obs is None or not len(obs):
+        raise ModelError(f"the store has no {yoy_id} print to nowcast from; import it (macrodesk data import …)")
+    month = obs.index[-1] + 1
+    day = month.asfreq("D", how="end").strftime("%Y-%m-%d")
+    note(f"nowcasting {yoy_id} for {month} (the month after the last published print, {obs.index[-1]}), "
+         f"as of {day}; pass --date YYYY-MM-DD to choose another date")
+    return day
+
+
+def _date_opts(date: Optional[str], as_of: Optional[str]) -> Optional[str]:
+    """``--date``, or its hidden old name ``--as-of`` (with a one-line note)."""
+    if as_of is None:
+        return date
+    if date is not None:
+        fail("give --date only (--as-of is its deprecated old name)")
+    note("note: `nowcast --as-of` is deprecated; use --date")
+    return as_of
 
 
 class _null:
@@ -183,27 +224,25 @@ def _print_nowcast(nc, lang: str) -> None:
 
 @app.command("cpi")
 def cpi(
-    as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Date of the nowcast, YYYY-MM-DD (default: today).")
-    ] = None,
+    date: DateOpt = None,
     model: ModelOpt = "combo",
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
+    as_of: AsOfAlias = None,
 ) -> None:
-    """Nowcast CPI YoY of the month not yet released on the as-of date, with an interval and input contributions."""
-    _live("cpi_yoy", as_of, model, store, as_json, lang)
+    """Nowcast CPI YoY of the month not yet released on the date, with an interval and input contributions."""
+    _live("cpi_yoy", _date_opts(date, as_of), model, store, as_json, lang)
 
 
 @app.command("ppi")
 def ppi(
-    as_of: Annotated[
-        Optional[str], typer.Option("--as-of", help="Date of the nowcast, YYYY-MM-DD (default: today).")
-    ] = None,
+    date: DateOpt = None,
     model: ModelOpt = "combo",
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
+    as_of: AsOfAlias = None,
 ) -> None:
-    """Nowcast PPI YoY of the month not yet released on the as-of date, with an interval and input contributions."""
-    _live("ppi_yoy", as_of, model, store, as_json, lang)
+    """Nowcast PPI YoY of the month not yet released on the date, with an interval and input contributions."""
+    _live("ppi_yoy", _date_opts(date, as_of), model, store, as_json, lang)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from macrodesk.exceptions import ScenarioError, UnknownSeriesError
-from macrodesk.scenarios._cli import app
+from macrodesk.cli.scenario import app
 
 runner = CliRunner()
 

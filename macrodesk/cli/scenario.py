@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk._cli_common import JsonOpt, LangOpt, StoreOpt, check_lang, console, print_json
+from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, print_json
 
 __all__ = ["app"]
 

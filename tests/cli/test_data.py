@@ -1,4 +1,4 @@
-"""The command line: JSON shapes, exit codes and that failed imports leave the store untouched."""
+"""``macrodesk data …``: JSON shapes, vintages, exit codes and that failed imports leave the store untouched."""
 
 from __future__ import annotations
 
@@ -6,22 +6,7 @@ import json
 
 import pytest
 
-HEADER = "series_id,date,value,unit,source,origin\n"
-# NBS CPI MoM 2025 (percent), Jan..Dec: 0.7 -0.2 -0.4 0.1 -0.2 -0.1 0.4 0.0 0.1 0.2 -0.1 0.2
-CPI_MOM_2025 = [0.7, -0.2, -0.4, 0.1, -0.2, -0.1, 0.4, 0.0, 0.1, 0.2, -0.1, 0.2]
-MONTH_ENDS_2025 = ["2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30", "2025-05-31", "2025-06-30",
-                   "2025-07-31", "2025-08-31", "2025-09-30", "2025-10-31", "2025-11-30", "2025-12-31"]
-
-
-def csv_file(tmp_path, rows, name="cpi.csv"):
-    p = tmp_path / name
-    p.write_text(HEADER + "".join(rows), encoding="utf-8")
-    return p
-
-
-@pytest.fixture()
-def cpi_csv(tmp_path):
-    return csv_file(tmp_path, [f"cpi_mom,{d},{v},pct_mom,NBS,test\n" for d, v in zip(MONTH_ENDS_2025, CPI_MOM_2025)])
+from .conftest import csv_file
 
 
 def test_import_list_show_json(cli, tmp_path, cpi_csv):
@@ -39,13 +24,13 @@ def test_import_list_show_json(cli, tmp_path, cpi_csv):
                                "values": {"2025-11": -0.1, "2025-12": 0.2}}
 
 
-def test_import_reports_revisions_and_as_of(cli, tmp_path, cpi_csv):
+def test_import_reports_revisions_and_vintage(cli, tmp_path, cpi_csv):
     store = tmp_path / "s.duckdb"
     cli("data", "import", cpi_csv, "--store", store)
     revised = csv_file(tmp_path, ["cpi_mom,2025-12-31,0.3,pct_mom,NBS,test\n"], "rev.csv")
     code, out, _ = cli("data", "import", revised, "--store", store, "--json")
     assert json.loads(out)["revised"] == {"cpi_mom": 1}
-    _, out, _ = cli("data", "show", "cpi_mom", "--start", "2025-12", "--as-of", "1", "--store", store, "--json")
+    _, out, _ = cli("data", "show", "cpi_mom", "--start", "2025-12", "--vintage", "1", "--store", store, "--json")
     assert json.loads(out)["values"] == {"2025-12": 0.2}
     _, out, _ = cli("data", "show", "cpi_mom", "--start", "2025-12", "--store", store, "--json")
     assert json.loads(out)["values"] == {"2025-12": 0.3}
@@ -79,35 +64,6 @@ def test_unknown_series_exits_nonzero(cli, tmp_path, cpi_csv):
     assert code == 2 and "unknown series id 'cpi_mon'; did you mean 'cpi_mom'" in err
 
 
-def test_calc_cum_and_carryover_json(cli, tmp_path, cpi_csv):
-    store = tmp_path / "s.duckdb"
-    cli("data", "import", cpi_csv, "--store", store)
-    code, out, _ = cli("calc", "cum", "cpi_mom", "--months", "1-11", "--store", store, "--json")
-    # Seed 003: "2025年1-11月，CPI环比累计上涨0.5%". Exact product: 0.49638...%
-    assert code == 0
-    assert round(json.loads(out)["values"]["2025"], 1) == 0.5
-    code, out, _ = cli("calc", "carryover", "cpi_mom", "--year", "2026", "--store", store, "--json")
-    vals = json.loads(out)["values"]
-    assert list(vals) == [f"2026-{m:02d}" for m in range(1, 13)]
-    # Jan 2026 carry-over = prod(1+m) over Feb..Dec 2025 - 1. The MoMs sum to 0.0, so to second
-    # order it is -sum(m^2)/2 = -(0.04+0.16+0.01+0.04+0.01+0.16+0+0.01+0.04+0.01+0.04)e-4/2 = -0.26e-4,
-    # i.e. -0.0026%.
-    assert vals["2026-01"] == pytest.approx(-0.0026, abs=5e-5)
-    # Nov 2026 carry-over = Dec 2025 MoM = +0.2%; Dec 2026 = 0 by definition.
-    assert vals["2026-11"] == pytest.approx(0.2) and vals["2026-12"] == 0.0
-
-
-def test_calc_errors(cli, tmp_path, cpi_csv):
-    store = tmp_path / "s.duckdb"
-    cli("data", "import", cpi_csv, "--store", store)
-    code, _, err = cli("calc", "nope", "cpi_mom", "--store", store)
-    assert code == 2 and "unknown transform 'nope'; available: yoy, mom" in err
-    code, _, err = cli("calc", "yoy", "cpi_mom", "--store", store)
-    assert code == 2 and "'yoy' needs a level or index series; 'cpi_mom' is already a rate (pct_mom)" in err
-    code, _, err = cli("calc", "carryover", "cpi_mom", "--store", store)
-    assert code == 2 and "needs --year" in err
-
-
 def test_read_command_on_missing_store(cli, tmp_path):
     code, _, err = cli("data", "list", "--store", tmp_path / "none.duckdb")
     assert code == 2 and "does not exist" in err
@@ -119,8 +75,27 @@ def test_store_from_environment(cli, tmp_path, cpi_csv, monkeypatch):
     assert code == 0 and (tmp_path / "env.duckdb").exists()
 
 
-def test_report_unknown_name_and_bad_format(cli, sample_store_path, tmp_path):
-    code, _, err = cli("report", "nope", "--store", sample_store_path, "--out", tmp_path)
-    assert code == 2 and "unknown report 'nope'; available: inflation-review" in err
-    code, _, err = cli("report", "inflation-review", "--format", "docx", "--store", sample_store_path)
-    assert code == 2 and "unknown format 'docx'" in err
+def test_show_vintage_as_a_time_and_the_deprecated_as_of(cli, tmp_path, cpi_csv):
+    store = tmp_path / "s.duckdb"
+    cli("data", "import", cpi_csv, "--store", store)
+    code, out, _ = cli("data", "show", "cpi_mom", "--vintage", "2000-01-01", "--store", store, "--json")
+    assert code == 0 and json.loads(out)["values"] == {}  # nothing was stored by 2000
+    code, out, err = cli("data", "show", "cpi_mom", "--start", "2025-12", "--as-of", "1", "--store", store, "--json")
+    assert code == 0 and json.loads(out)["values"] == {"2025-12": 0.2}
+    assert err.strip() == "note: `data show --as-of` is deprecated; use --vintage"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--vintage", "2025-13"), "--vintage must be a vintage number (see `data history`) or a time such as "
+                               "2025-12-31; got '2025-13'"),
+    (("--vintage", "yesterday"), "--vintage must be a vintage number"),
+    (("--start", "2025-13"), "--start must be a month like 2025-12 or a date; got '2025-13'"),
+    (("--end", "20x5"), "--end must be a month like 2025-12 or a date; got '20x5'"),
+    (("--vintage", "1", "--as-of", "1"), "give --vintage only"),
+])
+def test_show_bad_arguments_are_one_line_errors(cli, tmp_path, cpi_csv, args, message):
+    store = tmp_path / "s.duckdb"
+    cli("data", "import", cpi_csv, "--store", store)
+    code, out, err = cli("data", "show", "cpi_mom", *args, "--store", store)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("error: ") and message in err

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from macrodesk.exceptions import ModelError, ReportError
-from macrodesk.models.nowcast._cli import app
+from macrodesk.cli.nowcast import app
 
 runner = CliRunner()
 
@@ -34,7 +34,7 @@ def test_backtest_table(sample_store_path):
 
 
 def test_live_cpi_json(sample_store_path):
-    r = runner.invoke(app, ["cpi", "--as-of", "2022-06-30", "--model", "bridge", "--json",
+    r = runner.invoke(app, ["cpi", "--date", "2022-06-30", "--model", "bridge", "--json",
                             "--store", str(sample_store_path)])
     assert r.exit_code == 0, r.output
     js = json.loads(r.stdout)
@@ -48,14 +48,14 @@ def test_live_cpi_json(sample_store_path):
 
 
 def test_live_ppi_table(sample_store_path):
-    r = runner.invoke(app, ["ppi", "--as-of", "2022-06-30", "--model", "bridge", "--store", str(sample_store_path)])
+    r = runner.invoke(app, ["ppi", "--date", "2022-06-30", "--model", "bridge", "--store", str(sample_store_path)])
     assert r.exit_code == 0, r.output
     assert "2022年6月PPI同比预测" in r.stdout
     assert "各输入的贡献" in r.stdout
 
 
 def test_unpublished_anchor_is_a_model_error(sample_store_path):
-    r = runner.invoke(app, ["cpi", "--as-of", "2030-01-31", "--model", "bridge", "--store", str(sample_store_path)])
+    r = runner.invoke(app, ["cpi", "--date", "2030-01-31", "--model", "bridge", "--store", str(sample_store_path)])
     assert r.exit_code != 0
     assert isinstance(r.exception, ModelError)
     assert "the YoY of 2029-12 is not published" in str(r.exception)
@@ -70,3 +70,32 @@ def test_unknown_target_is_a_model_error(sample_store_path):
 def test_bad_language(sample_store_path):
     r = runner.invoke(app, ["cpi", "--lang", "fr", "--store", str(sample_store_path)])
     assert isinstance(r.exception, ReportError)
+
+
+def test_default_date_is_the_month_after_the_last_published_print(sample_store_path):
+    # The bundled CPI YoY ends with the NBS print for 2025-12 (+0.8%), so the latest month the
+    # store can nowcast is 2026-01, as of its last day.
+    r = runner.invoke(app, ["cpi", "--model", "bridge", "--json", "--store", str(sample_store_path)])
+    assert r.exit_code == 0, r.output
+    js = json.loads(r.stdout)
+    assert js["month"] == "2026-01" and js["as_of"] == "2026-01-31"
+    assert js["previous_yoy"] == 0.8
+    assert "nowcasting cpi_yoy for 2026-01 (the month after the last published print, 2025-12)" in r.stderr
+
+
+def test_as_of_is_a_deprecated_alias_of_date(sample_store_path):
+    r = runner.invoke(app, ["ppi", "--as-of", "2022-06-30", "--model", "bridge", "--json",
+                            "--store", str(sample_store_path)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["month"] == "2022-06"
+    assert r.stderr.strip() == "note: `nowcast --as-of` is deprecated; use --date"
+    r = runner.invoke(app, ["ppi", "--as-of", "2022-06-30", "--date", "2022-06-30", "--store", str(sample_store_path)])
+    assert r.exit_code == 2 and "give --date only" in r.stderr
+
+
+@pytest.mark.parametrize("bad", ["2025-02-30", "yesterday", "2025-13"])
+def test_bad_date_is_a_one_line_error_naming_the_option(sample_store_path, bad):
+    r = runner.invoke(app, ["cpi", "--date", bad, "--model", "bridge", "--store", str(sample_store_path)])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [
+        f"error: --date must be a date like 2022-03-31 or a month like 2022-03; got '{bad}'"]

@@ -8,9 +8,10 @@ the pure function from :mod:`macrodesk.transforms` and returns a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -33,6 +34,9 @@ class CalcResult:
     data: pd.Series | pd.DataFrame
     note: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+    #: extra JSON fields (e.g. ``overridden``) and the matching one-line messages printed under the table
+    extra: dict[str, Any] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
 
     def _keys(self, index: pd.Index) -> list[str]:
         if isinstance(index, (pd.PeriodIndex, pd.DatetimeIndex)):
@@ -48,6 +52,7 @@ class CalcResult:
         out: dict[str, Any] = {"series_id": self.series_id, "transform": self.transform, "unit": self.unit}
         if self.params:
             out["params"] = self.params
+        out.update(self.extra)
         if isinstance(self.data, pd.Series):
             out["values"] = clean(self.data)
         else:
@@ -68,6 +73,8 @@ class CalcResult:
         console.print(t)
         if self.note:
             console.print(self.note)
+        for line in self.flags:
+            console.print(line)
 
 
 # ---------------------------------------------------------------- inputs
@@ -129,31 +136,56 @@ def _months(text: str | None) -> tuple[int, int]:
     return lo, hi
 
 
-def _assume(items: list[str]) -> dict[str, float]:
+def _month_values(items: list[str], option: str) -> dict[str, float]:
+    """``{'YYYY-MM': MoM fraction}`` from ``--assume``/``--override`` items ``YYYY-MM=PERCENT``."""
     out = {}
     for item in items:
         k, sep, v = item.partition("=")
         try:
             if not sep:
                 raise ValueError
-            pd.Period(k.strip(), freq="M")
-            out[k.strip()] = float(v) / 100.0
+            out[str(pd.Period(k.strip(), freq="M"))] = float(v) / 100.0
         except ValueError:
-            raise TransformError(f"--assume takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '{item}'") from None
+            raise TransformError(f"{option} takes YYYY-MM=PERCENT, e.g. 2025-12=0; got '{item}'") from None
     return out
 
 
-def _with_assumed(m: pd.Series, items: list[str]) -> pd.Series:
-    """MoM with the user's assumed values set (they override published ones, as the user asked)."""
-    assumed = _assume(items)
-    if not assumed:
-        return m
-    periods = [pd.Period(k, freq="M") for k in assumed]
-    full = pd.period_range(min(m.index[0], *periods), max(m.index[-1], *periods), freq="M")
-    m = m.reindex(full)
-    for p, v in zip(periods, assumed.values()):
-        m[p] = v
-    return m
+def _pct(fraction: float) -> float:
+    return round(float(fraction) * 100, 4)
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The user's MoM inputs for a carry-over: what the library gets, and what the output reports."""
+
+    assume: dict[str, float]
+    override: dict[str, float]
+    extra: dict[str, Any]
+    flags: list[str]
+
+
+def _inputs(m: pd.Series, o: dict[str, Any]) -> _Inputs:
+    """``--assume`` fills only unpublished months (a published one is kept and reported);
+    ``--override`` replaces a month, and every override is reported with the published value."""
+    assume = _month_values(o["assume"], "--assume")
+    override = _month_values(o["override"], "--override")
+    published = {str(p): _pct(v) for p, v in m.dropna().items()}
+    extra: dict[str, Any] = {}
+    flags: list[str] = []
+    applied = {k: _pct(v) for k, v in assume.items() if k not in published}
+    kept = {k: {"published": published[k], "assumed": _pct(v)} for k, v in assume.items() if k in published}
+    if applied:
+        extra["assumed"] = applied
+    if kept:
+        extra["assume_not_applied"] = kept
+        flags += [f"--assume {k}: not applied, {k} is published (MoM {d['published']:.2f}%); "
+                  f"use --override {k}=… to replace it" for k, d in kept.items()]
+    if override:
+        extra["overridden"] = {k: {"published": published.get(k), "used": _pct(v)} for k, v in override.items()}
+        flags += [f"--override {k}: MoM {_pct(v):.2f}% used instead of the published {published[k]:.2f}%"
+                  if k in published else f"--override {k}: MoM {_pct(v):.2f}% used ({k} is not published)"
+                  for k, v in override.items()]
+    return _Inputs(assume, override, extra, flags)
 
 
 def _need_year(year: int | None, name: str) -> int:
@@ -163,10 +195,11 @@ def _need_year(year: int | None, name: str) -> int:
 
 
 def _window(x: pd.Series, start: str | None, end: str | None) -> pd.Series:
+    freq = cast(pd.PeriodIndex, x.index).freqstr
     if start is not None:
-        x = x[x.index >= pd.Period(start, freq=x.index.freq)]
+        x = x[x.index >= pd.Period(start, freq=freq)]
     if end is not None:
-        x = x[x.index <= pd.Period(end, freq=x.index.freq)]
+        x = x[x.index <= pd.Period(end, freq=freq)]
     return x
 
 
@@ -207,11 +240,18 @@ def _cum(s, o):
                       note=f"cumulative change over months {lo}-{hi}: prod(1+m) - 1")
 
 
+def _with_inputs(s, o, name: str, fn: Callable[..., Any], note: Callable[[int, Any], str]) -> CalcResult:
+    """Run a carry-over transform with the user's ``--assume``/``--override`` MoMs, reporting both."""
+    y = _need_year(o["year"], name)
+    m = as_mom(s, name)
+    inp = _inputs(m, o)
+    r = fn(m, y, assume=inp.assume, override=inp.override) * 100
+    return CalcResult(s.id, name, "pct_yoy", r, params={"year": y}, extra=inp.extra, flags=inp.flags, note=note(y, r))
+
+
 def _carryover(s, o):
-    y = _need_year(o["year"], "carryover")
-    r = T.carryover(_with_assumed(as_mom(s, "carryover"), o["assume"]), y) * 100
-    return CalcResult(s.id, "carryover", "pct_yoy", r, params={"year": y},
-                      note=f"carry-over (翘尾) of {y} from the MoMs of {y - 1}; average {r.mean():.2f}%")
+    return _with_inputs(s, o, "carryover", T.carryover, lambda y, r: (
+        f"carry-over (翘尾) of {y} from the MoMs of {y - 1}; average {r.mean():.2f}%"))
 
 
 def _newprice(s, o):
@@ -221,10 +261,7 @@ def _newprice(s, o):
 
 
 def _decompose(s, o):
-    y = _need_year(o["year"], "decompose")
-    r = T.decompose_yoy(_with_assumed(as_mom(s, "decompose"), o["assume"]), y) * 100
-    return CalcResult(s.id, "decompose", "pct_yoy", r, params={"year": y},
-                      note="(1 + YoY) = (1 + carry-over)(1 + new-price)")
+    return _with_inputs(s, o, "decompose", T.decompose_yoy, lambda y, r: "(1 + YoY) = (1 + carry-over)(1 + new-price)")
 
 
 def _seasonal_norm(s, o):
@@ -277,7 +314,8 @@ TRANSFORMS: dict[str, TransformSpec] = {
     "yoy": TransformSpec("YoY from a level: X_t / X_{t-12} - 1", _yoy),
     "mom": TransformSpec("MoM from a level: X_t / X_{t-1} - 1", _mom),
     "cum": TransformSpec("cumulative MoM per year over --months (default 1-12), optional --year", _cum),
-    "carryover": TransformSpec("carry-over (翘尾) by month of --year from the previous year's MoMs [--assume 2025-12=0 sets a MoM]", _carryover),
+    "carryover": TransformSpec("carry-over (翘尾) by month of --year from the previous year's MoMs "
+                               "[--assume 2025-12=0 fills an unpublished month; --override replaces a published one]", _carryover),
     "newprice": TransformSpec("new-price effect (新涨价) by month of --year", _newprice),
     "decompose": TransformSpec("carry-over, new-price and implied YoY by month of --year", _decompose),
     "cagr2y": TransformSpec("two-year compound growth (from a level or a pct_yoy series)", _cagr2y),
@@ -295,6 +333,36 @@ def run(name: str, series: MacroSeries, **options: Any) -> CalcResult:
     spec = TRANSFORMS.get(name)
     if spec is None:
         raise TransformError(f"unknown transform '{name}'; available: {', '.join(TRANSFORMS)}")
-    opts = {"year": None, "start": None, "end": None, "months": None, "years": None, "assume": [], "how": "mean"}
+    opts: dict[str, Any] = {"year": None, "start": None, "end": None, "months": None, "years": None,
+                            "as_of": None, "assume": [], "override": [], "how": "mean"}
     opts.update(options)
-    return spec.fn(series, opts)
+    for key in ("start", "end"):
+        _check_period(opts[key], f"--{key}")
+    if opts["as_of"] is not None:
+        series = series.slice(None, str(_as_of_month(opts["as_of"])))
+    result = spec.fn(series, opts)
+    if opts["as_of"] is not None:
+        result.params["as_of"] = opts["as_of"]
+    return result
+
+
+def _check_period(text: str | None, option: str) -> None:
+    if text is None:
+        return
+    try:
+        pd.Period(str(text).strip())
+    except ValueError:
+        raise TransformError(f"{option} must be a month like 2025-12 (or a date); got '{text}'") from None
+
+
+def _as_of_month(text: str) -> pd.Period:
+    """The last data month of ``--as-of YYYY-MM``."""
+    t = str(text).strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}", t):
+            raise ValueError
+        return pd.Period(t, freq="M")
+    except ValueError:
+        raise TransformError(
+            f"--as-of must be a month like 2025-12 (the last month of data to use); got '{text}'"
+        ) from None
