@@ -19,7 +19,10 @@ whose inputs are absent are left out; nothing is invented.
 
 High-frequency indicators (:data:`HF_IDS`) are dated series whose useful part lies
 *after* the release month (the first days of the next month), so the store must
-hand them over up to the end of ``as_of + HF_LOOKAHEAD_MONTHS``.
+hand them over up to the end of ``as_of + HF_LOOKAHEAD_MONTHS``. The nowcast itself
+reads them only as they stood on the flash's date
+(:func:`~macrodesk.models.nowcast.trade.release_date`, day 14 of the next month,
+minus the indicator's publication lag), so a flash rebuilt later says what it said then.
 """
 
 from __future__ import annotations
@@ -44,9 +47,10 @@ from macrodesk.analyses.trade import ids as I
 from macrodesk.analyses.trade.headline import month_word
 from macrodesk.exceptions import ModelError, ReportError, UnitError
 from macrodesk.models._base import is_computable
-from macrodesk.models.nowcast_hf import nowcast_hf
+from macrodesk.models.nowcast.trade import TradeNowcaster, TradeSpec, release_date
 from macrodesk.text import format as F
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.views.nowcast import trade_fit_text, trade_nowcast_chart, trade_nowcast_text
 from macrodesk.series import MacroSeries
 
 __all__ = ["REQUIRED", "OPTIONAL", "HF_IDS", "HF_LOOKAHEAD_MONTHS", "build"]
@@ -312,7 +316,7 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                im_blocks)
 
     # ------------------------------------------------ 3. outlook: high-frequency nowcast
-    now_blocks, now_summary = _nowcast(inputs, month, ex_yoy, lang, missing)
+    now_blocks, now_summary = _nowcast(inputs, month, lang, missing)
     if now_blocks:
         out.h1("展望：高频数据", "Outlook: high-frequency data", now_blocks)
 
@@ -532,7 +536,8 @@ def _price_volume(inputs: Inputs, month: pd.Period, lang: str, missing: list[str
 
 
 # ---------------------------------------------------------------- nowcast
-def _nowcast(inputs: Inputs, month: pd.Period, ex_yoy: pd.Series, lang: str, missing: list[str]) -> tuple[list[Any], str | None]:
+def _nowcast(inputs: Inputs, month: pd.Period, lang: str, missing: list[str]) -> tuple[list[Any], str | None]:
+    """The export nowcast for the month after ``month`` from what was known on the flash's date."""
     S = inputs.series
     hf = next(((i, zh, en) for i, zh, en, _ in I.HF_INDICATORS if inputs.has(i)), None)
     if hf is None:
@@ -540,17 +545,17 @@ def _nowcast(inputs: Inputs, month: pd.Period, ex_yoy: pd.Series, lang: str, mis
         return [], None
     sid, zh, en = hf
     target = month + 1
+    model = TradeNowcaster(TradeSpec(indicator=sid, window=36, min_obs=12, name_zh=zh, name_en=en))
     try:
-        pred = nowcast_hf(S[sid].data, ex_yoy[ex_yoy.index <= month], target, window=36, min_obs=12,
-                          indicator_label=(zh, en), target_label=("出口", "exports"))
+        pred = model.predict(model.info_set(S, release_date(month), ids=model.series_ids()))
     except ModelError as exc:
         return [Paragraph(tr(f"高频指标{sid}无法用于预测：{exc}", f"The indicator {sid} cannot be used: {exc}", lang))], None
     if not is_computable(pred):
         return [Paragraph(tr(f"{zh}：高频预测无法计算，{pred.reason_zh or pred.reason}。",
                              f"{en[:1].upper() + en[1:]}: no nowcast, {pred.reason}.", lang))], None
-    text = pred.summary(lang)
+    text = trade_nowcast_text(pred, lang)
     span = tr(f"{target.month}月前{pred.day}日", f"the first {pred.day} days of {target.strftime('%B')}", lang)
-    fig = Figure(pred.chart(lang),
+    fig = Figure(trade_nowcast_chart(pred, lang),
                  tr(f"{zh}指向{span}出口同比在{F.pct(pred.point * 100)}左右",
                     f"{(en[:1].upper() + en[1:])} point to export YoY of about {F.pct(pred.point * 100)} in {span}", lang),
                  source=source_line([S[sid], S["exports_usd_yoy"]], lang),
@@ -559,4 +564,4 @@ def _nowcast(inputs: Inputs, month: pd.Period, ex_yoy: pd.Series, lang: str, mis
                          f"{int(round((1 - pred.alpha) * 100))}% prediction interval", lang))
     lead = tr(f"高频数据指向{span}出口同比在{F.pct(pred.point * 100)}左右。",
               f"High-frequency data point to export YoY of about {F.pct(pred.point * 100)} in {span}.", lang)
-    return [_para(text + tr("", " ", lang) + pred.result.summary(lang), lead, lang), fig], lead
+    return [_para(text + tr("", " ", lang) + trade_fit_text(pred.fit, lang), lead, lang), fig], lead

@@ -40,16 +40,16 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, ResultsMixin
 from macrodesk.models.nowcast.base import (
     _ANCHOR_ROUNDING_VAR,
     Nowcast,
-    Nowcaster,
     TargetSpec,
     anchor_of,
     contributions_frame,
 )
 from macrodesk.models.nowcast.data import InfoSet, TargetHistory, drift_factor, spring_festival_share
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = [
     "BridgeInput",
@@ -62,7 +62,6 @@ __all__ = [
     "ridge_prior",
     "same_month_norm",
     "input_matrix",
-    "TERM_LABELS",
 ]
 
 
@@ -82,9 +81,6 @@ class BridgeInput:
             if info.has(sid):
                 return sid
         return None
-
-    def label(self, lang: str = "zh") -> str:
-        return (self.name_zh if lang == "zh" else self.name_en) or self.id
 
 
 @dataclass(frozen=True)
@@ -162,16 +158,6 @@ PPI_BRIDGE = BridgeSpec(
 
 BRIDGE_SPECS: dict[str, BridgeSpec] = {"cpi": CPI_BRIDGE, "ppi": PPI_BRIDGE}
 
-#: Labels of the non-input terms of a nowcast decomposition.
-TERM_LABELS: dict[str, tuple[str, str]] = {
-    "spring_festival": ("春节效应", "Spring Festival"),
-    "momentum": ("上月环比惯性", "Last month's MoM"),
-    "seasonal": ("季节性及其他", "Seasonal norm (other items)"),
-    "constant": ("常数项", "Constant"),
-    "dfm": ("动态因子模型", "Dynamic factor model"),
-}
-
-
 # ---------------------------------------------------------------- building blocks
 def ridge_prior(
     X: np.ndarray, y: np.ndarray, prior_mean: np.ndarray, prior_precision: np.ndarray
@@ -246,7 +232,7 @@ def input_matrix(
 
 # ---------------------------------------------------------------- the fit
 @dataclass(frozen=True, eq=False)
-class BridgeFit:
+class BridgeFit(ResultsMixin):
     """A bridge model estimated on one information set; :meth:`predict` gives the nowcast."""
 
     target: TargetSpec
@@ -285,8 +271,14 @@ class BridgeFit:
             contributions=contrib, missing_inputs=self.missing_inputs, reconciled=self.reconciled,
         )
 
-    def summary(self, lang: str = "zh") -> str:
-        return self.predict().summary(lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The terms of the MoM nowcast: value (x_t), coefficient and contribution (fractions)."""
+        return self.terms.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """The estimated parameters, then the MoM residual s.d. and the number of months."""
+        extra = pd.Series([self.sigma_mom, float(self.n_obs)], index=["sigma_mom", "n_obs"])
+        return pd.concat([self.params, extra]).rename("value").to_frame()
 
 
 class BridgeNowcaster(Nowcaster):

@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
-from macrodesk.models.nowcast.base import _ANCHOR_ROUNDING_VAR, Nowcast, Nowcaster, TargetSpec, contributions_frame
+from macrodesk.models._base import NotComputable, ResultsMixin
+from macrodesk.models.nowcast.base import _ANCHOR_ROUNDING_VAR, Nowcast, TargetSpec, contributions_frame
 from macrodesk.models.nowcast.data import RELEASE_DAY, InfoSet, collect
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = ["CombinedNowcaster", "inverse_mse_weights", "combine_nowcasts"]
 
@@ -105,7 +106,7 @@ def combine_nowcasts(
 
 
 @dataclass(frozen=True, eq=False)
-class CombinedFit:
+class CombinedFit(ResultsMixin):
     """The members' nowcasts of one month and their past errors; :meth:`predict` combines them."""
 
     target: TargetSpec
@@ -119,6 +120,10 @@ class CombinedFit:
         return combine_nowcasts(
             self.current, self.past_errors, primary=self.primary, target=self.target, min_errors=self.min_errors
         )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The members' past real-time MoM errors (fractions), months x models."""
+        return self.past_errors.copy()
 
 
 class CombinedNowcaster(Nowcaster):

@@ -32,16 +32,16 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, ResultsMixin
 from macrodesk.models.nowcast.base import (
     _ANCHOR_ROUNDING_VAR,
     Nowcast,
-    Nowcaster,
     TargetSpec,
     anchor_of,
 )
 from macrodesk.models.nowcast.bridge import CPI_BRIDGE, PPI_BRIDGE, BridgeInput, input_matrix, same_month_norm
 from macrodesk.models.nowcast.data import InfoSet
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = ["DFMSpec", "CPI_DFM", "PPI_DFM", "DFM_SPECS", "DFMNowcaster", "DFMFit", "seasonal_deviation"]
 
@@ -79,7 +79,7 @@ def seasonal_deviation(x: pd.Series, years: int) -> tuple[pd.Series, pd.Series]:
 
 
 @dataclass(frozen=True, eq=False)
-class DFMFit:
+class DFMFit(ResultsMixin):
     """The factor model estimated on one information set."""
 
     target: TargetSpec
@@ -105,8 +105,14 @@ class DFMFit:
             missing_inputs=self.missing_inputs, reconciled=self.reconciled,
         )
 
-    def summary(self, lang: str = "zh") -> str:
-        return self.predict().summary(lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The factor loadings of the panel's series."""
+        return self.loadings.rename("loading").to_frame()
+
+    def summary(self) -> pd.DataFrame:
+        """The loadings, then the MoM nowcast, its s.d. and the number of target months."""
+        extra = pd.Series([self.mom, self.sigma_mom, float(self.n_obs)], index=["mom", "sigma_mom", "n_obs"])
+        return pd.concat([self.loadings, extra]).rename("value").to_frame()
 
 
 class DFMNowcaster(Nowcaster):
