@@ -29,9 +29,14 @@ __all__ = ["run_backtest", "month_range", "benchmark_rows"]
 class _Model(Protocol):
     """What a backtest needs of a nowcaster (:class:`~macrodesk.models.nowcast.nowcaster.Nowcaster`)."""
 
-    name: str
-    target: TargetSpec
-    release_day: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def target(self) -> TargetSpec: ...
+
+    @property
+    def release_day(self) -> int: ...
 
     def series_ids(self) -> tuple[str, ...]: ...
 

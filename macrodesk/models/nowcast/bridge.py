@@ -186,7 +186,7 @@ def same_month_norm(x: pd.Series, years: int) -> pd.Series:
     the last K = years observed}``; NaN when no earlier same month is observed.
     """
     out = pd.Series(np.nan, index=x.index, name=x.name)
-    months = np.asarray(x.index.month)
+    months = np.asarray(pd.PeriodIndex(x.index).month)
     for mo in range(1, 13):
         sel = months == mo
         if not sel.any():
@@ -326,13 +326,13 @@ def _fit_bridge(
     X = X.reindex(idx)
     raw = raw.reindex(idx)
     yv = hist.mom.reindex(idx)
-    yv.loc[t] = np.nan
+    yv.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
     train_months = idx[:-1]
     # inputs usable this month: observed at t with enough history alongside the target
     usable, missing = [], list(absent)
     for c in X.columns:
         ok = X[c].notna() & yv.notna()
-        if pd.notna(X.at[t, c]) and int(ok.loc[train_months].sum()) >= spec.min_obs:
+        if np.isfinite(float(X[c].get(t, np.nan))) and int(ok.loc[train_months].sum()) >= spec.min_obs:
             usable.append(c)
         else:
             missing.append(c)
@@ -349,7 +349,7 @@ def _fit_bridge(
     tr = train_months[rows.to_numpy()]
     if spec.window is not None:
         tr = tr[-spec.window:]
-    if spec.ar and pd.isna(D.at[t, "momentum"]):
+    if spec.ar and not np.isfinite(float(D["momentum"].get(t, np.nan))):
         return NotComputable(what, f"the MoM of {t - 1} is missing")
     if len(tr) < spec.min_rows:
         return NotComputable(
@@ -389,20 +389,20 @@ def _fit_bridge(
     resid = ys - fitted
     dof = len(ys) - design.shape[1]
     sigma_mom = float(np.sqrt(resid @ resid / (dof if dof >= 5 else len(ys))))
-    xt = D.loc[t, slope_cols].to_numpy(float)
+    xt = D[slope_cols].loc[[t]].to_numpy(float)[0]
     terms = pd.DataFrame({"value": xt, "coef": b, "mom": b * xt}, index=pd.Index(slope_cols, name="term"))
     if spec.seasonal:
         rest = pd.Series(ys - Xs @ b, index=tr)
-        same = rest[np.asarray(rest.index.month) == t.month]
+        same = rest[np.asarray(pd.PeriodIndex(rest.index).month) == t.month]
         norm = float(same.iloc[-spec.norm_years:].mean()) if len(same) else float(params[f"month_{t.month}"])
         terms.loc["seasonal"] = [np.nan, np.nan, norm]
     else:
         terms.loc["constant"] = [1.0, float(params["constant"]), float(params["constant"])]
-    raw_t = raw.loc[t].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
+    raw_t = raw.loc[[t]].iloc[0].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
     # an input's reported coefficient is per unit of its raw change (drift folded in)
     for c in usable:
         if pd.notna(raw_t.get(c)) and raw_t[c] != 0:
-            terms.at[c, "coef"] = terms.at[c, "mom"] / raw_t[c]
+            terms.loc[c, "coef"] = terms["mom"][c] / raw_t[c]
     if "spring_festival" in terms.index:
         raw_t["spring_festival"] = terms.at["spring_festival", "value"]
     if "momentum" in terms.index:
@@ -418,6 +418,6 @@ def _recent_month_means(mom: pd.Series, years: int) -> pd.Series:
     s = mom.dropna()
     if len(s) == 0:
         return pd.Series(dtype=float)
-    g = s.groupby(np.asarray(s.index.month))
+    g = s.groupby(np.asarray(pd.PeriodIndex(s.index).month))
     return g.apply(lambda v: v.iloc[-years:].mean())
 

@@ -147,7 +147,7 @@ class DFMNowcaster(Nowcaster):
         y_idx = pd.period_range(first, t, freq="M")
         panel = X.reindex(y_idx)
         y = hist.mom.reindex(y_idx)
-        y.loc[t] = np.nan
+        y.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
         norm_t = 0.0
         if spec.seasonal:
             cols = {}
@@ -155,9 +155,9 @@ class DFMNowcaster(Nowcaster):
                 cols[c] = seasonal_deviation(panel[c], spec.norm_years)[0]
             panel = pd.DataFrame(cols, index=y_idx)
             ydev, ynorm = seasonal_deviation(y, spec.norm_years)
-            if pd.isna(ynorm.loc[t]):
+            if not np.isfinite(float(ynorm.get(t, np.nan))):
                 return NotComputable(what, f"no earlier {t.strftime('%B')} MoM to form the seasonal norm", what_zh)
-            norm_t = float(ynorm.loc[t])
+            norm_t = float(ynorm.get(t, np.nan))
             y = ydev
         # the window starts where the target's last unbroken stretch of prints starts
         obs = hist.mom.loc[: t - 1]
@@ -177,7 +177,7 @@ class DFMNowcaster(Nowcaster):
         inputs_kept = [c for c in keep if c != "__target__"]
         if len(inputs_kept) < 2:
             return NotComputable(what, "fewer than two inputs with enough history for a factor", what_zh)
-        missing = tuple(absent) + tuple(c for c in X.columns if c not in inputs_kept or pd.isna(panel.at[t, c]))
+        missing = tuple(absent) + tuple(c for c in X.columns if c not in inputs_kept or not np.isfinite(float(panel[c].get(t, np.nan))))
         panel = panel[keep]
         first = panel.notna().any(axis=1).to_numpy().argmax()
         panel = panel.iloc[first:]
@@ -186,8 +186,7 @@ class DFMNowcaster(Nowcaster):
         if (sd <= 0).any() or sd.isna().any():
             return NotComputable(what, "an input does not vary in the window", what_zh)
         z = (panel - mu) / sd
-        z.index = z.index.to_timestamp(how="start")
-        z.index.freq = "MS"
+        z.index = pd.DatetimeIndex(pd.PeriodIndex(z.index).to_timestamp(how="start"), freq="MS")
         z.columns = [str(c) for c in z.columns]
         try:
             from statsmodels.tsa.statespace.dynamic_factor_mq import DynamicFactorMQ

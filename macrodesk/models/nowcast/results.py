@@ -154,7 +154,7 @@ class BacktestResult(ResultsMixin):
         st = self.stats()
         rows = [
             {
-                "month": p.strftime("%Y-%m"),
+                "month": p,
                 "nowcast": val(r["nowcast"]),
                 "actual": val(r["actual"]),
                 "error": val(r["error"]),

@@ -222,7 +222,7 @@ class TradeNowcast(ResultsMixin):
 
     def bounds(self, level: float | None = None) -> tuple[float, float]:
         """Prediction interval (fractions) at ``level`` (default ``1 - alpha``)."""
-        from scipy import stats
+        from scipy import stats  # type: ignore[import-untyped]
 
         lv = 1.0 - self.alpha if level is None else float(level)
         if not 0 < lv < 1:
@@ -243,18 +243,19 @@ class TradeNowcast(ResultsMixin):
         lo, hi = self.bounds(level)
         return lo * 100.0, hi * 100.0
 
+    def _row(self) -> dict[str, float]:
+        lo, hi = self.bounds()
+        return {"nowcast": self.yoy_print, "nowcast_unrounded": self.yoy * 100, "lower": lo * 100,
+                "upper": hi * 100, "level": 1 - self.alpha, "indicator_yoy": self.indicator_yoy * 100,
+                "day": self.day}
+
     def to_frame(self) -> pd.DataFrame:
         """One row (the month), percent: the print, the unrounded nowcast, its interval and the indicator YoY."""
-        lo, hi = self.bounds()
-        row = {"nowcast": self.yoy_print, "nowcast_unrounded": self.yoy * 100, "lower": lo * 100,
-               "upper": hi * 100, "level": 1 - self.alpha, "indicator_yoy": self.indicator_yoy * 100,
-               "day": self.day}
-        return pd.DataFrame([row], index=pd.PeriodIndex([self.month], name="month"))
+        return pd.DataFrame([self._row()], index=pd.PeriodIndex([self.month], name="month"))
 
     def to_dict(self) -> dict[str, Any]:
         return {"target": self.target.yoy_id, "model": self.model, "month": self.month, "as_of": self.as_of,
-                "indicator": self.fit.spec.indicator, **self.to_frame().iloc[0].to_dict(),
-                "fit": self.fit.to_dict()}
+                "indicator": self.fit.spec.indicator, **self._row(), "fit": self.fit.to_dict()}
 
 
 @dataclass(frozen=True, eq=False)

@@ -358,12 +358,12 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
     fig, ax = charts._new_figure()
     ax2 = ax.twinx()
     charts._style_right_axis(ax2)
-    x = s.index.to_timestamp()
+    x = pd.PeriodIndex(s.index).to_timestamp()
     (h1,) = ax.plot(x, s["target"], color=charts.PALETTE[0], linewidth=1.6)
     (h2,) = ax.plot(x, s["fitted"], color=charts.PALETTE[1], linewidth=1.4, linestyle=(0, (4, 2)))
     g = fit.indicator_yoy.dropna() * 100
     g = g[g.index >= s.index[0]]
-    (h3,) = ax2.plot(g.index.to_timestamp(), g.to_numpy(), color=charts.PALETTE[2], linewidth=1.2)
+    (h3,) = ax2.plot(pd.PeriodIndex(g.index).to_timestamp(), g.to_numpy(), color=charts.PALETTE[2], linewidth=1.2)
     handles: list[Any] = [h1, h2, h3]
     labels = [
         f"{tl}同比" if zh else f"{_cap(tl)} YoY",
@@ -375,7 +375,7 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
         px = pred.month.to_timestamp()
         p = pred.point * 100
         err = [[p - pred.lower * 100], [pred.upper * 100 - p]]
-        h4 = ax.errorbar([px], [p], yerr=err, fmt="D", color=charts.PALETTE[3], markersize=5, capsize=4,
+        h4 = ax.errorbar([px], [p], yerr=err,  # type: ignore[arg-type]  # matplotlib converts dates fmt="D", color=charts.PALETTE[3], markersize=5, capsize=4,
                          linewidth=1.4, zorder=5)
         ax.annotate(f"{p:+.1f}%", (px, p), xytext=(-7, 5), textcoords="offset points", ha="right", va="bottom",
                     fontsize=8.5, color=charts.PALETTE[3])
