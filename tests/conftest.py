@@ -48,3 +48,27 @@ def cli(monkeypatch, capsys):
         return code, out.out, out.err
 
     return run
+
+
+# ---------------------------------------------------------------- whole reports, built once per session
+def _trade_flash(sample_store_path, as_of: str, lang: str):
+    """The trade flash on the bundled sample (figures at 30 dpi: these tests read numbers and text)."""
+    from macrodesk.analyses import report_inputs
+    from macrodesk.analyses import trade_flash as TF
+
+    with pytest.MonkeyPatch.context() as mp, Store(sample_store_path, read_only=True) as st:
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        inputs, end = report_inputs(st, TF.REQUIRED, TF.OPTIONAL, as_of)
+        return TF.build(inputs, end, lang=lang)
+
+
+@pytest.fixture(scope="session")
+def trade_flash_report_zh(sample_store_path):
+    """The December 2025 trade flash in Chinese."""
+    return _trade_flash(sample_store_path, "2025-12", "zh")
+
+
+@pytest.fixture(scope="session")
+def trade_flash_report_en(sample_store_path):
+    """The December 2025 trade flash in English."""
+    return _trade_flash(sample_store_path, "2025-12", "en")

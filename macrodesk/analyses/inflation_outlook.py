@@ -721,7 +721,8 @@ def _nowcast_blocks(inputs: Inputs, as_of: pd.Period, lang: str) -> list:
     The window ends at ``as_of`` or at the last month all of the model's price inputs
     cover, whichever is earlier; a target whose inputs are absent is left out.
     """
-    from macrodesk.models.nowcast import backtest_blocks, make_model
+    from macrodesk.models.nowcast import make_model
+    from macrodesk.reports.views.nowcast import backtest_blocks
 
     results = []
     for target in NOWCAST_TARGETS:

@@ -7,6 +7,7 @@ Errors are :class:`~macrodesk.exceptions.MacrodeskError` subclasses, which the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -70,7 +71,7 @@ def backtest(
         task = prog.add_task(f"{m.name} {m.target.yoy_id}", total=len(months))
         res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task))
     if as_json:
-        print_json(res.to_json())
+        print_json(json.loads(res.to_json()))
         return
     _print_backtest(res, lang)
 
@@ -78,12 +79,14 @@ def backtest(
 def _print_backtest(res, lang: str) -> None:
     from rich.table import Table
 
+    from macrodesk.reports.views.nowcast import backtest_text, target_name
+
     zh = lang == "zh"
     con = console()
     t = Table(
         "月份" if zh else "month", "预测" if zh else "nowcast", "实际" if zh else "actual",
         "误差" if zh else "error", "一致预期" if zh else "consensus", "前值" if zh else "random walk",
-        title=f"{res.target.name(lang)} · {res.model}",
+        title=f"{target_name(res.target, lang)} · {res.model}",
     )
     for p, r in res.rows.iterrows():
         t.add_row(
@@ -104,26 +107,25 @@ def _print_backtest(res, lang: str) -> None:
             _fmt(r["consensus_mae"], 3), _fmt(r["random_walk_mae"], 3),
         )
     con.print(s)
-    con.print(res.summary(lang))
+    con.print(backtest_text(res, lang))
 
 
 # ---------------------------------------------------------------- live nowcasts
 def _live(target: str, date: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
     from macrodesk.exceptions import ModelError
-    from macrodesk.models.nowcast import InfoSet
 
     check_lang(lang)
     m = _model(model, target)
     with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()), missing="skip")
     when = _date_arg(date) if date is not None else _latest_date(data, m.target.yoy_id)
-    info = InfoSet.build(data, when)
+    info = m.info_set(data, when)
     with console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
         nc = m.predict(info)
     if not getattr(nc, "computable", False):
         raise ModelError(f"cannot nowcast {m.target.yoy_id} for {info.month} as of {info.as_of.date()}: {nc.reason}")
     if as_json:
-        print_json(nc.to_json())
+        print_json(json.loads(nc.to_json()))
         return
     _print_nowcast(nc, lang)
 
@@ -173,25 +175,15 @@ class _null:
         return None
 
 
-def _input_label(key: str, lang: str) -> str:
-    from macrodesk.models.nowcast.bridge import BRIDGE_SPECS, TERM_LABELS
-
-    if key in TERM_LABELS:
-        zh, en = TERM_LABELS[key]
-        return zh if lang == "zh" else en
-    for spec in BRIDGE_SPECS.values():
-        for inp in spec.inputs:
-            if inp.id == key:
-                return inp.label(lang)
-    return key
-
-
 def _print_nowcast(nc, lang: str) -> None:
     from rich.table import Table
 
+    from macrodesk.reports.views.nowcast import input_label as _input_label
+    from macrodesk.reports.views.nowcast import nowcast_text
+
     zh = lang == "zh"
     con = console()
-    con.print(nc.summary(lang))
+    con.print(nowcast_text(nc, lang))
     if nc.contributions is not None:
         t = Table(
             "输入" if zh else "input", "本月变动(%)" if zh else "change (%)", "系数" if zh else "coef",

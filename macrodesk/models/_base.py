@@ -10,7 +10,10 @@ wrong in kind (not a Series, a bad option) still raise :class:`ModelError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import json
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,7 +22,7 @@ import pandas as pd
 
 from macrodesk.exceptions import ModelError
 
-__all__ = ["NotComputable", "is_computable"]
+__all__ = ["NotComputable", "ResultsMixin", "is_computable", "to_json_value"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,55 @@ class NotComputable:
 def is_computable(result: Any) -> bool:
     """True for a results object, False for :class:`NotComputable` (or None)."""
     return result is not None and bool(getattr(result, "computable", False))
+
+
+# ---------------------------------------------------------------- results as JSON
+def to_json_value(x: Any) -> Any:
+    """``x`` as plain JSON values: NaN → null, Period → "2025-12", Timestamp → "2025-12-31",
+    Series → {period: value}, DataFrame → {column: {period: value}}, dataclasses → their fields."""
+    if x is None or isinstance(x, (bool, str)):
+        return x
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        return float(x) if math.isfinite(float(x)) else None
+    if isinstance(x, pd.Period):
+        return str(x)
+    if isinstance(x, pd.Timestamp):
+        return x.strftime("%Y-%m-%d") if x == x.normalize() else x.isoformat()
+    if isinstance(x, pd.Series):
+        return {str(to_json_value(k)): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, pd.DataFrame):
+        return {str(c): to_json_value(x[c]) for c in x.columns}
+    if isinstance(x, np.ndarray):
+        return [to_json_value(v) for v in x.tolist()]
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: to_json_value(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, Mapping):
+        return {str(to_json_value(k)): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, set, frozenset)):
+        return [to_json_value(v) for v in x]
+    return str(x)
+
+
+class ResultsMixin:
+    """``to_json()`` and ``summary()`` for a frozen results dataclass.
+
+    ``to_json()`` serialises ``to_dict()`` (by default the dataclass fields) with
+    :func:`to_json_value`; ``summary()`` is the statistics table, by default ``to_frame()``.
+    """
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    def to_frame(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def to_json(self) -> str:
+        return json.dumps(to_json_value(self.to_dict()), ensure_ascii=False)
+
+    def summary(self) -> pd.DataFrame:
+        return self.to_frame()
 
 
 # ---------------------------------------------------------------- input checks

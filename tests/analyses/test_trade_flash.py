@@ -281,13 +281,12 @@ def test_imports_vs_commodities_base_ahead_and_correlation():
 
 # ====================================================================== bundled data
 @pytest.fixture(scope="module")
-def bundled(sample_store_path):
-    """Reports built from the bundled sample: {(as_of, lang): Report}."""
-    out = {}
+def bundled(sample_store_path, trade_flash_report_zh, trade_flash_report_en):
+    """Reports built from the bundled sample: {(as_of, lang): Report} (December 2025 from the session)."""
+    out = {("2025-12", "zh"): trade_flash_report_zh, ("2025-12", "en"): trade_flash_report_en}
     with Store(sample_store_path, read_only=True) as st:
-        for as_of, lang in (("2025-12", "zh"), ("2025-12", "en"), ("2025-02", "zh")):
-            inputs, end = report_inputs(st, TF.REQUIRED, TF.OPTIONAL, as_of)
-            out[(as_of, lang)] = TF.build(inputs, end, lang=lang)
+        inputs, end = report_inputs(st, TF.REQUIRED, TF.OPTIONAL, "2025-02")
+        out[("2025-02", "zh")] = TF.build(inputs, end, lang="zh")
     return out
 
 
@@ -494,6 +493,22 @@ def test_full_fixture_english_builds():
     text = text_of(rep)
     assert "Export value of mobile phones grew 10.6% YoY in December (prior +10.6%); quantity -3.6%" in text
     assert "export YoY of about +6.9%" in text
+
+
+def test_a_rebuilt_flash_nowcasts_from_what_was_known_on_its_date(full_report):
+    """The December flash is written on 14 January 2026 with ship counts through the 13th. A store that
+    later holds the rest of January (junk: 1,000 ships a day) and January's export print changes nothing."""
+    inputs = full_inputs()
+    hf = inputs.series["hf_sh_container_ships_loaded"]
+    later = pd.Series(1000.0, index=pd.date_range("2026-01-14", "2026-02-10", freq="D"))
+    inputs.series["hf_sh_container_ships_loaded"] = hf.with_data(pd.concat([hf.data, later]))
+    ex = inputs.series["exports_usd_yoy"]
+    inputs.series["exports_usd_yoy"] = ex.with_data(pd.concat([ex.data, pd.Series([50.0], index=pd.PeriodIndex(["2026-01"], freq="M"))]))
+    rep = TF.build(inputs, M("2025-12"), lang="zh")
+    (now,) = [s for s in rep.sections if s.heading.startswith("3、展望")]
+    (before,) = [s for s in full_report.sections if s.heading.startswith("3、展望")]
+    assert [b.text for b in now.blocks if isinstance(b, Paragraph)] == [b.text for b in before.blocks if isinstance(b, Paragraph)]
+    assert "指向1月前13日出口同比在+6.9%左右（90%预测区间+6.9%至+6.9%）" in text_of(rep)
 
 
 def test_nowcast_without_next_month_data_says_why():

@@ -1,7 +1,8 @@
-"""Nowcasting CPI and PPI YoY before the release, with an honest real-time backtest.
+"""Nowcasting CPI, PPI and export YoY before the release, with an honest real-time backtest.
 
-Three models behind one API (``fit(info) -> fit``, ``fit.predict() -> Nowcast``,
-``predict(info)``, ``backtest(data, start, end)``), shared by both targets:
+Four models behind one API (:class:`Nowcaster`: ``fit(info) -> fit``,
+``fit.predict() -> nowcast``, ``predict(info)``, ``backtest(data, start, end) ->
+BacktestResult``), the first three shared by both CPI and PPI:
 
 * :class:`BridgeNowcaster` — bottom-up bridge: CPI MoM from monthly averages of
   daily wholesale food prices and 10-day fuel prices (basket weights with price
@@ -10,7 +11,9 @@ Three models behind one API (``fit(info) -> fit``, ``fit.predict() -> Nowcast``,
 * :class:`DFMNowcaster` — a one-factor dynamic factor model (statsmodels
   ``DynamicFactorMQ``) on the same inputs;
 * :class:`CombinedNowcaster` — inverse-MSE combination of the two, with weights
-  from past real-time errors only (the default, ``model="combo"``).
+  from past real-time errors only (the default, ``model="combo"``);
+* :class:`TradeNowcaster` — export YoY from a daily indicator's first days of the
+  month (container ships loaded), cut at the trade flash's date (:mod:`.trade`).
 
 The MoM nowcast becomes a YoY nowcast with the published history,
 ``(1+y_t) = (1+y_{t-1})(1+m_t)/(1+m_{t-12})``, anchored on the published YoY of
@@ -27,7 +30,10 @@ Example::
     nc = model.predict(InfoSet.build(store, "2022-06-30"))
     nc.yoy_print, nc.interval(), nc.contributions
     bt = model.backtest(store, "2015-01", "2022-12")
-    bt.mae, bt.consensus_mae, bt.to_json(), backtest_blocks(bt, "zh")
+    bt.mae, bt.consensus_mae, bt.summary(), bt.to_json()
+
+Sentences, charts and report blocks are in :mod:`macrodesk.reports.views.nowcast`
+(``nowcast_text(nc, lang)``, ``backtest_blocks(bt, lang)``, …).
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ _EXPORTS: dict[str, str] = {
     "run_backtest": "backtest",
     "TARGETS": "base",
     "Nowcast": "base",
-    "Nowcaster": "base",
+    "Nowcaster": "nowcaster",
     "TargetSpec": "base",
     "get_target": "base",
     "round_print": "base",
@@ -73,10 +79,17 @@ _EXPORTS: dict[str, str] = {
     "DFMFit": "dfm",
     "DFMNowcaster": "dfm",
     "DFMSpec": "dfm",
-    "MODEL_LABELS": "results",
     "BacktestResult": "results",
-    "backtest_blocks": "results",
     "error_stats": "results",
+    "EXPORTS": "trade",
+    "TRADE_RELEASE_DAY": "trade",
+    "TradeFit": "trade",
+    "TradeNowcast": "trade",
+    "TradeNowcaster": "trade",
+    "TradeSpec": "trade",
+    "last_observed_day": "trade",
+    "partial_yoy": "trade",
+    "release_date": "trade",
     "MODELS": "registry",
     "make_model": "registry",
     "nowcast": "registry",
@@ -97,9 +110,9 @@ __all__ = [
     "DFMNowcaster",
     "DFMSpec",
     "DFM_SPECS",
+    "EXPORTS",
     "InfoSet",
     "MODELS",
-    "MODEL_LABELS",
     "Nowcast",
     "Nowcaster",
     "PPI_BRIDGE",
@@ -107,19 +120,26 @@ __all__ = [
     "PUBLICATION_LAGS",
     "RELEASE_DAY",
     "TARGETS",
+    "TRADE_RELEASE_DAY",
     "TargetHistory",
     "TargetSpec",
-    "backtest_blocks",
+    "TradeFit",
+    "TradeNowcast",
+    "TradeNowcaster",
+    "TradeSpec",
     "benchmark_rows",
     "combine_nowcasts",
     "drift_factor",
     "error_stats",
     "get_target",
     "inverse_mse_weights",
+    "last_observed_day",
     "make_model",
     "month_range",
     "nowcast",
+    "partial_yoy",
     "reconcile_mom",
+    "release_date",
     "released_through",
     "ridge_prior",
     "round_print",

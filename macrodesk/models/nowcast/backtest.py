@@ -12,17 +12,36 @@ comparison only, never by the model) and a random walk (the last published YoY,
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models.nowcast.base import Nowcaster
-from macrodesk.models.nowcast.data import RELEASE_DAY, collect
+from macrodesk.models.nowcast.base import TargetSpec, get_target
+from macrodesk.models.nowcast.data import collect
 from macrodesk.models.nowcast.results import BacktestResult
 
 __all__ = ["run_backtest", "month_range", "benchmark_rows"]
+
+
+class _Model(Protocol):
+    """What a backtest needs of a nowcaster (:class:`~macrodesk.models.nowcast.nowcaster.Nowcaster`)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def target(self) -> TargetSpec: ...
+
+    @property
+    def release_day(self) -> int: ...
+
+    def series_ids(self) -> tuple[str, ...]: ...
+
+    def nowcasts(self, data: Any, months: pd.PeriodIndex, *, release_day: int | None = None,
+                 progress: Callable[[pd.Period], None] | None = None) -> dict[pd.Period, Any]: ...
 
 
 _MONTH = re.compile(r"^\d{4}-\d{1,2}$")
@@ -44,8 +63,6 @@ def month_range(start: Any, end: Any) -> pd.PeriodIndex:
 
 def benchmark_rows(data: Any, target: Any, months: pd.PeriodIndex) -> pd.DataFrame:
     """Published actual, consensus and random walk (``y_{t-1}``) in percent for ``months``."""
-    from macrodesk.models.nowcast.base import get_target
-
     spec = get_target(target)
     src = collect(data, [spec.yoy_id, spec.consensus_id])
     if spec.yoy_id not in src or len(src[spec.yoy_id]) == 0:
@@ -60,7 +77,7 @@ def benchmark_rows(data: Any, target: Any, months: pd.PeriodIndex) -> pd.DataFra
 
 
 def run_backtest(
-    model: Nowcaster,
+    model: _Model,
     data: Any,
     start: Any,
     end: Any,
@@ -111,5 +128,5 @@ def run_backtest(
         reconciled=tuple(sorted(reconciled)),
         failed=tuple(failed),
         sources=sources,
-        release_day=RELEASE_DAY if release_day is None else int(release_day),
+        release_day=model.release_day if release_day is None else int(release_day),
     )

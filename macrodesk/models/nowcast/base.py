@@ -1,6 +1,7 @@
-"""The shared nowcasting API: targets, the :class:`Nowcast` result and the model base class.
+"""The shared nowcasting results: targets and the :class:`Nowcast` of one month.
 
-Every nowcaster works the same way (as darts' forecasting models do)::
+Every nowcaster (:class:`~macrodesk.models.nowcast.nowcaster.Nowcaster`) works the
+same way (as darts' forecasting models do)::
 
     model = BridgeNowcaster("cpi_yoy")
     info = InfoSet.build(data, "2022-06-30")   # what was observable on that day
@@ -24,8 +25,7 @@ print it implies (:attr:`Nowcast.yoy_print`).
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
@@ -34,14 +34,13 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import ResultsMixin
 
 __all__ = [
     "TargetSpec",
     "TARGETS",
     "get_target",
     "Nowcast",
-    "Nowcaster",
     "yoy_from_mom",
     "round_print",
     "Z80",
@@ -65,9 +64,6 @@ class TargetSpec:
     consensus_id: str
     name_zh: str
     name_en: str
-
-    def name(self, lang: str = "zh") -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 TARGETS: dict[str, TargetSpec] = {
@@ -102,7 +98,7 @@ def yoy_from_mom(anchor_yoy: float, mom: float, base_mom: float) -> float:
 
 
 @dataclass(frozen=True, eq=False)
-class Nowcast:
+class Nowcast(ResultsMixin):
     """A nowcast of one month: YoY and MoM (fractions), an interval and where it comes from.
 
     ``contributions`` (when the model has them) is indexed by input and has the
@@ -151,29 +147,35 @@ class Nowcast:
         z = NormalDist().inv_cdf(0.5 + level / 2)
         return ((self.yoy - z * self.sigma) * 100.0, (self.yoy + z * self.sigma) * 100.0)
 
-    def summary(self, lang: str = "zh") -> str:
-        from macrodesk.text import format as F
-
+    def to_frame(self) -> pd.DataFrame:
+        """One row (the month) of the headline numbers in percent."""
         lo, hi = self.interval()
-        month = F.month_label(self.month, lang)
-        if lang == "zh":
-            text = (
-                f"{month}{self.target.name_zh}预测{F.pct(self.yoy_print)}（未取整{F.pct(self.yoy * 100, 2)}，"
-                f"80%区间{F.pct(lo)}至{F.pct(hi)}），前值{F.pct(self.anchor_yoy * 100)}；"
-                f"环比预测{F.pct(self.mom * 100, 2)}，去年同月环比{F.pct(self.base_mom * 100)}。"
-            )
-        else:
-            text = (
-                f"{self.target.name_en} for {month}: {F.pct(self.yoy_print)} (unrounded {F.pct(self.yoy * 100, 2)}, "
-                f"80% interval {F.pct(lo)} to {F.pct(hi)}), previous {F.pct(self.anchor_yoy * 100)}; "
-                f"MoM nowcast {F.pct(self.mom * 100, 2)} against {F.pct(self.base_mom * 100)} a year earlier."
-            )
-        if self.missing_inputs:
-            ids = ", ".join(self.missing_inputs)
-            text += (f"缺少本月数据的输入：{ids}。" if lang == "zh" else f" Inputs without data this month: {ids}.")
-        return text
+        row = {
+            "nowcast": self.yoy_print,
+            "nowcast_unrounded": self.yoy * 100,
+            "lower": lo,
+            "upper": hi,
+            "nowcast_mom": self.mom * 100,
+            "previous_yoy": self.anchor_yoy * 100,
+            "base_mom": self.base_mom * 100,
+            "carry": self.carry * 100,
+        }
+        return pd.DataFrame([row], index=pd.PeriodIndex([self.month], name="month"))
 
-    def to_json(self) -> dict[str, Any]:
+    def summary(self) -> pd.DataFrame:
+        """The decomposition (fractions): each input's change, coefficient and MoM/YoY contribution,
+        then the carry and the total; without contributions, :meth:`to_frame`."""
+        if self.contributions is None:
+            return self.to_frame()
+        extra = pd.DataFrame(
+            {"change": [np.nan, np.nan], "coef": [np.nan, np.nan], "mom": [np.nan, self.mom],
+             "yoy": [self.carry, self.yoy]},
+            index=pd.Index(["carry", "total"], name="input"),
+        )
+        return pd.concat([self.contributions, extra])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The nowcast as published numbers (percent, rounded), the shape of ``to_json()``."""
         lo, hi = self.interval()
         out: dict[str, Any] = {
             "target": self.target.yoy_id,
@@ -220,77 +222,6 @@ def contributions_frame(
     )
     df["yoy"] = df["mom"] * scale
     return df
-
-
-Progress = Callable[[pd.Period], None]
-
-
-class Nowcaster(ABC):
-    """Base class of the nowcasting models (one instance per target).
-
-    Subclasses implement :meth:`fit`; :meth:`predict` and :meth:`backtest` are shared.
-    """
-
-    name: ClassVar[str] = "nowcaster"
-
-    def __init__(self, target: str | TargetSpec = "cpi_yoy") -> None:
-        self.target = get_target(target)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}('{self.target.yoy_id}')"
-
-    @abstractmethod
-    def series_ids(self) -> tuple[str, ...]:
-        """Every series id the model may read (target and inputs)."""
-
-    @abstractmethod
-    def fit(self, info: Any) -> Any:
-        """Estimate on the information set; returns a frozen fit with ``predict()`` or NotComputable."""
-
-    def predict(self, info: Any) -> Nowcast | NotComputable:
-        """The nowcast of ``info.month`` (fit + predict)."""
-        fit = self.fit(info)
-        if not getattr(fit, "computable", False):
-            return fit
-        return fit.predict()
-
-    def nowcasts(
-        self,
-        data: Any,
-        months: pd.PeriodIndex,
-        *,
-        release_day: int | None = None,
-        progress: Progress | None = None,
-    ) -> dict[pd.Period, Nowcast | NotComputable]:
-        """Real-time nowcasts for each month, each from the information set at that month's end."""
-        from macrodesk.models.nowcast.data import RELEASE_DAY, InfoSet, collect
-
-        src = collect(data, self.series_ids())
-        rd = RELEASE_DAY if release_day is None else release_day
-        out: dict[pd.Period, Nowcast | NotComputable] = {}
-        for t in months:
-            info = InfoSet.build(src, t.asfreq("D", how="end"), release_day=rd)
-            try:
-                out[t] = self.predict(info)
-            except ModelError as exc:
-                out[t] = NotComputable(f"{self.name} nowcast of {self.target.yoy_id} for {t}", str(exc))
-            if progress is not None:
-                progress(t)
-        return out
-
-    def backtest(
-        self,
-        data: Any,
-        start: Any,
-        end: Any,
-        *,
-        release_day: int | None = None,
-        progress: Progress | None = None,
-    ):
-        """Rolling real-time backtest over ``start..end`` (months); returns a :class:`BacktestResult`."""
-        from macrodesk.models.nowcast.backtest import run_backtest
-
-        return run_backtest(self, data, start, end, release_day=release_day, progress=progress)
 
 
 def anchor_of(hist: Any, month: pd.Period, what: str = "") -> tuple[float, float]:

@@ -40,16 +40,16 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, ResultsMixin
 from macrodesk.models.nowcast.base import (
     _ANCHOR_ROUNDING_VAR,
     Nowcast,
-    Nowcaster,
     TargetSpec,
     anchor_of,
     contributions_frame,
 )
 from macrodesk.models.nowcast.data import InfoSet, TargetHistory, drift_factor, spring_festival_share
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = [
     "BridgeInput",
@@ -62,7 +62,6 @@ __all__ = [
     "ridge_prior",
     "same_month_norm",
     "input_matrix",
-    "TERM_LABELS",
 ]
 
 
@@ -82,9 +81,6 @@ class BridgeInput:
             if info.has(sid):
                 return sid
         return None
-
-    def label(self, lang: str = "zh") -> str:
-        return (self.name_zh if lang == "zh" else self.name_en) or self.id
 
 
 @dataclass(frozen=True)
@@ -162,16 +158,6 @@ PPI_BRIDGE = BridgeSpec(
 
 BRIDGE_SPECS: dict[str, BridgeSpec] = {"cpi": CPI_BRIDGE, "ppi": PPI_BRIDGE}
 
-#: Labels of the non-input terms of a nowcast decomposition.
-TERM_LABELS: dict[str, tuple[str, str]] = {
-    "spring_festival": ("春节效应", "Spring Festival"),
-    "momentum": ("上月环比惯性", "Last month's MoM"),
-    "seasonal": ("季节性及其他", "Seasonal norm (other items)"),
-    "constant": ("常数项", "Constant"),
-    "dfm": ("动态因子模型", "Dynamic factor model"),
-}
-
-
 # ---------------------------------------------------------------- building blocks
 def ridge_prior(
     X: np.ndarray, y: np.ndarray, prior_mean: np.ndarray, prior_precision: np.ndarray
@@ -200,7 +186,7 @@ def same_month_norm(x: pd.Series, years: int) -> pd.Series:
     the last K = years observed}``; NaN when no earlier same month is observed.
     """
     out = pd.Series(np.nan, index=x.index, name=x.name)
-    months = np.asarray(x.index.month)
+    months = np.asarray(pd.PeriodIndex(x.index).month)
     for mo in range(1, 13):
         sel = months == mo
         if not sel.any():
@@ -246,7 +232,7 @@ def input_matrix(
 
 # ---------------------------------------------------------------- the fit
 @dataclass(frozen=True, eq=False)
-class BridgeFit:
+class BridgeFit(ResultsMixin):
     """A bridge model estimated on one information set; :meth:`predict` gives the nowcast."""
 
     target: TargetSpec
@@ -285,8 +271,14 @@ class BridgeFit:
             contributions=contrib, missing_inputs=self.missing_inputs, reconciled=self.reconciled,
         )
 
-    def summary(self, lang: str = "zh") -> str:
-        return self.predict().summary(lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The terms of the MoM nowcast: value (x_t), coefficient and contribution (fractions)."""
+        return self.terms.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """The estimated parameters, then the MoM residual s.d. and the number of months."""
+        extra = pd.Series([self.sigma_mom, float(self.n_obs)], index=["sigma_mom", "n_obs"])
+        return pd.concat([self.params, extra]).rename("value").to_frame()
 
 
 class BridgeNowcaster(Nowcaster):
@@ -334,13 +326,13 @@ def _fit_bridge(
     X = X.reindex(idx)
     raw = raw.reindex(idx)
     yv = hist.mom.reindex(idx)
-    yv.loc[t] = np.nan
+    yv.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
     train_months = idx[:-1]
     # inputs usable this month: observed at t with enough history alongside the target
     usable, missing = [], list(absent)
     for c in X.columns:
         ok = X[c].notna() & yv.notna()
-        if pd.notna(X.at[t, c]) and int(ok.loc[train_months].sum()) >= spec.min_obs:
+        if np.isfinite(float(X[c].get(t, np.nan))) and int(ok.loc[train_months].sum()) >= spec.min_obs:
             usable.append(c)
         else:
             missing.append(c)
@@ -357,7 +349,7 @@ def _fit_bridge(
     tr = train_months[rows.to_numpy()]
     if spec.window is not None:
         tr = tr[-spec.window:]
-    if spec.ar and pd.isna(D.at[t, "momentum"]):
+    if spec.ar and not np.isfinite(float(D["momentum"].get(t, np.nan))):
         return NotComputable(what, f"the MoM of {t - 1} is missing")
     if len(tr) < spec.min_rows:
         return NotComputable(
@@ -397,20 +389,20 @@ def _fit_bridge(
     resid = ys - fitted
     dof = len(ys) - design.shape[1]
     sigma_mom = float(np.sqrt(resid @ resid / (dof if dof >= 5 else len(ys))))
-    xt = D.loc[t, slope_cols].to_numpy(float)
+    xt = D[slope_cols].loc[[t]].to_numpy(float)[0]
     terms = pd.DataFrame({"value": xt, "coef": b, "mom": b * xt}, index=pd.Index(slope_cols, name="term"))
     if spec.seasonal:
         rest = pd.Series(ys - Xs @ b, index=tr)
-        same = rest[np.asarray(rest.index.month) == t.month]
+        same = rest[np.asarray(pd.PeriodIndex(rest.index).month) == t.month]
         norm = float(same.iloc[-spec.norm_years:].mean()) if len(same) else float(params[f"month_{t.month}"])
         terms.loc["seasonal"] = [np.nan, np.nan, norm]
     else:
         terms.loc["constant"] = [1.0, float(params["constant"]), float(params["constant"])]
-    raw_t = raw.loc[t].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
+    raw_t = raw.loc[[t]].iloc[0].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
     # an input's reported coefficient is per unit of its raw change (drift folded in)
     for c in usable:
         if pd.notna(raw_t.get(c)) and raw_t[c] != 0:
-            terms.at[c, "coef"] = terms.at[c, "mom"] / raw_t[c]
+            terms.loc[c, "coef"] = terms["mom"][c] / raw_t[c]
     if "spring_festival" in terms.index:
         raw_t["spring_festival"] = terms.at["spring_festival", "value"]
     if "momentum" in terms.index:
@@ -426,6 +418,6 @@ def _recent_month_means(mom: pd.Series, years: int) -> pd.Series:
     s = mom.dropna()
     if len(s) == 0:
         return pd.Series(dtype=float)
-    g = s.groupby(np.asarray(s.index.month))
+    g = s.groupby(np.asarray(pd.PeriodIndex(s.index).month))
     return g.apply(lambda v: v.iloc[-years:].mean())
 

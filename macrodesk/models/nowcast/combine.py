@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
-from macrodesk.models.nowcast.base import _ANCHOR_ROUNDING_VAR, Nowcast, Nowcaster, TargetSpec, contributions_frame
+from macrodesk.models._base import NotComputable, ResultsMixin
+from macrodesk.models.nowcast.base import _ANCHOR_ROUNDING_VAR, Nowcast, TargetSpec, contributions_frame
 from macrodesk.models.nowcast.data import RELEASE_DAY, InfoSet, collect
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = ["CombinedNowcaster", "inverse_mse_weights", "combine_nowcasts"]
 
@@ -55,7 +56,7 @@ def inverse_mse_weights(errors: pd.DataFrame, min_errors: int = 12) -> dict[str,
 
 
 def combine_nowcasts(
-    current: Mapping[str, Nowcast | NotComputable],
+    current: Mapping[str, Nowcast | NotComputable | None],
     past_errors: pd.DataFrame,
     *,
     primary: str,
@@ -63,7 +64,7 @@ def combine_nowcasts(
     min_errors: int = 12,
 ) -> Nowcast | NotComputable:
     """Combine the members' nowcasts of one month given their past MoM errors (fractions)."""
-    ok = {k: v for k, v in current.items() if getattr(v, "computable", False)}
+    ok = {k: v for k, v in current.items() if isinstance(v, Nowcast)}
     if not ok:
         first = next(iter(current.values()))
         return first if isinstance(first, NotComputable) else NotComputable(
@@ -105,7 +106,7 @@ def combine_nowcasts(
 
 
 @dataclass(frozen=True, eq=False)
-class CombinedFit:
+class CombinedFit(ResultsMixin):
     """The members' nowcasts of one month and their past errors; :meth:`predict` combines them."""
 
     target: TargetSpec
@@ -119,6 +120,10 @@ class CombinedFit:
         return combine_nowcasts(
             self.current, self.past_errors, primary=self.primary, target=self.target, min_errors=self.min_errors
         )
+
+    def to_frame(self) -> pd.DataFrame:
+        """The members' past real-time MoM errors (fractions), months x models."""
+        return self.past_errors.copy()
 
 
 class CombinedNowcaster(Nowcaster):
@@ -163,8 +168,9 @@ class CombinedNowcaster(Nowcaster):
             vals = []
             for s in months:
                 nc = ncs.get(s)
-                ok = nc is not None and getattr(nc, "computable", False) and pd.notna(mom.get(s, np.nan))
-                vals.append(nc.mom - float(mom[s]) if ok else np.nan)
+                m_s = float(mom.get(s, np.nan))
+                ok = isinstance(nc, Nowcast) and np.isfinite(m_s)
+                vals.append(nc.mom - m_s if isinstance(nc, Nowcast) and ok else np.nan)
             cols[name] = vals
         return pd.DataFrame(cols, index=months)
 
@@ -195,7 +201,7 @@ class CombinedNowcaster(Nowcaster):
         member_ncs = {}
         for m in self.members:
             member_ncs[m.name] = m.nowcasts(src, ext, release_day=rd, progress=None)
-        out = {}
+        out: dict[pd.Period, Nowcast | NotComputable] = {}
         for t in months:
             info = InfoSet.build(src, t.asfreq("D", how="end"), release_day=rd, ids=[self.target.yoy_id, self.target.mom_id])
             try:

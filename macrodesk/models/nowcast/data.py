@@ -131,10 +131,11 @@ def reconcile_mom(yoy: pd.Series, mom: pd.Series) -> tuple[pd.Series, tuple[pd.P
     m = mom.reindex(idx)
     y = yoy.reindex(idx)
     implied = (1.0 + y) / (1.0 + y.shift(1)) * (1.0 + m.shift(12)) - 1.0
-    gap = m.isna() & implied.notna() & (idx >= mom.first_valid_index())
+    first = pd.Period(mom.first_valid_index(), freq="M")  # type: ignore[arg-type]  # a Period (pandas-stubs)
+    gap = np.asarray(m.isna() & implied.notna()) & np.asarray(idx >= first)
     filled = m.where(~gap, implied)
-    filled = filled.loc[mom.first_valid_index():]
-    return filled, tuple(idx[gap.to_numpy()])
+    filled = filled.loc[first:]
+    return filled, tuple(idx[gap])
 
 
 def spring_festival_share(index: pd.PeriodIndex, before: int = 21, after: int = 6) -> pd.Series:
@@ -186,7 +187,7 @@ def drift_factor(levels: pd.Series) -> pd.Series:
     lv = levels.astype("float64")
     if len(lv) == 0:
         return lv
-    years = np.asarray(lv.index.year)
+    years = np.asarray(pd.PeriodIndex(lv.index).year)
     valid = lv.notna().to_numpy()
     uy = np.unique(years)
     means = {int(y): float(lv.to_numpy()[(years == y) & valid].mean()) for y in uy if ((years == y) & valid).sum() == 12}
@@ -292,7 +293,7 @@ class InfoSet:
                 continue
             if s.freq == "M":
                 d = s.data
-                out[sid] = _head(s, int(d.index.searchsorted(known, side="right"))) if len(d) and d.index[-1] > known else s
+                out[sid] = _head(s, int(d.index.searchsorted(known, side="right"))) if len(d) and d.index[-1] > known else s  # type: ignore[call-overload]  # a Period label (pandas-stubs)
             elif s.freq in ("D", "W", "X"):
                 lag = int(lag_map.get(sid, DEFAULT_LAGS.get(s.freq, 0)))
                 last = ts - pd.Timedelta(days=lag)
@@ -370,7 +371,7 @@ class InfoSet:
         sums = np.bincount(pos, weights=vals, minlength=n)[:n]
         cnt = np.bincount(pos, minlength=n)[:n]
         with np.errstate(invalid="ignore", divide="ignore"):
-            full = np.where(cnt > 0, sums / np.maximum(cnt, 1), np.nan)
+            full_means = np.where(cnt > 0, sums / np.maximum(cnt, 1), np.nan)
         kind, k = self._cut(series_id)
         if kind == "full":
             mask = np.ones(len(pos), dtype=bool)
@@ -384,10 +385,10 @@ class InfoSet:
         pcnt = np.bincount(pos[mask], minlength=n)[:n]
         with np.errstate(invalid="ignore", divide="ignore"):
             part = np.where(pcnt > 0, psum / np.maximum(pcnt, 1), np.nan)
-        full[0] = np.nan
+        full_means[0] = np.nan
         part[0] = np.nan
         idx = pd.period_range(_period_of(first), periods=n, freq="M")
-        full_s = pd.Series(full, index=idx, name=series_id)
+        full_s = pd.Series(full_means, index=idx, name=series_id)
         if kind != "full":
             full_s.iloc[-1] = np.nan  # the target month is not complete
         if kind == "none":

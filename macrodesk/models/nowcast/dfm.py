@@ -32,16 +32,16 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, ResultsMixin
 from macrodesk.models.nowcast.base import (
     _ANCHOR_ROUNDING_VAR,
     Nowcast,
-    Nowcaster,
     TargetSpec,
     anchor_of,
 )
 from macrodesk.models.nowcast.bridge import CPI_BRIDGE, PPI_BRIDGE, BridgeInput, input_matrix, same_month_norm
 from macrodesk.models.nowcast.data import InfoSet
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = ["DFMSpec", "CPI_DFM", "PPI_DFM", "DFM_SPECS", "DFMNowcaster", "DFMFit", "seasonal_deviation"]
 
@@ -79,7 +79,7 @@ def seasonal_deviation(x: pd.Series, years: int) -> tuple[pd.Series, pd.Series]:
 
 
 @dataclass(frozen=True, eq=False)
-class DFMFit:
+class DFMFit(ResultsMixin):
     """The factor model estimated on one information set."""
 
     target: TargetSpec
@@ -105,8 +105,14 @@ class DFMFit:
             missing_inputs=self.missing_inputs, reconciled=self.reconciled,
         )
 
-    def summary(self, lang: str = "zh") -> str:
-        return self.predict().summary(lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The factor loadings of the panel's series."""
+        return self.loadings.rename("loading").to_frame()
+
+    def summary(self) -> pd.DataFrame:
+        """The loadings, then the MoM nowcast, its s.d. and the number of target months."""
+        extra = pd.Series([self.mom, self.sigma_mom, float(self.n_obs)], index=["mom", "sigma_mom", "n_obs"])
+        return pd.concat([self.loadings, extra]).rename("value").to_frame()
 
 
 class DFMNowcaster(Nowcaster):
@@ -141,7 +147,7 @@ class DFMNowcaster(Nowcaster):
         y_idx = pd.period_range(first, t, freq="M")
         panel = X.reindex(y_idx)
         y = hist.mom.reindex(y_idx)
-        y.loc[t] = np.nan
+        y.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
         norm_t = 0.0
         if spec.seasonal:
             cols = {}
@@ -149,9 +155,9 @@ class DFMNowcaster(Nowcaster):
                 cols[c] = seasonal_deviation(panel[c], spec.norm_years)[0]
             panel = pd.DataFrame(cols, index=y_idx)
             ydev, ynorm = seasonal_deviation(y, spec.norm_years)
-            if pd.isna(ynorm.loc[t]):
+            if not np.isfinite(float(ynorm.get(t, np.nan))):
                 return NotComputable(what, f"no earlier {t.strftime('%B')} MoM to form the seasonal norm", what_zh)
-            norm_t = float(ynorm.loc[t])
+            norm_t = float(ynorm.get(t, np.nan))
             y = ydev
         # the window starts where the target's last unbroken stretch of prints starts
         obs = hist.mom.loc[: t - 1]
@@ -171,7 +177,7 @@ class DFMNowcaster(Nowcaster):
         inputs_kept = [c for c in keep if c != "__target__"]
         if len(inputs_kept) < 2:
             return NotComputable(what, "fewer than two inputs with enough history for a factor", what_zh)
-        missing = tuple(absent) + tuple(c for c in X.columns if c not in inputs_kept or pd.isna(panel.at[t, c]))
+        missing = tuple(absent) + tuple(c for c in X.columns if c not in inputs_kept or not np.isfinite(float(panel[c].get(t, np.nan))))
         panel = panel[keep]
         first = panel.notna().any(axis=1).to_numpy().argmax()
         panel = panel.iloc[first:]
@@ -180,8 +186,7 @@ class DFMNowcaster(Nowcaster):
         if (sd <= 0).any() or sd.isna().any():
             return NotComputable(what, "an input does not vary in the window", what_zh)
         z = (panel - mu) / sd
-        z.index = z.index.to_timestamp(how="start")
-        z.index.freq = "MS"
+        z.index = pd.DatetimeIndex(pd.PeriodIndex(z.index).to_timestamp(how="start"), freq="MS")
         z.columns = [str(c) for c in z.columns]
         try:
             from statsmodels.tsa.statespace.dynamic_factor_mq import DynamicFactorMQ

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from macrodesk.models.nowcast.base import Nowcaster, TargetSpec
+from macrodesk.models.nowcast.base import TargetSpec
 from macrodesk.models.nowcast.bridge import BridgeNowcaster
 from macrodesk.models.nowcast.combine import CombinedNowcaster
-from macrodesk.models.nowcast.data import InfoSet
 from macrodesk.models.nowcast.dfm import DFMNowcaster
+from macrodesk.models.nowcast.nowcaster import Nowcaster
 
 __all__ = ["MODELS", "make_model", "nowcast"]
 
@@ -37,5 +37,5 @@ def nowcast(data, target: str = "cpi_yoy", as_of=None, *, model: str = "combo"):
     import pandas as pd
 
     m = make_model(model, target)
-    info = InfoSet.build(data, as_of if as_of is not None else pd.Timestamp.today().normalize(), ids=m.series_ids())
+    info = m.info_set(data, as_of if as_of is not None else pd.Timestamp.today().normalize(), ids=m.series_ids())
     return m.predict(info)

@@ -1,4 +1,5 @@
-"""Backtest results and the report blocks made from them.
+"""Backtest results: one row per month and the error statistics (sentences, charts and
+tables in a language come from :mod:`macrodesk.reports.views.nowcast`).
 
 :class:`BacktestResult` holds one row per month (percent, as published): the
 nowcast as it would print (rounded to 0.1), the actual, the error, the
@@ -10,27 +11,18 @@ consensus and the random walk over the months where each exists.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
+from macrodesk.models._base import ResultsMixin
 from macrodesk.models.nowcast.base import TargetSpec
 from macrodesk.series._container import SeriesMeta
 
-__all__ = ["BacktestResult", "error_stats", "backtest_blocks", "MODEL_LABELS"]
-
-#: Display names of the models.
-MODEL_LABELS: dict[str, tuple[str, str]] = {
-    "bridge": ("桥接模型", "Bridge model"),
-    "dfm": ("动态因子模型", "Dynamic factor model"),
-    "combo": ("组合模型", "Combination"),
-    "consensus": ("Wind一致预期", "Wind consensus"),
-    "random_walk": ("随机游走（前值）", "Random walk (previous print)"),
-}
+__all__ = ["BacktestResult", "error_stats"]
 
 _TOL = 1e-9
 
@@ -50,13 +42,8 @@ def error_stats(err: pd.Series | np.ndarray) -> dict[str, float]:
     }
 
 
-def _label(key: str, lang: str) -> str:
-    zh, en = MODEL_LABELS.get(key, (key, key))
-    return zh if lang == "zh" else en
-
-
 @dataclass(frozen=True, eq=False)
-class BacktestResult:
+class BacktestResult(ResultsMixin):
     """A rolling real-time backtest of one model on one target (see the module docstring)."""
 
     target: TargetSpec
@@ -148,92 +135,18 @@ class BacktestResult:
         cols = ["n", "mae", "rmse", "bias", "within_0_1", "consensus_mae", "random_walk_mae"]
         return pd.DataFrame(table).T[cols]
 
-    # -- presentation -----------------------------------------------------------------
-    def summary(self, lang: str = "zh") -> str:
-        from macrodesk.text import format as F
+    # -- numbers out ------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """The monthly rows (percent): nowcast, actual, error, consensus, random walk, interval, MoM."""
+        return self.rows.copy()
 
-        st = self.stats()
-        span = tr_(
-            f"{F.month_label(self.start, 'zh')}至{F.month_label(self.end, 'zh')}",
-            f"{F.month_label(self.start, 'en')}–{F.month_label(self.end, 'en')}",
-            lang,
-        )
-        model = _label(self.model, lang)
-        if lang == "zh":
-            text = (
-                f"{span}{self.target.name_zh}实时回测（{st['n']}个月）：{model}平均绝对误差"
-                f"{F.num(st['mae'], 3)}个百分点，均方根误差{F.num(st['rmse'], 3)}，偏差{F.num(st['bias'], 3, signed=True)}，"
-                f"{F.num(st['within_0_1'] * 100, 0)}%的月份误差不超过0.1个百分点"
-            )
-            if st["consensus_n"] and st["consensus_n"] < st["n"]:
-                text += (
-                    f"；在Wind一致预期可得的{st['consensus_n']}个月中，模型平均绝对误差"
-                    f"{F.num(st['model_mae_on_consensus_months'], 3)}个百分点，一致预期{F.num(st['consensus_mae'], 3)}个百分点"
-                )
-            elif st["consensus_n"]:
-                text += f"；同期Wind一致预期平均绝对误差{F.num(st['consensus_mae'], 3)}个百分点"
-            if st["random_walk_n"]:
-                text += f"，随机游走（前值）{F.num(st['random_walk_mae'], 3)}个百分点"
-            text += "。"
-        else:
-            text = (
-                f"Real-time backtest of {self.target.name_en}, {span} ({st['n']} months): {model} MAE "
-                f"{F.num(st['mae'], 3)} pp, RMSE {F.num(st['rmse'], 3)}, bias {F.num(st['bias'], 3, signed=True)}, "
-                f"{F.num(st['within_0_1'] * 100, 0)}% of months within ±0.1 pp"
-            )
-            if st["consensus_n"] and st["consensus_n"] < st["n"]:
-                text += (
-                    f"; over the {st['consensus_n']} months with a Wind consensus, model MAE "
-                    f"{F.num(st['model_mae_on_consensus_months'], 3)} pp vs consensus {F.num(st['consensus_mae'], 3)} pp"
-                )
-            elif st["consensus_n"]:
-                text += f"; Wind consensus MAE {F.num(st['consensus_mae'], 3)} pp over the same months"
-            if st["random_walk_n"]:
-                text += f", random walk (previous print) {F.num(st['random_walk_mae'], 3)} pp"
-            text += "."
-        if self.reconciled:
-            months = ", ".join(p.strftime("%Y-%m") for p in self.reconciled)
-            text += tr_(
-                f"环比缺失的月份由同比递推补齐：{months}。",
-                f" MoM missing and reconciled from the YoY recursion: {months}.",
-                lang,
-            )
-        if self.failed:
-            text += tr_(
-                f"{len(self.failed)}个月无法预测（数据不足）。",
-                f" {len(self.failed)} months could not be nowcast (too little data).",
-                lang,
-            )
-        return text
+    def summary(self) -> pd.DataFrame:
+        """Error statistics (pp) by calendar year and for the whole sample (:meth:`by_period`)."""
+        return self.by_period()
 
-    def table(self, lang: str = "zh", periods: Mapping[str, tuple[Any, Any]] | None = None) -> pd.DataFrame:
-        """The error table (pp) as shown in reports."""
-        bp = self.by_period(periods)
-        names = _table_names(lang)
-        out = bp.copy()
-        out["within_0_1"] = out["within_0_1"] * 100
-        out["n"] = out["n"].astype(int)
-        out = out.rename(columns=names)
-        out.index = [tr_("全样本", "All", lang) if i == "all" else i for i in out.index]
-        out.index.name = tr_("区间", "Period", lang)
-        return out
-
-    def chart(self, lang: str = "zh"):
-        """Nowcast vs actual vs consensus (percent), with :func:`macrodesk.reports.charts.line_chart`."""
-        from macrodesk.plotting import charts
-
-        df = pd.DataFrame(
-            {
-                tr_(f"{self.target.name_zh}实际值", f"{self.target.name_en} actual", lang): self.rows["actual"],
-                tr_(f"{_label(self.model, lang)}预测", f"{_label(self.model, lang)} nowcast", lang): self.rows["nowcast"],
-            }
-        )
-        if self.rows["consensus"].notna().any():
-            df[_label("consensus", lang)] = self.rows["consensus"]
-        return charts.line_chart(df, ylabel="%", lang=lang, colors=["#1F3864", "#C00000", "#7F7F7F"])
-
-    def to_json(self, digits: int = 4) -> dict[str, Any]:
-        """``{"target", "model", "rows": [{"month", "nowcast", "actual", …}], "mae", "rmse", "bias", …}``."""
+    def to_dict(self, digits: int = 4) -> dict[str, Any]:
+        """``{"target", "model", "rows": [{"month", "nowcast", "actual", …}], "mae", "rmse", "bias", …}``
+        (percent, rounded to ``digits``), the shape of ``to_json()``."""
 
         def val(x: Any) -> float | None:
             return None if x is None or not np.isfinite(x) else round(float(x), digits)
@@ -241,7 +154,7 @@ class BacktestResult:
         st = self.stats()
         rows = [
             {
-                "month": p.strftime("%Y-%m"),
+                "month": p,
                 "nowcast": val(r["nowcast"]),
                 "actual": val(r["actual"]),
                 "error": val(r["error"]),
@@ -280,82 +193,3 @@ class BacktestResult:
         if self.failed:
             out["not_computable"] = list(self.failed)
         return out
-
-    def source_line(self, lang: str = "zh") -> str:
-        from macrodesk.text import source_line
-
-        return source_line([SimpleNamespace(meta=m) for m in self.sources], lang)  # type: ignore[list-item]
-
-
-def tr_(zh: str, en: str, lang: str) -> str:
-    return zh if lang == "zh" else en
-
-
-def _table_names(lang: str) -> dict[str, str]:
-    return {
-        "n": tr_("月数", "Months", lang),
-        "mae": tr_("模型MAE", "MAE", lang),
-        "rmse": tr_("模型RMSE", "RMSE", lang),
-        "bias": tr_("偏差", "Bias", lang),
-        "within_0_1": tr_("误差≤0.1占比(%)", "Within ±0.1 (%)", lang),
-        "consensus_mae": tr_("一致预期MAE", "Consensus MAE", lang),
-        "random_walk_mae": tr_("随机游走MAE", "Random walk MAE", lang),
-    }
-
-
-def backtest_blocks(
-    results: BacktestResult | Sequence[BacktestResult],
-    lang: str = "zh",
-    *,
-    periods: Mapping[str, tuple[Any, Any]] | None = None,
-) -> list:
-    """Report blocks for one or more backtests: per result a paragraph, a chart and an error table.
-
-    Drop them into any :class:`~macrodesk.reports.model.Section`; figures and
-    tables are numbered by the report. ``periods`` maps a label to ``(start, end)``
-    for the table rows (default: calendar years).
-    """
-    from macrodesk.text import format as F
-    from macrodesk.reports.model import Figure, Paragraph, Table
-
-    if isinstance(results, BacktestResult):
-        results = [results]
-    blocks: list = []
-    for res in results:
-        src = res.source_line(lang)
-        name = res.target.name(lang)
-        model = _label(res.model, lang)
-        blocks.append(Paragraph(res.summary(lang)))
-        blocks.append(
-            Figure(
-                res.chart(lang),
-                tr_(f"{name}：{model}实时预测、实际值与一致预期", f"{name}: real-time {model.lower()} nowcast, actual and consensus", lang),
-                source=src,
-                note=tr_(
-                    "预测在每月最后一天做出，只使用当日可得的数据；一致预期仅用于比较，不作为模型输入。",
-                    "Each nowcast is made on the last day of the month with the data available that day; "
-                    "the consensus is shown for comparison only and is not a model input.",
-                    lang,
-                ),
-            )
-        )
-        tbl = res.table(lang, periods)
-        names = _table_names(lang)
-        fmt = {
-            names["n"]: lambda v: F.num(v, 0),
-            names["mae"]: lambda v: F.num(v, 3),
-            names["rmse"]: lambda v: F.num(v, 3),
-            names["bias"]: lambda v: F.num(v, 3, signed=True),
-            names["within_0_1"]: lambda v: F.num(v, 0),
-            names["consensus_mae"]: lambda v: F.num(v, 3),
-            names["random_walk_mae"]: lambda v: F.num(v, 3),
-        }
-        blocks.append(
-            Table(
-                tbl,
-                tr_(f"{name}实时回测误差（百分点）", f"{name} real-time backtest errors (pp)", lang),
-                source=src,
-                formats=fmt,
-            )
-        )
-    return blocks

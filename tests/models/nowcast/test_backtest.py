@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import numpy as np
@@ -111,7 +112,7 @@ def test_consensus_and_random_walk_2015_2022(data, target, consensus_mae, random
 
 def test_backtest_json_shape(data):
     res = make_model("bridge", "cpi_yoy").backtest(data, "2022-01", "2022-06")
-    js = res.to_json()
+    js = json.loads(res.to_json())
     assert js["target"] == "cpi_yoy" and js["model"] == "bridge"
     assert [r["month"] for r in js["rows"]] == ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"]
     assert {"month", "nowcast", "actual", "error", "consensus", "random_walk"} <= set(js["rows"][0])
