@@ -10,7 +10,10 @@ wrong in kind (not a Series, a bad option) still raise :class:`ModelError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import json
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,7 +22,7 @@ import pandas as pd
 
 from macrodesk.exceptions import ModelError
 
-__all__ = ["NotComputable", "is_computable"]
+__all__ = ["NotComputable", "ResultsMixin", "is_computable", "to_json_value"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,52 @@ class NotComputable:
 def is_computable(result: Any) -> bool:
     """True for a results object, False for :class:`NotComputable` (or None)."""
     return result is not None and bool(getattr(result, "computable", False))
+
+
+# ---------------------------------------------------------------- results objects
+def _json_key(k: Any) -> str:
+    return str(k) if isinstance(k, (pd.Period, str)) else str(to_json_value(k))
+
+
+def to_json_value(x: Any) -> Any:
+    """``x`` as plain JSON data: dataclasses by field, Series as ``{period: value}``,
+    DataFrames as ``{column: {period: value}}``, Periods as ``"2025-12"``, NaN as ``None``."""
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: to_json_value(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, pd.DataFrame):
+        return {_json_key(c): to_json_value(x[c]) for c in x.columns}
+    if isinstance(x, pd.Series):
+        return {_json_key(k): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, Mapping):
+        return {_json_key(k): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, set, frozenset, pd.Index, np.ndarray)):
+        return [to_json_value(v) for v in x]
+    if isinstance(x, pd.Period):
+        return str(x)
+    if isinstance(x, pd.Timestamp):
+        return x.isoformat()
+    if isinstance(x, np.generic):
+        x = x.item()
+    if isinstance(x, float):
+        return x if math.isfinite(x) else None
+    if x is None or isinstance(x, (str, int, bool)):
+        return x
+    return str(x)
+
+
+class ResultsMixin:
+    """``to_json()`` and ``summary()`` for a frozen results dataclass that defines ``to_frame()``."""
+
+    def to_frame(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def to_json(self) -> str:
+        """Every field as JSON (rates stay fractions; NaN is ``null``)."""
+        return json.dumps(to_json_value(self), ensure_ascii=False)
+
+    def summary(self) -> pd.DataFrame:
+        """The statistics table; by default :meth:`to_frame`."""
+        return self.to_frame()
 
 
 # ---------------------------------------------------------------- input checks
