@@ -10,6 +10,7 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.exceptions import ScenarioError
+from macrodesk.models._base import NotComputable
 from macrodesk.models.factor import commodity_path
 from macrodesk.scenarios._inputs import levels
 from macrodesk.scenarios.results import CommodityResult
@@ -42,7 +43,7 @@ def build_commodity(cp: CommodityPathSpec, data: Mapping[str, Any], as_of: pd.Pe
                     f"{as_of.strftime('%Y-%m')}; its path would have to invent the months in between")
     end = max(spec.horizon[1], cp.targets[-1][0])
     path = commodity_path(lv, dict(cp.targets), end=end, name=cp.key, strict=False)
-    if not path.computable:
+    if isinstance(path, NotComputable):
         return fail(path.reason)
     return CommodityResult(cp, spec.horizon, path, "", meta)
 

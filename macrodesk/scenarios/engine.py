@@ -204,13 +204,15 @@ def _bridge(spec: ScenarioFile, info: _Info) -> _Bridge:
     fixed = mom_pub.reindex(path_idx)  # published after the anchor (anchor < as-of)
     source = np.where(fixed.notna().to_numpy(), "published", "scenario").astype(object)
     used: dict[pd.Period, float] = {}
+    hist_gaps = set(hist_idx[mom_hist.isna().to_numpy()])
     for p, v in assume.items():
-        if p in hist_idx and np.isnan(mom_hist.loc[p]):
-            mom_hist.loc[p] = v
+        if p in hist_gaps:
+            mom_hist.at[p] = v
             used[p] = v
+    path_gaps = set(path_idx[fixed.isna().to_numpy()])
     for p, v in assume.items():
-        if p in path_idx and np.isnan(fixed.loc[p]):
-            fixed.loc[p] = v
+        if p in path_gaps:
+            fixed.at[p] = v
             source[path_idx.get_loc(p)] = "assumed"
             used[p] = v
     return _Bridge(hist_idx, mom_hist, path_idx, fixed, pd.Series(source, index=path_idx, dtype=object), used)

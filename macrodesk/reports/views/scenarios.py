@@ -61,9 +61,12 @@ __all__ = [
 
 
 class _Labelled(Protocol):
-    name: str
-    label_zh: str
-    label_en: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def label_zh(self) -> str: ...
+    @property
+    def label_en(self) -> str: ...
 
 
 # --------------------------------------------------------------------------- names and labels
@@ -427,7 +430,7 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
     unit = commodity_unit(c.spec, lang)
     targets = "、".join(f"{F.month_label(p)}{_level(v)}{unit}" for p, v in c.spec.targets) if lang == "zh" else \
         ", ".join(f"{_level(v)} {unit} in {F.month_label(p, 'en')}" for p, v in c.spec.targets)
-    last = float(c.levels.loc[c.last_observed])
+    last = float(c.levels[c.levels.index == c.last_observed].iloc[0])
     nm_zh, nm_en = commodity_name(c.spec, "zh"), commodity_name(c.spec, "en")
     text = tr(
         f"{nm_zh}：{F.month_label(c.last_observed)}均价{_level(last)}{unit}，"
