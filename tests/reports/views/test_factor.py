@@ -9,14 +9,12 @@ import pytest
 from macrodesk.models import FactorModel, commodity_path
 from macrodesk.reports.views.factor import commodity_path_text, factor_table, factor_text
 
-X1 = np.array([((k * 7) % 11 - 5) / 100 for k in range(30)])
-X2 = np.array([((k * 5) % 13 - 6) / 100 for k in range(30)])
-
-
 @pytest.fixture()
 def exact():
-    # y = 0.01 + 0.5 x1 - 0.2 x2, exactly, 2016-01..2018-06
-    X = pd.DataFrame({"coal": X1, "copper": X2}, index=pd.period_range("2016-01", periods=30, freq="M"))
+    # y = 0.01 + 0.5 coal - 0.2 copper exactly, 2016-01..2018-06 (coal and copper not collinear)
+    k = np.arange(30)
+    X = pd.DataFrame({"coal": np.sin(k) / 10, "copper": np.cos(2 * k) / 20},
+                     index=pd.period_range("2016-01", periods=30, freq="M"))
     y = (0.01 + 0.5 * X["coal"] - 0.2 * X["copper"]).rename("PPI")
     return FactorModel(y, X).fit().with_labels({"coal": "煤", "copper": "铜"})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pandas as pd
 import pytest
 
@@ -17,17 +19,12 @@ from macrodesk.reports.views.scenarios import (
     scenarios_text,
     target_name,
 )
-from macrodesk.scenarios import load_spec, parse_months, parse_spec, run
+from macrodesk.scenarios import load_spec, parse_months, run, spec_from_dict
 from macrodesk.series import MacroSeries, SeriesMeta
 
-HEAD = """
-target = "x"
-name_zh = "X指数"
-name_en = "X index"
-mom = "x_mom"
-yoy = "x_yoy"
-horizon = ["2026-01", "2026-12"]
-"""
+#: The file-level keys of every hand-made file here; each test adds its [scenarios] / [commodities] tables.
+BASE = {"target": "x", "name_zh": "X指数", "name_en": "X index", "mom": "x_mom", "yoy": "x_yoy",
+        "horizon": ["2026-01", "2026-12"]}
 
 
 def monthly(values, start):
@@ -35,13 +32,14 @@ def monthly(values, start):
 
 
 def data_flat():
-    """MoM 0 in 2024-2025, YoY 0 in 2025."""
-    return {"x_mom": MacroSeries(SeriesMeta("x_mom", "pct_mom", "M", source="NBS"), monthly([0.0] * 24, "2024-01")),
-            "x_yoy": MacroSeries(SeriesMeta("x_yoy", "pct_yoy", "M", source="NBS"), monthly([0.0] * 12, "2025-01"))}
+    """MoM 0 in 2024-2025, YoY 0 in 2025, published by the NBS."""
+    meta = {sid: SeriesMeta(sid, f"pct_{sid[2:]}", "M", source="NBS") for sid in ("x_mom", "x_yoy")}
+    return {"x_mom": MacroSeries(meta["x_mom"], monthly([0.0] * 24, "2024-01")),
+            "x_yoy": MacroSeries(meta["x_yoy"], monthly([0.0] * 12, "2025-01"))}
 
 
 def spec(body):
-    return parse_spec(HEAD + body, "hand.toml")
+    return spec_from_dict({**BASE, **tomllib.loads(body)}, "hand.toml")
 
 
 def test_months_label_reads_like_an_analyst():
