@@ -232,6 +232,21 @@ def test_as_of_uses_the_assumption_for_an_unpublished_month():
     assert dec["a"].yoy[P("2026-01")] == pytest.approx(0.01)
 
 
+def test_assume_never_overrides_a_published_month():
+    # As of 2026-03, Jan-Mar 2026 are published (MoM +0.1% each); the file assumes 0.5% for Feb and Apr 2026.
+    # Feb keeps its published MoM; only Apr (not yet published) takes the assumption.
+    d = data_flat()
+    d["x_mom"] = macro("x_mom", "pct_mom", [0.0] * 24 + [0.1] * 3, "2024-01")
+    d["x_yoy"] = macro("x_yoy", "pct_yoy", [0.0] * 12 + [0.1, 0.2, 0.3], "2025-01")
+    s = spec('assume = { "2026-02" = 0.5, "2026-04" = 0.5 }\n' + ASSUME)
+    res = run(s, d, "2026-03")
+    assert res.assumed == {P("2026-04"): 0.005}
+    a = res["a"]
+    assert a.source[P("2026-04")] == "assumed" and a.mom[P("2026-04")] == pytest.approx(0.005)
+    assert a.yoy[P("2026-02")] == pytest.approx(0.002)  # published YoY kept
+    assert a.yoy[P("2026-04")] == pytest.approx(1.003 * 1.005 - 1)  # (1 + 0.3%)(1 + 0.5%)/(1 + 0) - 1
+
+
 def test_a_missing_bridge_month_without_assumption_or_baseline_is_an_error():
     d = data_flat()
     msg = ("hand.toml: scenarios.a: no MoM for 2025-11, 2025-12 (after the last published x_yoy 2025-10, before the "
