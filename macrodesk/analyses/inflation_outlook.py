@@ -40,6 +40,7 @@ from macrodesk.models.ppi_industry import INDUSTRIES, PPI_GROUPS, annual_value, 
 from macrodesk.plotting import charts
 from macrodesk.text import format as F
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.views.factor import factor_chart, factor_contribution_chart, factor_table, factor_text
 from macrodesk.series import MacroSeries
 
 __all__ = ["REQUIRED", "OPTIONAL", "SECTION_INPUTS", "build"]
@@ -612,15 +613,15 @@ def _ppi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period, ga
     if fit is not None:
         ids = [sid for sid, _, _ in _FACTORS.values() if sid in S] + (["brent_usd"] if "oil" in fit.factors else [])
         src = _sources(S, ids + ["ppi_yoy"], lang)
-        key.append(fit.summary(lang))
+        key.append(factor_text(fit, lang))
         last12 = fit.resid.iloc[-12:].abs().mean() * 100
-        fb += [Paragraph(fit.summary(lang)),
-               Table(fit.table(lang), tr("PPI同比对主要商品现货价同比的回归", "PPI YoY regressed on commodity spot price YoY", lang),
+        fb += [Paragraph(factor_text(fit, lang)),
+               Table(factor_table(fit, lang), tr("PPI同比对主要商品现货价同比的回归", "PPI YoY regressed on commodity spot price YoY", lang),
                      source=src, note=tr(f"Newey-West稳健标准误（{fit.maxlags}阶）", f"Newey–West standard errors ({fit.maxlags} lags)", lang),
-                     formats={c: ".2f" for c in fit.table(lang).columns}),
-               Figure(fit.chart(lang), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
+                     formats={c: ".2f" for c in factor_table(fit, lang).columns}),
+               Figure(factor_chart(fit, lang), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
                       source=src, note=tr("商品价格为日度或周度数据的月均值", "commodity prices: monthly means of daily or weekly data", lang)),
-               Figure(fit.contribution_chart(lang), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
+               Figure(factor_contribution_chart(fit, lang), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
                       source=src)]
         s1 = fit.sample[1]
         risks.append(tr(
@@ -699,7 +700,8 @@ def _scenario_blocks(inputs: Inputs, as_of: pd.Period, lang: str) -> list:
     target series are present; otherwise it is left out (an empty list leaves
     the section out of the report).
     """
-    from macrodesk.scenarios import load_spec, run, scenario_blocks, shipped_files
+    from macrodesk.reports.views.scenarios import scenario_blocks, target_name
+    from macrodesk.scenarios import load_spec, run, shipped_files
 
     blocks: list = []
     for path in shipped_files():
@@ -709,7 +711,7 @@ def _scenario_blocks(inputs: Inputs, as_of: pd.Period, lang: str) -> list:
         try:
             res = run(spec, inputs.series, as_of)
         except MacrodeskError as exc:
-            blocks.append(Notice(tr(f"{spec.name('zh')}情景未能计算：{exc}", f"{spec.name('en')} scenarios not computed: {exc}", lang)))
+            blocks.append(Notice(tr(f"{target_name(spec, 'zh')}情景未能计算：{exc}", f"{target_name(spec, 'en')} scenarios not computed: {exc}", lang)))
             continue
         blocks += scenario_blocks(res, lang)
     return blocks

@@ -62,8 +62,8 @@ def run_cmd(
     """Run every scenario in FILE and print the monthly YoY paths, average (中枢), min and max."""
     from rich.progress import Progress
 
-    from macrodesk.scenarios.engine import run
-    from macrodesk.scenarios.spec import load_spec
+    from macrodesk.reports.views.scenarios import scenario_json
+    from macrodesk.scenarios import load_spec, run
     from macrodesk.series.store import Store
 
     check_lang(lang)
@@ -76,7 +76,7 @@ def run_cmd(
         prog.update(task, description=f"running {len(spec.scenarios)} scenarios")
         res = run(spec, data, as_of, method=method, elasticities=elast)
     if as_json:
-        print_json(res.to_json())
+        print_json(scenario_json(res))
         return
     _print_result(res, lang)
 
@@ -84,15 +84,16 @@ def run_cmd(
 def _print_result(res, lang: str) -> None:
     from rich.table import Table
 
+    from macrodesk.reports.views.scenarios import file_title, scenario_label, scenarios_text
     from macrodesk.text import format as F
 
     zh = lang == "zh"
     spec = res.spec
-    title = f"{spec.title(lang)}（{spec.file}）" if zh else f"{spec.title(lang)} ({spec.file})"
+    title = f"{file_title(spec, lang)}（{spec.file}）" if zh else f"{file_title(spec, lang)} ({spec.file})"
     t = Table(title=title)
     t.add_column("月份" if zh else "month")
     for s in res.scenarios:
-        t.add_column(s.label(lang), justify="right")
+        t.add_column(scenario_label(s, lang), justify="right")
     first = res.scenarios[0]
     for p in first.yoy.index:
         mark = "" if bool(first.projected[p]) else ("（实际）" if zh else " (actual)")
@@ -103,7 +104,7 @@ def _print_result(res, lang: str) -> None:
                   *[F.num(getattr(s, key) * 100, 2, signed=True) for s in res.scenarios])
     con = console()
     con.print(t)
-    con.print(res.summary(lang))
+    con.print(scenarios_text(res, lang))
     for c in res.commodities:
         if not c.ok:
             con.print(("商品路径未生成：" if zh else "commodity path not built: ") + f"{c.key} ({c.reason})")
@@ -114,7 +115,8 @@ def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
     """List the shipped scenario files with their target and scenarios."""
     from rich.table import Table
 
-    from macrodesk.scenarios.spec import load_spec, shipped_files
+    from macrodesk.reports.views.scenarios import target_name
+    from macrodesk.scenarios import load_spec, shipped_files
 
     check_lang(lang)
     specs = [load_spec(p.name) for p in shipped_files()]
@@ -128,7 +130,7 @@ def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
         return
     t = Table("file", "target", "horizon", "scenarios")
     for s in specs:
-        t.add_row(s.file, s.name(lang), f"{s.horizon[0].strftime('%Y-%m')}..{s.horizon[1].strftime('%Y-%m')}",
+        t.add_row(s.file, target_name(s, lang), f"{s.horizon[0].strftime('%Y-%m')}..{s.horizon[1].strftime('%Y-%m')}",
                   ", ".join(s.names))
     console().print(t)
 
@@ -136,30 +138,32 @@ def list_cmd(as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
 @app.command("show")
 def show_cmd(file: FileArg, as_json: JsonOpt = False, lang: LangOpt = "zh") -> None:
     """Validate FILE and print what each scenario assumes (no data needed)."""
-    from macrodesk.scenarios.spec import load_spec
+    from macrodesk.reports.views.scenarios import commodity_name, file_title, scenario_describe, scenario_label
+    from macrodesk.scenarios import load_spec
 
     check_lang(lang)
     spec = load_spec(file)
-    names = {c.key: c.name(lang) for c in spec.commodities}
+    names = {c.key: commodity_name(c, lang) for c in spec.commodities}
     if as_json:
         print_json({
             "file": spec.file, "target": spec.target, "mom": spec.mom, "yoy": spec.yoy,
             "horizon": [spec.horizon[0].strftime("%Y-%m"), spec.horizon[1].strftime("%Y-%m")],
             "yoy_method": spec.yoy_method,
             "assume": {p.strftime("%Y-%m"): v for p, v in spec.assume},
-            "scenarios": {s.name: {"label": s.label(lang), "extends": s.extends, "describe": s.describe(lang, names)}
+            "scenarios": {s.name: {"label": scenario_label(s, lang), "extends": s.extends,
+                                   "describe": scenario_describe(s, lang, names)}
                           for s in spec.scenarios},
             "commodities": {c.key: {"series": c.series, "levels": {p.strftime("%Y-%m"): v for p, v in c.targets}}
                             for c in spec.commodities},
         })
         return
     con = console()
-    con.print(f"[bold]{spec.title(lang)}[/] ({spec.file}): {spec.mom}, {spec.yoy}, "
+    con.print(f"[bold]{file_title(spec, lang)}[/] ({spec.file}): {spec.mom}, {spec.yoy}, "
               f"{spec.horizon[0].strftime('%Y-%m')}..{spec.horizon[1].strftime('%Y-%m')}, yoy_method={spec.yoy_method}")
     for p, v in spec.assume:
         con.print(f"  assume {p.strftime('%Y-%m')}: MoM {v:+.2f}%")
     for s in spec.scenarios:
-        con.print(f"  [bold]{s.name}[/] {s.label(lang)}: {s.describe(lang, names)}")
+        con.print(f"  [bold]{s.name}[/] {scenario_label(s, lang)}: {scenario_describe(s, lang, names)}")
     for c in spec.commodities:
         levels = ", ".join(f"{p.strftime('%Y-%m')}={v:g}" for p, v in c.targets)
         con.print(f"  commodity {c.key} ({c.series}): {levels}")

@@ -73,7 +73,7 @@ def to_json_value(x: Any) -> Any:
         return {str(to_json_value(k)): to_json_value(v) for k, v in x.items()}
     if isinstance(x, pd.DataFrame):
         return {str(c): to_json_value(x[c]) for c in x.columns}
-    if isinstance(x, np.ndarray):
+    if isinstance(x, (np.ndarray, pd.Index)):
         return [to_json_value(v) for v in x.tolist()]
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
         return {f.name: to_json_value(getattr(x, f.name)) for f in dataclasses.fields(x)}
@@ -98,9 +98,11 @@ class ResultsMixin:
         raise NotImplementedError
 
     def to_json(self) -> str:
+        """:meth:`to_dict` as JSON (rates stay fractions; NaN is ``null``)."""
         return json.dumps(to_json_value(self.to_dict()), ensure_ascii=False)
 
     def summary(self) -> pd.DataFrame:
+        """The statistics table; by default :meth:`to_frame`."""
         return self.to_frame()
 
 

@@ -26,11 +26,8 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_frame, check_series, period_arg
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_frame, check_series, period_arg
 
 __all__ = ["FactorModel", "FactorResult", "CommodityPath", "commodity_path", "newey_west_lags"]
 
@@ -147,7 +144,7 @@ class FactorModel:
 
 
 @dataclass(frozen=True)
-class FactorResult:
+class FactorResult(ResultsMixin):
     """A fitted :class:`FactorModel`. Coefficients are pp of ``y`` per pp of a factor."""
 
     y: pd.Series
@@ -186,9 +183,9 @@ class FactorResult:
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Normal-approximation confidence intervals ``b ± z_{1-alpha/2} se``."""
-        from scipy.stats import norm
+        from statistics import NormalDist
 
-        z = float(norm.ppf(1 - alpha / 2))
+        z = NormalDist().inv_cdf(1 - alpha / 2)
         return pd.DataFrame({"lower": self.params - z * self.std_err, "upper": self.params + z * self.std_err})
 
     def contributions(self, X: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -214,91 +211,62 @@ class FactorResult:
 
     project = predict
 
-    def table(self, lang: str = "zh") -> pd.DataFrame:
-        """Coefficient and standard error ×100 (the seed's "9.62%" style) and the t-statistic per term."""
-        rows = [tr("常数项", "Constant", lang)] + [self.label(f) for f in self.factors]
+    def to_frame(self) -> pd.DataFrame:
+        """Actual, fitted and residual over the estimation sample, then each term's contribution."""
+        out = pd.DataFrame({"actual": self.y.reindex(self.fitted.index), "fitted": self.fitted, "resid": self.resid})
+        return pd.concat([out, self.contributions().add_prefix("contribution:")], axis=1)
+
+    def summary(self) -> pd.DataFrame:
+        """Coefficient table: estimate, standard error, t and p value per term (fractions)."""
         return pd.DataFrame(
-            {
-                tr("系数（%）", "Coefficient (%)", lang): self.params.to_numpy() * 100,
-                tr("标准误（%）", "Std. error (%)", lang): self.std_err.to_numpy() * 100,
-                tr("t值", "t", lang): self.tvalues.to_numpy(),
-            },
-            index=pd.Index(rows, name=tr("变量", "Term", lang)),
+            {"coef": self.params, "std_err": self.std_err, "t": self.tvalues, "p_value": self.pvalues},
+            index=pd.Index(self.params.index, name="term"),
         )
-
-    def summary(self, lang: str = "zh") -> str:
-        s0, s1 = self.sample
-        terms_zh = "、".join(f"{self.label(f)}{F.num(self.params[f] * 100, 2)}%" for f in self.factors)
-        terms_en = ", ".join(f"{self.label(f)} {F.num(self.params[f] * 100, 2)}%" for f in self.factors)
-        const = self.params["const"] * 100
-        se = tr("Newey-West稳健标准误", "Newey–West standard errors", lang) if self.cov_type == "HAC" else ""
-        return tr(
-            f"{F.month_label(s0)}至{F.month_label(s1)}，{self.y.name or 'y'}对{len(self.factors)}个因子同比回归的R²为"
-            f"{F.num(self.rsquared * 100, 1)}%（{self.nobs}个月，{se}）：系数依次为{terms_zh}，常数项{F.num(const, 2)}。",
-            f"From {F.month_label(s0, 'en')} to {F.month_label(s1, 'en')}, regressing {self.y.name or 'y'} on "
-            f"{len(self.factors)} factor YoY rates gives R² {F.num(self.rsquared * 100, 1)}% ({self.nobs} months, {se}); "
-            f"coefficients {terms_en}, constant {F.num(const, 2)}.",
-            lang,
-        )
-
-    def chart(self, lang: str = "zh"):
-        """Actual vs fitted, in percent."""
-        actual = tr(f"{self.y.name or 'y'}（实际）", f"{self.y.name or 'y'} (actual)", lang)
-        fit = tr("模型拟合", "Model fit", lang)
-        df = pd.DataFrame({actual: self.y.reindex(self.fitted.index) * 100, fit: self.fitted * 100})
-        return charts.line_chart(df, ylabel="%", lang=lang)
-
-    def contribution_chart(self, lang: str = "zh", last: int | None = 36):
-        """Stacked factor contributions (pp) with the actual series as a line; the last ``last`` months."""
-        c = self.contributions() * 100
-        c.columns = [tr("常数项", "Constant", lang)] + [self.label(f) for f in self.factors]
-        actual = (self.y.reindex(c.index) * 100).rename(tr(f"{self.y.name or 'y'}（实际）", f"{self.y.name or 'y'} (actual)", lang))
-        if last is not None:
-            c, actual = c.iloc[-last:], actual.iloc[-last:]
-        return charts.stacked_contributions(c, actual, lang=lang, ylabel=tr("百分点", "pp", lang))
 
 
 # ---------------------------------------------------------------- commodity paths
 @dataclass(frozen=True)
-class CommodityPath:
-    """A monthly level path built from targets, and its YoY (fractions).
+class CommodityPath(ResultsMixin):
+    """A monthly level path built from targets, with its MoM and YoY (fractions).
 
-    ``level`` holds the history and the path; ``path_start`` is the first
-    projected month; ``yoy`` covers the projected months.
+    ``level`` holds the history up to ``last_observed``, then the path; ``mom``
+    and ``yoy`` cover the same months (NaN where the base month is missing).
+    ``targets`` are the level targets the path runs through.
     """
 
     name: str
     level: pd.Series
+    mom: pd.Series
     yoy: pd.Series
-    path_start: pd.Period
+    last_observed: pd.Period
     targets: Mapping[pd.Period, float]
     computable: ClassVar[bool] = True
 
+    @property
+    def path_start(self) -> pd.Period:
+        """The first projected month."""
+        return self.last_observed + 1
+
+    @property
+    def path_yoy(self) -> pd.Series:
+        """YoY over the projected months."""
+        return self.yoy[self.yoy.index >= self.path_start]
+
     def average_yoy(self, year: int) -> float:
-        """Mean YoY over the months of ``year`` on the path."""
-        s = self.yoy[self.yoy.index.year == int(year)]
+        """Mean YoY over the months of ``year`` (observed and projected)."""
+        s = self.yoy[_year(self.yoy) == int(year)].dropna()
         return float(s.mean()) if len(s) else float("nan")
 
     def average_level(self, year: int) -> float:
-        s = self.level[self.level.index.year == int(year)]
+        s = self.level[_year(self.level) == int(year)].dropna()
         return float(s.mean()) if len(s) else float("nan")
 
-    def summary(self, lang: str = "zh") -> str:
-        y = self.yoy.index[-1].year
-        end = self.yoy.index[-1]
-        return tr(
-            f"按目标路径，{self.name}{y}年均值约{F.num(self.average_level(y), 0, thousands=True)}，同比均值"
-            f"{F.pct(self.average_yoy(y) * 100)}，{F.month_label(end)}同比{F.pct(self.yoy.iloc[-1] * 100)}。",
-            f"On the target path, {self.name} averages {F.num(self.average_level(y), 0, thousands=True)} in {y}, "
-            f"{F.pct(self.average_yoy(y) * 100)} YoY on average, {F.pct(self.yoy.iloc[-1] * 100)} YoY in "
-            f"{F.month_label(end, 'en')}.",
-            lang,
-        )
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame({"level": self.level, "mom": self.mom, "yoy": self.yoy})
 
-    def chart(self, lang: str = "zh"):
-        hist = self.level[self.level.index < self.path_start].rename(tr("历史", "History", lang))
-        path = self.level[self.level.index >= self.path_start - 1].rename(tr("目标路径", "Target path", lang))
-        return charts.scenario_paths(hist.iloc[-36:], {path.name: path}, lang=lang)
+
+def _year(s: pd.Series) -> np.ndarray:
+    return np.asarray(pd.PeriodIndex(s.index).year)
 
 
 def commodity_path(
@@ -307,8 +275,9 @@ def commodity_path(
     *,
     end: Any = None,
     name: str = "",
+    strict: bool = True,
 ) -> CommodityPath | NotComputable:
-    """A monthly level path from the last observed month through level targets, and its YoY.
+    """A monthly level path from the last observed month through level targets, with its MoM and YoY.
 
     Parameters
     ----------
@@ -320,51 +289,71 @@ def commodity_path(
     end : period-like, optional
         Last month of the path (default: the last target); after the last
         target the level stays flat.
+    strict : bool
+        True (default): every target must lie after the last observation and
+        every projected month needs the level twelve months before (else
+        NotComputable). False (how a scenario file's targets are read):
+        targets at or before the last observation are history and ignored,
+        and a projected month without a base has a NaN YoY.
 
     Returns
     -------
-    CommodityPath, or NotComputable if the history does not reach 12 months
-    before the first projected month (YoY needs the base).
+    CommodityPath, or NotComputable (empty history; with ``strict``, a history
+    that does not reach 12 months before the first projected month).
 
     Notes
     -----
     Levels are linear in time between the anchors (last observation, then each
-    target); ``yoy_t = L_t / L_{t-12} - 1`` with ``L`` the history followed by the path.
+    target); ``mom_t = L_t / L_{t-1} - 1`` and ``yoy_t = L_t / L_{t-12} - 1`` with
+    ``L`` the history followed by the path.
     """
     h = check_series(history, "history").dropna()
     if h.empty:
         return NotComputable(f"commodity path {name}", "the history is empty", what_zh=f"商品路径（{name}）",
                              reason_zh="历史数据为空")
-    if not isinstance(targets, Mapping) or not targets:
-        raise ModelError("targets must be a non-empty mapping of month -> level, e.g. {'2026-12': 13500}.")
     last = h.index[-1]
-    tg: dict[pd.Period, float] = {}
-    for k, v in targets.items():
-        p = period_arg(k, "targets key", "M")
-        if p <= last:
-            raise ModelError(f"target month {p} is not after the last observation {last}; targets must lie ahead.")
-        try:
-            tg[p] = float(v)
-        except (TypeError, ValueError):
-            raise ModelError(f"target for {p} must be a number; got {v!r}.") from None
-    tg = dict(sorted(tg.items()))
-    stop = period_arg(end, "end", "M", how="end") or max(tg)
-    if stop < max(tg):
+    tg = _targets(targets, last, strict)
+    stop = period_arg(end, "end", "M", how="end") or (max(tg) if tg else last)
+    if tg and stop < max(tg):
         raise ModelError(f"end ({stop}) is before the last target ({max(tg)}).")
     months = pd.period_range(last + 1, stop, freq="M")
-    anchor_x = np.array([0] + [(p - last).n for p in tg], dtype=float)
-    anchor_y = np.array([float(h.iloc[-1])] + list(tg.values()))
+    knots_x = np.array([0] + [(p - last).n for p in tg], dtype=float)
+    knots_y = np.array([float(h.iloc[-1])] + list(tg.values()), dtype=float)
     pos = np.array([(p - last).n for p in months], dtype=float)
-    path = pd.Series(np.interp(pos, anchor_x, anchor_y), index=months)
+    path = pd.Series(np.interp(pos, knots_x, knots_y), index=months)
     full = pd.concat([h.reindex(pd.period_range(h.index[0], last, freq="M")), path])
-    base = full.shift(12).reindex(months)
-    if base.isna().any():
-        first = base.index[base.isna().to_numpy()][0]
+    v = full.to_numpy(dtype=float)
+    mom, yoy = np.full_like(v, np.nan), np.full_like(v, np.nan)
+    mom[1:] = v[1:] / v[:-1] - 1.0
+    yoy[12:] = v[12:] / v[:-12] - 1.0
+    yoy_s = pd.Series(yoy, index=full.index, name=name or "yoy")
+    missing = yoy_s.reindex(months).isna()
+    if strict and missing.any():
+        first = months[missing.to_numpy()][0]
         return NotComputable(
             f"commodity path {name}",
             f"no level for {first - 12}, needed as the base of the YoY in {first}",
             what_zh=f"商品路径（{name}）",
             reason_zh=f"缺少{first - 12}的价格，无法计算{first}的同比",
         )
-    yoy = (path / base - 1.0).rename(name or "yoy")
-    return CommodityPath(name, full.rename(name or "level"), yoy, months[0], tg)
+    return CommodityPath(name, full.rename(name or "level"), pd.Series(mom, index=full.index, name=name or "mom"),
+                         yoy_s, last, tg)
+
+
+def _targets(targets: Mapping[Any, float], last: pd.Period, strict: bool) -> dict[pd.Period, float]:
+    """Targets by month, sorted; with ``strict`` each must lie after ``last``, else such ones are dropped."""
+    if not isinstance(targets, Mapping) or (strict and not targets):
+        raise ModelError("targets must be a non-empty mapping of month -> level, e.g. {'2026-12': 13500}.")
+    tg: dict[pd.Period, float] = {}
+    for k, v in targets.items():
+        p = period_arg(k, "targets key", "M")
+        assert p is not None
+        if p <= last:
+            if strict:
+                raise ModelError(f"target month {p} is not after the last observation {last}; targets must lie ahead.")
+            continue
+        try:
+            tg[p] = float(v)
+        except (TypeError, ValueError):
+            raise ModelError(f"target for {p} must be a number; got {v!r}.") from None
+    return dict(sorted(tg.items()))

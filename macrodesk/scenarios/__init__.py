@@ -1,4 +1,4 @@
-"""Scenarios: monthly MoM assumptions in a TOML file -> YoY paths, centres and charts.
+"""Scenarios: monthly MoM assumptions in a TOML file -> YoY paths, centres and their statistics.
 
 A scenario is data, not code (see :mod:`macrodesk.scenarios.spec` for the file
 format and :mod:`macrodesk.scenarios.engine` for the method)::
@@ -8,7 +8,10 @@ format and :mod:`macrodesk.scenarios.engine` for the method)::
     spec = load_spec("cpi_2026.toml")            # shipped file, or a path
     res = run(spec, {"cpi_mom": mom, "cpi_yoy": yoy}, as_of="2025-12")
     res["neutral"].mean                          # annual average (fraction)
-    res.blocks("zh")                             # Paragraph + Figure + Table for a report
+    res.summary()                                # mean / min / max / end … by scenario
+
+Results are numbers only; the paragraph, figure and table of a report section
+come from :func:`macrodesk.reports.views.scenarios.scenario_blocks`.
 
 Shipped files: ``cpi_2026.toml`` and ``ppi_2026.toml`` (the three CPI and
 three PPI scenarios of seed 003, each parameter quoting the sentence it
@@ -19,25 +22,24 @@ from macrodesk._lazy import lazy_exports
 
 # name -> defining module, imported on first use (keeps the CLI start-up light)
 _EXPORTS: dict[str, str] = {
-    "scenario_blocks": "blocks",
-    "CommodityResult": "engine",
-    "ScenarioResult": "engine",
-    "ScenarioSetResult": "engine",
+    "CommodityResult": "results",
+    "ScenarioResult": "results",
+    "ScenarioSetResult": "results",
     "run": "engine",
     "Adjustment": "spec",
     "Baseline": "spec",
     "CommodityLink": "spec",
-    "CommodityPath": "spec",
+    "CommodityPathSpec": "spec",
     "ScenarioFile": "spec",
     "ScenarioSpec": "spec",
     "Setting": "spec",
     "Shock": "spec",
-    "load_spec": "spec",
-    "parse_months": "spec",
-    "parse_spec": "spec",
-    "resolve_spec_path": "spec",
-    "shipped_files": "spec",
-    "spec_from_dict": "spec",
+    "load_spec": "_parse",
+    "parse_months": "_parse",
+    "parse_spec": "_parse",
+    "resolve_spec_path": "_parse",
+    "shipped_files": "_parse",
+    "spec_from_dict": "_parse",
 }
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
@@ -45,7 +47,7 @@ __all__ = [
     "Adjustment",
     "Baseline",
     "CommodityLink",
-    "CommodityPath",
+    "CommodityPathSpec",
     "CommodityResult",
     "ScenarioFile",
     "ScenarioResult",
@@ -58,7 +60,6 @@ __all__ = [
     "parse_spec",
     "resolve_spec_path",
     "run",
-    "scenario_blocks",
     "shipped_files",
     "spec_from_dict",
 ]

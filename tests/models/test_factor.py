@@ -125,7 +125,7 @@ def test_commodity_path_levels_and_yoy_by_hand():
     h = monthly([100.0] * 12, "2025-01")
     p = commodity_path(h, {"2026-03": 130}, end="2026-04", name="copper")
     assert list(p.level.loc["2026-01":].round(6)) == [110.0, 120.0, 130.0, 130.0]
-    assert list(p.yoy.round(6)) == [0.1, 0.2, 0.3, 0.3]
+    assert list(p.path_yoy.round(6)) == [0.1, 0.2, 0.3, 0.3]
     assert p.average_yoy(2026) == pytest.approx(0.225)
 
 
@@ -152,3 +152,47 @@ def test_bundled_four_factor_fit_since_2016(sample_series):
     res = FactorModel(by["ppi_yoy"].to_fraction(), X).fit(start="2016-01", end="2024-12")
     assert res.rsquared > 0.85
     assert (res.params[list(ids)] > 0).all()
+
+
+def test_commodity_path_mom_and_yoy_cover_history_and_path():
+    # history 100 in 2025, then 110, 120, 130 in Q1 2026: MoM 10%, 120/110 - 1, 130/120 - 1
+    p = commodity_path(monthly([100.0] * 12, "2025-01"), {"2026-03": 130}, name="copper")
+    assert p.last_observed == pd.Period("2025-12", "M") and p.path_start == pd.Period("2026-01", "M")
+    assert p.mom[pd.Period("2026-01", "M")] == pytest.approx(0.1)
+    assert p.mom[pd.Period("2026-02", "M")] == pytest.approx(120 / 110 - 1)
+    assert p.mom[pd.Period("2025-06", "M")] == 0.0
+    assert p.yoy[:"2025-12"].isna().all()  # no base in 2024
+    assert p.to_frame().loc[pd.Period("2026-03", "M")].tolist() == pytest.approx([130.0, 130 / 120 - 1, 0.3])
+
+
+def test_lenient_commodity_path_as_a_scenario_file_reads_it():
+    # strict=False: a target at or before the last observation is history and ignored, and a
+    # projected month without a base gets a NaN YoY instead of NotComputable.
+    h = monthly([100.0] * 6, "2025-07")
+    p = commodity_path(h, {"2025-09": 90.0, "2026-06": 130.0}, end="2026-12", strict=False)
+    assert p.targets == {pd.Period("2026-06", "M"): 130.0}
+    assert p.level[pd.Period("2026-03", "M")] == pytest.approx(115.0)  # halfway from 100 (Dec) to 130 (Jun)
+    assert p.level[pd.Period("2026-12", "M")] == pytest.approx(130.0)  # flat after the last target
+    assert np.isnan(p.yoy[pd.Period("2026-01", "M")])  # Jan 2025 is not in the history
+    assert p.yoy[pd.Period("2026-07", "M")] == pytest.approx(0.3)  # 130 / 100 - 1
+
+
+def test_factor_result_summary_and_frame_are_numbers(exact):
+    table = exact.summary()
+    assert list(table.columns) == ["coef", "std_err", "t", "p_value"]
+    assert list(table.index) == ["const", "coal", "copper"]
+    assert table.loc["coal", "coef"] == pytest.approx(0.5)
+    assert table.loc["const", "coef"] == pytest.approx(0.01)
+    frame = exact.to_frame()
+    assert np.allclose(frame["actual"].to_numpy(), frame["fitted"].to_numpy())
+    # first month: 0.5 * -0.05 = -0.025
+    assert frame["contribution:coal"].iloc[0] == pytest.approx(-0.025)
+
+
+def test_factor_result_json(exact):
+    import json
+
+    js = json.loads(exact.to_json())
+    assert js["params"]["coal"] == pytest.approx(0.5)
+    assert js["sample"] == ["2016-01", "2018-06"]
+    assert js["nobs"] == 30 and js["cov_type"] == "HAC"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
@@ -9,8 +10,7 @@ import pandas as pd
 import pytest
 
 from macrodesk.exceptions import ScenarioError, UnknownSeriesError
-from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Table
-from macrodesk.scenarios import parse_spec, run, scenario_blocks
+from macrodesk.scenarios import parse_spec, run
 from macrodesk.series import MacroSeries, SeriesMeta
 
 P = lambda s: pd.Period(s, freq="M")  # noqa: E731
@@ -182,8 +182,7 @@ def test_a_stale_commodity_series_is_not_extrapolated():
     cu = res.commodities[0]
     assert not cu.ok
     assert "observed only to 2025-09, before the as-of month 2025-12" in cu.reason
-    blocks = scenario_blocks(res, "zh")
-    assert any(isinstance(b, Notice) and "铜" in b.text for b in blocks)
+    assert cu.path is None and cu.levels.empty and np.isnan(cu.mean_yoy)
     with pytest.raises(ScenarioError, match=re.escape("hand.toml: scenarios.linked.commodity[0]: commodity path 'cu' cannot be built")):
         run(spec(COMMODITY), d, "2025-12")
 
@@ -231,6 +230,21 @@ def test_as_of_uses_the_assumption_for_an_unpublished_month():
     dec = run(s, d, "2025-12")
     assert dec.assumed == {}  # published value wins
     assert dec["a"].yoy[P("2026-01")] == pytest.approx(0.01)
+
+
+def test_assume_never_overrides_a_published_month():
+    # As of 2026-03, Jan-Mar 2026 are published (MoM +0.1% each); the file assumes 0.5% for Feb and Apr 2026.
+    # Feb keeps its published MoM; only Apr (not yet published) takes the assumption.
+    d = data_flat()
+    d["x_mom"] = macro("x_mom", "pct_mom", [0.0] * 24 + [0.1] * 3, "2024-01")
+    d["x_yoy"] = macro("x_yoy", "pct_yoy", [0.0] * 12 + [0.1, 0.2, 0.3], "2025-01")
+    s = spec('assume = { "2026-02" = 0.5, "2026-04" = 0.5 }\n' + ASSUME)
+    res = run(s, d, "2026-03")
+    assert res.assumed == {P("2026-04"): 0.005}
+    a = res["a"]
+    assert a.source[P("2026-04")] == "assumed" and a.mom[P("2026-04")] == pytest.approx(0.005)
+    assert a.yoy[P("2026-02")] == pytest.approx(0.002)  # published YoY kept
+    assert a.yoy[P("2026-04")] == pytest.approx(1.003 * 1.005 - 1)  # (1 + 0.3%)(1 + 0.5%)/(1 + 0) - 1
 
 
 def test_a_missing_bridge_month_without_assumption_or_baseline_is_an_error():
@@ -281,36 +295,71 @@ def test_carryover_and_new_price_split_of_the_path():
     assert a.carryover_mean == pytest.approx(np.mean([1.002 ** (12 - m) - 1 for m in range(1, 13)]))
 
 
-# ---------------------------------------------------------------- presentation
-def test_table_summary_json_and_blocks():
+# ---------------------------------------------------------------- the target's units
+def test_a_yoy_series_named_as_the_target_mom_is_refused():
+    # mom = "x_yoy": YoY rates read as MoMs would compound twelve YoYs into a nonsense path
+    s = parse_spec(HEAD.replace('mom = "x_mom"', 'mom = "x_yoy"') + ASSUME, "hand.toml")
+    msg = ("hand.toml: series 'x_yoy' is the target MoM (`mom = \"x_yoy\"`) but its unit is pct_yoy, "
+           "a year-on-year rate; point `mom` at a month-on-month series (unit pct_mom)")
+    with pytest.raises(ScenarioError, match=re.escape(msg)):
+        run(s, data_flat(), "2025-12")
+
+
+def test_a_mom_series_named_as_the_target_yoy_is_refused():
+    s = parse_spec(HEAD.replace('yoy = "x_yoy"', 'yoy = "x_mom"') + ASSUME, "hand.toml")
+    with pytest.raises(ScenarioError, match=re.escape("series 'x_mom' is the target YoY (`yoy = \"x_mom\"`) but its unit "
+                                                      "is pct_mom, a month-on-month rate")):
+        run(s, data_flat(), "2025-12")
+
+
+def test_the_seed_cpi_file_pointed_at_the_yoy_series_is_refused(sample_series):
+    # The shipped CPI file with `mom = "cpi_yoy"` used to print a 2026 centre of +6.48%.
+    import dataclasses
+
+    from macrodesk.scenarios import load_spec
+
+    data = {m.id: m for m in sample_series}
+    bad = dataclasses.replace(load_spec("cpi_2026.toml"), mom="cpi_yoy")
+    with pytest.raises(ScenarioError, match=re.escape("cpi_2026.toml: series 'cpi_yoy' is the target MoM")):
+        run(bad, data, "2025-12")
+
+
+# ---------------------------------------------------------------- results are numbers
+def test_summary_frame_and_json_are_numbers():
     s = spec("""
 [scenarios.lo]
-label_zh = "低"
-label_en = "Low"
 set = [{ mom_pct = 0.0, months = "2026" }]
 [scenarios.hi]
-label_zh = "高"
-label_en = "High"
 set = [{ mom_pct = 0.1, months = "2026" }]
 """)
     res = run(s, data_flat(), "2025-12")
-    t = res.table("zh")
-    assert list(t.columns) == ["低", "高"]
-    assert t.loc["2026年12月", "高"] == pytest.approx((1.001**12 - 1) * 100)
-    assert t.loc["全年中枢", "低"] == 0.0
-    assert "高：中枢+0.65%" in res.summary("zh")  # mean of 1.001^k - 1 = 0.652%
-    assert "High: average +0.65%" in res.summary("en")
-    js = res.to_json()
-    assert js["scenarios"]["hi"]["path"]["2026-12"] == round((1.001**12 - 1) * 100, 4)
-    assert js["scenarios"]["lo"]["mean"] == 0.0
-    assert js["anchor"] == {"month": "2025-12", "yoy": 0.0, "yoy_chained": 0.0, "gap_pp": 0.0}
-    blocks = scenario_blocks(res, "zh")
-    kinds = [type(b) for b in blocks]
-    assert kinds[:2] == [Paragraph, Bullets] and kinds[-2:] == [Figure, Table]
-    fig, tab = blocks[-2], blocks[-1]
-    assert fig.caption == "2026年X指数同比情景推演"
-    assert fig.source == "国家统计局、macrodesk计算"
-    assert tab.data.shape == (15, 2)
-    en = scenario_blocks(res, "en")
-    assert en[-2].caption == "X index YoY scenarios, 2026"
-    assert en[1].items[1].startswith("High: MoM +0.1% in 2026. Average +0.65%")
+    table = res.summary()
+    assert list(table.index) == ["lo", "hi"]
+    assert table.loc["hi", "mean"] == pytest.approx(1.001 * (1.001**12 - 1) / 0.001 / 12 - 1)
+    assert table.loc["hi", "end"] == pytest.approx(1.001**12 - 1)
+    assert table.loc["hi", "argmax"] == P("2026-12")
+    assert table.loc["lo", "max"] == 0.0
+    paths = res.to_frame()
+    assert list(paths.columns) == ["lo", "hi"] and len(paths) == 12
+    assert paths.loc[P("2026-06"), "hi"] == pytest.approx(1.001**6 - 1)
+    frame = res["hi"].to_frame()
+    assert frame.loc[P("2026-03"), "mom"] == pytest.approx(0.001)
+    assert frame.loc[P("2026-03"), "mom_source"] == "scenario"
+    js = json.loads(res.to_json())  # fractions, months as "YYYY-MM"
+    hi = js["scenarios"][1]
+    assert hi["name"] == "hi"
+    assert hi["yoy"]["2026-12"] == pytest.approx(1.001**12 - 1)
+    assert hi["end"] == pytest.approx(1.001**12 - 1) and hi["argmax"] == "2026-12"
+    assert js["anchor"] == "2025-12" and js["anchor_gap"] == 0.0
+    assert js["spec"]["horizon"] == ["2026-01", "2026-12"]
+
+
+def test_json_writes_nan_as_null():
+    # A commodity path that cannot be built has NaN statistics: null in the JSON.
+    d = _commodity_data()
+    d["cu"] = d["cu"].slice(None, "2025-09")
+    s = spec(COMMODITY.replace('[scenarios.linked]\nextends = "base"\ncommodity = [{ path = "cu", elasticity = 0.5 }]\n', ""))
+    js = json.loads(run(s, d, "2025-12").to_json())
+    cu = js["commodities"][0]
+    assert cu["path"] is None and cu["mean_yoy"] is None and cu["spec"]["targets"] == [["2026-12", 112.0]]
+    assert cu["reason"].startswith("series 'cu' is observed only to 2025-09")

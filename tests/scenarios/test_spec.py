@@ -9,7 +9,6 @@ import pytest
 
 from macrodesk.exceptions import ScenarioError
 from macrodesk.scenarios import load_spec, parse_months, parse_spec, resolve_spec_path, shipped_files, spec_from_dict
-from macrodesk.scenarios.spec import months_label
 
 HEAD = """
 target = "x"
@@ -36,15 +35,6 @@ def test_quarter_half_year_and_range_selectors():
     assert parse_months("2026Q2..2026Q4")[0] == pd.Period("2026-04", freq="M")
     assert parse_months("2026Q2..2026Q4")[-1] == pd.Period("2026-12", freq="M")
     assert parse_months(["2026-01", "2026-03"]) == months("2026-01", "2026-03")
-
-
-def test_months_label_reads_like_an_analyst():
-    assert months_label(parse_months("2026Q1")) == "2026年一季度"
-    assert months_label(parse_months("2026Q2..2026Q4")) == "2026年二至四季度"
-    assert months_label(parse_months("2026H2")) == "2026年下半年"
-    assert months_label(parse_months("2026-02..2026-07")) == "2026年2-7月"
-    assert months_label(parse_months("2026-02..2026-07"), "en") == "Feb–Jul 2026"
-    assert months_label(parse_months("2026"), "en") == "2026"
 
 
 # ---------------------------------------------------------------- parsing
