@@ -15,7 +15,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pandas as pd
@@ -194,7 +194,8 @@ def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Perio
 def missing_periods(s: pd.Series, periods: Iterable[pd.Period]) -> list[pd.Period]:
     """The periods of ``periods`` where ``s`` has no value."""
     periods = list(periods)
-    vals = s.reindex(pd.PeriodIndex(periods, freq=s.index.freq if len(s) else "M"))
+    freq = cast(pd.PeriodIndex, s.index).freq if len(s) else "M"
+    vals = s.reindex(pd.PeriodIndex(periods, freq=freq))
     return [p for p, v in zip(periods, vals.to_numpy()) if not np.isfinite(v)]
 
 

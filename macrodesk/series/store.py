@@ -26,6 +26,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import numpy as np
@@ -320,7 +321,8 @@ class Store:
                 """
             ).df()
             counts = diff.groupby(["series_id", "status"]).size()
-            for (sid, status), n in counts.items():
+            for key, n in counts.items():
+                sid, status = cast(tuple[str, str], key)
                 getattr(summary, status)[sid] = int(n)
             summary.new_series = [s.id for s in series if s.id not in stored_meta]
             meta_changed = [
@@ -329,7 +331,7 @@ class Store:
             changes = diff[diff["status"] != "unchanged"]
             if len(changes) or summary.new_series or meta_changed:
                 row = con.execute("SELECT coalesce(max(vintage), 0) + 1 FROM vintages").fetchone()
-                vintage = int(row[0])
+                vintage = int(row[0]) if row is not None else 1
                 con.execute(
                     "INSERT INTO vintages VALUES (?, ?, ?)",
                     [vintage, _dt.datetime.now(), label[:1000]],
