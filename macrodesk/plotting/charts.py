@@ -16,23 +16,47 @@ take ``lang="zh"`` or ``"en"``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
-from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import Patch
 
 from macrodesk.exceptions import ReportError
-from macrodesk.plotting._fonts import setup_matplotlib
+from macrodesk.plotting._style import (  # noqa: F401  (helpers also used by report views)
+    FIGSIZE,
+    PALETTE,
+    _AXIS,
+    _BAND,
+    _FONT,
+    _GRID,
+    _SHADE,
+    _TEXT,
+    _ZERO,
+    _as_frame,
+    _as_series,
+    _category_ticks,
+    _colors,
+    _date_axis,
+    _finish,
+    _legend_below,
+    _month_index,
+    _month_ticks,
+    _new_figure,
+    _period_labels,
+    _style_axes,
+    _style_right_axis,
+    _text_width_pt,
+    _to_datetime_index,
+    _wrap_label,
+    _year_label,
+    _zero_line,
+)
 from macrodesk.text.labels import check_lang, label
-from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
 __all__ = [
     "FIGSIZE",
@@ -46,258 +70,6 @@ __all__ = [
     "seasonal_lines",
     "stacked_contributions",
 ]
-
-#: Series colours, in order of use.
-PALETTE: tuple[str, ...] = (
-    "#C00000",  # dark red
-    "#1F3864",  # navy
-    "#7F7F7F",  # grey
-    "#BF9000",  # gold
-    "#2E75B6",  # blue/teal
-    "#548235",  # green
-    "#ED7D31",  # orange
-    "#7030A0",  # purple
-    "#A5A5A5",  # light grey
-    "#843C0C",  # brown
-)
-#: Default figure size in inches (fits an A4 text column at full width).
-FIGSIZE: tuple[float, float] = (7.5, 3.6)
-
-_TEXT = "#262626"
-_AXIS = "#595959"
-_GRID = "#D0D0D0"
-_ZERO = "#404040"
-_BAND = "#D6DCE5"
-_SHADE = "#F2F2F2"
-_FONT = 9.0
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _new_figure(figsize: tuple[float, float] | None = None) -> tuple[Figure, Axes]:
-    setup_matplotlib()
-    fig = Figure(figsize=figsize or FIGSIZE, layout="constrained", facecolor="white")
-    FigureCanvasAgg(fig)
-    cast(ConstrainedLayoutEngine, fig.get_layout_engine()).set(w_pad=0.04, h_pad=0.04, hspace=0.02, wspace=0.02)
-    ax = fig.add_subplot()
-    _style_axes(ax)
-    return fig, ax
-
-
-def _style_axes(ax: Axes, grid_axis: Literal["x", "y", "both"] | None = "y") -> None:
-    ax.spines["top"].set_visible(False)
-    ax.spines["right"].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color(_AXIS)
-        ax.spines[side].set_linewidth(0.8)
-    ax.tick_params(labelsize=_FONT, colors=_TEXT, length=3, width=0.6, color=_AXIS)
-    if grid_axis:
-        ax.grid(axis=grid_axis, color=_GRID, linewidth=0.7, linestyle="-")
-    ax.set_axisbelow(True)
-
-
-def _style_right_axis(ax2: Axes) -> None:
-    ax2.spines["top"].set_visible(False)
-    ax2.spines["left"].set_visible(False)
-    ax2.spines["bottom"].set_visible(False)
-    ax2.spines["right"].set_color(_AXIS)
-    ax2.spines["right"].set_linewidth(0.8)
-    ax2.tick_params(labelsize=_FONT, colors=_TEXT, length=3, width=0.6, color=_AXIS)
-    ax2.grid(False)
-
-
-def _text_width_pt(s: str, size: float = _FONT) -> float:
-    """Rough printed width of ``s``: CJK/full-width characters are one em, others ~0.55 em."""
-    w = 0.0
-    for ch in s:
-        w += size if ord(ch) > 0x2E80 else 0.55 * size
-    return w
-
-
-def _legend_below(fig: Figure, handles: Sequence[Any], labels: Sequence[str]) -> None:
-    """Legend centred below the plot, no frame, one row if it fits, else two (or more)."""
-    if not handles:
-        return
-    n = len(handles)
-    avail = fig.get_figwidth() * 72 * 0.96
-    entry = [_text_width_pt(str(lab)) + 3.8 * _FONT for lab in labels]  # handle 1.8 + pad 0.5 + spacing 1.4 em, and a margin
-    ncols = n
-    while ncols > 1 and sum(max(entry[c::ncols]) for c in range(ncols)) > avail:
-        ncols -= 1
-    # matplotlib fills legend columns top to bottom (np.array_split); reorder so the
-    # entries read left to right, row by row, in the order the series were drawn.
-    rows = math.ceil(n / ncols)
-    order = [r * ncols + c for c in range(ncols) for r in range(rows) if r * ncols + c < n]
-    fig.legend(
-        [handles[i] for i in order],
-        [labels[i] for i in order],
-        loc="outside lower center",
-        ncols=max(ncols, 1),
-        frameon=False,
-        fontsize=_FONT,
-        handlelength=1.8,
-        handletextpad=0.5,
-        columnspacing=1.4,
-        borderaxespad=0.2,
-    )
-
-
-def _zero_line(ax: Axes, values: Any, vertical: bool = False) -> None:
-    arr = np.asarray(values, dtype=float).ravel()
-    arr = arr[np.isfinite(arr)]
-    if arr.size and arr.min() < 0 < arr.max():
-        if vertical:
-            ax.axvline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
-        else:
-            ax.axhline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
-
-
-def _as_frame(data: Any, what: str) -> pd.DataFrame:
-    if isinstance(data, pd.Series):
-        return data.to_frame(name=data.name if data.name is not None else "")
-    if isinstance(data, pd.DataFrame):
-        return data
-    raise ReportError(f"{what} must be a pandas DataFrame or Series, got {type(data).__name__}")
-
-
-def _as_series(data: Any, what: str) -> pd.Series:
-    if isinstance(data, pd.Series):
-        return data
-    if isinstance(data, pd.DataFrame) and data.shape[1] == 1:
-        return data.iloc[:, 0]
-    raise ReportError(f"{what} must be a pandas Series, got {type(data).__name__}")
-
-
-def _to_datetime_index(idx: pd.Index, what: str) -> pd.DatetimeIndex:
-    if isinstance(idx, pd.PeriodIndex):
-        return idx.to_timestamp()
-    if isinstance(idx, pd.DatetimeIndex):
-        return idx
-    try:
-        return pd.DatetimeIndex(pd.to_datetime(idx.astype(str)))
-    except (ValueError, TypeError):
-        raise ReportError(
-            f"{what} needs a PeriodIndex or DatetimeIndex (or dates as text), got {type(idx).__name__}"
-        ) from None
-
-
-def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Ticks as 2025-12 at sensible month/year steps, at most ~8 labels."""
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if months <= 3:
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
-    else:
-        for step in (1, 2, 3, 6, 12, 24, 36, 60, 120, 240):
-            if months / step <= 8:
-                break
-        if step < 12:
-            loc: Any = mdates.MonthLocator(bymonth=range(1, 13, step))
-        else:
-            loc = mdates.YearLocator(step // 12)
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    pad = (end - start) * 0.01
-    ax.set_xlim(start - pad, end + pad)  # type: ignore[arg-type]  # matplotlib's date units accept Timestamps
-
-
-def _period_labels(idx: pd.Index) -> list[str]:
-    if isinstance(idx, pd.PeriodIndex):
-        if idx.freqstr.startswith("M"):
-            return [p.strftime("%Y-%m") for p in idx]
-        return [str(p) for p in idx]
-    if isinstance(idx, pd.DatetimeIndex):
-        if all(t.day == 1 for t in idx) or all(t.is_month_end for t in idx):
-            return [t.strftime("%Y-%m") for t in idx]
-        return [t.strftime("%Y-%m-%d") for t in idx]
-    return [str(v) for v in idx]
-
-
-def _wrap_label(text: str, width_pt: float) -> str:
-    """Wrap a tick label to ``width_pt``: by words for Latin text, by characters for CJK."""
-    if _text_width_pt(text) <= width_pt:
-        return text
-    if " " in text.strip():
-        lines: list[str] = []
-        cur = ""
-        for word in text.split():
-            cand = f"{cur} {word}".strip()
-            if cur and _text_width_pt(cand) > width_pt:
-                lines.append(cur)
-                cur = word
-            else:
-                cur = cand
-        lines.append(cur)
-        return "\n".join(lines)
-    per_line = max(1, int(width_pt // _FONT))
-    n_lines = math.ceil(len(text) / per_line)
-    per_line = math.ceil(len(text) / n_lines)  # balance the lines
-    return "\n".join(text[i : i + per_line] for i in range(0, len(text), per_line))
-
-
-def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels: int = 12) -> None:
-    """Category tick labels; on x, long labels are wrapped (up to 3 lines) or else rotated."""
-    n = len(labels)
-    step = max(1, math.ceil(n / max_labels))
-    pos = list(range(0, n, step))
-    shown = [labels[i] for i in pos]
-    if axis == "x":
-        slot = cast(Figure, ax.get_figure(root=True)).get_figwidth() * 72 * 0.88 / max(n / step, 1) - 4
-        wrapped = [_wrap_label(t, slot) for t in shown]
-        if max((w.count("\n") for w in wrapped), default=0) <= 2:
-            ax.set_xticks(pos, wrapped)
-        else:
-            ax.set_xticks(pos, shown)
-            for t in ax.get_xticklabels():
-                t.set_rotation(30)
-                t.set_horizontalalignment("right")
-                t.set_rotation_mode("anchor")
-    else:
-        ax.set_yticks(pos, shown)
-
-
-def _year_label(col: Any, lang: str) -> str:
-    try:
-        y = int(str(col))
-    except ValueError:
-        return str(col)
-    if 1800 <= y <= 2200 and lang == "zh":
-        return f"{y}年"
-    return str(col)
-
-
-def _month_ticks(ax: Axes, lang: str) -> None:
-    names = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(_MONTHS_EN)
-    ax.set_xticks(range(1, 13), names)
-    ax.set_xlim(0.6, 12.4)
-
-
-def _month_index(idx: pd.Index, what: str) -> np.ndarray:
-    try:
-        m = np.asarray(idx, dtype=float)
-    except (TypeError, ValueError):
-        raise ReportError(f"{what} must be indexed by calendar month 1..12") from None
-    if m.size and (np.nanmin(m) < 1 or np.nanmax(m) > 12 or not np.all(m == np.round(m))):
-        raise ReportError(f"{what} must be indexed by calendar month 1..12, got {list(idx)[:5]}…")
-    return m
-
-
-def _finish(fig: Figure, ax: Axes, title: str | None, ylabel: str | None) -> Figure:
-    if title:
-        ax.set_title(title, loc="left", fontsize=_FONT + 1, color=_TEXT, pad=6)
-    if ylabel:
-        ax.set_ylabel(ylabel, fontsize=_FONT, color=_TEXT)
-    return fig
-
-
-def _colors(n: int, start: int = 0) -> list[str]:
-    pal = PALETTE[start:] + PALETTE[:start]
-    return [pal[i % len(pal)] for i in range(n)]
-
-
-# --------------------------------------------------------------------------- charts
-
 
 def line_chart(
     df: pd.DataFrame | pd.Series,
