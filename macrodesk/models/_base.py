@@ -1,7 +1,9 @@
-"""What every model family shares: the "not computable" value and input checks.
+"""What every model family shares: the results mixin, the "not computable" value and input checks.
 
 A model function takes pandas objects (rates as fractions, levels as published)
-and returns a frozen results object with ``summary(lang)`` and ``chart(lang)``.
+and returns a frozen, language-free results object: statistics as attributes,
+``to_frame()``, ``to_json()`` and ``summary()`` (a statistics table), see
+:class:`ResultsMixin`. Sentences and charts come from ``macrodesk.reports.views``.
 When the data do not allow the estimate (too short an overlap, a missing month
 in a span, a degenerate design) it returns :class:`NotComputable` instead of
 raising, so one bad input does not stop a whole report. Arguments that are
@@ -10,7 +12,10 @@ wrong in kind (not a Series, a bad option) still raise :class:`ModelError`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import json
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,7 +24,50 @@ import pandas as pd
 
 from macrodesk.exceptions import ModelError
 
-__all__ = ["NotComputable", "is_computable"]
+__all__ = ["NotComputable", "ResultsMixin", "is_computable", "to_json_value"]
+
+
+# ---------------------------------------------------------------- results
+def to_json_value(x: Any) -> Any:
+    """``x`` as plain JSON data: NaN → None, Period → "2025-12", Series → {period: value}, frames by column."""
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        return {f.name: to_json_value(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, pd.DataFrame):
+        return {str(c): to_json_value(x[c]) for c in x.columns}
+    if isinstance(x, pd.Series):
+        return {str(k): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, Mapping):
+        return {str(k): to_json_value(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, set, frozenset, pd.Index)):
+        return [to_json_value(v) for v in x]
+    if isinstance(x, (pd.Period, pd.Timestamp)):
+        return str(x)
+    if x is None or x is pd.NaT or x is pd.NA:
+        return None
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        return float(x) if math.isfinite(float(x)) else None
+    if isinstance(x, str):
+        return x
+    return str(x)
+
+
+class ResultsMixin:
+    """``to_json()`` and a default ``summary()`` for a frozen results dataclass with ``to_frame()``."""
+
+    def to_frame(self) -> pd.DataFrame:
+        raise NotImplementedError
+
+    def to_json(self) -> str:
+        """The results' fields as JSON (NaN as null, periods as "2025-12", series as {period: value})."""
+        return json.dumps(to_json_value(self), ensure_ascii=False)
+
+    def summary(self) -> pd.DataFrame:
+        """The statistics table; by default :meth:`to_frame`."""
+        return self.to_frame()
 
 
 @dataclass(frozen=True)
@@ -38,6 +86,10 @@ class NotComputable:
     computable: ClassVar[bool] = False
 
     def summary(self, lang: str = "zh") -> str:
+        """Transitional: the sentence now comes from ``macrodesk.reports.views._common.not_computable_text``.
+
+        Kept until the nowcast, factor and trade code call the view; remove it then.
+        """
         if lang == "zh":
             return f"{self.what_zh or self.what}无法计算：{self.reason_zh or self.reason}"
         return f"{self.what} not computable: {self.reason}"
