@@ -25,6 +25,7 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.models._base import pindex
 from macrodesk.models.inflation.review import (
     DEFAULT_WINDOWS,
     CarryoverReview,
@@ -166,7 +167,7 @@ def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
         )
     else:
         head_text += tr("。", ".", lang)
-    ytd_cpi = cpi_yoy[(cpi_yoy.index.year == year) & (cpi_yoy.index <= month)]
+    ytd_cpi = cpi_yoy[(pindex(cpi_yoy).year == year) & (cpi_yoy.index <= month)]
     avg_text = tr(
         f"{year}年1-{res.end_month}月CPI同比均值{F.pct(ytd_cpi.mean(), 2)}，区间{F.pct(ytd_cpi.min())}至{F.pct(ytd_cpi.max())}。",
         f"CPI YoY averaged {F.pct(ytd_cpi.mean(), 2)} in Jan–{month.strftime('%b')} {year}, ranging from "
@@ -215,8 +216,8 @@ def _seasonal(res: ReviewResults, lang: str) -> Section:
     mn, norm_years = res.norm * 100, res.norm_years
     if mn["mean"].notna().all():
         cpi_mom = S["cpi_mom"].to_fraction()
-        this = (cpi_mom[cpi_mom.index.year == year] * 100)
-        this.index = this.index.month
+        this = (cpi_mom[pindex(cpi_mom).year == year] * 100)
+        this.index = pindex(this).month
         blocks.append(
             Figure(
                 charts.band_chart(

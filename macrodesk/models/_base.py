@@ -17,7 +17,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -152,7 +152,7 @@ def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Dat
     return _complete(df)
 
 
-def _complete(x):
+def _complete(x: Any) -> Any:
     """Sorted, with every period from the first to the last (missing ones as NaN)."""
     x = x.sort_index()
     if len(x):
@@ -160,6 +160,11 @@ def _complete(x):
         if len(full) != len(x):
             x = x.reindex(full)
     return x
+
+
+def pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
+    """The PeriodIndex of a checked Series or DataFrame (typed as such)."""
+    return cast(pd.PeriodIndex, x.index)
 
 
 def freq_code(idx: pd.PeriodIndex) -> str:
@@ -186,7 +191,7 @@ def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Perio
         return None
     try:
         p = value if isinstance(value, pd.Period) else pd.Period(str(value))
-        return p.asfreq(freq, how=how)
+        return p.asfreq(freq, how=cast(Literal["start", "end"], how))
     except (TypeError, ValueError):
         raise ModelError(f"{name} must be a period like '2016-01'; got {value!r}.") from None
 
@@ -194,7 +199,7 @@ def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Perio
 def missing_periods(s: pd.Series, periods: Iterable[pd.Period]) -> list[pd.Period]:
     """The periods of ``periods`` where ``s`` has no value."""
     periods = list(periods)
-    vals = s.reindex(pd.PeriodIndex(periods, freq=s.index.freq if len(s) else "M"))
+    vals = s.reindex(pd.PeriodIndex(periods, freq=pindex(s).freq if len(s) else "M"))
     return [p for p, v in zip(periods, vals.to_numpy()) if not np.isfinite(v)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs
 from macrodesk.analyses.inflation_outlook.inputs import PASSTHROUGH_START, _component_mom, _latest_value, _mom
 from macrodesk.exceptions import MacrodeskError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, pindex
 from macrodesk.models.inflation.components import CPI_CATEGORIES, CPI_COMPONENTS, ComponentReview, component_review
 from macrodesk.models.inflation.cycles import Upcycles, upcycles
 from macrodesk.models.inflation.inventory import InventoryPanel, inventory_panel
@@ -177,7 +177,7 @@ def _cpi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
     drift = _pork_drift(inputs, month)
     up = ll = None
     if inputs.has("hog_spot_price_index_zhuyi"):
-        kw = {}
+        kw: dict[str, Any] = {}
         if inputs.has("cpi_pork_mom"):
             kw["mom"] = _mom(S["cpi_pork_mom"])
         if inputs.has("cpi_pork_yoy"):
@@ -194,12 +194,12 @@ def _cpi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
 def _rotation(inputs: Inputs, shares: Mapping[str, MacroSeries]) -> Rotation | None:
     S = inputs.series
     new = {c: float(s.observations().iloc[-1]) / 100 for c, s in shares.items() if len(s.observations())}
-    last_obs = max(s.observations().index[-1] for s in shares.values())
+    last_obs: pd.Period = max(pindex(s.observations())[-1] for s in shares.values())
     base_year = last_obs.year - 5
     last = {}
     for c, s in shares.items():
         obs = s.observations()
-        sel = obs[np.asarray(obs.index.year) == base_year]
+        sel = obs[np.asarray(pindex(obs).year) == base_year]
         if len(sel):
             last[c] = float(sel.iloc[-1]) / 100
     if len(last) < len(new):
@@ -210,7 +210,7 @@ def _rotation(inputs: Inputs, shares: Mapping[str, MacroSeries]) -> Rotation | N
         if inputs.has(f"cpi_weight_{c}"):
             w = _rotation_weights(S[f"cpi_weight_{c}"])
             for p, v in w.diff().dropna().items():
-                past.setdefault(str(p.year), {})[c] = float(v) / 100
+                past.setdefault(str(cast(pd.Period, p).year), {})[c] = float(v) / 100
     names = {c: (CPI_COMPONENTS[c][0], CPI_COMPONENTS[c][1]) for c in CPI_CATEGORIES}
     return rotation(new, last, current=current or None, past=past or None, label=str(last_obs.year), names=names)
 
@@ -218,7 +218,7 @@ def _rotation(inputs: Inputs, shares: Mapping[str, MacroSeries]) -> Rotation | N
 def _rotation_weights(s: MacroSeries) -> pd.Series:
     """The weights set at base rotations: observations dated in a rotation year (2011, 2016, 2021, 2026…)."""
     obs = s.observations()
-    return obs[np.asarray(obs.index.year) % 5 == 1]
+    return obs[np.asarray(pindex(obs).year) % 5 == 1]
 
 
 def _pork_drift(inputs: Inputs, month: pd.Period) -> PriceMethodDrift | None:
@@ -227,10 +227,10 @@ def _pork_drift(inputs: Inputs, month: pd.Period) -> PriceMethodDrift | None:
         return None
     S = inputs.series
     w = _rotation_weights(S["cpi_weight_pork"])
-    w = w[np.asarray(w.index.year) <= month.year]
+    w = w[np.asarray(pindex(w).year) <= month.year]
     if w.empty:
         return None
-    base_year = int(w.index[-1].year)
+    base_year = int(pindex(w)[-1].year)
     base = pd.Period(f"{base_year - 1}-12", freq="M")
     span = pd.period_range(base + 1, month, freq="M")
     pm, cm = _mom(S["cpi_pork_mom"]).reindex(span), _mom(S["cpi_mom"]).reindex(span)
@@ -246,17 +246,17 @@ def _pork_drift(inputs: Inputs, month: pd.Period) -> PriceMethodDrift | None:
 def _sow_lead(inputs: Inputs) -> LeadLag | NotComputable | None:
     S = inputs.series
     hog = S["hog_spot_price_index_zhuyi"].data
-    names = dict(x_name="Breeding-sow inventory YoY", x_name_zh="能繁母猪存栏同比",
+    names: dict[str, Any] = dict(x_name="Breeding-sow inventory YoY", x_name_zh="能繁母猪存栏同比",
                  y_name="the hog price YoY", y_name_zh="生猪价格同比")
     if inputs.has("breeding_sow_inventory"):
         sow = S["breeding_sow_inventory"].data
         return lead_lag(T.yoy(sow), T.yoy(hog), max_lead=12, sign="negative", **names)
     if inputs.has("breeding_sow_inventory_q"):
         sow = S["breeding_sow_inventory_q"].data
-        hq = hog.groupby(hog.index.asfreq("Q")).mean()
+        hq = hog.groupby(pindex(hog).asfreq("Q")).mean()
         hq.index = pd.PeriodIndex(hq.index, freq="Q")
         # a quarter counts only when all three months are observed
-        n = hog.groupby(hog.index.asfreq("Q")).count()
+        n = hog.groupby(pindex(hog).asfreq("Q")).count()
         hq[n.to_numpy() < 3] = np.nan
         return lead_lag(T.yoy(sow), T.yoy(hq), max_lead=4, sign="negative", **names)
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from macrodesk.analyses.inflation_outlook._notes import _Gaps, _sources
 from macrodesk.analyses.inflation_outlook.compute import OutlookResults, ReviewChapter
+from macrodesk.models._base import pindex
 from macrodesk.models.inflation.components import ComponentReview
 from macrodesk.models.inflation.ppi_industry import PPI_GROUPS, PPIGroupReview, PPIIndustryReview
 from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
@@ -38,7 +39,7 @@ def _cpi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, lang: str) 
     rev = ch.cpi
     src_cpi = _sources(S, ["cpi_mom"], lang)
     cpi_yoy = S["cpi_yoy"].data
-    ytd = cpi_yoy[(cpi_yoy.index.year == year) & (cpi_yoy.index.month <= end_month)].dropna()
+    ytd = cpi_yoy[(pindex(cpi_yoy).year == year) & (pindex(cpi_yoy).month <= end_month)].dropna()
     lead = tr(
         f"{year}年{span}CPI同比均值{F.pct(ytd.mean(), 2)}，区间{F.pct(ytd.min())}至{F.pct(ytd.max())}。",
         f"CPI YoY averaged {F.pct(ytd.mean(), 2)} in {span} {year}, between {F.pct(ytd.min())} and {F.pct(ytd.max())}.",

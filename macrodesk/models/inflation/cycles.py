@@ -217,7 +217,7 @@ def upcycles(
             break
         if not tp["confirmed"].iloc[i]:
             continue  # a trough at the first observation: the rise may have begun earlier
-        trough, peak = tp.index[i], tp.index[i + 1]
+        trough, peak = tp.index[int(i)], tp.index[int(i) + 1]
         rise = float(tp["level"].iloc[i + 1] / tp["level"].iloc[i] - 1)
         months = (peak - trough).n
         if rise < min_rise or months < min_months:
@@ -225,7 +225,7 @@ def upcycles(
         start = trough + 1
         if p0 is not None and start < p0:
             continue
-        prior = (float((trough - tp.index[i - 1]).n)
+        prior = (float((trough - tp.index[int(i) - 1]).n)
                  if i >= 1 and kinds[i - 1] == "peak" and tp["confirmed"].iloc[i - 1] else np.nan)
         avg = np.nan
         if m is not None:

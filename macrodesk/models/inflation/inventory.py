@@ -29,7 +29,7 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, ResultsMixin, check_series, period_arg
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, period_arg, pindex
 
 __all__ = ["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"]
 
@@ -82,7 +82,7 @@ def _two_year(yoy: pd.Series, years: Sequence[int]) -> pd.Series:
     if not years:
         return yoy
     two = T.cagr2y_from_yoy(yoy)
-    mask = np.isin(np.asarray(yoy.index.year), list(years))
+    mask = np.isin(np.asarray(pindex(yoy).year), list(years))
     return yoy.where(~mask, two)
 
 
@@ -112,7 +112,7 @@ class InventoryCycle(ResultsMixin):
 
     @property
     def latest_phase(self) -> str:
-        return str(self.phase.loc[self.latest])
+        return str(self.phase.loc[self.latest])  # type: ignore[call-overload]
 
     @property
     def months_in_phase(self) -> int:
@@ -188,13 +188,13 @@ def inventory_cycle(
             what_zh=f"{name_zh or name}库存周期",
             reason_zh=f"营收与库存同比重叠不足{window + 1}个月",
         )
-    p0 = period_arg(since, "since", "M")
+    p0 = period_arg(since, "since", "M") or rev.index[0]
     if inventory_level is not None:
         base, of = check_series(inventory_level, "inventory_level"), "level"
     else:
         base, of = inv, "yoy"
     base = base[base.index >= p0]
-    pct = T.percentile_of_last(base) if base.notna().any() else float("nan")
+    pct = float(T.percentile_of_last(base)) if base.notna().any() else float("nan")  # type: ignore[arg-type]
     return InventoryCycle(name, rev, inv, ph, int(window), float(pct), of, p0, tuple(int(y) for y in two_year), name_zh)
 
 
@@ -220,7 +220,7 @@ class InventoryPanel(ResultsMixin):
 
 
 def inventory_panel(
-    data: Mapping[str, tuple[pd.Series, pd.Series] | tuple[pd.Series, pd.Series, pd.Series | None]],
+    data: Mapping[str, Sequence[pd.Series | None]],
     *,
     names: Mapping[str, str] | None = None,
     names_zh: Mapping[str, str] | None = None,
@@ -240,6 +240,8 @@ def inventory_panel(
     for code, parts in data.items():
         rev, inv, *rest = parts
         level = rest[0] if rest else None
+        if rev is None or inv is None:
+            raise ModelError(f"{code}: give revenue_yoy and inventory_yoy as Series.")
         r = inventory_cycle(rev, inv, inventory_level=level, name=names.get(code, code),
                             name_zh=names_zh.get(code, ""), **kwargs)
         if isinstance(r, InventoryCycle):

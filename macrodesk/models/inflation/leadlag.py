@@ -12,13 +12,13 @@ forward by that lead (:meth:`LeadLag.shifted`: its last values show where
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, ResultsMixin, check_series, freq_code, months_per_period, period_arg
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, freq_code, months_per_period, period_arg, pindex
 
 __all__ = ["LeadLag", "lead_lag"]
 
@@ -52,7 +52,7 @@ class LeadLag(ResultsMixin):
     @property
     def months_per_period(self) -> int:
         """1 for monthly data, 3 for quarterly."""
-        return months_per_period(self.y.index)
+        return months_per_period(pindex(self.y))
 
     @property
     def best_lead_months(self) -> int:
@@ -76,7 +76,7 @@ class LeadLag(ResultsMixin):
         xs = self.x.dropna()
         end = max(self.y.dropna().index[-1], xs.index[-1] + k)
         start = min(self.y.dropna().index[0], xs.index[0] + k)
-        idx = pd.period_range(start, end, freq=self.y.index.freq)
+        idx = pd.period_range(start, end, freq=pindex(self.y).freq)
         moved = pd.Series(xs.to_numpy(), index=xs.index + k)
         return pd.DataFrame({"y": self.y.reindex(idx), "x_shifted": moved.reindex(idx)})
 
@@ -139,9 +139,10 @@ def lead_lag(
     """
     xs = check_series(x, "x", freqs=("M", "Q"))
     ys = check_series(y, "y", freqs=("M", "Q"))
-    if freq_code(xs.index) != freq_code(ys.index):
+    xi, yi = pindex(xs), pindex(ys)
+    if freq_code(xi) != freq_code(yi):
         raise ModelError(
-            f"x ({x_name}) is {xs.index.freqstr} but y ({y_name}) is {ys.index.freqstr}; "
+            f"x ({x_name}) is {xi.freqstr} but y ({y_name}) is {yi.freqstr}; "
             "bring both to one frequency first (e.g. quarterly means)."
         )
     if sign not in _SIGNS:
@@ -161,10 +162,10 @@ def lead_lag(
         )
     lo = min(xo.index[0], yo.index[0])
     hi = max(xo.index[-1] + max_lead, yo.index[-1])
-    idx = pd.period_range(lo, hi, freq=ys.index.freq)
+    idx = pd.period_range(lo, hi, freq=yi.freq)
     xv, yv = xs.reindex(idx), ys.reindex(idx)
-    p0 = period_arg(start, "start", ys.index.freq)
-    p1 = period_arg(end, "end", ys.index.freq, how="end")
+    p0 = period_arg(start, "start", yi.freq)
+    p1 = period_arg(end, "end", yi.freq, how="end")
     keep = np.ones(len(idx), dtype=bool)
     if p0 is not None:
         keep &= np.asarray(idx >= p0)
@@ -186,7 +187,7 @@ def lead_lag(
             reason_zh=f"{xz}与{yz}的重叠样本不足{min_obs}个（最多{int(nobs.max())}个）",
         )
     score = {"abs": corr.abs(), "positive": corr, "negative": -corr}[sign]
-    best = int(score.idxmax())
+    best = int(cast(int, score.idxmax()))
     corr.index.name = "lead"
     nobs.index.name = "lead"
     return LeadLag(xo, yo, corr, nobs, best, float(corr.loc[best]), sign, x_name, y_name, float(scale),

@@ -111,7 +111,7 @@ def pass_through(
     xs = check_series(x, "x")
     model = FactorModel(ys.rename(y_name), xs.rename(x_name).to_frame())
     fit = model.fit(start=start, end=end, maxlags=maxlags, min_obs=min_obs)
-    if not fit.computable:
+    if isinstance(fit, NotComputable):
         return NotComputable(
             f"pass-through {x_name} → {y_name}", fit.reason, what_zh=f"传导系数（{x_name_zh or x_name}→{y_name_zh or y_name}）",
             reason_zh=fit.reason_zh,

@@ -100,7 +100,7 @@ def annual_value(s: pd.Series, year: int) -> float:
         raise ModelError("expected a Series on a PeriodIndex (annual, or monthly year-to-date).")
     code = freq_code(s.index)
     if code == "A":
-        p = pd.Period(year=int(year), freq=s.index.freq)
+        p = pd.Period(year=int(year), freq=s.index.freqstr)
     elif code == "M":
         p = pd.Period(year=int(year), month=12, freq="M")
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -100,8 +101,9 @@ def seasonal_review(
         raise ModelError(
             f"{name}: no complete MoM data for months {start_month}-{end_month} of {year}"
         )
-    norms = {w: T.span_norm(mom, list(yrs), start_month, end_month) for w, yrs in windows.items()}
-    norms = {w: st for w, st in norms.items() if not np.isnan(st["mean"])}
+    norms: dict[str, pd.Series] = {w: cast(pd.Series, T.span_norm(mom, list(yrs), start_month, end_month))
+                                  for w, yrs in windows.items()}
+    norms = {w: st for w, st in norms.items() if not np.isnan(st["mean"])}  # one Series of stats per window
     return SeasonalReview(name, year, start_month, end_month, by_year, norms)
 
 

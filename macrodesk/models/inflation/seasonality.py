@@ -20,7 +20,7 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, ResultsMixin, check_series
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, pindex
 
 __all__ = ["Seasonality", "seasonality"]
 
@@ -84,7 +84,7 @@ def seasonality(
         raise ModelError("years is empty; pass e.g. range(2015, 2025).")
     norm = T.monthly_norm(m, yrs)
     if norm["mean"].isna().any():
-        miss = [y for y in yrs if m[m.index.year == y].notna().sum() < 12]
+        miss = [y for y in yrs if m[pindex(m).year == y].notna().sum() < 12]
         return NotComputable(
             f"{name} seasonality {yrs[0]}-{yrs[-1]}",
             f"incomplete years in the window: {', '.join(map(str, miss))}",
@@ -99,6 +99,6 @@ def seasonality(
     by_festival = pd.DataFrame(by)
     hl = None
     if highlight_year is not None:
-        h = m[m.index.year == int(highlight_year)]
-        hl = pd.Series(h.to_numpy(), index=h.index.month).reindex(range(1, 13))
+        h = m[pindex(m).year == int(highlight_year)]
+        hl = pd.Series(h.to_numpy(), index=pindex(h).month).reindex(range(1, 13))
     return Seasonality(name, tuple(yrs), norm, by_festival, highlight_year, hl, outlook_year)

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import InputFileError, ModelError
-from macrodesk.models._base import NotComputable, ResultsMixin, period_arg
+from macrodesk.models._base import NotComputable, ResultsMixin, period_arg, pindex
 
 __all__ = [
     "PriceMethodDrift",
@@ -66,7 +66,7 @@ def read_weights(path: str | Path) -> dict[str, float]:
         raw = doc.get("weights", doc)
         if not isinstance(raw, dict):
             raise InputFileError("[weights] must be a table of component = percent", file=str(p))
-        rows = [(k, v, None) for k, v in raw.items()]
+        rows: list[tuple[str, Any, int | None]] = [(k, v, None) for k, v in raw.items()]
     elif p.suffix.lower() == ".csv":
         text = p.read_text(encoding="utf-8-sig").splitlines()
         body = [(i + 1, line) for i, line in enumerate(text) if line.strip() and not line.lstrip().startswith("#")]
@@ -77,6 +77,7 @@ def read_weights(path: str | Path) -> dict[str, float]:
                                  file=str(p), row=body[0][0] if body else 1)
         ci, wi = header.index("component"), header.index("weight")
         rows = []
+        lineno: int | None
         for (lineno, _), rec in zip(body[1:], reader):
             if len(rec) <= max(ci, wi):
                 raise InputFileError("row has too few columns", file=str(p), row=lineno)
@@ -103,10 +104,16 @@ def read_weights(path: str | Path) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- drift ("price method")
+def _base_period(level: pd.Series | pd.DataFrame, base: Any) -> pd.Period:
+    """``base`` as a period of the level's frequency; the first period by default."""
+    p = period_arg(base, "base", pindex(level).freq) if base is not None else None
+    return p if p is not None else pindex(level)[0]
+
+
 def _relative(level: pd.Series | pd.DataFrame, base: pd.Period) -> pd.Series | pd.DataFrame:
     if base not in level.index:
         raise ModelError(f"the base period {base} is not in the price index ({level.index[0]}..{level.index[-1]}).")
-    b = level.loc[base]
+    b = level.loc[base]  # type: ignore[call-overload]
     if np.any(np.asarray(pd.isna(b))):
         raise ModelError(f"the price index has no value at the base period {base}.")
     return level / b
@@ -146,7 +153,7 @@ def drift_weights(
     """
     if not isinstance(item_level, (pd.Series, pd.DataFrame)) or not isinstance(item_level.index, pd.PeriodIndex):
         raise ModelError("item_level must be a Series or DataFrame of price levels on a PeriodIndex.")
-    b = period_arg(base, "base", item_level.index.freq) if base is not None else item_level.index[0]
+    b = _base_period(item_level, base)
     rel = _relative(item_level.astype(float), b)
     if isinstance(item_level, pd.DataFrame):
         if isinstance(w0, (int, float)):
@@ -180,8 +187,8 @@ class PriceMethodDrift(ResultsMixin):
     computable: ClassVar[bool] = True
 
     def at(self, period: Any) -> pd.Series:
-        p = period_arg(period, "period", self.weights.index.freq)
-        return self.weights.loc[p]
+        p = period_arg(period, "period", pindex(self.weights).freq)
+        return self.weights.loc[p]  # type: ignore[index]
 
     def to_frame(self) -> pd.DataFrame:
         """The drifted weights, one column per item (fractions)."""
@@ -208,7 +215,7 @@ def price_method_drift(
             return NotComputable(f"weight drift of {name}", str(exc), what_zh=f"{name_zh or name}权重漂移")
         raise
     frame = w.to_frame(name) if isinstance(w, pd.Series) else w
-    b = period_arg(base, "base", item_level.index.freq) if base is not None else item_level.index[0]
+    b = _base_period(item_level, base)
     return PriceMethodDrift(frame, b, {name: name_zh} if name_zh and isinstance(w, pd.Series) else {})
 
 

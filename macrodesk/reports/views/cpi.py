@@ -10,6 +10,8 @@ sentence, a table with labels or a chart.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -122,7 +124,7 @@ def drift_text(res: PriceMethodDrift, lang: str = "zh") -> str:
     last = w.index[-1]
     parts_zh, parts_en = [], []
     for c in w.columns:
-        a, b = w[c].loc[res.base], w[c].loc[last]
+        a, b = w[c].loc[res.base], w[c].loc[last]  # type: ignore[call-overload]
         parts_zh.append(f"{_drift_label(res, c, 'zh')}权重由{F.month_label(res.base)}的{F.num(a * 100, 2)}%变为"
                         f"{F.month_label(last)}的{F.num(b * 100, 2)}%")
         parts_en.append(f"{_drift_label(res, c, 'en')} from {F.num(a * 100, 2)}% in {F.month_label(res.base, 'en')} to "
@@ -141,7 +143,7 @@ def drift_chart(res: PriceMethodDrift, lang: str = "zh") -> Figure:
     return charts.line_chart(df, ylabel="%", lang=lang)
 
 
-def _rotation_name(res: Rotation, code: str, lang: str) -> str:
+def _rotation_name(res: Rotation, code: Any, lang: str) -> str:
     zh, en = res.names.get(code, (code, code))
     return tr(zh, en, lang)
 
@@ -187,7 +189,7 @@ def rotation_chart(res: Rotation, lang: str = "zh") -> Figure:
 def seasonality_text(res: Seasonality, lang: str = "zh") -> str:
     """The highest and lowest month of the norm, the Spring Festival split and the outlook year's festival."""
     m = res.norm["mean"] * 100
-    hi, lo = int(m.idxmax()), int(m.idxmin())
+    hi, lo = int(cast(int, m.idxmax())), int(cast(int, m.idxmin()))
     y0, y1 = res.years[0], res.years[-1]
     mon = (lambda k: f"{k}月") if lang == "zh" else (lambda k: _MONTHS_EN[k - 1])
     if np.isclose(m.max(), m.min()):

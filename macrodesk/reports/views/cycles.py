@@ -11,13 +11,13 @@ sentence, a table with labels or a chart. Series names come from the results'
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from macrodesk.models._base import freq_code, period_arg
+from macrodesk.models._base import freq_code, period_arg, pindex
 from macrodesk.models.inflation.cycles import Overlay, Upcycles
 from macrodesk.models.inflation.leadlag import LeadLag
 from macrodesk.models.inflation.passthrough import PassThrough
@@ -207,8 +207,8 @@ def leadlag_chart(res: LeadLag, lang: str = "zh", *, start: Any = None) -> Figur
     x_name, y_name = _named(res.x_name, res.x_name_zh, lang), _named(res.y_name, res.y_name_zh, lang)
     df = res.shifted() * res.scale
     if start is None:  # from where both lines exist
-        start = max(df["y"].first_valid_index(), df["x_shifted"].first_valid_index())
-    p = period_arg(start, "start", df.index.freq)
+        start = max(cast(pd.Period, df["y"].first_valid_index()), cast(pd.Period, df["x_shifted"].first_valid_index()))
+    p = period_arg(start, "start", pindex(df).freq)
     df = df[df.index >= p]
     km = res.best_lead_months
     inv = res.best_corr < 0

@@ -67,7 +67,7 @@ def ppi_group_chart(res: PPIGroupReview, lang: str = "zh") -> Figure:
     df.columns = pd.Index([industry_name(g, lang) for g in df.columns])
     fig = charts.line_chart(df, ylabel="%", lang=lang)
     for line in fig.axes[0].lines:
-        if len(line.get_xdata()) > 1:
+        if np.size(line.get_xdata()) > 1:
             line.set_marker("o")
             line.set_markersize(3)
     return fig

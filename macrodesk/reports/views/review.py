@@ -7,6 +7,8 @@ sentence, a table with labels or a chart, in one language.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -29,7 +31,7 @@ __all__ = [
 ]
 
 
-def month_names(idx: pd.PeriodIndex, lang: str) -> list[str]:
+def month_names(idx: pd.Index, lang: str) -> list[str]:
     """"1月" … (zh) or "Jan" … (en) for each month of ``idx``."""
     return [f"{p.month}月" if lang == "zh" else p.strftime("%b") for p in idx]
 
@@ -133,12 +135,12 @@ def carryover_text(res: CarryoverReview, lang: str = "zh") -> str:
     if res.next_year is not None:
         nxt = res.next_year * 100
         avg = float(nxt.mean())
-        hi, lo = nxt.idxmax(), nxt.idxmin()
+        hi, lo = cast(pd.Period, nxt.idxmax()), cast(pd.Period, nxt.idxmin())
         text += tr("", " ", lang) + tr(
             f"按{res.year}年环比推算，{res.year + 1}年{res.name}全年平均翘尾约{F.pct(avg)}，"
-            f"最高为{hi.month}月{F.pct(nxt[hi])}，最低为{lo.month}月{F.pct(nxt[lo])}。",
+            f"最高为{hi.month}月{F.pct(nxt.max())}，最低为{lo.month}月{F.pct(nxt.min())}。",
             f"From the {res.year} MoMs, the {res.year + 1} carry-over averages {F.pct(avg)}, highest in "
-            f"{hi.strftime('%b')} ({F.pct(nxt[hi])}), lowest in {lo.strftime('%b')} ({F.pct(nxt[lo])}).",
+            f"{hi.strftime('%b')} ({F.pct(nxt.max())}), lowest in {lo.strftime('%b')} ({F.pct(nxt.min())}).",
             lang,
         )
     return text
@@ -167,13 +169,13 @@ def next_year_carryover_text(res: CarryoverReview, assumed: list[pd.Period], lan
     nxt, name = res.year + 1, res.name
     c = res.next_year * 100
     h1, h2 = float(c.iloc[:6].mean()), float(c.iloc[6:].mean())
-    hi, lo = c.idxmax(), c.idxmin()
+    hi, lo = cast(pd.Period, c.idxmax()), cast(pd.Period, c.idxmin())
     base = tr(
         f"按{nxt - 1}年各月环比推算，{nxt}年{name}全年平均翘尾约{F.pct(float(c.mean()), 2)}，上半年平均{F.pct(h1, 2)}、"
-        f"下半年{F.pct(h2, 2)}；最高为{hi.month}月（{F.pct(c[hi], 2)}），最低为{lo.month}月（{F.pct(c[lo], 2)}）",
+        f"下半年{F.pct(h2, 2)}；最高为{hi.month}月（{F.pct(c.max(), 2)}），最低为{lo.month}月（{F.pct(c.min(), 2)}）",
         f"From the {nxt - 1} MoMs, the {nxt} {name} carry-over averages {F.pct(float(c.mean()), 2)} "
-        f"({F.pct(h1, 2)} in H1, {F.pct(h2, 2)} in H2), highest in {hi.strftime('%b')} ({F.pct(c[hi], 2)}), "
-        f"lowest in {lo.strftime('%b')} ({F.pct(c[lo], 2)})",
+        f"({F.pct(h1, 2)} in H1, {F.pct(h2, 2)} in H2), highest in {hi.strftime('%b')} ({F.pct(c.max(), 2)}), "
+        f"lowest in {lo.strftime('%b')} ({F.pct(c.min(), 2)})",
         lang,
     )
     note = assumed_note(assumed, lang)
@@ -183,7 +185,7 @@ def next_year_carryover_text(res: CarryoverReview, assumed: list[pd.Period], lan
 def next_year_carryover_chart(res: CarryoverReview, lang: str) -> Figure:
     """Next year's carry-over by month (percent), bars with values."""
     assert res.next_year is not None
-    s = np.round(res.next_year * 100, 2) + 0.0  # no "-0.00" labels
+    s = res.next_year.mul(100).round(2) + 0.0  # no "-0.00" labels
     s.index = pd.Index(month_names(s.index, lang))
     return charts.bar_chart(s.rename(tr(f"{res.name}翘尾因素", f"{res.name} carry-over", lang)).to_frame(),
                             value_labels=True, digits=2, lang=lang, ylabel="%")
