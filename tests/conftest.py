@@ -72,3 +72,55 @@ def trade_flash_report_zh(sample_store_path):
 def trade_flash_report_en(sample_store_path):
     """The December 2025 trade flash in English."""
     return _trade_flash(sample_store_path, "2025-12", "en")
+
+
+# ---------------------------------------------------------------- the inflation reports, built once per session
+def _bundled_inputs(sample_store_path, recipe, as_of):
+    from macrodesk.analyses import report_inputs
+
+    with Store(sample_store_path, read_only=True) as st:
+        return report_inputs(st, recipe.REQUIRED, recipe.OPTIONAL, as_of)
+
+
+@pytest.fixture(scope="session")
+def outlook_results(sample_store_path):
+    """The inflation-outlook results on the bundled sample at 2025-11 (seed 003's information set)."""
+    from macrodesk.analyses import inflation_outlook as R
+
+    return R.compute(*_bundled_inputs(sample_store_path, R, "2025-11"))
+
+
+@pytest.fixture(scope="session")
+def outlook_report_zh(outlook_results):
+    from macrodesk.analyses import inflation_outlook as R
+
+    return R.render(outlook_results, "zh")
+
+
+@pytest.fixture(scope="session")
+def outlook_report_en(outlook_results):
+    from macrodesk.analyses import inflation_outlook as R
+
+    return R.render(outlook_results, "en")
+
+
+@pytest.fixture(scope="session")
+def review_results(sample_store_path):
+    """The inflation-review results on the bundled sample at 2025-11."""
+    from macrodesk.analyses import inflation_review as R
+
+    return R.compute(*_bundled_inputs(sample_store_path, R, "2025-11"))
+
+
+@pytest.fixture(scope="session")
+def review_report_zh(review_results):
+    from macrodesk.analyses import inflation_review as R
+
+    return R.render(review_results, "zh")
+
+
+@pytest.fixture(scope="session")
+def review_report_en(review_results):
+    from macrodesk.analyses import inflation_review as R
+
+    return R.render(review_results, "en")

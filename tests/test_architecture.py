@@ -18,7 +18,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.xfail(strict=True, reason="models/scenarios still write prose and draw charts; being moved to report views")
 def test_import_contracts_hold() -> None:
     # A fresh interpreter with the checkout first on sys.path, so the contracts are
     # checked on the source tree rather than on an installed copy.

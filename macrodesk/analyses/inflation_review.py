@@ -1,42 +1,56 @@
 """Inflation review: the review half of an annual CPI/PPI outlook, from data.
 
-Analyses (each takes data, returns a frozen results object with ``summary()``
-and a chart) and the ``inflation-review`` report recipe built from them:
+The ``inflation-review`` report recipe, in two steps:
 
-* :func:`seasonal_review` — cumulative MoM from January to the latest month
-  against the same span's norm over windows of years (e.g. 2021–2024 and
-  2015–2019) and the super-seasonal gap (seed 003, Figure 1 and Table 1).
-* :func:`carryover_review` — carry-over (翘尾) and new-price effects by month,
-  checked against the published YoY, and next year's carry-over.
-* the report: CPI and PPI YoY history, the seasonal comparison, component YoY
-  where data exists, carry-over vs new-price bars and a narrative paragraph in
-  which every number is computed.
+* :func:`compute` — every estimate, language-free: the cumulative MoM of the
+  year against its norms (:func:`~macrodesk.models.inflation.review.seasonal_review`),
+  the monthly norm band, carry-over and new-price effects of CPI and PPI
+  (:func:`~macrodesk.models.inflation.review.carryover_review`); a frozen
+  :class:`ReviewResults`.
+* :func:`render` — the report in one language from those results: CPI and PPI
+  YoY history, the seasonal comparison, component YoY where data exists,
+  carry-over vs new-price bars and a narrative paragraph in which every number
+  is computed.
+
+:func:`build` runs both; one :class:`ReviewResults` renders in Chinese and in
+English without re-estimating.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs, missing_notice
-from macrodesk.text import source_line, tr
-from macrodesk.exceptions import ModelError
+from macrodesk.models._base import pindex
+from macrodesk.models.inflation.review import (
+    DEFAULT_WINDOWS,
+    CarryoverReview,
+    SeasonalReview,
+    carryover_review,
+    seasonal_review,
+)
 from macrodesk.plotting import charts
+from macrodesk.reports.model import Block, Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.views import review as V
 from macrodesk.text import format as F
-from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.text import source_line, tr
 
 __all__ = [
-    "SeasonalReview",
-    "seasonal_review",
-    "CarryoverReview",
-    "carryover_review",
-    "REQUIRED",
+    "DEFAULT_WINDOWS",
     "OPTIONAL",
+    "REQUIRED",
+    "CarryoverReview",
+    "ReviewResults",
+    "SeasonalReview",
     "build",
+    "carryover_review",
+    "compute",
+    "render",
+    "seasonal_review",
 ]
 
 #: Series the report cannot do without, and those it uses when present.
@@ -58,268 +72,82 @@ OPTIONAL = (
     "ppi_consumer_goods_yoy",
 )
 
-#: Default comparison windows, as in the seed outlook.
-DEFAULT_WINDOWS: dict[str, range] = {"2021-2024": range(2021, 2025), "2015-2019": range(2015, 2020)}
+#: CPI components shown when present: (series id, Chinese, English).
+_COMPONENTS = (
+    ("cpi_food_yoy", "食品", "Food"),
+    ("cpi_nonfood_yoy", "非食品", "Non-food"),
+    ("cpi_core_yoy", "核心CPI", "Core CPI"),
+    ("cpi_services_yoy", "服务", "Services"),
+    ("cpi_consumer_goods_yoy", "消费品", "Consumer goods"),
+    ("cpi_pork_yoy", "猪肉", "Pork"),
+    ("cpi_fresh_veg_yoy", "鲜菜", "Fresh vegetables"),
+)
+
+#: PPI major groups shown when present: (series id, Chinese, English).
+_GROUPS = (
+    ("ppi_mining_yoy", "采掘工业", "Mining"),
+    ("ppi_raw_materials_yoy", "原材料工业", "Raw materials"),
+    ("ppi_processing_yoy", "加工工业", "Processing"),
+    ("ppi_consumer_goods_yoy", "生活资料", "Consumer goods"),
+)
 
 
-# ---------------------------------------------------------------- seasonal review
+# ---------------------------------------------------------------- compute
 @dataclass(frozen=True)
-class SeasonalReview:
-    """Cumulative MoM over months ``start_month..end_month`` of ``year`` vs norms.
+class ReviewResults:
+    """Everything the review estimates, language-free (fractions).
 
-    All values are fractions. ``by_year`` holds the cumulative change of every
-    year with complete data; ``norms`` maps a window label to its mean/min/max.
+    ``norm`` is the monthly CPI MoM norm (mean/min/max by calendar month) over
+    ``norm_years``; ``ppi_carryover`` is None when PPI MoM does not reach ``month``.
     """
 
-    name: str
-    year: int
-    start_month: int
-    end_month: int
-    by_year: pd.Series
-    norms: Mapping[str, pd.Series]
+    inputs: Inputs
+    month: pd.Period
+    review: SeasonalReview
+    norm: pd.DataFrame
+    norm_years: range
+    carryover: CarryoverReview
+    ppi_carryover: CarryoverReview | None
+    ppi_groups: dict[str, pd.Series]
 
     @property
-    def actual(self) -> float:
-        return float(self.by_year.get(self.year, np.nan))
+    def year(self) -> int:
+        return int(self.month.year)
 
     @property
-    def previous(self) -> float:
-        return float(self.by_year.get(self.year - 1, np.nan))
-
-    def gap(self, window: str) -> float:
-        """Super-seasonal gap: actual − the window's mean."""
-        return self.actual - float(self.norms[window]["mean"])
-
-    def table(self, lang: str = "zh") -> pd.DataFrame:
-        """Rows: this year, last year, each window's mean; columns: value and gap (percent)."""
-        rows = {F.num(self.year, 0) + tr("年", "", lang): self.actual, F.num(self.year - 1, 0) + tr("年", "", lang): self.previous}
-        for w, st in self.norms.items():
-            rows[tr(f"{w}年均值", f"{w} mean", lang)] = float(st["mean"])
-        df = pd.DataFrame({tr("环比累计(%)", "Cumulative (%)", lang): pd.Series(rows) * 100})
-        df[tr(f"{self.year}年高出(pp)", f"{self.year} above (pp)", lang)] = (self.actual - pd.Series(rows)) * 100
-        df.iloc[0, 1] = np.nan
-        return df
-
-    def summary(self, lang: str = "zh") -> str:
-        span = F.span_label(self.start_month, self.end_month, lang)
-        parts = []
-        for w in self.norms:
-            mean = float(self.norms[w]["mean"]) * 100
-            gap = self.gap(w) * 100
-            if abs(gap) < 0.05:
-                rel_zh, rel_en = "与", "in line with"
-                tail_zh = "基本持平"
-            else:
-                rel_zh, rel_en = ("高于", "above") if gap > 0 else ("低于", "below")
-                tail_zh = ""
-            parts.append(
-                tr(
-                    f"{rel_zh}{w}年同期均值{F.pct(mean)}{tail_zh}（超季节性{F.pp(gap, 2)}）",
-                    f"{rel_en} the {w} average of {F.pct(mean)} (gap {F.pp(gap, 2, lang='en')})",
-                    lang,
-                )
-            )
-        head = tr(
-            f"{self.year}年{span}{self.name}环比累计{F.pct(self.actual * 100)}，",
-            f"In {span} {self.year}, {self.name} {'rose' if self.actual >= 0 else 'fell'} "
-            f"{F.pct(abs(self.actual) * 100, signed=False)} cumulatively (MoM), ",
-            lang,
-        )
-        tail = tr(
-            f"；{self.year - 1}年同期为{F.pct(self.previous * 100)}。",
-            f"; {F.pct(self.previous * 100)} in the same months of {self.year - 1}.",
-            lang,
-        )
-        return head + tr("，", ", ", lang).join(parts) + tail
-
-    def chart(self, lang: str = "zh"):
-        ranges = _window_ranges(self.norms)
-        first = min(min(r) for r in ranges) if ranges else self.year - 10
-        years = [y for y in self.by_year.index if y >= first]
-        s = self.by_year.loc[years] * 100
-        df = pd.DataFrame({tr("环比累计", "Cumulative MoM", lang): s})
-        df.index = [str(y) for y in df.index]
-        for w, st in self.norms.items():
-            df[tr(f"{w}年均值", f"{w} mean", lang)] = float(st["mean"]) * 100
-        fig = charts.bar_chart(df.iloc[:, [0]], value_labels=True, lang=lang, ylabel="%")
-        ax = fig.axes[0]
-        styles = ["--", ":"]
-        for i, w in enumerate(self.norms):
-            ax.axhline(float(self.norms[w]["mean"]) * 100, color=["#1F3864", "#7F7F7F"][i % 2],
-                       linestyle=styles[i % 2], linewidth=1.2, label=tr(f"{w}年均值", f"{w} mean", lang))
-        handles, labels = ax.get_legend_handles_labels()
-        for lg in fig.legends:
-            lg.remove()
-        charts._legend_below(fig, handles, labels)
-        # highlight the review year
-        for patch, y in zip(ax.patches, years):
-            if y == self.year:
-                patch.set_color("#C00000")
-            else:
-                patch.set_color("#A6A6A6")
-        return fig
+    def end_month(self) -> int:
+        return int(self.month.month)
 
 
-def _window_ranges(norms: Mapping[str, pd.Series]) -> list[range]:
-    out = []
-    for w in norms:
-        a, _, b = w.partition("-")
-        out.append(range(int(a), int(b) + 1))
-    return out
-
-
-def seasonal_review(
-    mom: pd.Series,
-    year: int,
-    end_month: int,
-    *,
-    start_month: int = 1,
-    windows: Mapping[str, Sequence[int]] | None = None,
-    name: str = "CPI",
-) -> SeasonalReview:
-    """Compare the cumulative MoM of ``year`` over a span with the same span in other years.
-
-    Parameters
-    ----------
-    mom : Series
-        Monthly MoM as fractions.
-    year, end_month : int
-        The review year and the last month of the span (e.g. 2025 and 11 for Jan–Nov).
-    windows : mapping label -> years
-        Norm windows, default 2021–2024 and 2015–2019.
-
-    Notes
-    -----
-    ``C_Y = prod_{k=start..end}(1+m_{Y,k}) - 1``; norm = mean of ``C_Y`` over the
-    window; super-seasonal = ``C_year`` − norm.
-    """
-    windows = dict(windows or DEFAULT_WINDOWS)
-    by_year = T.cumulative(mom, start_month, end_month).dropna()
-    if year not in by_year.index:
-        raise ModelError(
-            f"{name}: no complete MoM data for months {start_month}-{end_month} of {year}"
-        )
-    norms = {w: T.span_norm(mom, list(yrs), start_month, end_month) for w, yrs in windows.items()}
-    norms = {w: st for w, st in norms.items() if not np.isnan(st["mean"])}
-    return SeasonalReview(name, year, start_month, end_month, by_year, norms)
-
-
-# ---------------------------------------------------------------- carry-over review
-@dataclass(frozen=True)
-class CarryoverReview:
-    """Carry-over and new-price effects by month of ``year`` (fractions).
-
-    ``table`` has columns carryover, new_price, implied (= (1+c)(1+n)−1) and
-    published (the published YoY, NaN where absent). ``next_year`` is the
-    carry-over of ``year + 1`` from this year's MoMs (None if the year is incomplete).
-    """
-
-    name: str
-    year: int
-    table: pd.DataFrame
-    next_year: pd.Series | None = None
-    assumed: Mapping[str, float] = field(default_factory=dict)
-
-    @property
-    def max_residual(self) -> float:
-        r = (self.table["implied"] - self.table["published"]).abs()
-        return float(r.max()) if r.notna().any() else np.nan
-
-    def summary(self, lang: str = "zh") -> str:
-        last = self.table.dropna(subset=["new_price"]).index[-1]
-        row = self.table.loc[last]
-        if last.month == 12:  # the carry-over of December is zero by definition
-            text = tr(
-                f"{F.month_label(last)}{self.name}同比{F.pct(row['published'] * 100)}，12月翘尾因素为零，"
-                f"全年环比累计（新涨价因素）{F.pct(row['new_price'] * 100)}。",
-                f"In {F.month_label(last, 'en')} {self.name} YoY was {F.pct(row['published'] * 100)}; December has no "
-                f"carry-over, and the year's cumulative MoM (new-price effect) was {F.pct(row['new_price'] * 100)}.",
-                lang,
-            )
-        else:
-            text = tr(
-                f"{F.month_label(last)}{self.name}同比{F.pct(row['published'] * 100)}，其中翘尾因素约"
-                f"{F.pct(row['carryover'] * 100)}，新涨价因素约{F.pct(row['new_price'] * 100)}。",
-                f"In {F.month_label(last, 'en')} {self.name} YoY was {F.pct(row['published'] * 100)}: carry-over about "
-                f"{F.pct(row['carryover'] * 100)}, new-price effect about {F.pct(row['new_price'] * 100)}.",
-                lang,
-            )
-        if self.next_year is not None:
-            nxt = self.next_year * 100
-            avg = float(nxt.mean())
-            hi, lo = nxt.idxmax(), nxt.idxmin()
-            text += tr("", " ", lang) + tr(
-                f"按{self.year}年环比推算，{self.year + 1}年{self.name}全年平均翘尾约{F.pct(avg)}，"
-                f"最高为{hi.month}月{F.pct(nxt[hi])}，最低为{lo.month}月{F.pct(nxt[lo])}。",
-                f"From the {self.year} MoMs, the {self.year + 1} carry-over averages {F.pct(avg)}, highest in "
-                f"{hi.strftime('%b')} ({F.pct(nxt[hi])}), lowest in {lo.strftime('%b')} ({F.pct(nxt[lo])}).",
-                lang,
-            )
-        return text
-
-    def chart(self, lang: str = "zh"):
-        t = self.table.dropna(subset=["new_price"]) * 100
-        t.index = [f"{p.month}{tr('月', '', lang)}" if lang == "zh" else p.strftime("%b") for p in t.index]
-        return charts.carryover_bars(t["carryover"], t["new_price"], t["published"].rename(
-            tr(f"{self.name}同比", f"{self.name} YoY", lang)), lang=lang, ylabel="%")
-
-
-def carryover_review(
-    mom: pd.Series,
-    yoy_published: pd.Series,
-    year: int,
-    *,
-    name: str = "CPI",
-    assume: Mapping[str, float] | None = None,
-) -> CarryoverReview:
-    """Split each month's YoY of ``year`` into carry-over and new-price effects.
-
-    ``mom`` and ``yoy_published`` are fractions. ``assume`` (YYYY-MM -> MoM
-    fraction) fills months of ``year`` missing for next year's carry-over.
-
-    Notes
-    -----
-    ``c_{Y,m} = prod_{k=m+1..12}(1+m_{Y-1,k}) - 1``, ``n_{Y,m} = prod_{k<=m}(1+m_{Y,k}) - 1``,
-    ``(1+y) = (1+c)(1+n)``.
-    """
-    dec = T.decompose_yoy(mom, year)
-    table = pd.DataFrame(
-        {
-            "carryover": dec["carryover"],
-            "new_price": dec["new_price"],
-            "implied": dec["yoy_implied"],
-        }
-    )
-    table["published"] = yoy_published.reindex(table.index)
-    nxt = None
-    try:
-        nxt = T.carryover(mom, year + 1, assume=dict(assume or {}))
-    except Exception:  # incomplete year: no next-year carry-over
-        nxt = None
-    return CarryoverReview(name, year, table, nxt, dict(assume or {}))
-
-
-# ---------------------------------------------------------------- the report
-def _cut(s: pd.Series, end: pd.Period) -> pd.Series:
-    return s[s.index <= end]
-
-
-def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
-    """The ``inflation-review`` report from stored series cut at ``as_of``."""
+def compute(inputs: Inputs, as_of: pd.Period) -> ReviewResults:
+    """Every estimate of the ``inflation-review`` report from series cut at ``as_of``."""
     S = inputs.series
-    cpi_yoy = S["cpi_yoy"].data
-    cpi_mom_s = S["cpi_mom"]
-    cpi_mom = cpi_mom_s.to_fraction()
+    cpi_mom = S["cpi_mom"].to_fraction()
     month = cpi_mom.dropna().index[-1]
     year, end_month = month.year, month.month
-    missing = list(inputs.missing)
+    review = seasonal_review(cpi_mom, year, end_month, name="CPI")
+    norm_years = range(year - 10, year)
+    norm = T.monthly_norm(cpi_mom, list(norm_years))
+    co = carryover_review(cpi_mom, S["cpi_yoy"].to_fraction(), year, name="CPI")
+    pco = None
+    if inputs.has("ppi_mom", "ppi_yoy"):
+        ppi_mom = S["ppi_mom"].to_fraction()
+        if ppi_mom.dropna().index[-1] >= month:
+            pco = carryover_review(ppi_mom, S["ppi_yoy"].to_fraction(), year, name="PPI")
+    groups = {i: S[i].data for i, _, _ in _GROUPS if inputs.has(i)}
+    if "ppi_mining_yoy" in groups and inputs.has("ppi_mining_index"):
+        # the release transcripts are sparse; the index (上年同月=100) is dense: index - 100 = YoY
+        groups["ppi_mining_yoy"] = groups["ppi_mining_yoy"].combine_first(S["ppi_mining_index"].convert("pct_yoy").data)
+    return ReviewResults(inputs, month, review, norm, norm_years, co, pco, groups)
 
-    sections: list[Section] = []
-    src_cpi = source_line([S["cpi_yoy"], cpi_mom_s], lang)
 
-    # 1. headline history
+# ---------------------------------------------------------------- render
+def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
+    """1. CPI and PPI YoY: the latest month, the year's average, ten years of history."""
+    S, month, year = res.inputs.series, res.month, res.year
+    cpi_yoy = S["cpi_yoy"].data
     hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): cpi_yoy})
-    has_ppi = inputs.has("ppi_yoy")
+    has_ppi = res.inputs.has("ppi_yoy")
     if has_ppi:
         hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
     hist = hist[hist.index >= pd.Period(f"{year - 10}-01", freq="M")]
@@ -339,33 +167,37 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         )
     else:
         head_text += tr("。", ".", lang)
-    ytd_cpi = cpi_yoy[(cpi_yoy.index.year == year) & (cpi_yoy.index <= month)]
+    ytd_cpi = cpi_yoy[(pindex(cpi_yoy).year == year) & (cpi_yoy.index <= month)]
     avg_text = tr(
-        f"{year}年1-{end_month}月CPI同比均值{F.pct(ytd_cpi.mean(), 2)}，区间{F.pct(ytd_cpi.min())}至{F.pct(ytd_cpi.max())}。",
+        f"{year}年1-{res.end_month}月CPI同比均值{F.pct(ytd_cpi.mean(), 2)}，区间{F.pct(ytd_cpi.min())}至{F.pct(ytd_cpi.max())}。",
         f"CPI YoY averaged {F.pct(ytd_cpi.mean(), 2)} in Jan–{month.strftime('%b')} {year}, ranging from "
         f"{F.pct(ytd_cpi.min())} to {F.pct(ytd_cpi.max())}.",
         lang,
     )
-    sections.append(
-        Section(
-            tr("一、CPI与PPI走势", "1. CPI and PPI", lang),
-            [
-                Paragraph(head_text + tr("", " ", lang) + avg_text),
-                Figure(
-                    charts.line_chart(hist, ylabel="%", lang=lang),
-                    tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
-                    source=source_line([S[i] for i in ("cpi_yoy", "ppi_yoy") if i in S], lang),
-                ),
-            ],
-        )
+    section = Section(
+        tr("一、CPI与PPI走势", "1. CPI and PPI", lang),
+        [
+            Paragraph(head_text + tr("", " ", lang) + avg_text),
+            Figure(
+                charts.line_chart(hist, ylabel="%", lang=lang),
+                tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
+                source=source_line([S[i] for i in ("cpi_yoy", "ppi_yoy") if i in S], lang),
+            ),
+        ],
     )
+    return section, head_text
 
-    # 2. seasonal comparison (seed Figure 1)
-    review = seasonal_review(cpi_mom, year, end_month, name="CPI")
-    blocks: list = [Paragraph(review.summary(lang))]
-    blocks.append(
+
+def _seasonal(res: ReviewResults, lang: str) -> Section:
+    """2. CPI cumulative MoM against its norms (seed Figure 1), and the monthly band."""
+    S, year, end_month = res.inputs.series, res.year, res.end_month
+    src_cpi = source_line([S["cpi_yoy"], S["cpi_mom"]], lang)
+    review = res.review
+    table = V.seasonal_review_table(review, lang)
+    blocks: list[Block] = [
+        Paragraph(V.seasonal_review_text(review, lang)),
         Figure(
-            review.chart(lang),
+            V.seasonal_review_chart(review, lang),
             tr(
                 f"{year}年{F.span_label(1, end_month)}CPI环比累计涨幅与季节性对比",
                 f"CPI cumulative MoM, {F.span_label(1, end_month, 'en')} of each year, vs seasonal norms",
@@ -373,21 +205,19 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             ),
             source=src_cpi,
             note=tr("环比累计 = ∏(1+环比)−1；超季节性 = 当年 − 同期均值", "cumulative = prod(1+MoM)−1; gap = year − window mean", lang),
-        )
-    )
-    blocks.append(
+        ),
         Table(
-            review.table(lang),
+            table,
             tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
             source=src_cpi,
-            formats={c: F.signed2 for c in review.table(lang).columns},
-        )
-    )
-    norm_years = range(year - 10, year)
-    mn = T.monthly_norm(cpi_mom, list(norm_years)) * 100
+            formats={c: F.signed2 for c in table.columns},
+        ),
+    ]
+    mn, norm_years = res.norm * 100, res.norm_years
     if mn["mean"].notna().all():
-        this = (cpi_mom[cpi_mom.index.year == year] * 100)
-        this.index = this.index.month
+        cpi_mom = S["cpi_mom"].to_fraction()
+        this = (cpi_mom[pindex(cpi_mom).year == year] * 100)
+        this.index = pindex(this).month
         blocks.append(
             Figure(
                 charts.band_chart(
@@ -404,67 +234,71 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
                 ),
             )
         )
-    sections.append(Section(tr("二、CPI环比累计与季节性", "2. CPI against its seasonal norm", lang), blocks))
+    return Section(tr("二、CPI环比累计与季节性", "2. CPI against its seasonal norm", lang), blocks)
 
-    # 3. components
-    comp_ids = [
-        ("cpi_food_yoy", "食品", "Food"),
-        ("cpi_nonfood_yoy", "非食品", "Non-food"),
-        ("cpi_core_yoy", "核心CPI", "Core CPI"),
-        ("cpi_services_yoy", "服务", "Services"),
-        ("cpi_consumer_goods_yoy", "消费品", "Consumer goods"),
-        ("cpi_pork_yoy", "猪肉", "Pork"),
-        ("cpi_fresh_veg_yoy", "鲜菜", "Fresh vegetables"),
+
+def _component_table(res: ReviewResults, have: list[tuple[str, str, str]], lang: str) -> pd.DataFrame:
+    S, month, year = res.inputs.series, res.month, res.year
+    tbl = pd.DataFrame(
+        {
+            tr(F.month_label(month), F.month_label(month, "en"), lang): [S[i].data.get(month, np.nan) for i, _, _ in have],
+            tr("前值", "Prior", lang): [S[i].data.get(month - 1, np.nan) for i, _, _ in have],
+            tr(f"{year - 1}年12月", f"Dec {year - 1}", lang): [
+                S[i].data.get(pd.Period(f"{year - 1}-12", freq="M"), np.nan) for i, _, _ in have
+            ],
+        },
+        index=pd.Index([tr(zh, en, lang) for _, zh, en in have], name=tr("分项（同比，%）", "Component (YoY, %)", lang)),
+    )
+    tbl[tr("变动(pp)", "Change (pp)", lang)] = tbl.iloc[:, 0] - tbl.iloc[:, 1]
+    return tbl
+
+
+def _components(res: ReviewResults, lang: str) -> tuple[Section | None, list[str]]:
+    """3. CPI components' YoY (those present in the latest month); the ids lacking."""
+    S, month = res.inputs.series, res.month
+    have = [(i, zh, en) for i, zh, en in _COMPONENTS if res.inputs.has(i) and month in S[i].data.dropna().index]
+    lacking = [i for i, _, _ in _COMPONENTS if all(i != h[0] for h in have)]
+    if not have:
+        return None, lacking
+    start = month - 35
+    comp = pd.DataFrame({tr(zh, en, lang): S[i].data for i, zh, en in have})
+    comp = comp[(comp.index >= start) & (comp.index <= month)]
+    broad = [tr(zh, en, lang) for i, zh, en in have if i not in ("cpi_pork_yoy", "cpi_fresh_veg_yoy")]
+    tbl = _component_table(res, have, lang)
+    movers = tbl.iloc[:, 3].dropna().sort_values()
+    txt = tr(
+        f"分项看，{F.month_label(month)}"
+        + "，".join(f"{n}同比{F.pct(v)}" for n, v in tbl.iloc[:, 0].items())
+        + f"。较上月回升最多的是{movers.index[-1]}（{F.pp(movers.iloc[-1], 1)}），回落最多的是{movers.index[0]}（{F.pp(movers.iloc[0], 1)}）。",
+        f"By component in {F.month_label(month, 'en')}: "
+        + ", ".join(f"{n} {F.pct(v)}" for n, v in tbl.iloc[:, 0].items())
+        + f". The largest rise from the prior month was {movers.index[-1]} ({F.pp(movers.iloc[-1], 1, lang='en')}), "
+        f"the largest fall {movers.index[0]} ({F.pp(movers.iloc[0], 1, lang='en')}).",
+        lang,
+    )
+    comp_blocks: list[Block] = [
+        Paragraph(txt),
+        Figure(
+            charts.line_chart(comp[broad], ylabel="%", lang=lang),
+            tr("CPI主要分项同比", "CPI components, YoY", lang),
+            source=source_line([S[i] for i, _, _ in have], lang),
+        ),
+        Table(
+            tbl,
+            tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
+            source=source_line([S[i] for i, _, _ in have], lang),
+            formats={c: (".1f" if j < 3 else F.signed1) for j, c in enumerate(tbl.columns)},
+        ),
     ]
-    have = [(i, zh, en) for i, zh, en in comp_ids if inputs.has(i) and month in S[i].data.dropna().index]
-    lacking = [i for i, _, _ in comp_ids if all(i != h[0] for h in have)]
-    if have:
-        start = month - 35
-        comp = pd.DataFrame({tr(zh, en, lang): S[i].data for i, zh, en in have})
-        comp = comp[(comp.index >= start) & (comp.index <= month)]
-        broad = [tr(zh, en, lang) for i, zh, en in have if i not in ("cpi_pork_yoy", "cpi_fresh_veg_yoy")]
-        tbl = pd.DataFrame(
-            {
-                tr(F.month_label(month), F.month_label(month, "en"), lang): [S[i].data.get(month, np.nan) for i, _, _ in have],
-                tr("前值", "Prior", lang): [S[i].data.get(month - 1, np.nan) for i, _, _ in have],
-                tr(f"{year - 1}年12月", f"Dec {year - 1}", lang): [
-                    S[i].data.get(pd.Period(f"{year - 1}-12", freq="M"), np.nan) for i, _, _ in have
-                ],
-            },
-            index=pd.Index([tr(zh, en, lang) for _, zh, en in have], name=tr("分项（同比，%）", "Component (YoY, %)", lang)),
-        )
-        tbl[tr("变动(pp)", "Change (pp)", lang)] = tbl.iloc[:, 0] - tbl.iloc[:, 1]
-        movers = tbl.iloc[:, 3].dropna().sort_values()
-        txt = tr(
-            f"分项看，{F.month_label(month)}"
-            + "，".join(f"{n}同比{F.pct(v)}" for n, v in tbl.iloc[:, 0].items())
-            + f"。较上月回升最多的是{movers.index[-1]}（{F.pp(movers.iloc[-1], 1)}），回落最多的是{movers.index[0]}（{F.pp(movers.iloc[0], 1)}）。",
-            f"By component in {F.month_label(month, 'en')}: "
-            + ", ".join(f"{n} {F.pct(v)}" for n, v in tbl.iloc[:, 0].items())
-            + f". The largest rise from the prior month was {movers.index[-1]} ({F.pp(movers.iloc[-1], 1, lang='en')}), "
-            f"the largest fall {movers.index[0]} ({F.pp(movers.iloc[0], 1, lang='en')}).",
-            lang,
-        )
-        comp_blocks = [
-            Paragraph(txt),
-            Figure(
-                charts.line_chart(comp[broad], ylabel="%", lang=lang),
-                tr("CPI主要分项同比", "CPI components, YoY", lang),
-                source=source_line([S[i] for i, _, _ in have], lang),
-            ),
-            Table(
-                tbl,
-                tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
-                source=source_line([S[i] for i, _, _ in have], lang),
-                formats={c: (".1f" if j < 3 else F.signed1) for j, c in enumerate(tbl.columns)},
-            ),
-        ]
-        sections.append(Section(tr("三、CPI分项", "3. CPI components", lang), comp_blocks))
-    missing += lacking
+    return Section(tr("三、CPI分项", "3. CPI components", lang), comp_blocks), lacking
 
-    # 4. carry-over and new price
-    co = carryover_review(cpi_mom, S["cpi_yoy"].to_fraction(), year, name="CPI")
-    co_blocks: list = [Paragraph(co.summary(lang))]
+
+def _carryover(res: ReviewResults, lang: str) -> Section:
+    """4. Carry-over and new-price effects of CPI (and PPI), next year's carry-over."""
+    S, year = res.inputs.series, res.year
+    src_cpi = source_line([S["cpi_yoy"], S["cpi_mom"]], lang)
+    co = res.carryover
+    co_blocks: list[Block] = [Paragraph(V.carryover_text(co, lang))]
     if np.isfinite(co.max_residual) and co.max_residual * 100 > 0.15:
         co_blocks.append(
             Notice(
@@ -478,77 +312,79 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
         )
     co_blocks.append(
         Figure(
-            co.chart(lang),
+            V.carryover_chart(co, lang),
             tr(f"{year}年CPI同比的翘尾因素与新涨价因素", f"CPI YoY in {year}: carry-over vs new-price effects", lang),
             source=src_cpi,
             note=tr("翘尾 = 上年各月环比在本月之后的累积；新涨价 = 本年1月至本月环比的累积",
                     "carry-over: last year's MoMs after this month; new price: this year's MoMs to date", lang),
         )
     )
-    if inputs.has("ppi_mom", "ppi_yoy"):
-        ppi_mom = S["ppi_mom"].to_fraction()
-        if ppi_mom.dropna().index[-1] >= month:
-            pco = carryover_review(ppi_mom, S["ppi_yoy"].to_fraction(), year, name="PPI")
-            co_blocks.append(Paragraph(pco.summary(lang)))
-            if pco.next_year is not None and co.next_year is not None:
-                nxt = pd.DataFrame({"CPI": co.next_year * 100, "PPI": pco.next_year * 100})
-                nxt.index = [f"{p.month}{tr('月', '', lang)}" if lang == "zh" else p.strftime("%b") for p in nxt.index]
-                co_blocks.append(
-                    Figure(
-                        charts.bar_chart(nxt, lang=lang, ylabel="%"),
-                        tr(f"{year + 1}年CPI与PPI翘尾因素（按{year}年环比推算）",
-                           f"{year + 1} carry-over of CPI and PPI implied by {year} MoMs", lang),
-                        source=source_line([cpi_mom_s, S["ppi_mom"]], lang),
-                    )
+    pco = res.ppi_carryover
+    if pco is not None:
+        co_blocks.append(Paragraph(V.carryover_text(pco, lang)))
+        if pco.next_year is not None and co.next_year is not None:
+            nxt = pd.DataFrame({"CPI": co.next_year * 100, "PPI": pco.next_year * 100})
+            nxt.index = pd.Index(V.month_names(nxt.index, lang))
+            co_blocks.append(
+                Figure(
+                    charts.bar_chart(nxt, lang=lang, ylabel="%"),
+                    tr(f"{year + 1}年CPI与PPI翘尾因素（按{year}年环比推算）",
+                       f"{year + 1} carry-over of CPI and PPI implied by {year} MoMs", lang),
+                    source=source_line([S["cpi_mom"], S["ppi_mom"]], lang),
                 )
-    sections.append(Section(tr("四、翘尾因素与新涨价因素", "4. Carry-over and new-price effects", lang), co_blocks))
-
-    # 5. PPI groups
-    groups = [
-        ("ppi_mining_yoy", "采掘工业", "Mining"),
-        ("ppi_raw_materials_yoy", "原材料工业", "Raw materials"),
-        ("ppi_processing_yoy", "加工工业", "Processing"),
-        ("ppi_consumer_goods_yoy", "生活资料", "Consumer goods"),
-    ]
-    gh = [(i, zh, en) for i, zh, en in groups if inputs.has(i)]
-    if has_ppi and gh:
-        gdata = {i: S[i].data for i, _, _ in gh}
-        if "ppi_mining_yoy" in gdata and inputs.has("ppi_mining_index"):
-            # the release transcripts are sparse; the index (上年同月=100) is dense: index - 100 = YoY
-            gdata["ppi_mining_yoy"] = gdata["ppi_mining_yoy"].combine_first(S["ppi_mining_index"].convert("pct_yoy").data)
-        gdf = pd.DataFrame({tr(zh, en, lang): gdata[i] for i, zh, en in gh})
-        gdf[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
-        gdf = gdf[(gdf.index >= month - 59) & (gdf.index <= month)]
-        latest = {tr(zh, en, lang): gdata[i].dropna() for i, zh, en in gh}
-        txt = tr(
-            "分大类看，" + "，".join(f"{n}同比{F.pct(v.iloc[-1])}（{F.month_label(v.index[-1])}）" for n, v in latest.items()) + "。",
-            "By group: " + ", ".join(f"{n} {F.pct(v.iloc[-1])} ({F.month_label(v.index[-1], 'en')})" for n, v in latest.items()) + ".",
-            lang,
-        )
-        sections.append(
-            Section(
-                tr("五、PPI分大类", "5. PPI by major group", lang),
-                [
-                    Paragraph(txt),
-                    Figure(
-                        charts.line_chart(
-                            gdf, right=[tr("采掘工业", "Mining", lang)] if "ppi_mining_yoy" in gdata else None,
-                            ylabel="%", right_ylabel="%", lang=lang,
-                        ),
-                        tr("PPI及主要大类同比", "PPI and major groups, YoY", lang),
-                        source=source_line([S[i] for i, _, _ in gh] + [S["ppi_yoy"]], lang),
-                    ),
-                ],
             )
-        )
-    else:
-        missing += [i for i, _, _ in groups if not inputs.has(i)]
+    return Section(tr("四、翘尾因素与新涨价因素", "4. Carry-over and new-price effects", lang), co_blocks)
 
+
+def _ppi_groups(res: ReviewResults, lang: str) -> tuple[Section | None, list[str]]:
+    """5. PPI and its major groups' YoY; the group ids lacking when the section is left out."""
+    S, month, gdata = res.inputs.series, res.month, res.ppi_groups
+    gh = [(i, zh, en) for i, zh, en in _GROUPS if i in gdata]
+    if not (res.inputs.has("ppi_yoy") and gh):
+        return None, [i for i, _, _ in _GROUPS if not res.inputs.has(i)]
+    gdf = pd.DataFrame({tr(zh, en, lang): gdata[i] for i, zh, en in gh})
+    gdf[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
+    gdf = gdf[(gdf.index >= month - 59) & (gdf.index <= month)]
+    latest = {tr(zh, en, lang): gdata[i].dropna() for i, zh, en in gh}
+    txt = tr(
+        "分大类看，" + "，".join(f"{n}同比{F.pct(v.iloc[-1])}（{F.month_label(v.index[-1])}）" for n, v in latest.items()) + "。",
+        "By group: " + ", ".join(f"{n} {F.pct(v.iloc[-1])} ({F.month_label(v.index[-1], 'en')})" for n, v in latest.items()) + ".",
+        lang,
+    )
+    blocks: list[Block] = [
+        Paragraph(txt),
+        Figure(
+            charts.line_chart(
+                gdf, right=[tr("采掘工业", "Mining", lang)] if "ppi_mining_yoy" in gdata else None,
+                ylabel="%", right_ylabel="%", lang=lang,
+            ),
+            tr("PPI及主要大类同比", "PPI and major groups, YoY", lang),
+            source=source_line([S[i] for i, _, _ in gh] + [S["ppi_yoy"]], lang),
+        ),
+    ]
+    return Section(tr("五、PPI分大类", "5. PPI by major group", lang), blocks), []
+
+
+def render(res: ReviewResults, lang: str = "zh") -> Report:
+    """The ``inflation-review`` report in ``lang`` from computed results (no estimation here)."""
+    month = res.month
+    missing = list(res.inputs.missing)
+    headline, head_text = _headline(res, lang)
+    sections: list[Section] = [headline, _seasonal(res, lang)]
+    components, lacking = _components(res, lang)
+    if components is not None:
+        sections.append(components)
+    missing += lacking
+    sections.append(_carryover(res, lang))
+    groups, lacking = _ppi_groups(res, lang)
+    if groups is not None:
+        sections.append(groups)
+    missing += lacking
     notice = missing_notice(missing, lang)
     if notice:
         sections.append(Section(tr("数据说明", "Data notes", lang), [Notice(notice)]))
 
-    summary = [head_text, review.summary(lang), co.summary(lang)]
+    summary = [head_text, V.seasonal_review_text(res.review, lang), V.carryover_text(res.carryover, lang)]
     return Report(
         title=tr(f"{F.month_label(month)}通胀数据回顾", f"Inflation review, {F.month_label(month, 'en')}", lang),
         subtitle=tr("CPI与PPI：季节性、分项与翘尾", "CPI and PPI: seasonality, components and carry-over", lang),
@@ -563,6 +399,11 @@ def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
             lang,
         ),
     )
+
+
+def build(inputs: Inputs, as_of: pd.Period, lang: str = "zh") -> Report:
+    """The ``inflation-review`` report from stored series cut at ``as_of``: :func:`compute`, then :func:`render`."""
+    return render(compute(inputs, as_of), lang)
 
 
 def _sf_note(year: int, lang: str) -> str:

@@ -1,19 +1,17 @@
-"""Models of the inflation outlook: data in, a frozen results object out.
+"""Models: data in, a frozen, language-free results object out.
 
 Every family is a function (or a spec with ``fit``) that takes pandas objects
-— rates as fractions, levels as published — and returns a results object with
-``summary(lang)`` and ``chart(lang)``, or :class:`NotComputable` with a reason
-when the data do not allow the estimate:
+— rates as fractions, levels as published — and returns a results object
+(statistics as attributes, ``to_frame()``, ``to_json()``, ``summary()`` as a
+table), or :class:`NotComputable` with a reason when the data do not allow the
+estimate. Sentences and charts come from :mod:`macrodesk.reports.views`.
 
-* :mod:`~macrodesk.models.components` — CPI review by component (seed Table 1)
-* :mod:`~macrodesk.models.ppi_industry` — PPI by group and industry, revenue weights, chain impacts (Table 4)
-* :mod:`~macrodesk.models.weights` — basket drift ("price method") and rotation re-weighting (Table 2)
-* :mod:`~macrodesk.models.cycles` — turning points, up-cycle episodes (Table 3), MoM overlays
-* :mod:`~macrodesk.models.leadlag` — lead-lag by cross-correlation (M1 → PPI, sows → pork)
-* :mod:`~macrodesk.models.passthrough` — pass-through slope (CRB → PPI)
+* :mod:`~macrodesk.models.inflation` — the inflation family: the year's review
+  against seasonal norms and carry-over, CPI components, PPI by group and
+  industry, basket weights, price cycles, lead-lag, pass-through, inventory
+  cycles, seasonality
 * :mod:`~macrodesk.models.factor` — commodity factor model with HAC errors, commodity paths
-* :mod:`~macrodesk.models.inventory` — inventory-cycle phases by industry
-* :mod:`~macrodesk.models.seasonality` — monthly norms with the Spring Festival split
+* :mod:`~macrodesk.models.nowcast` — CPI/PPI nowcasters and their backtests
 """
 
 from __future__ import annotations
@@ -24,18 +22,18 @@ from macrodesk._lazy import lazy_exports
 # ``macrodesk.models.nowcast``) does not pull in the others and matplotlib.
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["NotComputable", "is_computable"], "_base"),
-    **dict.fromkeys(["CPI_CATEGORIES", "CPI_COMPONENTS", "ComponentReview", "component_review"], "components"),
-    **dict.fromkeys(["Overlay", "Upcycles", "constant_path", "overlay", "turning_points", "upcycles"], "cycles"),
+    **dict.fromkeys(["CPI_CATEGORIES", "CPI_COMPONENTS", "ComponentReview", "component_review"], "inflation.components"),
+    **dict.fromkeys(["Overlay", "Upcycles", "constant_path", "overlay", "turning_points", "upcycles"], "inflation.cycles"),
     **dict.fromkeys(["CommodityPath", "FactorModel", "FactorResult", "commodity_path"], "factor"),
     **dict.fromkeys(["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"],
-                    "inventory"),
-    **dict.fromkeys(["LeadLag", "lead_lag"], "leadlag"),
-    **dict.fromkeys(["PassThrough", "pass_through"], "passthrough"),
+                    "inflation.inventory"),
+    **dict.fromkeys(["LeadLag", "lead_lag"], "inflation.leadlag"),
+    **dict.fromkeys(["PassThrough", "pass_through"], "inflation.passthrough"),
     **dict.fromkeys(["INDUSTRIES", "PPI_GROUPS", "ChainImpact", "PPIGroupReview", "PPIIndustryReview", "chain_impact",
-                     "ppi_group_review", "ppi_industry_review", "revenue_weights"], "ppi_industry"),
-    **dict.fromkeys(["Seasonality", "seasonality"], "seasonality"),
+                     "ppi_group_review", "ppi_industry_review", "revenue_weights"], "inflation.ppi_industry"),
+    **dict.fromkeys(["Seasonality", "seasonality"], "inflation.seasonality"),
     **dict.fromkeys(["PriceMethodDrift", "Rotation", "drift_weights", "expenditure_shares", "price_method_drift",
-                     "read_weights", "rotation"], "weights"),
+                     "read_weights", "rotation"], "inflation.weights"),
 }
 
 

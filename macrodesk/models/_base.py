@@ -1,7 +1,9 @@
-"""What every model family shares: the "not computable" value and input checks.
+"""What every model family shares: the results mixin, the "not computable" value and input checks.
 
 A model function takes pandas objects (rates as fractions, levels as published)
-and returns a frozen results object with ``summary(lang)`` and ``chart(lang)``.
+and returns a frozen, language-free results object: statistics as attributes,
+``to_frame()``, ``to_json()`` and ``summary()`` (a statistics table), see
+:class:`ResultsMixin`. Sentences and charts come from ``macrodesk.reports.views``.
 When the data do not allow the estimate (too short an overlap, a missing month
 in a span, a degenerate design) it returns :class:`NotComputable` instead of
 raising, so one bad input does not stop a whole report. Arguments that are
@@ -41,6 +43,10 @@ class NotComputable:
     computable: ClassVar[bool] = False
 
     def summary(self, lang: str = "zh") -> str:
+        """Transitional: the sentence now comes from ``macrodesk.reports.views._common.not_computable_text``.
+
+        Kept until the nowcast, factor and trade code call the view; remove it then.
+        """
         if lang == "zh":
             return f"{self.what_zh or self.what}无法计算：{self.reason_zh or self.reason}"
         return f"{self.what} not computable: {self.reason}"
@@ -59,7 +65,11 @@ def is_computable(result: Any) -> bool:
 def to_json_value(x: Any) -> Any:
     """``x`` as plain JSON values: NaN → null, Period → "2025-12", Timestamp → "2025-12-31",
     Series → {period: value}, DataFrame → {column: {period: value}}, dataclasses → their fields."""
-    if x is None or isinstance(x, (bool, str)):
+    if x is None or x is pd.NaT or x is pd.NA:
+        return None
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, str):
         return x
     if isinstance(x, (int, np.integer)):
         return int(x)
@@ -154,7 +164,7 @@ def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Dat
     return _complete(df)
 
 
-def _complete(x):
+def _complete(x: Any) -> Any:
     """Sorted, with every period from the first to the last (missing ones as NaN)."""
     x = x.sort_index()
     if len(x):
@@ -162,6 +172,11 @@ def _complete(x):
         if len(full) != len(x):
             x = x.reindex(full)
     return x
+
+
+def pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
+    """The PeriodIndex of a checked Series or DataFrame (typed as such)."""
+    return cast(pd.PeriodIndex, x.index)
 
 
 def freq_code(idx: pd.PeriodIndex) -> str:

@@ -175,11 +175,13 @@ class FactorResult(ResultsMixin):
     def label(self, factor: str) -> str:
         return self.labels.get(factor, factor)
 
-    def with_labels(self, labels: Mapping[str, str]) -> "FactorResult":
-        """The same result with display names for the factors (text and charts)."""
+    def with_labels(self, labels: Mapping[str, str], y_name: str | None = None) -> "FactorResult":
+        """The same result with display names for the factors (and ``y``) in text and charts; no re-estimation."""
         import dataclasses
 
-        return dataclasses.replace(self, labels=dict(labels))
+        if y_name is None:
+            return dataclasses.replace(self, labels=dict(labels))
+        return dataclasses.replace(self, labels=dict(labels), y=self.y.rename(y_name))
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Normal-approximation confidence intervals ``b ± z_{1-alpha/2} se``."""

@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from macrodesk.analyses import report_inputs
 from macrodesk.analyses import inflation_outlook as R
 from macrodesk.analyses._common import Inputs
-from macrodesk.models.components import CPI_CATEGORIES
+from macrodesk.analyses.inflation_outlook.compute import _pork_drift
+from macrodesk.models.inflation.components import CPI_CATEGORIES
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Table
 from macrodesk.series import MacroSeries, SeriesMeta
 
@@ -23,13 +23,9 @@ def text_of(report):
     return " ".join(report.summary) + " ".join(p.text + (p.lead or "") for p in blocks(report, Paragraph))
 
 
-@pytest.fixture(scope="module")
-def bundled_2025_11(sample_store_path):
-    from macrodesk.series.store import Store
-
-    with Store(sample_store_path, read_only=True) as st:
-        inputs, end = report_inputs(st, R.REQUIRED, R.OPTIONAL, "2025-11")
-    return R.build(inputs, end, lang="zh")
+@pytest.fixture()
+def bundled_2025_11(outlook_report_zh):
+    return outlook_report_zh
 
 
 def test_bundled_review_matches_the_seed(bundled_2025_11):
@@ -120,8 +116,13 @@ def _full_inputs() -> Inputs:
 
 
 @pytest.fixture(scope="module")
-def full_report():
-    return R.build(_full_inputs(), pd.Period("2025-11", "M"), lang="zh")
+def full_results():
+    return R.compute(_full_inputs(), pd.Period("2025-11", "M"))
+
+
+@pytest.fixture(scope="module")
+def full_report(full_results):
+    return R.render(full_results, "zh")
 
 
 def test_every_section_is_built_from_hand_made_inputs(full_report):
@@ -155,12 +156,8 @@ def test_hand_made_inputs_leave_only_the_unused_ones_in_the_notice(full_report):
     assert any("因子模型样本截至2025年11月" in r for r in risks)
 
 
-def test_english_build(sample_store_path):
-    from macrodesk.series.store import Store
-
-    with Store(sample_store_path, read_only=True) as st:
-        inputs, end = report_inputs(st, R.REQUIRED, R.OPTIONAL, None)
-    rep = R.build(inputs, end, lang="en")
+def test_english_build(outlook_report_en):
+    rep = outlook_report_en
     assert rep.title == "Inflation outlook for 2026"
     assert rep.sections[0].heading == "1. 2025 in review"
     notice = [n.text for n in blocks(rep, Notice) if n.text.startswith("Missing or incomplete inputs")]
@@ -173,6 +170,29 @@ def test_pork_drift_starts_from_the_rotation_year_weight():
     inputs = _full_inputs()
     S = dict(inputs.series)
     S["cpi_weight_pork"] = _m("cpi_weight_pork", "pct", [4.62, np.nan, np.nan, np.nan, 1.44], "2021", freq="A")
-    drift = R._pork_drift(Inputs(S, inputs.missing), pd.Period("2025-11", "M"), "zh")
+    drift = _pork_drift(Inputs(S, inputs.missing), pd.Period("2025-11", "M"))
     assert drift.base == pd.Period("2020-12", "M")
     assert drift.weights.iloc[-1, 0] == pytest.approx(0.0462 * 0.862 / 1.001**59)
+
+
+def test_results_render_in_both_languages_without_estimating(full_results):
+    # compute once, render twice: no model of the inflation family runs while rendering
+    # (the commodity factor model, the scenarios and the nowcast backtests still run in render)
+    from tests.analyses.spy import counting, inflation_estimators
+
+    with counting(inflation_estimators()) as calls:
+        zh, en = R.render(full_results, "zh"), R.render(full_results, "en")
+    assert sum(calls.values()) == 0, calls
+    assert zh.lang == "zh" and en.lang == "en"
+    assert [s.heading for s in zh.sections][:2] == ["一、2025年通胀回顾", "1.1 CPI：2025年1-11月环比累计与季节性"]
+    assert [s.heading for s in en.sections][:2] == ["1. 2025 in review", "1.1 CPI against its seasonal norm"]
+
+
+def test_the_spy_sees_the_models_called_by_compute():
+    from tests.analyses.spy import counting, inflation_estimators
+
+    with counting(inflation_estimators()) as calls:
+        R.compute(_full_inputs(), pd.Period("2025-11", "M"))
+    for fn in ("seasonal_review", "component_review", "upcycles", "lead_lag", "pass_through", "seasonality",
+               "inventory_panel", "ppi_industry_review", "rotation", "price_method_drift", "carryover_review"):
+        assert any(k.endswith("." + fn) for k in calls), fn

@@ -60,7 +60,6 @@ def test_too_little_overlap_is_not_computable():
     r = lead_lag(monthly(X[:6]), monthly(X[:6]), max_lead=2, min_obs=12)
     assert isinstance(r, NotComputable)
     assert "overlapping observations" in r.reason
-    assert "无法计算" in r.summary("zh")
 
 
 def test_mixed_frequencies_and_bad_options_raise():
@@ -77,4 +76,4 @@ def test_m1_leads_ppi_by_about_nine_months(sample_series):
     by = {s.id: s for s in sample_series}
     r = lead_lag(by["m1_yoy"].to_fraction(), by["ppi_yoy"].to_fraction(), max_lead=18, sign="positive")
     assert r.best_lead == 9
-    assert "领先" in r.summary("zh") and "9个月" in r.summary("zh")
+    assert r.summary().iloc[0]["best_lead_months"] == 9

@@ -23,11 +23,8 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_frame, freq_code, periods_text
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_frame, freq_code, periods_text
 
 __all__ = [
     "INDUSTRIES",
@@ -96,11 +93,6 @@ INDUSTRIES: dict[str, tuple[str, str]] = {
 }
 
 
-def industry_name(code: str, lang: str = "zh") -> str:
-    zh, en = INDUSTRIES.get(code, PPI_GROUPS.get(code, (code, code)))
-    return zh if lang == "zh" else en
-
-
 # ---------------------------------------------------------------- weights
 def annual_value(s: pd.Series, year: int) -> float:
     """The value for calendar ``year`` of an annual series, or the December value of a monthly YTD series."""
@@ -108,7 +100,7 @@ def annual_value(s: pd.Series, year: int) -> float:
         raise ModelError("expected a Series on a PeriodIndex (annual, or monthly year-to-date).")
     code = freq_code(s.index)
     if code == "A":
-        p = pd.Period(year=int(year), freq=s.index.freq)
+        p = pd.Period(year=int(year), freq=s.index.freqstr)
     elif code == "M":
         p = pd.Period(year=int(year), month=12, freq="M")
     else:
@@ -145,7 +137,7 @@ def revenue_weights(revenue: Mapping[str, float] | pd.Series, *, total: float | 
 
 # ---------------------------------------------------------------- groups
 @dataclass(frozen=True)
-class PPIGroupReview:
+class PPIGroupReview(ResultsMixin):
     """MoM by major group (fractions) and cumulative changes where the span is complete."""
 
     mom: pd.DataFrame
@@ -155,39 +147,18 @@ class PPIGroupReview:
     not_computable: Mapping[str, str] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
-    def summary(self, lang: str = "zh") -> str:
-        parts = []
-        for g in self.mom.columns:
-            s = self.mom[g].dropna()
-            if s.empty:
-                continue
-            last = s.index[-1]
-            cum = self.cumulative.get(g, np.nan)
-            cum_zh = f"，{self.year}年1-{self.end_month}月累计{F.pct(cum * 100)}" if np.isfinite(cum) else ""
-            cum_en = (f"; {F.pct(cum * 100)} cumulatively in {F.span_label(1, self.end_month, 'en')} {self.year}"
-                      if np.isfinite(cum) else "")
-            parts.append(tr(f"{industry_name(g)}{F.month_label(last)}环比{F.pct(s.iloc[-1] * 100)}{cum_zh}",
-                            f"{industry_name(g, 'en')} {F.pct(s.iloc[-1] * 100)} MoM in {F.month_label(last, 'en')}{cum_en}",
-                            lang))
-        text = tr("分大类看，", "By major group: ", lang) + tr("；", "; ", lang).join(parts) + tr("。", ".", lang)
-        if self.not_computable:
-            text += tr(
-                f"（{'、'.join(industry_name(g) for g in self.not_computable)}的环比数据不全，未计算累计涨跌。）",
-                f" (MoM data incomplete for {', '.join(industry_name(g, 'en') for g in self.not_computable)}: no cumulative change.)",
-                lang,
-            )
-        return text
+    def to_frame(self) -> pd.DataFrame:
+        """MoM by group over the window (fractions)."""
+        return self.mom
 
-    def chart(self, lang: str = "zh"):
-        """MoM by group (percent), points at the published months."""
-        df = self.mom * 100
-        df.columns = [industry_name(g, lang) for g in df.columns]
-        fig = charts.line_chart(df, ylabel="%", lang=lang)
-        for line in fig.axes[0].lines:
-            if len(line.get_xdata()) > 1:
-                line.set_marker("o")
-                line.set_markersize(3)
-        return fig
+    def summary(self) -> pd.DataFrame:
+        """Latest MoM and the cumulative change per group (fractions)."""
+        last = {g: self.mom[g].dropna() for g in self.mom.columns}
+        return pd.DataFrame({
+            "month": [str(s.index[-1]) if len(s) else None for s in last.values()],
+            "mom": [float(s.iloc[-1]) if len(s) else np.nan for s in last.values()],
+            "cumulative": self.cumulative.reindex(list(last)).to_numpy(),
+        }, index=pd.Index(list(last), name="group"))
 
 
 def ppi_group_review(mom: pd.DataFrame, year: int, end_month: int, *, months: int = 24) -> PPIGroupReview | NotComputable:
@@ -212,7 +183,7 @@ def ppi_group_review(mom: pd.DataFrame, year: int, end_month: int, *, months: in
 
 # ---------------------------------------------------------------- industries
 @dataclass(frozen=True)
-class PPIIndustryReview:
+class PPIIndustryReview(ResultsMixin):
     """Cumulative MoM by industry against its weight; contribution = weight × change (fractions)."""
 
     year: int
@@ -222,58 +193,9 @@ class PPIIndustryReview:
     not_computable: Mapping[str, str] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
-    def display(self, lang: str = "zh") -> pd.DataFrame:
-        t = self.table.sort_values("weight", ascending=False)
-        out = pd.DataFrame(index=pd.Index([industry_name(c, lang) for c in t.index], name=tr("行业", "Industry", lang)))
-        out[tr("权重(%)", "Weight (%)", lang)] = t["weight"].to_numpy() * 100
-        out[tr(f"1-{self.end_month}月环比累计(%)", f"Cumulative Jan–M{self.end_month} (%)", lang)] = t["cumulative"].to_numpy() * 100
-        out[tr("对PPI拉动(pp)", "Pull on PPI (pp)", lang)] = t["contribution"].to_numpy() * 100
-        return out
-
-    def summary(self, lang: str = "zh") -> str:
-        t = self.table.dropna(subset=["contribution"])
-        if t.empty:
-            return tr("没有同时具备权重与环比的行业。", "No industry has both a weight and MoM data.", lang)
-        neg = t.sort_values("contribution").head(3)
-        pos = t[t["contribution"] > 0].sort_values("contribution", ascending=False).head(2)
-        span = F.span_label(1, self.end_month, lang)
-
-        def item(code: str, r: pd.Series, lg: str) -> str:
-            return tr(
-                f"{industry_name(code)}（权重{F.num(r['weight'] * 100, 1)}%，累计{F.pct(r['cumulative'] * 100)}，"
-                f"拉动{F.pp(r['contribution'] * 100, 2)}）",
-                f"{industry_name(code, 'en')} (weight {F.num(r['weight'] * 100, 1)}%, {F.pct(r['cumulative'] * 100)}, "
-                f"{F.pp(r['contribution'] * 100, 2, lang='en')})",
-                lg,
-            )
-
-        text = tr(f"{self.year}年{span}，拖累PPI最多的行业是", f"In {span} {self.year}, the largest drags on PPI were ", lang)
-        text += tr("、", ", ", lang).join(item(c, r, lang) for c, r in neg.iterrows())
-        if len(pos):
-            text += tr("；正向拉动最多的是", "; the largest positive pulls ", lang)
-            text += tr("、", ", ", lang).join(item(c, r, lang) for c, r in pos.iterrows())
-        total = float(t["contribution"].sum())
-        text += tr(
-            f"。{len(t)}个行业合计拉动{F.pp(total * 100, 2)}",
-            f". The {len(t)} industries together: {F.pp(total * 100, 2, lang='en')}",
-            lang,
-        )
-        if self.total_change is not None and np.isfinite(self.total_change):
-            text += tr(f"（同期PPI环比累计{F.pct(self.total_change * 100)}）",
-                       f" (PPI cumulative {F.pct(self.total_change * 100)})", lang)
-        return text + tr("。", ".", lang)
-
-    def chart(self, lang: str = "zh"):
-        """Weight (x, %) against cumulative change (y, %), each industry labelled (seed Figure 4)."""
-        t = self.table.dropna(subset=["weight", "cumulative"])
-        worst = list(t.sort_values("contribution").index[:3])
-        labels = [industry_name(c, lang) for c in t.index]
-        return charts.scatter_labeled(
-            t["weight"] * 100, t["cumulative"] * 100, labels,
-            xlabel=tr("权重（%）", "Weight (%)", lang),
-            ylabel=tr(f"1-{self.end_month}月环比累计（%）", f"Cumulative MoM Jan–M{self.end_month} (%)", lang),
-            highlight=[industry_name(c, lang) for c in worst], lang=lang,
-        )
+    def to_frame(self) -> pd.DataFrame:
+        """Weight, cumulative change and contribution per industry (fractions)."""
+        return self.table
 
 
 def ppi_industry_review(
@@ -325,7 +247,7 @@ def ppi_industry_review(
 
 # ---------------------------------------------------------------- chains (seed Table 4)
 @dataclass(frozen=True)
-class ChainImpact:
+class ChainImpact(ResultsMixin):
     """Assumed price changes of industry chains and their pull on PPI (fractions)."""
 
     table: pd.DataFrame
@@ -335,19 +257,9 @@ class ChainImpact:
     def total(self) -> float:
         return float(self.table["impact"].sum())
 
-    def summary(self, lang: str = "zh") -> str:
-        parts = [
-            tr(f"{c}（权重{F.num(r['weight'] * 100, 1)}%，价格{F.pct(r['change'] * 100, 0)}）拉动{F.pp(r['impact'] * 100, 1)}",
-               f"{c} (weight {F.num(r['weight'] * 100, 1)}%, price {F.pct(r['change'] * 100, 0)}): {F.pp(r['impact'] * 100, 1, lang='en')}",
-               lang)
-            for c, r in self.table.iterrows()
-        ]
-        return tr("；", "; ", lang).join(parts) + tr(f"；合计{F.pp(self.total * 100, 1)}。",
-                                                    f"; in all {F.pp(self.total * 100, 1, lang='en')}.", lang)
-
-    def chart(self, lang: str = "zh"):
-        s = (self.table["impact"] * 100).rename(tr("对PPI拉动（百分点）", "Pull on PPI (pp)", lang))
-        return charts.bar_chart(s.to_frame(), value_labels=True, lang=lang)
+    def to_frame(self) -> pd.DataFrame:
+        """Weight, assumed change and impact per chain (fractions)."""
+        return self.table
 
 
 def chain_impact(

@@ -27,11 +27,8 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_series, period_arg
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, period_arg
 
 __all__ = ["Overlay", "Upcycles", "constant_path", "overlay", "turning_points", "upcycles"]
 
@@ -113,7 +110,7 @@ _EPISODE_COLS = ["trough", "start", "end", "rise", "months", "avg_mom", "geo_mom
 
 
 @dataclass(frozen=True)
-class Upcycles:
+class Upcycles(ResultsMixin):
     """Up-cycle episodes of a price series (one row each) and the turning points behind them.
 
     ``episodes`` columns: ``trough`` (Period), ``start`` (first rising month),
@@ -122,6 +119,8 @@ class Upcycles:
     ``geo_mom`` (``(1 + rise)^(1/months) - 1``), ``yoy_change`` (of the given
     YoY series, end minus trough, fraction), ``prior_decline`` (months from the
     previous peak to the trough), ``ongoing`` (the peak is not yet confirmed).
+    ``name``/``mom_name`` label the price and the MoM series (``*_zh``: their
+    Chinese names, for the Chinese text; each falls back to the other).
     """
 
     level: pd.Series
@@ -133,6 +132,8 @@ class Upcycles:
     name: str = ""
     mom_name: str = ""
     notes: tuple[str, ...] = ()
+    name_zh: str = ""
+    mom_name_zh: str = ""
     computable: ClassVar[bool] = True
 
     @property
@@ -150,87 +151,9 @@ class Upcycles:
         end = lv.index[-1]
         return last_peak, (end - last_peak).n, float(lv.iloc[-1] / lv.loc[last_peak] - 1)
 
-    def table(self, lang: str = "zh") -> pd.DataFrame:
-        """The episode table as printed (percent, months), one row per episode."""
-        e = self.episodes
-        ordinal = [tr(f"第{_CN_NUM.get(i + 1, str(i + 1))}轮", f"Cycle {i + 1}", lang) for i in range(len(e))]
-        out = pd.DataFrame(
-            {
-                tr("开始", "Start", lang): [str(p) for p in e["start"]],
-                tr("结束", "End", lang): [str(p) + (tr("（未确认）", " (open)", lang) if o else "") for p, o in zip(e["end"], e["ongoing"])],
-                tr("上涨幅度(%)", "Rise (%)", lang): e["rise"].to_numpy() * 100,
-                tr("上涨月数", "Months", lang): e["months"].to_numpy(),
-                tr("此前下跌月数", "Prior decline (months)", lang): e["prior_decline"].to_numpy(),
-            },
-            index=pd.Index(ordinal, name=""),
-        )
-        if e["yoy_change"].notna().any():
-            out.insert(3, tr(f"{self.mom_name}同比变化(pp)", f"{self.mom_name} YoY change (pp)", lang), e["yoy_change"].to_numpy() * 100)
-        if e["avg_mom"].notna().any():
-            out.insert(len(out.columns) - 2, tr(f"{self.mom_name}环比月均(%)", f"{self.mom_name} avg MoM (%)", lang), e["avg_mom"].to_numpy() * 100)
-        return out
-
-    def summary(self, lang: str = "zh") -> str:
-        e = self.episodes
-        first = F.month_label(self.level.dropna().index[0], lang)
-        if e.empty:
-            text = tr(
-                f"{first}以来{self.name}没有涨幅≥{F.num(self.min_rise * 100, 0)}%的上涨周期。",
-                f"Since {first}, {self.name} has had no up-cycle of {F.num(self.min_rise * 100, 0)}% or more.",
-                lang,
-            )
-        else:
-            parts_zh, parts_en = [], []
-            for _, r in e.iterrows():
-                prior_zh = f"，此前下跌{int(r['prior_decline'])}个月" if np.isfinite(r["prior_decline"]) else ""
-                prior_en = f", after a {int(r['prior_decline'])}-month decline" if np.isfinite(r["prior_decline"]) else ""
-                parts_zh.append(f"{F.month_label(r['start'])}至{F.month_label(r['end'])}上涨{F.pct(r['rise'] * 100, signed=False)}"
-                                f"（{int(r['months'])}个月{prior_zh}）")
-                parts_en.append(f"{F.month_label(r['start'], 'en')}–{F.month_label(r['end'], 'en')} up "
-                                f"{F.pct(r['rise'] * 100, signed=False)} ({int(r['months'])} months{prior_en})")
-            text = tr(
-                f"{first}以来{self.name}共有{len(e)}轮涨幅≥{F.num(self.min_rise * 100, 0)}%的上涨周期：" + "；".join(parts_zh) + "。",
-                f"Since {first}, {self.name} has had {len(e)} up-cycles of {F.num(self.min_rise * 100, 0)}% or more: "
-                + "; ".join(parts_en) + ".",
-                lang,
-            )
-            months = e["months"].astype(float)
-            text += tr(
-                f"上涨期{int(months.min())}-{int(months.max())}个月",
-                f" Up-phases lasted {int(months.min())}–{int(months.max())} months",
-                lang,
-            )
-            pd_ = e["prior_decline"].dropna()
-            if len(pd_):
-                text += tr(
-                    f"，此前下跌期{int(pd_.min())}-{int(pd_.max())}个月。",
-                    f", the declines before them {int(pd_.min())}–{int(pd_.max())} months.",
-                    lang,
-                )
-            else:
-                text += tr("。", ".", lang)
-        cur = self.current_decline
-        if cur is not None:
-            peak, m, chg = cur
-            text += tr(
-                f"本轮自{F.month_label(peak)}见顶后已下跌{m}个月，累计{F.pct(chg * 100)}。",
-                f" The current decline from the {F.month_label(peak, 'en')} peak has lasted {m} months ({F.pct(chg * 100)}).",
-                lang,
-            )
-        return text
-
-    def chart(self, lang: str = "zh"):
-        """The price with the up-cycle episodes shaded."""
-        lv = self.level.dropna()
-        name = self.name or tr("价格", "Price", lang)
-        fig = charts.line_chart(lv.rename(name[:1].upper() + name[1:]).to_frame(), lang=lang)
-        ax = fig.axes[0]
-        for _, r in self.episodes.iterrows():
-            ax.axvspan(r["trough"].to_timestamp(), r["end"].to_timestamp(), color="#F4CCCC", linewidth=0, zorder=0)
-        return fig
-
-
-_CN_NUM = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
+    def to_frame(self) -> pd.DataFrame:
+        """The episode table (one row per up-cycle; fractions and months)."""
+        return self.episodes
 
 
 def upcycles(
@@ -244,6 +167,8 @@ def upcycles(
     since: Any = None,
     name: str = "",
     mom_name: str = "",
+    name_zh: str = "",
+    mom_name_zh: str = "",
 ) -> Upcycles | NotComputable:
     """The up-cycle episodes of a price level (seed Table 3).
 
@@ -261,6 +186,8 @@ def upcycles(
         ``avg_mom`` and ``yoy_change`` columns.
     since : period-like, optional
         Keep episodes starting on or after this month.
+    name, mom_name, name_zh, mom_name_zh : str
+        Labels of the price and the MoM series, in English and Chinese (for the views).
 
     Returns
     -------
@@ -275,7 +202,7 @@ def upcycles(
     s = check_series(level, "level")
     if s.notna().sum() < 3:
         return NotComputable(f"up-cycles of {name}", f"only {int(s.notna().sum())} observations (need 3)",
-                             what_zh=f"{name}上涨周期", reason_zh=f"仅有{int(s.notna().sum())}个观测值")
+                             what_zh=f"{name_zh or name}上涨周期", reason_zh=f"仅有{int(s.notna().sum())}个观测值")
     if isinstance(min_months, bool) or not isinstance(min_months, (int, np.integer)) or min_months < 1:
         raise ModelError(f"min_months must be a positive integer; got {min_months!r}.")
     m = check_series(mom, "mom") if mom is not None else None
@@ -290,7 +217,7 @@ def upcycles(
             break
         if not tp["confirmed"].iloc[i]:
             continue  # a trough at the first observation: the rise may have begun earlier
-        trough, peak = tp.index[i], tp.index[i + 1]
+        trough, peak = tp.index[int(i)], tp.index[int(i) + 1]
         rise = float(tp["level"].iloc[i + 1] / tp["level"].iloc[i] - 1)
         months = (peak - trough).n
         if rise < min_rise or months < min_months:
@@ -298,7 +225,7 @@ def upcycles(
         start = trough + 1
         if p0 is not None and start < p0:
             continue
-        prior = (float((trough - tp.index[i - 1]).n)
+        prior = (float((trough - tp.index[int(i) - 1]).n)
                  if i >= 1 and kinds[i - 1] == "peak" and tp["confirmed"].iloc[i - 1] else np.nan)
         avg = np.nan
         if m is not None:
@@ -319,7 +246,8 @@ def upcycles(
             "ongoing": not bool(tp["confirmed"].iloc[i + 1]),
         })
     episodes = pd.DataFrame(rows, columns=_EPISODE_COLS)
-    return Upcycles(s, episodes, tp, float(swing), float(min_rise), int(min_months), name, mom_name, tuple(notes))
+    return Upcycles(s, episodes, tp, float(swing), float(min_rise), int(min_months), name, mom_name, tuple(notes),
+                    name_zh, mom_name_zh)
 
 
 # ---------------------------------------------------------------- overlays
@@ -332,7 +260,7 @@ def constant_path(mom: float, start: Any, months: int) -> pd.Series:
 
 
 @dataclass(frozen=True)
-class Overlay:
+class Overlay(ResultsMixin):
     """A component's MoM path and its pull on the headline: ``weight × MoM`` each month (fractions)."""
 
     mom: pd.Series
@@ -352,25 +280,9 @@ class Overlay:
         """Mean monthly contribution (fraction)."""
         return float(self.contribution.mean())
 
-    def summary(self, lang: str = "zh") -> str:
-        s0, s1 = self.mom.index[0], self.mom.index[-1]
-        span_zh = f"{s0.year}年{F.span_label(s0.month, s1.month)}" if s0.year == s1.year else F.span_label(s0, s1)
-        span_en = f"{F.span_label(s0.month, s1.month, 'en')} {s0.year}" if s0.year == s1.year else F.span_label(s0, s1, "en")
-        avg = float(self.mom.mean()) * 100
-        return tr(
-            f"假设{span_zh}{self.name}环比月均{F.pct(avg)}、权重{F.num(self.weight * 100, 2)}%，"
-            f"则每月拉动CPI环比约{F.pp(self.per_month * 100, 2)}，合计约{F.pp(self.total * 100, 2)}。",
-            f"With {self.name} MoM averaging {F.pct(avg)} in {span_en} at a weight of "
-            f"{F.num(self.weight * 100, 2)}%, the monthly pull on headline MoM is about "
-            f"{F.pp(self.per_month * 100, 2, lang='en')}, {F.pp(self.total * 100, 2, lang='en')} in all.",
-            lang,
-        )
-
-    def chart(self, lang: str = "zh"):
-        c = self.contribution * 100
-        c.index = [F.month_label(p, lang) for p in c.index]
-        return charts.bar_chart(c.rename(tr("拉动（百分点）", "Pull (pp)", lang)).to_frame(), value_labels=True,
-                                digits=2, lang=lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The MoM path and its monthly contribution (fractions)."""
+        return pd.DataFrame({"mom": self.mom, "contribution": self.contribution})
 
 
 def overlay(mom_path: pd.Series, weight: float, *, name: str = "") -> Overlay:

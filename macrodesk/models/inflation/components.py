@@ -22,11 +22,8 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_frame, periods_text
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_frame, periods_text
 
 __all__ = ["CPI_COMPONENTS", "CPI_CATEGORIES", "ComponentReview", "component_review"]
 
@@ -65,13 +62,8 @@ CPI_CATEGORIES: tuple[str, ...] = (
 DEFAULT_WINDOWS: dict[str, range] = {"2021-2024": range(2021, 2025), "2015-2019": range(2015, 2020)}
 
 
-def component_name(code: str, lang: str = "zh") -> str:
-    zh, en, _ = CPI_COMPONENTS.get(code, (code, code, None))
-    return zh if lang == "zh" else en
-
-
 @dataclass(frozen=True)
-class ComponentReview:
+class ComponentReview(ResultsMixin):
     """Per-component cumulative MoM vs norms and contributions (fractions).
 
     ``table`` rows are components (codes) with columns ``weight``, ``actual``,
@@ -90,63 +82,9 @@ class ComponentReview:
     names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
-    def name(self, code: str, lang: str = "zh") -> str:
-        if code in self.names:
-            zh, en = self.names[code]
-            return zh if lang == "zh" else en
-        return component_name(code, lang)
-
-    def display(self, lang: str = "zh") -> pd.DataFrame:
-        """The table as printed in the seed: weight (%), cumulative (%), gap (%), contribution (pp)."""
-        t = self.table
-        out = pd.DataFrame(index=pd.Index([self.name(c, lang) for c in t.index], name=tr("CPI分项", "Component", lang)))
-        out[tr("权重(%)", "Weight (%)", lang)] = t["weight"].to_numpy() * 100
-        out[tr(f"{self.year}年(%)", f"{self.year} (%)", lang)] = t["actual"].to_numpy() * 100
-        for w in self.windows:
-            out[tr(f"{w}年(%)", f"{w} (%)", lang)] = t[f"norm:{w}"].to_numpy() * 100
-        out[tr("超季节性(%)", "Gap (%)", lang)] = t["gap"].to_numpy() * 100
-        out[tr(f"{self.year}年×权重(pp)", f"{self.year} × weight (pp)", lang)] = t["contribution"].to_numpy() * 100
-        return out
-
-    def summary(self, lang: str = "zh") -> str:
-        span = F.span_label(self.start_month, self.end_month, lang)
-        t = self.table
-        w0 = self.windows[0] if self.windows else None
-        contrib = t["contribution"].dropna()
-        parts: list[str] = []
-        for code in contrib.abs().sort_values(ascending=False).index[:3]:
-            r = t.loc[code]
-            share = r["share"]
-            share_zh = f"，贡献率{F.num(share * 100, 0)}%" if np.isfinite(share) else ""
-            share_en = f", {F.num(share * 100, 0)}% of the headline change" if np.isfinite(share) else ""
-            parts.append(tr(
-                f"{self.name(code)}累计{F.pct(r['actual'] * 100)}，拉动CPI{F.pp(r['contribution'] * 100, 2)}{share_zh}",
-                f"{self.name(code, 'en')} {F.pct(r['actual'] * 100)} cumulatively, "
-                f"{F.pp(r['contribution'] * 100, 2, lang='en')} on CPI{share_en}",
-                lang,
-            ))
-        if not parts:  # no weights: talk about the gaps instead
-            gaps = t["gap"].dropna()
-            for code in gaps.abs().sort_values(ascending=False).index[:3]:
-                r = t.loc[code]
-                parts.append(tr(
-                    f"{self.name(code)}累计{F.pct(r['actual'] * 100)}（较{w0}年均值{F.pp(r['gap'] * 100, 1)}）",
-                    f"{self.name(code, 'en')} {F.pct(r['actual'] * 100)} ({F.pp(r['gap'] * 100, 1, lang='en')} vs the {w0} mean)",
-                    lang,
-                ))
-        if not parts:
-            return tr(f"{self.year}年{span}没有可计算的CPI分项。", f"No CPI component is computable for {span} {self.year}.", lang)
-        head = tr(f"{self.year}年{span}，", f"In {span} {self.year}: ", lang)
-        return head + tr("；", "; ", lang).join(parts) + tr("。", ".", lang)
-
-    def chart(self, lang: str = "zh"):
-        """Cumulative MoM by component: this year beside the window means (seed Figure 2)."""
-        t = self.table
-        df = pd.DataFrame({tr(f"{self.year}年", str(self.year), lang): t["actual"] * 100}, index=t.index)
-        for w in self.windows:
-            df[tr(f"{w}年均值", f"{w} mean", lang)] = t[f"norm:{w}"] * 100
-        df.index = [self.name(c, lang) for c in t.index]
-        return charts.bar_chart(df, horizontal=True, lang=lang, ylabel="%")
+    def to_frame(self) -> pd.DataFrame:
+        """The per-component table (fractions)."""
+        return self.table
 
 
 def component_review(
@@ -203,7 +141,7 @@ def component_review(
         return NotComputable(
             f"CPI components {year} months {start_month}-{end_month}",
             "no component has every month of the span: " + "; ".join(f"{k}: {v}" for k, v in list(bad.items())[:4]),
-            what_zh=f"{year}年{F.span_label(start_month, end_month)}CPI分项",
+            what_zh=f"{year}年{_span_zh(start_month, end_month)}CPI分项",
             reason_zh="没有分项覆盖整个区间",
         )
     d = df[good]
@@ -221,3 +159,8 @@ def component_review(
     table["share"] = table["contribution"] / tot if np.isfinite(tot) and tot != 0 else np.nan
     return ComponentReview(int(year), int(start_month), int(end_month), table, tuple(windows),
                            None if total_change is None else float(total_change), bad, dict(names or {}))
+
+
+def _span_zh(start_month: int, end_month: int) -> str:
+    """"1-11月" (or "11月" for one month), for the Chinese reason of a NotComputable."""
+    return f"{end_month}月" if start_month == end_month else f"{start_month}-{end_month}月"

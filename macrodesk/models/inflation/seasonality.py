@@ -10,6 +10,7 @@ February high).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -18,19 +19,14 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_series
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
-from macrodesk.text import MONTHS_EN as _MONTHS_EN
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, pindex
 
 __all__ = ["Seasonality", "seasonality"]
 
 
-
 @dataclass(frozen=True)
-class Seasonality:
+class Seasonality(ResultsMixin):
     """Monthly norm (``mean``, ``min``, ``max`` by calendar month, fractions) over ``years``.
 
     ``by_festival`` has rows 1 and 2 (January, February) and columns ``jan``
@@ -47,56 +43,13 @@ class Seasonality:
     outlook_year: int | None = None
     computable: ClassVar[bool] = True
 
-    def festival(self, year: int):
+    def festival(self, year: int) -> datetime.date:
+        """The date of the Spring Festival of ``year``."""
         return T.spring_festival(int(year))
 
-    def summary(self, lang: str = "zh") -> str:
-        m = self.norm["mean"] * 100
-        hi, lo = int(m.idxmax()), int(m.idxmin())
-        y0, y1 = self.years[0], self.years[-1]
-        mon = (lambda k: f"{k}月") if lang == "zh" else (lambda k: _MONTHS_EN[k - 1])
-        if np.isclose(m.max(), m.min()):
-            text = tr(f"{y0}-{y1}年{self.name}各月环比均值相同（{F.pct(m[hi], 2)}）。",
-                      f"Over {y0}-{y1}, {self.name} MoM averaged {F.pct(m[hi], 2)} in every month.", lang)
-        else:
-            text = tr(
-                f"{y0}-{y1}年{self.name}环比均值以{mon(hi)}最高（{F.pct(m[hi], 2)}），{mon(lo)}最低（{F.pct(m[lo], 2)}）。",
-                f"Over {y0}-{y1}, {self.name} MoM averaged highest in {mon(hi)} ({F.pct(m[hi], 2)}) and lowest in "
-                f"{mon(lo)} ({F.pct(m[lo], 2)}).",
-                lang,
-            )
-        bf = self.by_festival * 100
-        if bf.notna().all().all():
-            text += tr(
-                f"春节在1月的年份，1月、2月环比均值为{F.pct(bf.loc[1, 'jan'], 2)}、{F.pct(bf.loc[2, 'jan'], 2)}；"
-                f"春节在2月的年份为{F.pct(bf.loc[1, 'feb'], 2)}、{F.pct(bf.loc[2, 'feb'], 2)}。",
-                f" In years with the Spring Festival in January, Jan and Feb MoM averaged {F.pct(bf.loc[1, 'jan'], 2)} and "
-                f"{F.pct(bf.loc[2, 'jan'], 2)}; with it in February, {F.pct(bf.loc[1, 'feb'], 2)} and {F.pct(bf.loc[2, 'feb'], 2)}.",
-                lang,
-            )
-        if self.outlook_year is not None:
-            d = self.festival(self.outlook_year)
-            p = self.festival(self.outlook_year - 1)
-            text += tr(
-                f"{self.outlook_year}年春节为{d.month}月{d.day}日（{self.outlook_year - 1}年为{p.month}月{p.day}日）。",
-                f" The {self.outlook_year} Spring Festival falls on {_MONTHS_EN[d.month - 1]} {d.day} "
-                f"({self.outlook_year - 1}: {_MONTHS_EN[p.month - 1]} {p.day}).",
-                lang,
-            )
-        return text
-
-    def chart(self, lang: str = "zh"):
-        n = self.norm * 100
-        y0, y1 = self.years[0], self.years[-1]
-        hl = None
-        if self.highlight is not None:
-            hl = (self.highlight * 100).rename(str(self.highlight_year))
-        return charts.band_chart(
-            n["mean"], n["min"], n["max"], hl, lang=lang,
-            mean_label=tr(f"{y0}-{y1}年均值", f"{y0}-{y1} mean", lang),
-            highlight_label=tr(f"{self.highlight_year}年", str(self.highlight_year), lang) if hl is not None else None,
-            ylabel="%",
-        )
+    def to_frame(self) -> pd.DataFrame:
+        """The norm by calendar month (``mean``, ``min``, ``max``, fractions)."""
+        return self.norm
 
 
 def seasonality(
@@ -131,7 +84,7 @@ def seasonality(
         raise ModelError("years is empty; pass e.g. range(2015, 2025).")
     norm = T.monthly_norm(m, yrs)
     if norm["mean"].isna().any():
-        miss = [y for y in yrs if m[m.index.year == y].notna().sum() < 12]
+        miss = [y for y in yrs if m[pindex(m).year == y].notna().sum() < 12]
         return NotComputable(
             f"{name} seasonality {yrs[0]}-{yrs[-1]}",
             f"incomplete years in the window: {', '.join(map(str, miss))}",
@@ -146,6 +99,6 @@ def seasonality(
     by_festival = pd.DataFrame(by)
     hl = None
     if highlight_year is not None:
-        h = m[m.index.year == int(highlight_year)]
-        hl = pd.Series(h.to_numpy(), index=h.index.month).reindex(range(1, 13))
+        h = m[pindex(m).year == int(highlight_year)]
+        hl = pd.Series(h.to_numpy(), index=pindex(h).month).reindex(range(1, 13))
     return Seasonality(name, tuple(yrs), norm, by_festival, highlight_year, hl, outlook_year)

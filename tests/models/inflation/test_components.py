@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -10,7 +11,7 @@ import pytest
 
 from macrodesk.models import NotComputable, component_review
 
-TABLE1 = pd.read_csv(Path(__file__).parents[1] / "reference" / "seed003_table1.csv", comment="#")
+TABLE1 = pd.read_csv(Path(__file__).parents[2] / "reference" / "seed003_table1.csv", comment="#")
 CODES = {"食品烟酒": "food_tobacco_liquor", "畜肉类": "livestock_meat", "猪肉": "pork", "羊肉": "mutton", "牛肉": "beef",
          "鲜菜": "fresh_veg", "食用油": "edible_oil", "酒类": "liquor", "蛋类": "eggs", "居住": "housing",
          "教育文化和娱乐": "edu_culture", "交通和通信": "transport_comm", "交通工具用燃料": "vehicle_fuel",
@@ -63,9 +64,14 @@ def test_components_without_weight_get_no_contribution(table1_review):
     assert table1_review.table.loc["mutton", "actual"] == pytest.approx(0.041)
 
 
-def test_summary_names_the_largest_pulls(table1_review):
-    text = table1_review.summary("zh")
-    assert text.startswith("2025年1-11月，其他用品和服务累计+13.5%，拉动CPI+0.42个百分点，贡献率84%")
+def test_results_are_a_frame_and_json(table1_review):
+    # 3.1% x 13.5% = 0.4185 pp; its share of the +0.5% headline 0.4185 / 0.5 = 83.7%
+    frame = table1_review.to_frame()
+    assert frame.loc["other_goods_services", "contribution"] == pytest.approx(0.031 * 0.135)
+    doc = json.loads(table1_review.to_json())
+    assert doc["year"] == 2025 and doc["windows"] == ["2021-2024", "2015-2019"]
+    assert doc["table"]["share"]["other_goods_services"] == pytest.approx(0.031 * 0.135 / 0.005)
+    assert doc["table"]["contribution"]["mutton"] is None  # no weight: NaN -> null
 
 
 def test_cumulative_and_norm_by_hand():

@@ -29,11 +29,8 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from macrodesk.text import tr
 from macrodesk.exceptions import InputFileError, ModelError
-from macrodesk.models._base import NotComputable, period_arg
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, period_arg, pindex
 
 __all__ = [
     "PriceMethodDrift",
@@ -69,7 +66,7 @@ def read_weights(path: str | Path) -> dict[str, float]:
         raw = doc.get("weights", doc)
         if not isinstance(raw, dict):
             raise InputFileError("[weights] must be a table of component = percent", file=str(p))
-        rows = [(k, v, None) for k, v in raw.items()]
+        rows: list[tuple[str, Any, int | None]] = [(k, v, None) for k, v in raw.items()]
     elif p.suffix.lower() == ".csv":
         text = p.read_text(encoding="utf-8-sig").splitlines()
         body = [(i + 1, line) for i, line in enumerate(text) if line.strip() and not line.lstrip().startswith("#")]
@@ -80,6 +77,7 @@ def read_weights(path: str | Path) -> dict[str, float]:
                                  file=str(p), row=body[0][0] if body else 1)
         ci, wi = header.index("component"), header.index("weight")
         rows = []
+        lineno: int | None
         for (lineno, _), rec in zip(body[1:], reader):
             if len(rec) <= max(ci, wi):
                 raise InputFileError("row has too few columns", file=str(p), row=lineno)
@@ -106,10 +104,16 @@ def read_weights(path: str | Path) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- drift ("price method")
+def _base_period(level: pd.Series | pd.DataFrame, base: Any) -> pd.Period:
+    """``base`` as a period of the level's frequency; the first period by default."""
+    p = period_arg(base, "base", pindex(level).freq) if base is not None else None
+    return p if p is not None else pindex(level)[0]
+
+
 def _relative(level: pd.Series | pd.DataFrame, base: pd.Period) -> pd.Series | pd.DataFrame:
     if base not in level.index:
         raise ModelError(f"the base period {base} is not in the price index ({level.index[0]}..{level.index[-1]}).")
-    b = level.loc[base]
+    b = level.loc[base]  # type: ignore[call-overload]
     if np.any(np.asarray(pd.isna(b))):
         raise ModelError(f"the price index has no value at the base period {base}.")
     return level / b
@@ -149,7 +153,7 @@ def drift_weights(
     """
     if not isinstance(item_level, (pd.Series, pd.DataFrame)) or not isinstance(item_level.index, pd.PeriodIndex):
         raise ModelError("item_level must be a Series or DataFrame of price levels on a PeriodIndex.")
-    b = period_arg(base, "base", item_level.index.freq) if base is not None else item_level.index[0]
+    b = _base_period(item_level, base)
     rel = _relative(item_level.astype(float), b)
     if isinstance(item_level, pd.DataFrame):
         if isinstance(w0, (int, float)):
@@ -174,34 +178,21 @@ def drift_weights(
 
 
 @dataclass(frozen=True)
-class PriceMethodDrift:
-    """Drifted weights over time (fractions), from ``base``."""
+class PriceMethodDrift(ResultsMixin):
+    """Drifted weights over time (fractions), from ``base``; ``labels_zh`` gives Chinese names of the columns."""
 
     weights: pd.DataFrame
     base: pd.Period
+    labels_zh: Mapping[str, str] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
     def at(self, period: Any) -> pd.Series:
-        p = period_arg(period, "period", self.weights.index.freq)
-        return self.weights.loc[p]
+        p = period_arg(period, "period", pindex(self.weights).freq)
+        return self.weights.loc[p]  # type: ignore[index]
 
-    def summary(self, lang: str = "zh") -> str:
-        w = self.weights.dropna(how="all")
-        last = w.index[-1]
-        parts_zh, parts_en = [], []
-        for c in w.columns:
-            a, b = w[c].loc[self.base], w[c].loc[last]
-            parts_zh.append(f"{c}权重由{F.month_label(self.base)}的{F.num(a * 100, 2)}%变为{F.month_label(last)}的{F.num(b * 100, 2)}%")
-            parts_en.append(f"{c} from {F.num(a * 100, 2)}% in {F.month_label(self.base, 'en')} to "
-                            f"{F.num(b * 100, 2)}% in {F.month_label(last, 'en')}")
-        return tr(
-            "按价格法，" + "；".join(parts_zh) + "。",
-            "With weights drifting by relative prices: " + "; ".join(parts_en) + ".",
-            lang,
-        )
-
-    def chart(self, lang: str = "zh"):
-        return charts.line_chart(self.weights * 100, ylabel="%", lang=lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The drifted weights, one column per item (fractions)."""
+        return self.weights
 
 
 def price_method_drift(
@@ -211,17 +202,21 @@ def price_method_drift(
     *,
     base: Any = None,
     name: str = "item",
+    name_zh: str = "",
 ) -> PriceMethodDrift | NotComputable:
-    """:func:`drift_weights` as a results object; NotComputable if the base period has no prices."""
+    """:func:`drift_weights` as a results object; NotComputable if the base period has no prices.
+
+    ``name`` names the column of a single item (``name_zh`` its Chinese name, for the text).
+    """
     try:
         w = drift_weights(w0, item_level, all_level, base=base)
     except ModelError as exc:
         if "base period" in str(exc):
-            return NotComputable(f"weight drift of {name}", str(exc), what_zh=f"{name}权重漂移")
+            return NotComputable(f"weight drift of {name}", str(exc), what_zh=f"{name_zh or name}权重漂移")
         raise
     frame = w.to_frame(name) if isinstance(w, pd.Series) else w
-    b = period_arg(base, "base", item_level.index.freq) if base is not None else item_level.index[0]
-    return PriceMethodDrift(frame, b)
+    b = _base_period(item_level, base)
+    return PriceMethodDrift(frame, b, {name: name_zh} if name_zh and isinstance(w, pd.Series) else {})
 
 
 # ---------------------------------------------------------------- rotation
@@ -234,7 +229,7 @@ def expenditure_shares(spending: Mapping[str, float] | pd.Series) -> pd.Series:
 
 
 @dataclass(frozen=True)
-class Rotation:
+class Rotation(ResultsMixin):
     """New category weights at a rotation and their adjustments (fractions; the table in pct).
 
     ``table`` columns: ``new`` (new weight), ``vs_last`` (new − the shares of
@@ -247,46 +242,13 @@ class Rotation:
     names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
-    def _name(self, code: str, lang: str) -> str:
-        zh, en = self.names.get(code, (code, code))
-        return zh if lang == "zh" else en
-
     def adjustments(self) -> pd.Series:
         """The predicted adjustment per category (fraction): vs the last base year's shares."""
         return self.table["vs_last"]
 
-    def display(self, lang: str = "zh") -> pd.DataFrame:
-        """The table as printed (pct), categories named in ``lang``."""
-        t = self.table * 100
-        yr = f"{self.new_label}年基期" if self.new_label.isdigit() else self.new_label
-        cols = {"new": tr("新权重(%)", "New weight (%)", lang),
-                "vs_last": tr(f"{yr}调整(pct)", f"{self.new_label} base adjustment (pct)", lang),
-                "vs_current": tr("较当前权重(pct)", "vs current weight (pct)", lang)}
-        t = t.rename(columns={k: v for k, v in cols.items()})
-        t = t.rename(columns={c: tr(f"{c}年调整(pct)", f"{c} rotation (pct)", lang) for c in t.columns if str(c).isdigit()})
-        t.index = pd.Index([self._name(c, lang) for c in t.index], name=tr("类别", "Category", lang))
-        return t
-
-    def summary(self, lang: str = "zh") -> str:
-        adj = self.adjustments().dropna().sort_values()
-        up, down = adj[adj > 0][::-1], adj[adj < 0]
-        zh_up = "、".join(f"{self._name(c, 'zh')}{F.num(v * 100, 1, signed=True)}pct" for c, v in up.items())
-        zh_dn = "、".join(f"{self._name(c, 'zh')}{F.num(v * 100, 1, signed=True)}pct" for c, v in down.items())
-        en_up = ", ".join(f"{self._name(c, 'en')} {F.num(v * 100, 1, signed=True)} pct" for c, v in up.items())
-        en_dn = ", ".join(f"{self._name(c, 'en')} {F.num(v * 100, 1, signed=True)} pct" for c, v in down.items())
-        base = f"以{self.new_label}年为基期的轮换中" if self.new_label.isdigit() else f"{self.new_label}基期轮换中"
-        return tr(
-            f"按居民消费支出结构测算，{base}权重上调的有{zh_up or '无'}，下调的有{zh_dn or '无'}。",
-            f"From household spending shares, the {self.new_label} rotation raises {en_up or 'none'} and lowers "
-            f"{en_dn or 'none'}.",
-            lang,
-        )
-
-    def chart(self, lang: str = "zh"):
-        """Adjustments by category: past rotations beside the new one (pct), horizontal bars."""
-        t = self.display(lang)
-        keep = [col for raw, col in zip(self.table.columns, t.columns) if raw not in ("new", "vs_current")]
-        return charts.bar_chart(t[keep], horizontal=True, lang=lang, ylabel="pct")
+    def to_frame(self) -> pd.DataFrame:
+        """New weights and adjustments per category (fractions)."""
+        return self.table
 
 
 def rotation(

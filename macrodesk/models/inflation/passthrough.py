@@ -14,22 +14,24 @@ from typing import Any, ClassVar
 
 import pandas as pd
 
-from macrodesk.text import tr
-from macrodesk.models._base import NotComputable, check_series
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series
 from macrodesk.models.factor import FactorModel, FactorResult
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
 
 __all__ = ["PassThrough", "pass_through"]
 
 
 @dataclass(frozen=True)
-class PassThrough:
-    """``y = a + b x``: slope ``b`` (pp of ``y`` per pp of ``x``), with the underlying fit."""
+class PassThrough(ResultsMixin):
+    """``y = a + b x``: slope ``b`` (pp of ``y`` per pp of ``x``), with the underlying fit.
+
+    ``x_name``/``y_name`` label the series (``*_zh``: their Chinese names; each falls back to the other).
+    """
 
     fit: FactorResult
     x_name: str
     y_name: str
+    x_name_zh: str = ""
+    y_name_zh: str = ""
     computable: ClassVar[bool] = True
 
     @property
@@ -57,25 +59,16 @@ class PassThrough:
         """Change in ``y`` implied by a change ``x_change`` in ``x`` (same units): ``b * dx``."""
         return self.slope * float(x_change)
 
-    def summary(self, lang: str = "zh") -> str:
-        s0, s1 = self.fit.sample
-        return tr(
-            f"{F.month_label(s0)}至{F.month_label(s1)}，{self.x_name}每上涨1个百分点，{self.y_name}平均上涨约"
-            f"{F.num(self.slope, 2)}个百分点（斜率标准误{F.num(self.slope_se, 2)}，R²为{F.num(self.rsquared * 100, 1)}%，"
-            f"{self.nobs}个样本）。",
-            f"From {F.month_label(s0, 'en')} to {F.month_label(s1, 'en')}, each percentage point on {self.x_name} "
-            f"went with about {F.num(self.slope, 2)} pp on {self.y_name} (slope s.e. {F.num(self.slope_se, 2)}, "
-            f"R² {F.num(self.rsquared * 100, 1)}%, {self.nobs} observations).",
-            lang,
-        )
+    def to_frame(self) -> pd.DataFrame:
+        """Coefficient, standard error and t value of the intercept and the slope."""
+        return pd.DataFrame({"coef": self.fit.params, "std_err": self.fit.std_err, "t": self.fit.tvalues})
 
-    def chart(self, lang: str = "zh"):
-        """``y`` (left) and ``x`` (right axis) over the estimation sample, in percent."""
+    def summary(self) -> pd.DataFrame:
+        """Slope, its standard error, R², observations and the sample (one row)."""
         s0, s1 = self.fit.sample
-        y = self.fit.y.loc[s0:s1] * 100
-        x = self.fit.X.iloc[:, 0].loc[s0:s1] * 100
-        df = pd.DataFrame({self.y_name: y, self.x_name: x})
-        return charts.line_chart(df, right=[self.x_name], ylabel="%", right_ylabel="%", lang=lang)
+        return pd.DataFrame({"slope": [self.slope], "slope_se": [self.slope_se], "rsquared": [self.rsquared],
+                             "nobs": [self.nobs], "start": [str(s0)], "end": [str(s1)]},
+                            index=pd.Index([f"{self.x_name} -> {self.y_name}"], name="relation"))
 
 
 def pass_through(
@@ -88,6 +81,8 @@ def pass_through(
     min_obs: int = 24,
     x_name: str = "x",
     y_name: str = "y",
+    x_name_zh: str = "",
+    y_name_zh: str = "",
 ) -> PassThrough | NotComputable:
     """Regress ``y`` on ``x`` (both YoY fractions, monthly) by OLS with Newey–West errors.
 
@@ -101,6 +96,8 @@ def pass_through(
         Newey–West lags (default ``floor(4 (n/100)^(2/9))``).
     min_obs : int
         Fewest overlapping observations.
+    x_name, y_name, x_name_zh, y_name_zh : str
+        Labels of the series, in English and Chinese (for the views).
 
     Returns
     -------
@@ -114,10 +111,10 @@ def pass_through(
     xs = check_series(x, "x")
     model = FactorModel(ys.rename(y_name), xs.rename(x_name).to_frame())
     fit = model.fit(start=start, end=end, maxlags=maxlags, min_obs=min_obs)
-    if not fit.computable:
+    if isinstance(fit, NotComputable):
         return NotComputable(
-            f"pass-through {x_name} → {y_name}", fit.reason, what_zh=f"传导系数（{x_name}→{y_name}）",
+            f"pass-through {x_name} → {y_name}", fit.reason, what_zh=f"传导系数（{x_name_zh or x_name}→{y_name_zh or y_name}）",
             reason_zh=fit.reason_zh,
         )
-    return PassThrough(fit, x_name, y_name)
+    return PassThrough(fit, x_name, y_name, x_name_zh, y_name_zh)
 

@@ -4,45 +4,35 @@ The seed outlook reads two such relations off charts: M1 YoY leads PPI YoY by
 about 9 months (Figure 16) and breeding-sow inventory YoY leads pork prices by
 about 7 months, with the opposite sign (Figure 13). :func:`lead_lag` measures
 the correlation of ``x_{t-k}`` with ``y_t`` for every lead ``k`` and returns a
-:class:`LeadLag` with the best lead, its correlation, and a chart with ``x``
-shifted forward by that lead (so its last values show where ``y`` is heading).
+:class:`LeadLag` with the best lead, its correlation, and ``x`` shifted
+forward by that lead (:meth:`LeadLag.shifted`: its last values show where
+``y`` is heading).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pandas as pd
 
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_series, freq_code, months_per_period, period_arg
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, freq_code, months_per_period, period_arg, pindex
 
 __all__ = ["LeadLag", "lead_lag"]
 
 _SIGNS = ("abs", "positive", "negative")
 
 
-def _plabel(p: pd.Period, lang: str) -> str:
-    code = freq_code(pd.PeriodIndex([p]))
-    if code == "M":
-        return F.month_label(p, lang)
-    if code == "Q":
-        return f"{p.year}年Q{p.quarter}" if lang == "zh" else f"{p.year}Q{p.quarter}"
-    return str(p)
-
-
 @dataclass(frozen=True)
-class LeadLag:
+class LeadLag(ResultsMixin):
     """Cross-correlations of ``x_{t-k}`` with ``y_t`` and the best lead.
 
     ``correlations`` and ``nobs`` are indexed by the lead ``k`` in periods of the
     data (months, or quarters for quarterly data); ``best_lead`` maximises the
-    correlation in the direction chosen by ``sign``.
+    correlation in the direction chosen by ``sign``. ``x_name``/``y_name`` label
+    the series (``*_zh``: their Chinese names; each falls back to the other).
     """
 
     x: pd.Series
@@ -55,12 +45,14 @@ class LeadLag:
     x_name: str = "x"
     y_name: str = "y"
     scale: float = 100.0
+    x_name_zh: str = ""
+    y_name_zh: str = ""
     computable: ClassVar[bool] = True
 
     @property
     def months_per_period(self) -> int:
         """1 for monthly data, 3 for quarterly."""
-        return months_per_period(self.y.index)
+        return months_per_period(pindex(self.y))
 
     @property
     def best_lead_months(self) -> int:
@@ -84,64 +76,20 @@ class LeadLag:
         xs = self.x.dropna()
         end = max(self.y.dropna().index[-1], xs.index[-1] + k)
         start = min(self.y.dropna().index[0], xs.index[0] + k)
-        idx = pd.period_range(start, end, freq=self.y.index.freq)
+        idx = pd.period_range(start, end, freq=pindex(self.y).freq)
         moved = pd.Series(xs.to_numpy(), index=xs.index + k)
         return pd.DataFrame({"y": self.y.reindex(idx), "x_shifted": moved.reindex(idx)})
 
-    def summary(self, lang: str = "zh") -> str:
-        k, km = self.best_lead, self.best_lead_months
+    def to_frame(self) -> pd.DataFrame:
+        """Correlation and observations at each lead (index: the lead in periods)."""
+        return pd.DataFrame({"correlation": self.correlations, "nobs": self.nobs})
+
+    def summary(self) -> pd.DataFrame:
+        """The best lead: periods, months, correlation, observations and the sample (one row)."""
         s0, s1 = self.sample
-        unit_zh = f"{km}个月" + (f"（{k}个季度）" if self.months_per_period == 3 else "")
-        unit_en = f"{km} months" + (f" ({k} quarters)" if self.months_per_period == 3 else "")
-        last_x = self.x.dropna().index[-1]
-        text = tr(
-            f"{self.x_name}领先{self.y_name}约{unit_zh}：{self.x_name}滞后{k}期与{self.y_name}的相关系数为"
-            f"{F.num(self.best_corr, 2)}（{_plabel(s0, lang)}至{_plabel(s1, lang)}，{self.n}个样本）",
-            f"{self.x_name} leads {self.y_name} by about {unit_en}: the correlation of {self.x_name} lagged {k} "
-            f"periods with {self.y_name} is {F.num(self.best_corr, 2)} ({_plabel(s0, lang)} to {_plabel(s1, lang)}, "
-            f"{self.n} observations)",
-            lang,
-        )
-        if self.best_corr < 0:
-            text += tr("，方向相反", ", with the opposite sign", lang)
-        text += tr(
-            f"。{self.x_name}最新值（{_plabel(last_x, lang)}）对应{self.y_name}的{_plabel(last_x + k, lang)}。",
-            f". The latest {self.x_name} ({_plabel(last_x, lang)}) maps to {self.y_name} in {_plabel(last_x + k, lang)}.",
-            lang,
-        )
-        return text
-
-    def chart(self, lang: str = "zh", *, start: Any = None):
-        """``y`` (left axis) and ``x`` shifted forward by the best lead (right axis, inverted if negative).
-
-        Values are multiplied by ``scale`` (100: fractions shown in percent). The
-        chart starts where both lines exist, or at ``start``.
-        """
-        df = self.shifted() * self.scale
-        if start is None:  # from where both lines exist
-            start = max(df["y"].first_valid_index(), df["x_shifted"].first_valid_index())
-        p = period_arg(start, "start", df.index.freq)
-        df = df[df.index >= p]
-        km = self.best_lead_months
-        inv = self.best_corr < 0
-        xcol = tr(
-            f"{self.x_name}（领先{km}个月" + ("，逆序" if inv else "") + "）",
-            f"{self.x_name} (led {km} months" + (", inverted" if inv else "") + ")",
-            lang,
-        )
-        ycol = self.y_name[:1].upper() + self.y_name[1:]
-        frame = pd.DataFrame({ycol: df["y"], xcol: df["x_shifted"]})
-        fig = charts.line_chart(frame, right=[xcol], ylabel="%", right_ylabel="%", lang=lang)
-        if inv and len(fig.axes) > 1:
-            fig.axes[1].invert_yaxis()
-        return fig
-
-    def correlation_chart(self, lang: str = "zh"):
-        """Bars of the correlation at each lead."""
-        c = self.correlations.copy()
-        c.index = [str(int(k) * self.months_per_period) for k in c.index]
-        name = tr("相关系数（横轴：领先月数）", "Correlation (x axis: lead in months)", lang)
-        return charts.bar_chart(c.rename(name).to_frame(), lang=lang)
+        return pd.DataFrame({"best_lead": [self.best_lead], "best_lead_months": [self.best_lead_months],
+                             "correlation": [self.best_corr], "nobs": [self.n], "start": [str(s0)], "end": [str(s1)]},
+                            index=pd.Index([f"{self.x_name} -> {self.y_name}"], name="relation"))
 
 
 def lead_lag(
@@ -157,6 +105,8 @@ def lead_lag(
     x_name: str = "x",
     y_name: str = "y",
     scale: float = 100.0,
+    x_name_zh: str = "",
+    y_name_zh: str = "",
 ) -> LeadLag | NotComputable:
     """Cross-correlate ``x_{t-k}`` with ``y_t`` for ``k = min_lead..max_lead``.
 
@@ -174,7 +124,7 @@ def lead_lag(
     min_obs : int
         Fewest overlapping observations for a lead to be considered.
     x_name, y_name : str
-        Labels for the text and the chart.
+        Labels for the text and the chart; ``x_name_zh``, ``y_name_zh`` their Chinese names.
     scale : float
         Chart multiplier: 100 shows fractions in percent; 1 for data already in percent.
 
@@ -189,9 +139,10 @@ def lead_lag(
     """
     xs = check_series(x, "x", freqs=("M", "Q"))
     ys = check_series(y, "y", freqs=("M", "Q"))
-    if freq_code(xs.index) != freq_code(ys.index):
+    xi, yi = pindex(xs), pindex(ys)
+    if freq_code(xi) != freq_code(yi):
         raise ModelError(
-            f"x ({x_name}) is {xs.index.freqstr} but y ({y_name}) is {ys.index.freqstr}; "
+            f"x ({x_name}) is {xi.freqstr} but y ({y_name}) is {yi.freqstr}; "
             "bring both to one frequency first (e.g. quarterly means)."
         )
     if sign not in _SIGNS:
@@ -201,19 +152,20 @@ def lead_lag(
             raise ModelError(f"{nm} must be a non-negative integer; got {v!r}.")
     if min_lead > max_lead:
         raise ModelError(f"min_lead ({min_lead}) must not exceed max_lead ({max_lead}).")
-    what, what_zh = f"lead-lag {x_name} → {y_name}", f"领先滞后（{x_name}→{y_name}）"
+    xz, yz = x_name_zh or x_name, y_name_zh or y_name
+    what, what_zh = f"lead-lag {x_name} → {y_name}", f"领先滞后（{xz}→{yz}）"
     xo, yo = xs.dropna(), ys.dropna()
     if xo.empty or yo.empty:
         return NotComputable(
             what, f"{x_name if xo.empty else y_name} has no observations", what_zh=what_zh,
-            reason_zh=f"{x_name if xo.empty else y_name}没有数据",
+            reason_zh=f"{xz if xo.empty else yz}没有数据",
         )
     lo = min(xo.index[0], yo.index[0])
     hi = max(xo.index[-1] + max_lead, yo.index[-1])
-    idx = pd.period_range(lo, hi, freq=ys.index.freq)
+    idx = pd.period_range(lo, hi, freq=yi.freq)
     xv, yv = xs.reindex(idx), ys.reindex(idx)
-    p0 = period_arg(start, "start", ys.index.freq)
-    p1 = period_arg(end, "end", ys.index.freq, how="end")
+    p0 = period_arg(start, "start", yi.freq)
+    p1 = period_arg(end, "end", yi.freq, how="end")
     keep = np.ones(len(idx), dtype=bool)
     if p0 is not None:
         keep &= np.asarray(idx >= p0)
@@ -232,10 +184,11 @@ def lead_lag(
             f"no lead in {min_lead}..{max_lead} has {min_obs} overlapping observations of {x_name} and {y_name} "
             f"(most: {int(nobs.max())})",
             what_zh=what_zh,
-            reason_zh=f"{x_name}与{y_name}的重叠样本不足{min_obs}个（最多{int(nobs.max())}个）",
+            reason_zh=f"{xz}与{yz}的重叠样本不足{min_obs}个（最多{int(nobs.max())}个）",
         )
     score = {"abs": corr.abs(), "positive": corr, "negative": -corr}[sign]
-    best = int(score.idxmax())
+    best = int(cast(int, score.idxmax()))
     corr.index.name = "lead"
     nobs.index.name = "lead"
-    return LeadLag(xo, yo, corr, nobs, best, float(corr.loc[best]), sign, x_name, y_name, float(scale))
+    return LeadLag(xo, yo, corr, nobs, best, float(corr.loc[best]), sign, x_name, y_name, float(scale),
+                   x_name_zh, y_name_zh)

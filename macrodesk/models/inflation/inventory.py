@@ -15,7 +15,7 @@ The percentile of inventory within its history (seed Figure 34: "多数行业库
 Series ids (user-imported; not in the bundled sample): ``industry_revenue_yoy_<code>``
 and ``industry_inventory_yoy_<code>`` (pct_yoy, monthly), optionally
 ``industry_inventory_<code>`` (cny_100m) for the percentile; codes as in
-:data:`macrodesk.models.ppi_industry.INDUSTRIES`.
+:data:`macrodesk.models.inflation.ppi_industry.INDUSTRIES`.
 """
 
 from __future__ import annotations
@@ -28,11 +28,8 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable, check_series, period_arg
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
+from macrodesk.models._base import NotComputable, ResultsMixin, check_series, period_arg, pindex
 
 __all__ = ["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"]
 
@@ -44,13 +41,6 @@ PHASES: dict[str, tuple[str, str, int, int]] = {
     "passive_restocking": ("被动补库存", "passive restocking", -1, 1),
 }
 _CODES = np.array(list(PHASES) + [None], dtype=object)
-
-
-def phase_label(code: str | None, lang: str = "zh") -> str:
-    if code is None or code not in PHASES:
-        return "—"
-    zh, en, _, _ = PHASES[code]
-    return zh if lang == "zh" else en
 
 
 def phases(revenue_yoy: pd.Series, inventory_yoy: pd.Series, window: int = 3) -> pd.Series:
@@ -92,13 +82,16 @@ def _two_year(yoy: pd.Series, years: Sequence[int]) -> pd.Series:
     if not years:
         return yoy
     two = T.cagr2y_from_yoy(yoy)
-    mask = np.isin(np.asarray(yoy.index.year), list(years))
+    mask = np.isin(np.asarray(pindex(yoy).year), list(years))
     return yoy.where(~mask, two)
 
 
 @dataclass(frozen=True)
-class InventoryCycle:
-    """One industry's revenue and inventory YoY (fractions), phase per month and inventory percentile."""
+class InventoryCycle(ResultsMixin):
+    """One industry's revenue and inventory YoY (fractions), phase per month and inventory percentile.
+
+    ``name`` labels the industry (``name_zh``: its Chinese name; each falls back to the other).
+    """
 
     name: str
     revenue_yoy: pd.Series
@@ -109,6 +102,7 @@ class InventoryCycle:
     percentile_of: str
     since: pd.Period
     two_year: tuple[int, ...] = ()
+    name_zh: str = ""
     computable: ClassVar[bool] = True
 
     @property
@@ -118,7 +112,7 @@ class InventoryCycle:
 
     @property
     def latest_phase(self) -> str:
-        return str(self.phase.loc[self.latest])
+        return str(self.phase.loc[self.latest])  # type: ignore[call-overload]
 
     @property
     def months_in_phase(self) -> int:
@@ -132,31 +126,23 @@ class InventoryCycle:
         s = self.revenue_yoy if which == "revenue" else self.inventory_yoy
         return float(s.get(self.latest, np.nan) - s.get(self.latest - self.window, np.nan))
 
-    def summary(self, lang: str = "zh") -> str:
-        t = self.latest
-        rev, inv = self.revenue_yoy.get(t, np.nan) * 100, self.inventory_yoy.get(t, np.nan) * 100
-        pct_of = tr("库存", "inventory", lang) if self.percentile_of == "level" else tr("库存同比", "inventory YoY", lang)
-        return tr(
-            f"{F.month_label(t)}{self.name}营收同比{F.pct(rev)}（近{self.window}个月{F.pp(self.change('revenue') * 100, 1)}），"
-            f"产成品存货同比{F.pct(inv)}（{F.pp(self.change('inventory') * 100, 1)}），处于{phase_label(self.latest_phase)}阶段"
-            f"（已持续{self.months_in_phase}个月）；{pct_of}处于{F.month_label(self.since)}以来"
-            f"{F.num(self.percentile * 100, 0)}%分位。",
-            f"In {F.month_label(t, 'en')}, {self.name} revenue YoY was {F.pct(rev)} "
-            f"({F.pp(self.change('revenue') * 100, 1, lang='en')} over {self.window} months) and finished-goods inventory YoY "
-            f"{F.pct(inv)} ({F.pp(self.change('inventory') * 100, 1, lang='en')}): {phase_label(self.latest_phase, 'en')} "
-            f"for {self.months_in_phase} months; {pct_of} is at the {F.num(self.percentile * 100, 0)}th percentile "
-            f"since {F.month_label(self.since, 'en')}.",
-            lang,
-        )
+    def to_frame(self) -> pd.DataFrame:
+        """Revenue YoY, inventory YoY (fractions) and the phase code per month."""
+        return pd.DataFrame({"revenue_yoy": self.revenue_yoy, "inventory_yoy": self.inventory_yoy, "phase": self.phase})
 
-    def chart(self, lang: str = "zh", *, start: Any = None):
-        """Revenue YoY and inventory YoY (percent) since ``start`` (default: the last ten years)."""
-        df = pd.DataFrame({
-            tr("营业收入同比", "Revenue YoY", lang): self.revenue_yoy * 100,
-            tr("产成品存货同比", "Finished-goods inventory YoY", lang): self.inventory_yoy * 100,
-        })
-        p = period_arg(start, "start", "M") if start is not None else self.latest - 119
-        return charts.line_chart(df[df.index >= p], ylabel="%", lang=lang)
+    def summary(self) -> pd.DataFrame:
+        """The latest month: YoYs, their change over the window, phase, its length and the percentile (one row)."""
+        t = self.latest
+        return pd.DataFrame({
+            "month": [str(t)],
+            "revenue_yoy": [self.revenue_yoy.get(t, np.nan)],
+            "inventory_yoy": [self.inventory_yoy.get(t, np.nan)],
+            "revenue_change": [self.change("revenue")],
+            "inventory_change": [self.change("inventory")],
+            "phase": [self.latest_phase],
+            "months_in_phase": [self.months_in_phase],
+            "percentile": [self.percentile],
+        }, index=pd.Index([self.name], name="industry"))
 
 
 def inventory_cycle(
@@ -168,6 +154,7 @@ def inventory_cycle(
     since: Any = "2012-01",
     two_year: Sequence[int] = (),
     name: str = "",
+    name_zh: str = "",
 ) -> InventoryCycle | NotComputable:
     """Inventory-cycle phase per month for one industry.
 
@@ -184,6 +171,8 @@ def inventory_cycle(
     two_year : sequence of int
         Years whose YoY is replaced by the two-year average growth
         ``sqrt((1+y_t)(1+y_{t-12})) - 1`` (seed: 2020 and 2021, base distortion).
+    name, name_zh : str
+        The industry's name in English and Chinese (for the views).
 
     Returns
     -------
@@ -196,114 +185,65 @@ def inventory_cycle(
         return NotComputable(
             f"inventory cycle {name}",
             f"revenue and inventory YoY do not overlap for {window + 1} months",
-            what_zh=f"{name}库存周期",
+            what_zh=f"{name_zh or name}库存周期",
             reason_zh=f"营收与库存同比重叠不足{window + 1}个月",
         )
-    p0 = period_arg(since, "since", "M")
+    p0 = period_arg(since, "since", "M") or rev.index[0]
     if inventory_level is not None:
         base, of = check_series(inventory_level, "inventory_level"), "level"
     else:
         base, of = inv, "yoy"
     base = base[base.index >= p0]
-    pct = T.percentile_of_last(base) if base.notna().any() else float("nan")
-    return InventoryCycle(name, rev, inv, ph, int(window), float(pct), of, p0, tuple(int(y) for y in two_year))
+    pct = float(T.percentile_of_last(base)) if base.notna().any() else float("nan")  # type: ignore[arg-type]
+    return InventoryCycle(name, rev, inv, ph, int(window), float(pct), of, p0, tuple(int(y) for y in two_year), name_zh)
 
 
 @dataclass(frozen=True)
-class InventoryPanel:
+class InventoryPanel(ResultsMixin):
     """Inventory cycles of several industries, and those that could not be computed."""
 
     cycles: Mapping[str, InventoryCycle]
     not_computable: Mapping[str, NotComputable] = field(default_factory=dict)
     computable: ClassVar[bool] = True
 
-    def table(self, lang: str = "zh") -> pd.DataFrame:
-        rows = []
-        for c in self.cycles.values():
-            t = c.latest
-            rows.append({
-                tr("行业", "Industry", lang): c.name,
-                tr("月份", "Month", lang): str(t),
-                tr("营收同比(%)", "Revenue YoY (%)", lang): c.revenue_yoy.get(t, np.nan) * 100,
-                tr("存货同比(%)", "Inventory YoY (%)", lang): c.inventory_yoy.get(t, np.nan) * 100,
-                tr("阶段", "Phase", lang): phase_label(c.latest_phase, lang),
-                tr("持续月数", "Months", lang): c.months_in_phase,
-                tr("库存分位(%)", "Inventory pctile (%)", lang): c.percentile * 100,
-            })
-        return pd.DataFrame(rows).set_index(tr("行业", "Industry", lang))
+    def to_frame(self) -> pd.DataFrame:
+        """The latest month of each industry (index: industry code), see :meth:`InventoryCycle.summary`."""
+        rows = [c.summary().reset_index().assign(code=code) for code, c in self.cycles.items()]
+        if not rows:
+            return pd.DataFrame()
+        return pd.concat(rows, ignore_index=True).set_index("code")
 
     def counts(self) -> pd.Series:
         """How many industries are in each phase (latest month)."""
         ph = pd.Series([c.latest_phase for c in self.cycles.values()], dtype=object)
         return ph.value_counts().reindex(list(PHASES), fill_value=0)
 
-    def summary(self, lang: str = "zh") -> str:
-        n = len(self.cycles)
-        cnt = self.counts()
-        hi = [c.name for c in self.cycles.values() if c.percentile >= 0.9]
-        text = tr(
-            f"{n}个行业中，处于" + "、".join(f"{phase_label(k)}阶段的{v}个" for k, v in cnt.items() if v) + "。",
-            f"Of {n} industries: " + ", ".join(f"{v} in {phase_label(k, 'en')}" for k, v in cnt.items() if v) + ".",
-            lang,
-        )
-        if hi:
-            text += tr(
-                f"库存处于历史90%分位以上的有{len(hi)}个：{'、'.join(hi[:8])}{'等' if len(hi) > 8 else ''}。",
-                f" {len(hi)} have inventory above the 90th percentile of their history: {', '.join(hi[:8])}"
-                + (" and others." if len(hi) > 8 else "."),
-                lang,
-            )
-        return text
-
-    def chart(self, lang: str = "zh"):
-        """Quadrant chart: change of revenue YoY (x) vs change of inventory YoY (y), pp; quadrants are phases."""
-        cs = list(self.cycles.values())
-        x = [c.change("revenue") * 100 for c in cs]
-        y = [c.change("inventory") * 100 for c in cs]
-        fig = charts.scatter_labeled(
-            x, y, [c.name for c in cs],
-            xlabel=tr("营收同比变化（百分点）", "Change in revenue YoY (pp)", lang),
-            ylabel=tr("存货同比变化（百分点）", "Change in inventory YoY (pp)", lang),
-            lang=lang,
-        )
-        ax = fig.axes[0]
-        ax.axhline(0, color="#404040", linewidth=0.8, zorder=1.5)
-        ax.axvline(0, color="#404040", linewidth=0.8, zorder=1.5)
-        for code, (xa, ya, ha, va) in {
-            "active_restocking": (0.99, 0.98, "right", "top"),
-            "passive_destocking": (0.99, 0.02, "right", "bottom"),
-            "active_destocking": (0.01, 0.02, "left", "bottom"),
-            "passive_restocking": (0.01, 0.98, "left", "top"),
-        }.items():
-            ax.text(xa, ya, phase_label(code, lang), transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#7F7F7F")
-        return fig
-
-    def percentile_chart(self, lang: str = "zh"):
-        """Inventory percentile by industry (horizontal bars, highest first)."""
-        s = pd.Series({c.name: c.percentile * 100 for c in self.cycles.values()}).sort_values(ascending=False)
-        return charts.bar_chart(s.rename(tr("库存历史分位（%）", "Inventory percentile (%)", lang)).to_frame(),
-                                horizontal=True, value_labels=True, digits=0, lang=lang)
-
 
 def inventory_panel(
-    data: Mapping[str, tuple[pd.Series, pd.Series] | tuple[pd.Series, pd.Series, pd.Series | None]],
+    data: Mapping[str, Sequence[pd.Series | None]],
     *,
     names: Mapping[str, str] | None = None,
+    names_zh: Mapping[str, str] | None = None,
     **kwargs: Any,
 ) -> InventoryPanel:
     """Inventory cycles for several industries.
 
     ``data`` maps an industry code to ``(revenue_yoy, inventory_yoy)`` or
     ``(revenue_yoy, inventory_yoy, inventory_level)``; ``names`` gives display
-    names; other keyword arguments go to :func:`inventory_cycle`.
+    names (``names_zh`` the Chinese ones); other keyword arguments go to
+    :func:`inventory_cycle`.
     """
     names = dict(names or {})
+    names_zh = dict(names_zh or {})
     ok: dict[str, InventoryCycle] = {}
     bad: dict[str, NotComputable] = {}
     for code, parts in data.items():
         rev, inv, *rest = parts
         level = rest[0] if rest else None
-        r = inventory_cycle(rev, inv, inventory_level=level, name=names.get(code, code), **kwargs)
+        if rev is None or inv is None:
+            raise ModelError(f"{code}: give revenue_yoy and inventory_yoy as Series.")
+        r = inventory_cycle(rev, inv, inventory_level=level, name=names.get(code, code),
+                            name_zh=names_zh.get(code, ""), **kwargs)
         if isinstance(r, InventoryCycle):
             ok[code] = r
         else:

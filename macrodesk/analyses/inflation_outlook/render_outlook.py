@@ -1,0 +1,336 @@
+"""Chapters 2 and 3 of the outlook report, the CPI and PPI outlook, in one language.
+
+The sections read the results of :func:`~macrodesk.analyses.inflation_outlook.compute.compute`;
+the commodity factor model is estimated in :mod:`.compute` and only labelled here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from macrodesk.analyses.inflation_outlook._notes import _Gaps, _sources
+from macrodesk.analyses.inflation_outlook.compute import CpiChapter, OutlookResults, PpiChapter
+from macrodesk.analyses.inflation_outlook.inputs import _FACTORS
+from macrodesk.exceptions import ModelError
+from macrodesk.models.factor import FactorResult
+from macrodesk.models.inflation.components import CPI_CATEGORIES
+from macrodesk.models.inflation.cycles import Upcycles
+from macrodesk.models.inflation.leadlag import LeadLag
+from macrodesk.models.inflation.passthrough import PassThrough
+from macrodesk.models.inflation.review import CarryoverReview
+from macrodesk.models.inflation.seasonality import Seasonality
+from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
+from macrodesk.reports.views import cpi as VC
+from macrodesk.reports.views import cycles as VY
+from macrodesk.reports.views import inventory as VI
+from macrodesk.reports.views import review as VR
+from macrodesk.reports.views._common import not_computable_text
+from macrodesk.reports.views.factor import factor_chart, factor_contribution_chart, factor_table, factor_text
+from macrodesk.text import format as F
+from macrodesk.text import tr
+
+__all__ = ["cpi_sections", "ppi_sections"]
+
+
+# ---------------------------------------------------------------- 2. CPI outlook
+def cpi_sections(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[list[Section], list[str]]:
+    """2.1 rotation and weights, 2.2 the pig cycle, 2.3 seasonality and carry-over; and the key points."""
+    ch = res.cpi
+    if isinstance(ch, str):
+        gaps.failed(ch)
+        return [], []
+    key: list[str] = []
+    sections: list[Section] = []
+    wb = _weights_blocks(res, ch, gaps, lang)
+    if wb:
+        sections.append(Section(tr("基期轮换与权重", "Basket rotation and weights", lang), wb, level=2))
+    pb = _pig_blocks(res, ch, gaps, key, lang)
+    if pb:
+        sections.append(Section(tr("猪周期", "The pig cycle", lang), pb, level=2))
+    sb = _seasonality_blocks(res, ch, gaps, key, lang)
+    if sb:
+        nxt = res.year + 1
+        sections.append(Section(tr(f"季节性与{nxt}年翘尾", f"Seasonality and {nxt} carry-over", lang), sb, level=2))
+    return sections, key
+
+
+def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str) -> list[Block]:
+    """2.1 basket rotation and price-method drift."""
+    inputs, S = res.inputs, res.inputs.series
+    wb: list[Block] = []
+    if all(inputs.has(f"hh_spending_share_{c}") for c in CPI_CATEGORIES):
+        rot = ch.rotation
+        if rot is not None:
+            table = VC.rotation_table(rot, lang)
+            wb += [Paragraph(VC.rotation_text(rot, lang)),
+                   Table(table, tr("基期轮换的权重调整（pct）", "Weight adjustments at base rotations (pct)", lang),
+                         source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang),
+                         formats={c: (".1f" if i == list(rot.table.columns).index("new") else F.signed1)
+                                  for i, c in enumerate(table.columns)}),
+                   Figure(VC.rotation_chart(rot, lang), tr("历次基期轮换的权重调整", "Weight adjustments at each rotation", lang),
+                          source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang))]
+        else:
+            gaps.need(tr("hh_spending_share_<类别>（缺少上一基期年份的支出占比）",
+                         "hh_spending_share_<category> (no shares for the last base year)", lang))
+    else:
+        gaps.need(tr("hh_spending_share_<类别>（居民消费支出占比，%，八大类）",
+                     "hh_spending_share_<category> (household spending shares, %, 8 categories)", lang))
+    drift = ch.drift
+    if drift is not None:
+        wb += [Paragraph(VC.drift_text(drift, lang)),
+               Figure(VC.drift_chart(drift, lang), tr("猪肉在CPI中的权重（价格法推算）", "Pork weight in the CPI (price method)", lang),
+                      source=_sources(S, ["cpi_pork_mom", "cpi_mom"], lang),
+                      note=tr("w_t = w_0 ×（猪肉价格相对变化 ÷ CPI相对变化）", "w_t = w_0 × (pork relative price ÷ CPI relative price)", lang))]
+    elif not inputs.has("cpi_weight_pork"):
+        gaps.need(tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
+    return wb
+
+
+def _upcycle_blocks(res: OutlookResults, up: Upcycles, lang: str) -> list[Block]:
+    S = res.inputs.series
+    hog = S["hog_spot_price_index_zhuyi"]
+    src = _sources(S, ["hog_spot_price_index_zhuyi"] + [i for i in ("cpi_pork_mom", "cpi_pork_yoy") if i in S], lang)
+    tbl = VY.upcycles_table(up, lang)
+    return [
+        Paragraph(VY.upcycles_text(up, lang)),
+        Table(tbl, tr(f"{F.month_label(hog.observations().index[0])}以来生猪价格的上涨周期",
+                      f"Hog price up-cycles since {F.month_label(hog.observations().index[0], 'en')}", lang),
+              source=src,
+              note=tr(f"转折点：反向波动≥{F.num(up.swing * 100, 0)}%确认；上涨周期：涨幅≥{F.num(up.min_rise * 100, 0)}%且≥{up.min_months}个月；"
+                      "开始为谷底后一个月",
+                      f"turning points confirmed by a {F.num(up.swing * 100, 0)}% reversal; up-cycles rise ≥"
+                      f"{F.num(up.min_rise * 100, 0)}% over ≥{up.min_months} months; start = month after the trough", lang),
+              formats={c: (".1f" if "%" in str(c) or "pp" in str(c) else (lambda v: F.num(v, 0))) for c in tbl.columns
+                       if pd.api.types.is_numeric_dtype(tbl[c])}),
+        Figure(VY.upcycles_chart(up, lang), tr("生猪价格与上涨周期", "Hog price and its up-cycles", lang),
+               source=_sources(S, ["hog_spot_price_index_zhuyi"], lang),
+               note=tr("阴影为上涨周期（谷底至峰值）", "shaded: up-cycles, trough to peak", lang)),
+    ]
+
+
+def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str], lang: str) -> list[Block]:
+    """2.2 the pig cycle: up-cycle episodes of the hog price, the breeding-sow lead."""
+    inputs, S = res.inputs, res.inputs.series
+    pb: list[Block] = []
+    if not inputs.has("hog_spot_price_index_zhuyi"):
+        gaps.need("hog_spot_price_index_zhuyi")
+        return pb
+    up = ch.upcycles
+    if isinstance(up, Upcycles):
+        key.append(VY.upcycles_text(up, lang))
+        pb += _upcycle_blocks(res, up, lang)
+    elif up is not None:
+        gaps.failed(not_computable_text(up, lang))
+    ll = ch.sow_lead
+    if isinstance(ll, LeadLag):
+        key.append(VY.leadlag_text(ll, lang))
+        sow_id = "breeding_sow_inventory" if inputs.has("breeding_sow_inventory") else "breeding_sow_inventory_q"
+        pb += [Paragraph(VY.leadlag_text(ll, lang)),
+               Figure(VY.leadlag_chart(ll, lang), tr("能繁母猪存栏同比与生猪价格同比的领先滞后关系",
+                                                     "Breeding-sow inventory YoY leads the hog price YoY", lang),
+                      source=_sources(S, [sow_id, "hog_spot_price_index_zhuyi"], lang),
+                      note=tr("季度数据（生猪价格取季度均值）" if sow_id.endswith("_q") else "月度数据",
+                              "quarterly data (hog price: quarterly mean)" if sow_id.endswith("_q") else "monthly data", lang))]
+    elif ll is not None:
+        gaps.failed(not_computable_text(ll, lang))
+    else:
+        gaps.need("breeding_sow_inventory (10k_head)")
+    return pb
+
+
+def _carry_blocks(res: OutlookResults, co: CarryoverReview, assumed: tuple[pd.Period, ...], sid: str,
+                  key: list[str], lang: str) -> list[Block]:
+    """Next year's carry-over of CPI or PPI: the sentence (also a key point) and the bars."""
+    year, nxt, name = res.year, res.year + 1, co.name
+    txt = VR.next_year_carryover_text(co, list(assumed), lang)
+    key.append(txt)
+    return [Paragraph(txt),
+            Figure(VR.next_year_carryover_chart(co, lang), tr(f"{nxt}年{name}翘尾因素（按{year}年环比推算）",
+                                                              f"{nxt} {name} carry-over implied by {year} MoMs", lang),
+                   source=_sources(res.inputs.series, [sid], lang), note=VR.assumed_note(list(assumed), lang))]
+
+
+def _seasonality_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str], lang: str) -> list[Block]:
+    """2.3 CPI seasonality with the Spring Festival, and next year's CPI carry-over."""
+    S, year = res.inputs.series, res.year
+    sb: list[Block] = []
+    se = ch.seasonality
+    if isinstance(se, Seasonality):
+        sb += [Paragraph(VC.seasonality_text(se, lang)),
+               Figure(VC.seasonality_chart(se, lang), tr("CPI环比的季节性规律", "CPI MoM seasonality", lang),
+                      source=_sources(S, ["cpi_mom"], lang),
+                      note=tr(f"阴影为{year - 10}-{year - 1}年同月环比最小值至最大值",
+                              f"band: min–max of the same month in {year - 10}-{year - 1}", lang))]
+    else:
+        gaps.failed(not_computable_text(se, lang))
+    co = ch.carryover
+    if isinstance(co, str):
+        gaps.failed(co)
+    elif co.next_year is not None:
+        sb += _carry_blocks(res, co, ch.assumed, "cpi_mom", key, lang)
+    return sb
+
+
+# ---------------------------------------------------------------- 3. PPI outlook
+def ppi_sections(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[list[Section], list[str], list[str]]:
+    """3.1 carry-over, 3.2 M1 lead and CRB pass-through, 3.3 the factor model, 3.4 inventory cycles.
+
+    Also the key points and the risks drawn from the models.
+    """
+    ch = res.ppi
+    if isinstance(ch, str):
+        gaps.failed(ch)
+        return [], [], []
+    nxt = res.year + 1
+    key: list[str] = []
+    risks: list[str] = []
+    sections: list[Section] = []
+    cb = _ppi_carry_blocks(res, ch, gaps, key, lang)
+    if cb:
+        sections.append(Section(tr(f"{nxt}年PPI翘尾因素", f"PPI carry-over in {nxt}", lang), cb, level=2))
+    db = _lead_blocks(res, ch, gaps, key, risks, lang)
+    if db:
+        sections.append(Section(tr("M1领先与输入性传导", "M1 lead and imported pass-through", lang), db, level=2))
+    factor = _factor_section(res, gaps, key, risks, lang)
+    if factor is not None:
+        sections.append(factor)
+    ib = _inventory_blocks(res, ch, gaps, lang)
+    if ib:
+        sections.append(Section(tr("库存周期", "Inventory cycles", lang), ib, level=2))
+    return sections, key, risks
+
+
+def _ppi_carry_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str], lang: str) -> list[Block]:
+    """3.1 next year's PPI carry-over."""
+    inputs, year = res.inputs, res.year
+    co = ch.carryover
+    if co is None:
+        gaps.need("ppi_mom" if not inputs.has("ppi_mom") else "ppi_yoy")
+    elif isinstance(co, str):
+        gaps.failed(co)
+    elif co.next_year is not None:
+        return _carry_blocks(res, co, ch.assumed, "ppi_mom", key, lang)
+    else:
+        gaps.failed(tr(f"{year}年PPI环比不完整，无法推算{year + 1}年翘尾", f"{year} PPI MoM incomplete: no {year + 1} carry-over", lang))
+    return []
+
+
+def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str], risks: list[str],
+                 lang: str) -> list[Block]:
+    """3.2 the M1 lead and the CRB pass-through."""
+    S, month = res.inputs.series, res.month
+    db: list[Block] = []
+    ll = ch.m1_lead
+    if isinstance(ll, LeadLag):
+        key.append(VY.leadlag_text(ll, lang))
+        db += [Paragraph(VY.leadlag_text(ll, lang)),
+               Figure(VY.leadlag_chart(ll, lang, start=month - 12 * 10 + 1),
+                      tr(f"M1同比领先PPI同比约{ll.best_lead_months}个月", f"M1 YoY leads PPI YoY by about {ll.best_lead_months} months", lang),
+                      source=_sources(S, ["m1_yoy", "ppi_yoy"], lang),
+                      note=tr("M1自2025年1月起为新口径，使用公布同比", "M1 definition changed in January 2025; published YoY used", lang)
+                      if month >= pd.Period("2025-01", freq="M") else None)]
+        risks.append(tr(
+            f"M1领先关系为历史统计规律（相关系数{F.num(ll.best_corr, 2)}），2025年起M1口径调整，领先时长可能变化。",
+            f"The M1 lead is a historical regularity (correlation {F.num(ll.best_corr, 2)}); the 2025 M1 redefinition may change it.",
+            lang,
+        ))
+    elif ll is not None:
+        gaps.failed(not_computable_text(ll, lang))
+    else:
+        gaps.need("m1_yoy")
+    pt = ch.pass_through
+    if isinstance(pt, PassThrough):
+        key.append(VY.passthrough_text(pt, lang))
+        db += [Paragraph(VY.passthrough_text(pt, lang) + tr(
+                   f"据此，CRB同比上涨5%约对应PPI同比上行{F.num(pt.effect(0.05) * 100, 2)}个百分点。",
+                   f" A 5% rise in CRB YoY would thus go with about {F.num(pt.effect(0.05) * 100, 2)} pp on PPI YoY.", lang)),
+               Figure(VY.passthrough_chart(pt, lang), tr(f"CRB现货指数同比每涨1%带动PPI同比上涨约{F.num(pt.slope, 2)}%",
+                                                         f"Each 1% on CRB YoY went with about {F.num(pt.slope, 2)}% on PPI YoY", lang),
+                      source=_sources(S, ["crb_spot_index", "ppi_yoy"], lang),
+                      note=tr("CRB为日度数据的月均值", "CRB: monthly mean of daily values", lang))]
+    elif pt is not None:
+        gaps.failed(not_computable_text(pt, lang))
+    else:
+        gaps.need("crb_spot_index")
+    return db
+
+
+def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: str) -> list[Block]:
+    """3.4 inventory cycles by industry."""
+    S = res.inputs.series
+    panel, codes = ch.inventory, ch.inventory_codes
+    ib: list[Block] = []
+    if panel is None:
+        gaps.need(tr("industry_revenue_yoy_<行业>、industry_inventory_yoy_<行业>（营收与产成品存货同比）",
+                     "industry_revenue_yoy_<code>, industry_inventory_yoy_<code> (revenue and inventory YoY)", lang))
+        return ib
+    ids = [i for c in codes for i in (f"industry_revenue_yoy_{c}", f"industry_inventory_yoy_{c}")]
+    if panel.cycles:
+        tbl = VI.inventory_panel_table(panel, lang)
+        ib += [Paragraph(VI.inventory_panel_text(panel, lang)),
+               Figure(VI.inventory_panel_chart(panel, lang), tr("各行业库存周期位置", "Industries on the inventory-cycle quadrant", lang),
+                      source=_sources(S, ids, lang),
+                      note=tr("横轴、纵轴为近3个月营收同比、产成品存货同比的变化；2020-2021年为两年平均增速",
+                              "axes: 3-month change of revenue and inventory YoY; 2020-2021 two-year average growth", lang)),
+               Table(tbl, tr("各行业库存周期阶段", "Inventory-cycle phase by industry", lang), source=_sources(S, ids, lang),
+                     formats={c: (".0f" if pd.api.types.is_integer_dtype(tbl[c]) else ".1f")
+                              for c in tbl.columns if pd.api.types.is_numeric_dtype(tbl[c])}),
+               Figure(VI.inventory_percentile_chart(panel, lang), tr("各行业库存所处历史分位", "Inventory percentile by industry", lang),
+                      source=_sources(S, ids, lang))]
+        for c in list(panel.cycles.values())[:2]:
+            name = VI.cycle_name(c, lang)
+            ib.append(Figure(VI.inventory_chart(c, lang), tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
+                                                             f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
+                             source=_sources(S, [f"industry_revenue_yoy_{k}" for k in codes], lang)))
+    for nc in panel.not_computable.values():
+        gaps.failed(not_computable_text(nc, lang))
+    return ib
+
+
+# ---------------------------------------------------------------- 3.3 the commodity factor model
+def _factor_section(res: OutlookResults, gaps: _Gaps, key: list[str], risks: list[str],
+                    lang: str) -> Section | None:
+    S = res.inputs.series
+    fit = _factor_fit(res, lang, gaps)
+    if fit is None:
+        return None
+    ids = [sid for sid, _, _ in _FACTORS.values() if sid in S] + (["brent_usd"] if "oil" in fit.factors else [])
+    src = _sources(S, ids + ["ppi_yoy"], lang)
+    key.append(factor_text(fit, lang))
+    last12 = fit.resid.iloc[-12:].abs().mean() * 100
+    table = factor_table(fit, lang)
+    fb: list[Block] = [
+        Paragraph(factor_text(fit, lang)),
+        Table(table, tr("PPI同比对主要商品现货价同比的回归", "PPI YoY regressed on commodity spot price YoY", lang),
+              source=src, note=tr(f"Newey-West稳健标准误（{fit.maxlags}阶）", f"Newey–West standard errors ({fit.maxlags} lags)", lang),
+              formats={c: ".2f" for c in table.columns}),
+        Figure(factor_chart(fit, lang), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
+               source=src, note=tr("商品价格为日度或周度数据的月均值", "commodity prices: monthly means of daily or weekly data", lang)),
+        Figure(factor_contribution_chart(fit, lang), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
+               source=src)]
+    s1 = fit.sample[1]
+    risks.append(tr(
+        f"因子模型样本截至{F.month_label(s1)}（商品价格数据截至该月），近12个月平均绝对误差{F.num(last12, 2)}个百分点。",
+        f"The factor model's sample ends in {F.month_label(s1, 'en')} (the commodity price data end there); its mean "
+        f"absolute error over the last 12 months is {F.num(last12, 2)} pp.",
+        lang,
+    ))
+    return Section(tr("商品因子模型", "Commodity factor model", lang), fb, level=2)
+
+
+def _factor_fit(res: OutlookResults, lang: str, gaps: _Gaps) -> FactorResult | None:
+    """The computed fit with display names in ``lang``; what kept it from being made goes to the notes."""
+    out = res.extensions.factor if res.extensions is not None else None
+    if isinstance(out, str):
+        raise ModelError(out)  # the chapter guard records it, as for any chapter the data stop
+    if out is None:
+        return None
+    if out.lacking:
+        gaps.need(", ".join(out.lacking))
+        return None
+    if out.fit is None:
+        if out.failed is not None:
+            gaps.failed(not_computable_text(out.failed, lang))
+        return None
+    labels = {f: tr(zh, en, lang) for f, (zh, en) in (out.names or {}).items()}
+    return out.fit.with_labels(labels, y_name=tr("PPI同比", "PPI YoY", lang))

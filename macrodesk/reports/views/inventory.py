@@ -1,0 +1,146 @@
+"""Views of the inventory-cycle model, in one language.
+
+Each function reads an :class:`~macrodesk.models.inflation.inventory.InventoryCycle`
+or :class:`~macrodesk.models.inflation.inventory.InventoryPanel` and returns a
+sentence, a table with labels or a chart. Industry names come from the cycles'
+``name`` (English) and ``name_zh`` (Chinese) fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from macrodesk.models._base import period_arg
+from macrodesk.models.inflation.inventory import PHASES, InventoryCycle, InventoryPanel
+from macrodesk.plotting import charts
+from macrodesk.text import format as F
+from macrodesk.text import tr
+
+__all__ = [
+    "cycle_name",
+    "inventory_chart",
+    "inventory_panel_chart",
+    "inventory_panel_table",
+    "inventory_panel_text",
+    "inventory_percentile_chart",
+    "inventory_text",
+    "phase_label",
+]
+
+
+def phase_label(code: str | None, lang: str = "zh") -> str:
+    """The name of a phase code of :data:`PHASES` ("主动补库存" / "active restocking"); "—" for none."""
+    if code is None or code not in PHASES:
+        return "—"
+    zh, en, _, _ = PHASES[code]
+    return tr(zh, en, lang)
+
+
+def cycle_name(c: InventoryCycle, lang: str = "zh") -> str:
+    """The industry's name in ``lang`` (the Chinese one falls back to the English one and back)."""
+    return tr(c.name_zh or c.name, c.name or c.name_zh, lang)
+
+
+def inventory_text(c: InventoryCycle, lang: str = "zh") -> str:
+    """The latest month: revenue and inventory YoY, their change, the phase, its length and the percentile."""
+    name = cycle_name(c, lang)
+    t = c.latest
+    rev, inv = c.revenue_yoy.get(t, np.nan) * 100, c.inventory_yoy.get(t, np.nan) * 100
+    pct_of = tr("库存", "inventory", lang) if c.percentile_of == "level" else tr("库存同比", "inventory YoY", lang)
+    return tr(
+        f"{F.month_label(t)}{name}营收同比{F.pct(rev)}（近{c.window}个月{F.pp(c.change('revenue') * 100, 1)}），"
+        f"产成品存货同比{F.pct(inv)}（{F.pp(c.change('inventory') * 100, 1)}），处于{phase_label(c.latest_phase)}阶段"
+        f"（已持续{c.months_in_phase}个月）；{pct_of}处于{F.month_label(c.since)}以来"
+        f"{F.num(c.percentile * 100, 0)}%分位。",
+        f"In {F.month_label(t, 'en')}, {name} revenue YoY was {F.pct(rev)} "
+        f"({F.pp(c.change('revenue') * 100, 1, lang='en')} over {c.window} months) and finished-goods inventory YoY "
+        f"{F.pct(inv)} ({F.pp(c.change('inventory') * 100, 1, lang='en')}): {phase_label(c.latest_phase, 'en')} "
+        f"for {c.months_in_phase} months; {pct_of} is at the {F.num(c.percentile * 100, 0)}th percentile "
+        f"since {F.month_label(c.since, 'en')}.",
+        lang,
+    )
+
+
+def inventory_chart(c: InventoryCycle, lang: str = "zh", *, start: Any = None) -> Figure:
+    """Revenue YoY and inventory YoY (percent) since ``start`` (default: the last ten years)."""
+    df = pd.DataFrame({
+        tr("营业收入同比", "Revenue YoY", lang): c.revenue_yoy * 100,
+        tr("产成品存货同比", "Finished-goods inventory YoY", lang): c.inventory_yoy * 100,
+    })
+    p = period_arg(start, "start", "M") if start is not None else c.latest - 119
+    return charts.line_chart(df[df.index >= p], ylabel="%", lang=lang)
+
+
+def inventory_panel_table(panel: InventoryPanel, lang: str = "zh") -> pd.DataFrame:
+    """One row per industry: month, revenue and inventory YoY (%), phase, months in it, percentile (%)."""
+    rows = []
+    for c in panel.cycles.values():
+        t = c.latest
+        rows.append({
+            tr("行业", "Industry", lang): cycle_name(c, lang),
+            tr("月份", "Month", lang): str(t),
+            tr("营收同比(%)", "Revenue YoY (%)", lang): c.revenue_yoy.get(t, np.nan) * 100,
+            tr("存货同比(%)", "Inventory YoY (%)", lang): c.inventory_yoy.get(t, np.nan) * 100,
+            tr("阶段", "Phase", lang): phase_label(c.latest_phase, lang),
+            tr("持续月数", "Months", lang): c.months_in_phase,
+            tr("库存分位(%)", "Inventory pctile (%)", lang): c.percentile * 100,
+        })
+    return pd.DataFrame(rows).set_index(tr("行业", "Industry", lang))
+
+
+def inventory_panel_text(panel: InventoryPanel, lang: str = "zh") -> str:
+    """How many industries are in each phase, and those with inventory above the 90th percentile."""
+    n = len(panel.cycles)
+    cnt = panel.counts()
+    hi = [cycle_name(c, lang) for c in panel.cycles.values() if c.percentile >= 0.9]
+    text = tr(
+        f"{n}个行业中，处于" + "、".join(f"{phase_label(str(k))}阶段的{v}个" for k, v in cnt.items() if v) + "。",
+        f"Of {n} industries: " + ", ".join(f"{v} in {phase_label(str(k), 'en')}" for k, v in cnt.items() if v) + ".",
+        lang,
+    )
+    if hi:
+        text += tr(
+            f"库存处于历史90%分位以上的有{len(hi)}个：{'、'.join(hi[:8])}{'等' if len(hi) > 8 else ''}。",
+            f" {len(hi)} have inventory above the 90th percentile of their history: {', '.join(hi[:8])}"
+            + (" and others." if len(hi) > 8 else "."),
+            lang,
+        )
+    return text
+
+
+_QUADRANTS = {
+    "active_restocking": (0.99, 0.98, "right", "top"),
+    "passive_destocking": (0.99, 0.02, "right", "bottom"),
+    "active_destocking": (0.01, 0.02, "left", "bottom"),
+    "passive_restocking": (0.01, 0.98, "left", "top"),
+}
+
+
+def inventory_panel_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
+    """Quadrant chart: change of revenue YoY (x) vs change of inventory YoY (y), pp; quadrants are phases."""
+    cs = list(panel.cycles.values())
+    x = [c.change("revenue") * 100 for c in cs]
+    y = [c.change("inventory") * 100 for c in cs]
+    fig = charts.scatter_labeled(
+        x, y, [cycle_name(c, lang) for c in cs],
+        xlabel=tr("营收同比变化（百分点）", "Change in revenue YoY (pp)", lang),
+        ylabel=tr("存货同比变化（百分点）", "Change in inventory YoY (pp)", lang),
+        lang=lang,
+    )
+    ax = fig.axes[0]
+    ax.axhline(0, color="#404040", linewidth=0.8, zorder=1.5)
+    ax.axvline(0, color="#404040", linewidth=0.8, zorder=1.5)
+    for code, (xa, ya, ha, va) in _QUADRANTS.items():
+        ax.text(xa, ya, phase_label(code, lang), transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#7F7F7F")
+    return fig
+
+
+def inventory_percentile_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
+    """Inventory percentile by industry (horizontal bars, highest first)."""
+    s = pd.Series({cycle_name(c, lang): c.percentile * 100 for c in panel.cycles.values()}).sort_values(ascending=False)
+    return charts.bar_chart(s.rename(tr("库存历史分位（%）", "Inventory percentile (%)", lang)).to_frame(),
+                            horizontal=True, value_labels=True, digits=0, lang=lang)
