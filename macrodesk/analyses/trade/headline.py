@@ -14,12 +14,13 @@ Rates are fractions inside; sentences print percent through
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
+from macrodesk.analyses.trade._frames import months as _months
 from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable
@@ -49,11 +50,6 @@ def _level(x: Any, name: str) -> pd.Series:
     if len(s):
         s = s.reindex(pd.period_range(s.index[0], s.index[-1], freq="M"))
     return s
-
-
-def _months(s: pd.Series) -> pd.PeriodIndex:
-    """The monthly PeriodIndex of a series :func:`_level` (or a transform of it) returned."""
-    return cast(pd.PeriodIndex, s.index)
 
 
 def _get(s: pd.Series | None, p: pd.Period) -> float:
