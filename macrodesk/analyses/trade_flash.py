@@ -428,7 +428,6 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
 def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> list[Any]:
     """1.3: contributions by destination (paragraph, two figures, the table)."""
     rc, src = b.result, source_line(list(b.series), lang)
-    table = rc.display_table(lang)
     return [
         Paragraph(summary),
         Figure(rc.chart(lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang), source=src,
@@ -437,15 +436,13 @@ def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> l
                        "contribution = (X_i,t − X_i,t−12) / total_t−12; other = total YoY − sum of regions; the YoY here "
                        "is computed from the values and can differ slightly from the published YoY (revised base)", lang)),
         Figure(rc.chart_marginal(lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang), source=src),
-        Table(table, tr(f"{F.month_label(month, lang)}分地区出口", f"Exports by destination, {F.month_label(month, lang)}", lang),
-              source=src, formats={c: F.signed1 for c in table.columns}),
+        _breakdown_table(b, src, ("分地区出口", "Exports by destination"), month, lang),
     ]
 
 
 def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> list[Any]:
     """1.4: contributions by product group (paragraph, two figures, the table)."""
     pc, src = b.result, source_line(list(b.series), lang)
-    table = pc.display_table(lang)
     return [
         Paragraph(summary),
         Figure(pc.chart(lang), tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), source=src,
@@ -453,9 +450,16 @@ def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> 
                        "YoY computed from the values; can differ slightly from the published YoY", lang)),
         Figure(pc.chart_cagr(lang), tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
                source=src, note=tr("增速为两年复合同比", "growth is the two-year compound rate", lang)),
-        Table(table, tr(f"{F.month_label(month, lang)}分产品出口", f"Exports by product, {F.month_label(month, lang)}", lang),
-              source=src, formats={c: F.signed1 for c in table.columns}),
+        _breakdown_table(b, src, ("分产品出口", "Exports by product"), month, lang),
     ]
+
+
+def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd.Period, lang: str) -> Table:
+    """The contributions table (pp and %), captioned with the month."""
+    table = b.result.display_table(lang)
+    label = F.month_label(month, lang)
+    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang),
+                 source=src, formats={c: F.signed1 for c in table.columns})
 
 
 def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> list[Any]:
