@@ -7,7 +7,9 @@ flash (tests/reference/trade_seed000.csv) — never from the code's own output.
 from __future__ import annotations
 
 import csv
+from contextlib import ExitStack
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -102,6 +104,13 @@ def test_headline_prefers_published_janfeb_prints():
     assert trade_headline(lv, "2025-02", ytd_yoy=ytd).quoted == pytest.approx(0.13)
     head = at({"2025-02": 0.135})
     assert trade_headline(lv, "2025-02", ytd_yoy=ytd, headline_yoy=head).quoted == pytest.approx(0.135)
+
+
+def test_a_month_that_is_not_a_period_is_a_model_error():
+    with pytest.raises(ModelError, match=r"month must be a period like '2025-01'.*got '2025-13'"):
+        trade_headline(headline_levels(), "2025-13")
+    with pytest.raises(ModelError, match="month must be a period"):
+        trade_contributions(pd.DataFrame({"a": headline_levels()}), headline_levels(), "Dec")
 
 
 def test_headline_without_the_month_is_not_computable():
@@ -525,3 +534,45 @@ def test_non_usd_region_series_is_a_unit_error():
     inputs.series["exports_usd_region_us"] = MacroSeries(s.meta.replace(unit="cny_100m"), s.data)
     with pytest.raises(UnitError, match="series 'exports_usd_region_us' has unit 'cny_100m'; the trade flash needs USD values"):
         TF.build(inputs, M("2025-12"), lang="zh")
+
+
+# ====================================================================== compute once, render per language
+#: Everything that estimates, as the recipe's modules call it; rendering must call none of them.
+ESTIMATORS = [f"macrodesk.analyses.{m}.{f}" for m, fs in (
+    ("trade_flash", ("trade_headline", "seasonal_comparison", "imports_vs_commodities", "index_price_volume",
+                     "item_price_volume", "breakdown", "compute_peers", "TradeNowcaster", "release_date", "compute")),
+    ("trade.peers", ("trade_headline", "seasonal_comparison", "breakdown", "index_price_volume")),
+    ("trade.levels", ("trade_contributions",))) for f in fs]
+
+
+def test_compute_once_and_render_both_languages_without_estimating_again():
+    inputs = full_inputs()
+    with mock.patch("macrodesk.models.nowcast.trade.TradeNowcaster.predict", autospec=True,
+                    side_effect=TF.TradeNowcaster.predict) as predict:
+        res = TF.compute(inputs, "2025-12")
+    assert predict.call_count == 1
+    # the numbers are in the results: 300 - 220 = 80 bn = 800 (100m USD), a year earlier 280 - 210 = 700;
+    # regions add up to 300 / 280 - 1; the nowcast is +6.9% (closed form in full_inputs); flat YoY, no base gap
+    assert res.surplus == pytest.approx((800.0, 700.0))
+    assert res.regions.result.total == pytest.approx(300 / 280 - 1)
+    assert res.nowcast.prediction.point == pytest.approx(0.069)
+    assert (res.trend.base, res.trend.move) == ("", "flat")
+    assert res.missing == ()
+    with ExitStack() as stack:
+        for t in ESTIMATORS:
+            stack.enter_context(mock.patch(t, side_effect=AssertionError(f"render called {t}")))
+        zh, en = TF.render(res, "zh"), TF.render(res, "en")
+    assert "指向1月前13日出口同比在+6.9%左右" in text_of(zh)
+    assert "export YoY of about +6.9%" in text_of(en)
+
+    def shape(rep):
+        return ([s.heading for s in rep.sections], rep.summary, text_of(rep),
+                [(f.caption, f.source, f.note) for f in blocks(rep, Figure)])
+
+    assert shape(zh) == shape(TF.build(inputs, M("2025-12"), lang="zh"))
+    assert shape(en) == shape(TF.build(inputs, M("2025-12"), lang="en"))
+
+
+def test_an_as_of_that_is_not_a_month_is_a_report_error():
+    with pytest.raises(ReportError, match="as_of must be a period like '2025-01'"):
+        TF.compute(full_inputs(), "last month")

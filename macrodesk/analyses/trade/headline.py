@@ -20,9 +20,11 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
+from macrodesk.analyses.trade._frames import months as _months
 from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable
+from macrodesk.series import parse_period
 from macrodesk.plotting import charts
 from macrodesk.text import format as F
 
@@ -233,20 +235,21 @@ def trade_headline(
     YoY standing for January and February.
     """
     lv = _level(level, "level")
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     y = _level(yoy, "yoy") if yoy is not None else T.yoy(lv)
     jf = T.janfeb_yoy(lv)
     for pub, nm in ((ytd_yoy, "ytd_yoy"), (headline_yoy, "headline_yoy")):  # later wins
         if pub is not None:
             pub = _level(pub, nm)
-            pub = pub[pub.index.month == 2].dropna()
+            pub = pub[_months(pub).month == 2].dropna()
             jf = pub.combine_first(jf)
     ychart = y.copy()
     if len(jf):
-        for p, v in jf.dropna().items():
-            for q in (p - 1, p):
-                if q in ychart.index:
-                    ychart[q] = v
+        jf_obs = jf.dropna()
+        feb, vals = _months(jf_obs), jf_obs.to_numpy()
+        for stamp in (feb - 1, feb):  # January and February both take the combined YoY
+            hit = stamp.isin(ychart.index)
+            ychart.loc[stamp[hit]] = vals[hit]
     c2 = T.cagr2y_from_yoy(ychart)  # Jan and Feb: from the combined YoY of both years
     mom = T.mom(lv)
     head = TradeHeadline(name, m, lv, y, ychart, jf, c2, mom, long_label)
@@ -403,10 +406,10 @@ def seasonal_comparison(
     ``m_{Y,j} = X_{Y,j} / X_{Y,j-1} - 1``; super-seasonal when ``m_{Y,j} > max_{Y' in window} m_{Y',j}``.
     """
     lv = _level(level, "level")
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     mom = T.mom(lv)
-    same = mom[mom.index.month == m.month]
-    same.index = same.index.year
+    same = mom[_months(mom).month == m.month]
+    same.index = _months(same).year
     same = same[same.index <= m.year].dropna()
     window = tuple(y for y in range(m.year - years, m.year) if y in same.index)
     if m.year not in same.index or not window:
@@ -417,9 +420,9 @@ def seasonal_comparison(
     cut = lv[lv.index <= m]
     by_year = {}
     for y in range(m.year - lines, m.year + 1):
-        s = cut[cut.index.year == y]
+        s = cut[_months(cut).year == y]
         if s.notna().any():
-            col = pd.Series(s.to_numpy(), index=s.index.month)
+            col = pd.Series(s.to_numpy(), index=_months(s).month)
             by_year[str(y)] = col.reindex(range(1, 13))
     df = pd.DataFrame(by_year)
     df.index.name = "month"

@@ -17,11 +17,13 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
+from macrodesk.analyses.trade._frames import months as _months
 from macrodesk.text import tr
 from macrodesk.analyses.trade.headline import month_word
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable
 from macrodesk.plotting import charts
+from macrodesk.series import parse_period
 from macrodesk.text import format as F
 
 __all__ = ["ImportsCommodities", "imports_vs_commodities"]
@@ -66,12 +68,13 @@ class ImportsCommodities:
     def _ahead_items(self, lang: str) -> list[str]:
         """'1-2月-8.4%', '3月-4.3%': January and February merged when they share the combined base."""
         ahead = self.base_ahead.dropna()
+        stamps = _months(ahead)
         items, skip = [], False
-        for i, (p, v) in enumerate(ahead.items()):
+        for i, (p, v) in enumerate(zip(stamps, ahead.to_numpy())):
             if skip:
                 skip = False
                 continue
-            nxt = ahead.index[i + 1] if i + 1 < len(ahead) else None
+            nxt = stamps[i + 1] if i + 1 < len(ahead) else None
             if p.month == 1 and nxt is not None and nxt.month == 2 and ahead.iloc[i + 1] == v:
                 lab, skip = tr("1-2月", "Jan–Feb", lang), True
             else:
@@ -190,7 +193,7 @@ def imports_vs_commodities(
     """
     if not isinstance(imports_yoy, pd.Series) or not isinstance(imports_yoy.index, pd.PeriodIndex):
         raise ModelError("imports_yoy must be a pandas Series on a monthly PeriodIndex.")
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     y = imports_yoy.astype(float).sort_index()
     if not np.isfinite(y.get(m, np.nan)):
         return NotComputable(what="imports vs commodities", reason=f"no import YoY for {m}", reason_zh=f"{m}没有进口同比数据")
@@ -206,10 +209,10 @@ def imports_vs_commodities(
     # the base of month t+k is last year's YoY in t+k (Jan and Feb: the combined figure)
     base_src = y.copy()
     if janfeb_yoy is not None:
-        for p, v in janfeb_yoy.dropna().items():
-            for q in (p - 1, p):
-                base_src.loc[q] = v
-        base_src = base_src.sort_index()
+        jf = janfeb_yoy.dropna()
+        feb, vals = _months(jf), jf.to_numpy(dtype=float)
+        jan_feb = pd.Series(np.concatenate([vals, vals]), index=(feb - 1).append(feb))
+        base_src = jan_feb.combine_first(base_src)  # the combined figure wins; sorted
     targets = [m + k for k in range(ahead + 1)]
     bases = pd.Series([float(base_src.get(t - 12, np.nan)) for t in targets], index=pd.PeriodIndex(targets, freq="M"))
     ipy = None

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
+from macrodesk.analyses.trade._frames import row as _row
 from macrodesk.text import tr
 from macrodesk.analyses.trade.headline import grew, month_word
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_frame
 from macrodesk.plotting import charts
+from macrodesk.series import parse_period
 from macrodesk.text import format as F
 
 __all__ = ["ItemPriceVolume", "item_price_volume", "IndexPriceVolume", "index_price_volume", "split_parts"]
@@ -75,7 +77,7 @@ class ItemPriceVolume:
 
     def sentence(self, key: str, lang: str = "zh") -> str:
         """'12月手机出口同比+10.6%，前值-12.6%；出口数量同比-3.6%（前值…），单价同比+14.7%，主要由价格驱动。'"""
-        r = self.table.loc[key]
+        r = cast(pd.Series, self.table.loc[key])  # one row: each product appears once
         mw = month_word(self.month, lang)
         name = self.label(key, lang)
         if lang == "zh":
@@ -184,21 +186,21 @@ def item_price_volume(
     common = [c for c in V.columns if c in Q.columns]
     if not common:
         raise ModelError("values and quantities share no product column; name them alike (e.g. 'phones').")
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     v = T.yoy(V[common]) if value_yoy is None else check_frame(value_yoy, "value_yoy")[common]
     q = T.yoy(Q[common])
     full = v.index.union(q.index)
     v, q = v.reindex(full), q.reindex(full)
     pv = T.price_volume(v, q)
-    p = pv["price"]
-    driver = pv["driver"]
-    if m not in full or v.loc[m].notna().mul(q.loc[m].notna()).sum() == 0:
+    p = cast(pd.DataFrame, pv["price"])  # frames in, so each field is a frame (MultiIndex columns)
+    driver = cast(pd.DataFrame, pv["driver"])
+    if m not in full or _row(v, m).notna().mul(_row(q, m).notna()).sum() == 0:
         return NotComputable(what="export price vs volume", reason=f"no product has value and quantity YoY in {m}",
                              reason_zh=f"{m}没有同时具备金额与数量同比的产品")
     prev = m - 1
 
     def at(df: pd.DataFrame, per: pd.Period) -> pd.Series:
-        return df.loc[per] if per in df.index else pd.Series(np.nan, index=df.columns)
+        return _row(df, per) if per in df.index else pd.Series(np.nan, index=df.columns)
 
     tbl = pd.DataFrame(
         {
@@ -234,7 +236,7 @@ class IndexPriceVolume:
 
     def summary(self, lang: str = "zh") -> str:
         t = self.last
-        v, p, q = self.value[t] * 100, self.price[t] * 100, self.volume[t] * 100
+        v, p, q = (float(s.get(t, np.nan)) * 100 for s in (self.value, self.price, self.volume))
         n = self.name[0] if lang == "zh" else self.name[1]
         lag = "" if t == self.month else tr(f"{n}价格指数最新为{F.month_label(t)}：",
                                             f"The {n} price index ends in {F.month_label(t, 'en')}. ", lang)
@@ -278,7 +280,7 @@ def index_price_volume(
     for s, nm in ((value_yoy, "value_yoy"), (price_yoy, "price_yoy")):
         if not isinstance(s, pd.Series) or not isinstance(s.index, pd.PeriodIndex):
             raise ModelError(f"{nm} must be a pandas Series on a monthly PeriodIndex.")
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     v = value_yoy.astype(float)
     p = price_yoy.astype(float)
     full = v.index.union(p.index)

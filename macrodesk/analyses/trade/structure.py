@@ -22,11 +22,14 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
+from macrodesk.analyses.trade._frames import months as _months
+from macrodesk.analyses.trade._frames import row as _row
 from macrodesk.text import tr
 from macrodesk.analyses.trade.headline import grew
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, check_frame
 from macrodesk.plotting import charts
+from macrodesk.series import parse_period
 from macrodesk.text import format as F
 
 __all__ = ["Contributions", "trade_contributions", "OTHER"]
@@ -81,8 +84,8 @@ class Contributions:
 
     def _list(self, s: pd.Series, lang: str, digits: int = 1) -> str:
         sep = "、" if lang == "zh" else ", "
-        return sep.join(f"{self.label(k, lang)}（{F.pp(v * 100, digits)}）" if lang == "zh"
-                        else f"{self.label(k, lang)} ({F.pp(v * 100, digits, lang='en')})" for k, v in s.items())
+        return sep.join(f"{self.label(str(k), lang)}（{F.pp(v * 100, digits)}）" if lang == "zh"
+                        else f"{self.label(str(k), lang)} ({F.pp(v * 100, digits, lang='en')})" for k, v in s.items())
 
     def summary(self, lang: str = "zh", top: int = 3) -> str:
         parts = self.table.drop(index=OTHER, errors="ignore")
@@ -246,26 +249,26 @@ def trade_contributions(
     """
     p = check_frame(parts, "parts")
     tot = check_frame(total, "total").iloc[:, 0]
-    m = month if isinstance(month, pd.Period) else pd.Period(str(month), freq="M")
+    m = parse_period(month, "M", name="month", error=ModelError)
     lo = min(p.index[0], tot.index[0]) if len(p) and len(tot) else m
     hi = max(p.index[-1], tot.index[-1], m) if len(p) and len(tot) else m
     full = pd.period_range(lo, hi, freq="M")
     p, tot = p.reindex(full), tot.reindex(full)
     # parts that overlap show up as a negative rest-of-world level
-    used = [q for q in (m, m - 1, m - 12, m - 13) if q in full]
+    used = pd.PeriodIndex([q for q in (m, m - 1, m - 12, m - 13) if q in full], freq="M")
     rest = tot[used] - p.loc[used].sum(axis=1, min_count=1)
     bad = rest[rest < -_OVERLAP_TOL * tot[used]]
     if len(bad):
-        q = bad.index[0]
+        q = _months(bad)[0]
         raise ModelError(
-            f"the parts add up to {p.loc[q].sum():.1f} in {q}, more than the total {tot[q]:.1f}: "
+            f"the parts add up to {_row(p, q).sum():.1f} in {q}, more than the total {tot.get(q):.1f}: "
             "they overlap (drop aggregates such as APEC, RCEP or BRI) or are in another unit."
         )
     contrib = T.part_contribution_to_yoy(p, tot)
     ty = T.yoy(tot)
     contrib[OTHER] = ty - contrib.sum(axis=1, min_count=1).fillna(0.0)
     contrib.loc[ty.isna(), OTHER] = np.nan
-    if m not in contrib.index or contrib.loc[m].drop(OTHER).notna().sum() == 0 or not np.isfinite(ty.get(m, np.nan)):
+    if m not in contrib.index or _row(contrib, m).drop(OTHER).notna().sum() == 0 or not np.isfinite(ty.get(m, np.nan)):
         return NotComputable(
             what=f"{name[1]} contributions by {what[1].lower()}",
             reason=f"no part has a level in both {m} and {m - 12}",
@@ -277,16 +280,16 @@ def trade_contributions(
     keys = list(p.columns) + [OTHER]
     tbl = pd.DataFrame(
         {
-            "contribution": contrib.loc[m, keys],
-            "prior": contrib.loc[m - 1, keys] if (m - 1) in contrib.index else np.nan,
-            "marginal": marg.loc[m, keys],
-            "yoy": part_yoy.loc[m].reindex(keys),
-            "cagr2y": c2.loc[m].reindex(keys),
-            "cagr2y_prior": c2.loc[m - 1].reindex(keys) if (m - 1) in c2.index else np.nan,
-            "share": base_share.loc[m].reindex(keys),
+            "contribution": _row(contrib, m)[keys],
+            "prior": _row(contrib, m - 1)[keys] if (m - 1) in contrib.index else np.nan,
+            "marginal": _row(marg, m)[keys],
+            "yoy": _row(part_yoy, m).reindex(keys),
+            "cagr2y": _row(c2, m).reindex(keys),
+            "cagr2y_prior": _row(c2, m - 1).reindex(keys) if (m - 1) in c2.index else np.nan,
+            "share": _row(base_share, m).reindex(keys),
         }
     )
-    tbl.loc[OTHER, "share"] = 1.0 - base_share.loc[m].sum(min_count=1)
+    tbl.loc[OTHER, "share"] = 1.0 - _row(base_share, m).sum(min_count=1)
     tbl = tbl[tbl["contribution"].notna() | tbl["prior"].notna()]
     history = contrib[contrib.index <= m]
     return Contributions(name, what, m, dict(labels or {}), history, ty[ty.index <= m], tbl)
