@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import struct
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
@@ -306,7 +306,7 @@ class Section:
     """A heading and its blocks. ``level`` 1 is a chapter, 2 a sub-section, 3 a sub-sub-section."""
 
     heading: str
-    blocks: tuple[Block, ...] = ()
+    blocks: Sequence[Block | str] = ()  # stored as a tuple of blocks (a str becomes a Paragraph)
     level: int = 1
 
     def __post_init__(self) -> None:
@@ -347,8 +347,8 @@ class Report:
     date: str | _dt.date | None = None
     author: str | None = None
     lang: str = "zh"
-    summary: tuple[str, ...] = ()
-    sections: tuple[Section, ...] = ()
+    summary: Sequence[str] = ()  # stored as a tuple
+    sections: Sequence[Section] = ()  # stored as a tuple
     disclaimer: str | None = None
     toc: bool = False
     number_sections: bool = False
