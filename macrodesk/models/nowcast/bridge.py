@@ -360,22 +360,7 @@ def _fit_bridge(
         )
     Xs = D.loc[tr, slope_cols].to_numpy(float)
     ys = yv.loc[tr].to_numpy(float)
-    months = np.asarray(tr.month)
-    if spec.seasonal:
-        dummies = np.eye(12)[months - 1]
-        # prior for the calendar-month effects: the target's recent norm minus what the priors explain
-        ynorm = _recent_month_means(hist.mom.loc[: t - 1], spec.norm_years)
-        xm = pd.DataFrame(Xs, columns=slope_cols).groupby(months).mean().reindex(range(1, 13)).fillna(0.0)
-        a0 = ynorm.reindex(range(1, 13)).fillna(0.0).to_numpy() - xm.to_numpy() @ np.asarray(prior_mean, float)
-        design = np.hstack([Xs, dummies])
-        pm = np.concatenate([np.asarray(prior_mean, float), a0])
-        prec_dummy = np.full(12, 0.1)
-        names = slope_cols + [f"month_{m}" for m in range(1, 13)]
-    else:
-        design = np.hstack([Xs, np.ones((len(tr), 1))])
-        pm = np.concatenate([np.asarray(prior_mean, float), [0.0]])
-        prec_dummy = np.zeros(1)
-        names = slope_cols + ["constant"]
+    design, pm, prec_dummy, names = _design(spec, hist, t, Xs, np.asarray(tr.month), slope_cols, prior_mean)
     var = Xs.var(axis=0) if len(tr) > 1 else np.zeros(len(slope_cols))
     prec = np.concatenate([spec.prior_months * var, prec_dummy])
     with warnings.catch_warnings():
@@ -411,6 +396,27 @@ def _fit_bridge(
         target, spec, t, info.as_of, params, terms, raw_t, sigma_mom, len(tr), anchor, base, (tr[0], tr[-1]),
         tuple(missing), hist.reconciled,
     )
+
+
+def _design(spec: BridgeSpec, hist: TargetHistory, t: pd.Period, Xs: np.ndarray, months: np.ndarray,
+            slope_cols: list[str], prior_mean: list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The regression design (slopes plus calendar-month dummies or a constant), prior means, prior precisions, names."""
+    if spec.seasonal:
+        dummies = np.eye(12)[months - 1]
+        # prior for the calendar-month effects: the target's recent norm minus what the priors explain
+        ynorm = _recent_month_means(hist.mom.loc[: t - 1], spec.norm_years)
+        xm = pd.DataFrame(Xs, columns=slope_cols).groupby(months).mean().reindex(range(1, 13)).fillna(0.0)
+        a0 = ynorm.reindex(range(1, 13)).fillna(0.0).to_numpy() - xm.to_numpy() @ np.asarray(prior_mean, float)
+        design = np.hstack([Xs, dummies])
+        pm = np.concatenate([np.asarray(prior_mean, float), a0])
+        prec_dummy = np.full(12, 0.1)
+        names = slope_cols + [f"month_{m}" for m in range(1, 13)]
+    else:
+        design = np.hstack([Xs, np.ones((len(Xs), 1))])
+        pm = np.concatenate([np.asarray(prior_mean, float), [0.0]])
+        prec_dummy = np.zeros(1)
+        names = slope_cols + ["constant"]
+    return design, pm, prec_dummy, names
 
 
 def _recent_month_means(mom: pd.Series, years: int) -> pd.Series:
