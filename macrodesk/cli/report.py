@@ -88,3 +88,4 @@ def demo(
     with open_store(path, read_only=True) as st:
         for name in DEMO_REPORTS:
             _build(name, st, None, out / name, formats, lang)
+    con.print(f"\nTo run the everyday commands on this store: export MACRODESK_STORE={path} (or pass --store {path})")
