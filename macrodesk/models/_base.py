@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import ModelError
+from macrodesk.series.checks import check_periodic, period_freq_code
 
 __all__ = ["NotComputable", "ResultsMixin", "is_computable", "to_json_value"]
 
@@ -117,61 +118,19 @@ class ResultsMixin:
 
 
 # ---------------------------------------------------------------- input checks
+_HINT = "Pass MacroSeries.to_fraction() for rates or MacroSeries.data for levels."
+
+
 def check_series(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.Series:
     """A float Series on a PeriodIndex of an allowed frequency, completed (gaps as NaN)."""
-    if not isinstance(x, pd.Series):
-        raise ModelError(
-            f"{name} must be a pandas Series on a monthly PeriodIndex; got {type(x).__name__}. "
-            "Pass MacroSeries.to_fraction() for rates or MacroSeries.data for levels."
-        )
-    idx = x.index
-    if not isinstance(idx, pd.PeriodIndex):
-        raise ModelError(
-            f"{name} must be indexed by a pandas PeriodIndex; got a {type(idx).__name__}. "
-            f"Convert with {name}.index = {name}.index.to_period('M') (or transforms.to_monthly for daily data)."
-        )
-    code = freq_code(idx)
-    if code not in freqs:
-        raise ModelError(f"{name} has frequency {idx.freqstr!r}; expected {' or '.join(freqs)}.")
-    if not idx.is_unique:
-        raise ModelError(f"{name} has a duplicated period {idx[idx.duplicated()][0]}; keep one value per period.")
-    try:
-        s = x.astype("float64")
-    except (TypeError, ValueError):
-        raise ModelError(f"{name} must hold numbers; got dtype {x.dtype}.") from None
-    return _complete(s)
+    return check_periodic(x, name, freqs=freqs, kinds=(pd.Series,), error=ModelError, hint=_HINT)
 
 
 def check_frame(x: Any, name: str, *, freqs: tuple[str, ...] = ("M",)) -> pd.DataFrame:
-    """A float DataFrame on a complete PeriodIndex (one column per series)."""
+    """A float DataFrame on a complete PeriodIndex (one column per series; a Series becomes one column)."""
     if isinstance(x, pd.Series):
         x = x.to_frame()
-    if not isinstance(x, pd.DataFrame):
-        raise ModelError(
-            f"{name} must be a pandas DataFrame (one column per series) on a monthly PeriodIndex; "
-            f"got {type(x).__name__}."
-        )
-    if not isinstance(x.index, pd.PeriodIndex):
-        raise ModelError(f"{name} must be indexed by a pandas PeriodIndex; got a {type(x.index).__name__}.")
-    if freq_code(x.index) not in freqs:
-        raise ModelError(f"{name} has frequency {x.index.freqstr!r}; expected {' or '.join(freqs)}.")
-    if not x.index.is_unique:
-        raise ModelError(f"{name} has a duplicated period {x.index[x.index.duplicated()][0]}.")
-    try:
-        df = x.astype("float64")
-    except (TypeError, ValueError):
-        raise ModelError(f"{name} must hold numbers in every column.") from None
-    return _complete(df)
-
-
-def _complete(x: Any) -> Any:
-    """Sorted, with every period from the first to the last (missing ones as NaN)."""
-    x = x.sort_index()
-    if len(x):
-        full = pd.period_range(x.index[0], x.index[-1], freq=x.index.freq)
-        if len(full) != len(x):
-            x = x.reindex(full)
-    return x
+    return check_periodic(x, name, freqs=freqs, kinds=(pd.DataFrame,), error=ModelError, hint=_HINT)
 
 
 def pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
@@ -180,14 +139,8 @@ def pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
 
 
 def freq_code(idx: pd.PeriodIndex) -> str:
-    fs = idx.freqstr or ""
-    if fs == "M":
-        return "M"
-    if fs == "Q" or fs.startswith("Q-"):
-        return "Q"
-    if fs in ("Y", "A") or fs.startswith(("Y-", "A-")):
-        return "A"
-    return fs
+    """'M', 'Q' or 'A' for a PeriodIndex (its freqstr otherwise)."""
+    return period_freq_code(idx)
 
 
 def months_per_period(idx: pd.PeriodIndex) -> int:

@@ -5,13 +5,14 @@ data. The importers run the same steps on their raw cells so that their messages
 can name the file, row and cell: :func:`to_numbers` (numeric), :func:`on_grid`
 (a monthly observation sits on a month-end, a quarterly one on a quarter-end, an
 annual one on a year-end), :func:`find_duplicate` (unique) and :func:`find_gap`
-(no skipped period).
+(no skipped period). Transforms and models check their pandas inputs with
+:func:`check_periodic`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,18 @@ import pandas as pd
 from macrodesk._typing import PERIOD_FREQS
 from macrodesk.exceptions import DataError, FrequencyError
 
-__all__ = ["Duplicate", "Gap", "check_series", "find_duplicate", "find_gap", "on_grid", "to_numbers"]
+__all__ = [
+    "Duplicate",
+    "Gap",
+    "check_periodic",
+    "check_series",
+    "complete_periods",
+    "find_duplicate",
+    "find_gap",
+    "on_grid",
+    "period_freq_code",
+    "to_numbers",
+]
 
 
 @dataclass(frozen=True)
@@ -164,3 +176,88 @@ def _index(idx: pd.Index, freq: str, name: str) -> pd.Index:
     if isinstance(idx, pd.PeriodIndex):
         raise FrequencyError(f"series '{name}' is {freq} (dated) but has a PeriodIndex of {idx.freqstr}")
     return pd.DatetimeIndex(idx).normalize()
+
+
+# ---------------------------------------------------------------- pandas inputs of transforms and models
+def period_freq_code(index: pd.Index) -> str:
+    """'M', 'Q' or 'A' for a monthly, quarterly or annual PeriodIndex; its freqstr (or '') otherwise."""
+    fs = getattr(index, "freqstr", None) or ""
+    if fs == "M":
+        return "M"
+    if fs == "Q" or fs.startswith("Q-"):
+        return "Q"
+    if fs in ("Y", "A") or fs.startswith(("Y-", "A-")):
+        return "A"
+    return fs
+
+
+def complete_periods(x: Any, *, name: str = "x", error: type[Exception] = DataError) -> Any:
+    """``x`` sorted, with every period from its first to its last (missing ones as NaN rows).
+
+    Returns ``x`` itself when the index is already complete and sorted (no copy).
+    """
+    idx = x.index
+    if not isinstance(idx, pd.PeriodIndex):
+        raise error(f"expected a PeriodIndex, got {type(idx).__name__}; convert with x.index = x.index.to_period('M')")
+    if len(idx) == 0:
+        return x
+    dup = find_duplicate(idx)
+    if dup is not None:
+        raise error(
+            f"{name} has duplicated period {dup.key}; keep one observation per period "
+            "(e.g. x[~x.index.duplicated(keep='last')])."
+        )
+    if not idx.is_monotonic_increasing:
+        x = x.sort_index()
+        idx = x.index
+    span = (idx[-1] - idx[0]).n // idx.freq.n + 1
+    if span == len(idx):
+        return x
+    return x.reindex(pd.period_range(idx[0], idx[-1], freq=idx.freq, name=idx.name))
+
+
+def check_periodic(
+    x: Any,
+    name: str,
+    *,
+    freqs: tuple[str, ...] = ("M", "Q"),
+    kinds: tuple[type, ...] = (pd.Series, pd.DataFrame),
+    error: type[Exception] = DataError,
+    hint: str = "Wrap the values in a pd.Series with index=pd.period_range(..., freq='M').",
+) -> Any:
+    """The one check of a pandas input to a transform or a model; returns it completed and as float.
+
+    ``x`` must be one of ``kinds`` on a PeriodIndex whose frequency code
+    (:func:`period_freq_code`) is in ``freqs``, with one value per period and
+    numbers only. Missing periods become NaN (:func:`complete_periods`). Errors
+    are ``error`` (TransformError for transforms, ModelError for models) and
+    name ``name`` and the value received.
+    """
+    if not isinstance(x, kinds):
+        what = " or ".join(("a pandas " if i == 0 else "") + k.__name__ for i, k in enumerate(kinds))
+        raise error(f"{name} must be {what} indexed by a monthly PeriodIndex; got {type(x).__name__}. {hint}")
+    x = cast(Any, x)
+    idx = x.index
+    if not isinstance(idx, pd.PeriodIndex):
+        raise error(
+            f"{name} must be indexed by a pandas PeriodIndex (freq {' or '.join(repr(f) for f in freqs)}); "
+            f"got a {type(idx).__name__}. Convert it with {name}.index = {name}.index.to_period('M')"
+            " (or use macrodesk.transforms.to_monthly for daily/weekly data)."
+        )
+    if period_freq_code(idx) not in freqs:
+        raise error(
+            f"{name} has unsupported frequency {idx.freqstr!r}; expected {' or '.join(repr(f) for f in freqs)}. "
+            "Aggregate it first (e.g. macrodesk.transforms.to_monthly)."
+        )
+    x = complete_periods(x, name=name, error=error)
+    dtypes = [x.dtype] if isinstance(x, pd.Series) else list(x.dtypes)
+    if any(dt != np.float64 for dt in dtypes):
+        try:
+            x = x.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            where = "" if isinstance(x, pd.Series) else " in every column"
+            raise error(
+                f"{name} must hold numbers{where}; got dtype {', '.join(map(str, set(dtypes)))} ({exc}). "
+                "Convert with pd.to_numeric first."
+            ) from None
+    return x

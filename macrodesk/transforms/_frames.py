@@ -15,20 +15,16 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import TransformError
-from macrodesk.series.checks import find_duplicate
+from macrodesk.series.checks import check_periodic, complete_periods, period_freq_code
 from macrodesk.series.periods import How, parse_period
 
 Frame = TypeVar("Frame", pd.Series, pd.DataFrame)
 
 
 def _freq_code(index: pd.PeriodIndex) -> str:
-    """'M' or 'Q' for a PeriodIndex, '' for anything else."""
-    fs = index.freqstr or ""
-    if fs == "M":
-        return "M"
-    if fs == "Q" or fs.startswith("Q-"):
-        return "Q"
-    return ""
+    """'M' or 'Q' for a PeriodIndex, '' for anything else (annual data have no transform here)."""
+    code = period_freq_code(index)
+    return code if code in ("M", "Q") else ""
 
 
 def _pindex(x: pd.Series | pd.DataFrame) -> pd.PeriodIndex:
@@ -41,81 +37,18 @@ def _periods_per_year(x: pd.Series | pd.DataFrame) -> int:
 
 
 def _complete(x: Frame) -> Frame:
-    """Reindex ``x`` to the complete, sorted range of its PeriodIndex.
-
-    Missing periods become NaN rows. Returns ``x`` itself when the index is
-    already complete and sorted (no copy).
-    """
-    idx = x.index
-    if not isinstance(idx, pd.PeriodIndex):
-        raise TransformError(
-            f"expected a PeriodIndex, got {type(idx).__name__}; "
-            "convert with x.index = x.index.to_period('M')"
-        )
-    if len(idx) == 0:
-        return x
-    dup = find_duplicate(idx)
-    if dup is not None:
-        raise TransformError(
-            f"duplicated period {dup.key} in the index; keep one "
-            "observation per period (e.g. x[~x.index.duplicated(keep='last')])."
-        )
-    if not idx.is_monotonic_increasing:
-        x = x.sort_index()
-        idx = cast(pd.PeriodIndex, x.index)
-    span = (idx[-1] - idx[0]).n // cast(Any, idx.freq).n + 1
-    if span == len(idx):
-        return x
-    full = pd.period_range(idx[0], idx[-1], freq=idx.freq, name=idx.name)
-    return x.reindex(full)
+    """Reindex ``x`` to the complete, sorted range of its PeriodIndex (missing periods as NaN rows)."""
+    return cast(Frame, complete_periods(x, error=TransformError))
 
 
 def _check(x: Any, name: str, *, freqs: tuple[str, ...] = ("M", "Q")) -> Any:
-    """Validate a transform input and return it completed and as float.
+    """Validate a transform input and return it completed and as float (:func:`~macrodesk.series.checks.check_periodic`).
 
     Raises :class:`TransformError` naming ``name`` for anything other than a
     Series/DataFrame on a PeriodIndex of an allowed frequency, for duplicated
     periods, and for non-numeric values.
     """
-    if not isinstance(x, (pd.Series, pd.DataFrame)):
-        raise TransformError(
-            f"{name} must be a pandas Series or DataFrame indexed by a monthly "
-            f"PeriodIndex; got {type(x).__name__}. Wrap the values in a pd.Series "
-            "with index=pd.period_range(..., freq='M')."
-        )
-    idx = x.index
-    if not isinstance(idx, pd.PeriodIndex):
-        raise TransformError(
-            f"{name} must be indexed by a pandas PeriodIndex (freq "
-            f"{' or '.join(repr(f) for f in freqs)}); got a {type(idx).__name__}. "
-            f"Convert it with {name}.index = {name}.index.to_period('M')"
-            " (or use macrodesk.transforms.to_monthly for daily/weekly data)."
-        )
-    code = _freq_code(idx)
-    if code not in freqs:
-        raise TransformError(
-            f"{name} has unsupported frequency {idx.freqstr!r}; this transform "
-            f"accepts {' or '.join(repr(f) for f in freqs)}. Aggregate it first "
-            "(e.g. macrodesk.transforms.to_monthly)."
-        )
-    dup = find_duplicate(idx)
-    if dup is not None:
-        raise TransformError(
-            f"{name} has duplicated period {dup.key}; keep one observation per period "
-            "(e.g. x[~x.index.duplicated(keep='last')])."
-        )
-    x = _complete(cast(Any, x))  # a Series stays a Series, a DataFrame a DataFrame
-    dtypes = [x.dtype] if isinstance(x, pd.Series) else list(x.dtypes)
-    if any(dt != np.float64 for dt in dtypes):
-        try:
-            x = x.astype(np.float64)
-        except (TypeError, ValueError) as exc:
-            where = "" if isinstance(x, pd.Series) else " in every column"
-            raise TransformError(
-                f"{name} must hold numbers{where}; got dtype {', '.join(map(str, set(dtypes)))} ({exc}). "
-                "Convert with pd.to_numeric first."
-            ) from None
-    return x
+    return check_periodic(x, name, freqs=freqs, error=TransformError)
 
 
 def _same_kind(a: Any, b: Any, name_a: str, name_b: str) -> None:

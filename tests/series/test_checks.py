@@ -78,3 +78,38 @@ def test_check_series_errors_name_the_series():
         check_series(pd.Series(["0.2", "n/a"], index=pd.PeriodIndex(["2025-10", "2025-11"], freq="M")), "M", name="x")
     with pytest.raises(DataError, match="data must be a pandas Series"):
         check_series([0.2, 0.7], "M", name="x")
+
+
+# ---------------------------------------------------------------- check_periodic: the one input check of transforms and models
+def test_check_periodic_completes_sorts_and_converts() -> None:
+    import numpy as np
+    import pandas as pd
+
+    from macrodesk.series.checks import check_periodic
+
+    idx = pd.PeriodIndex(["2025-03", "2025-01"], freq="M")
+    out = check_periodic(pd.Series([3, 1], index=idx), "x")
+    assert list(out.index.astype(str)) == ["2025-01", "2025-02", "2025-03"]
+    assert out.dtype == np.float64
+    assert out.iloc[0] == 1.0 and np.isnan(out.iloc[1]) and out.iloc[2] == 3.0
+
+
+def test_check_periodic_raises_the_callers_error_naming_the_argument() -> None:
+    import pandas as pd
+    import pytest
+
+    from macrodesk.exceptions import ModelError, TransformError
+    from macrodesk.series.checks import check_periodic
+
+    daily = pd.Series([1.0], index=pd.period_range("2025-01-01", periods=1, freq="D"))
+    with pytest.raises(ModelError, match="y has unsupported frequency 'D'"):
+        check_periodic(daily, "y", error=ModelError)
+    dup = pd.Series([1.0, 2.0], index=pd.PeriodIndex(["2025-01", "2025-01"], freq="M"))
+    with pytest.raises(TransformError, match="level has duplicated period 2025-01"):
+        check_periodic(dup, "level", error=TransformError)
+    with pytest.raises(ModelError, match="x must be a pandas Series indexed by a monthly PeriodIndex; got DataFrame"):
+        check_periodic(pd.DataFrame({"a": [1.0]}, index=pd.period_range("2025-01", periods=1, freq="M")),
+                       "x", kinds=(pd.Series,), error=ModelError)
+    text = pd.Series(["a"], index=pd.period_range("2025-01", periods=1, freq="M"))
+    with pytest.raises(TransformError, match="x must hold numbers"):
+        check_periodic(text, "x", error=TransformError)
