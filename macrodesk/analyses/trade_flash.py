@@ -18,7 +18,7 @@ both and writes, for the release month ``as_of``:
 4. 数据说明 — one notice naming the inputs that were missing.
 
 Every number in the text is computed from the series listed in :data:`REQUIRED`
-and :data:`OPTIONAL` (ids and units: :mod:`macrodesk.analyses.trade.ids`). Sections
+and :data:`OPTIONAL` (ids and units: :mod:`macrodesk.models.trade.ids`). Sections
 whose inputs are absent are left out; nothing is invented.
 
 High-frequency indicators (:data:`HF_IDS`) are dated series whose useful part lies
@@ -39,26 +39,19 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.analyses._common import Inputs, missing_notice
-from macrodesk.analyses.trade import (
-    ImportsCommodities,
-    IndexPriceVolume,
-    ItemPriceVolume,
-    SeasonalComparison,
-    TradeHeadline,
-    imports_vs_commodities,
-    index_price_volume,
-    item_price_volume,
-    seasonal_comparison,
-    trade_headline,
-)
-from macrodesk.analyses.trade import ids as I
-from macrodesk.analyses.trade.headline import month_word
 from macrodesk.analyses.trade.levels import Breakdown, breakdown, usd
 from macrodesk.analyses.trade.peers import PEER_MAX_LAG, PeersResults, compute_peers, render_peers
 from macrodesk.exceptions import ModelError, ReportError
 from macrodesk.models._base import NotComputable, is_computable
 from macrodesk.models.nowcast.trade import TradeNowcast, TradeNowcaster, TradeSpec, release_date
+from macrodesk.models.trade import ids as I
+from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
+from macrodesk.models.trade.imports import ImportsCommodities, imports_vs_commodities
+from macrodesk.models.trade.prices import IndexPriceVolume, ItemPriceVolume, index_price_volume, item_price_volume
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.views import trade as V
+from macrodesk.reports.views import trade_structure as VS
+from macrodesk.reports.views._common import not_computable_text
 from macrodesk.reports.views.nowcast import trade_fit_text, trade_nowcast_chart, trade_nowcast_text
 from macrodesk.series import MacroSeries, parse_period
 from macrodesk.text import format as F
@@ -166,7 +159,7 @@ def compute(inputs: Inputs, month: Any) -> TradeFlashResults:
     exh = trade_headline(ex_lv, m, yoy=ex_yoy, ytd_yoy=_frac(inputs, "exports_usd_ytd_yoy"),
                          headline_yoy=_frac(inputs, "exports_usd_yoy_headline"), name=("出口", "exports"))
     if not is_computable(exh):
-        raise ReportError(exh.summary("en"))
+        raise ReportError(not_computable_text(exh, "en"))
     seas = seasonal_comparison(ex_lv, m, years=5, lines=5, name=("出口", "exports"))
     seas = seas if is_computable(seas) else None
     imh = _imports_headline(inputs, m, missing)
@@ -339,10 +332,10 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
                peer_blocks)
     region_summary = product_summary = None
     if r.regions is not None:
-        region_summary = r.regions.result.summary(lang)
+        region_summary = VS.contributions_text(r.regions.result, lang)
         out.h2("地区结构", "By destination", _region_blocks(r.regions, region_summary, month, lang))
     if r.products is not None:
-        product_summary = r.products.result.summary(lang)
+        product_summary = VS.contributions_text(r.products.result, lang)
         out.h2("产品结构", "By product", _product_blocks(r.products, product_summary, month, lang))
     pv_blocks = _price_volume_blocks(r.price_volume, month, lang)
     if pv_blocks:
@@ -356,9 +349,9 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     notice = missing_notice(r.missing, lang)
     if notice:
         out.sections.append(Section(tr("数据说明", "Data notes", lang), (Notice(notice),)))
-    summary = [_event(r, lang), r.exports.summary(lang)]
+    summary = [_event(r, lang), V.headline_text(r.exports, lang)]
     if r.seasonal is not None:
-        summary.append(r.seasonal.summary(lang))
+        summary.append(V.seasonal_text(r.seasonal, lang))
     summary += [s for s in (peer_summary, region_summary, product_summary) if s]
     outlook = now_summary or (_imports_outlook(r.imports, lang) if r.imports is not None else None)
     if outlook:
@@ -385,28 +378,28 @@ def _report(month: pd.Period, trend: str, summary: list[str], sections: list[Sec
 
 def _event(r: TradeFlashResults, lang: str) -> str:
     """'事件：以美元计，中国12月出口同比+6.6%，前值+5.9%；12月进口同比…。'"""
-    event = tr("事件：以美元计，中国", "Release: in USD terms, China's ", lang) + r.exports.event(lang)
+    event = tr("事件：以美元计，中国", "Release: in USD terms, China's ", lang) + V.headline_event(r.exports, lang)
     if r.imports is not None:
-        event += tr("；", "; ", lang) + r.imports.headline.event(lang)
+        event += tr("；", "; ", lang) + V.headline_event(r.imports.headline, lang)
     return event + tr("。", ".", lang)
 
 
 def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
     """1.1: the headline paragraph, Figure 1 (YoY and two-year growth), the MoM and seasonal figures."""
     exh, seas, month = r.exports, r.seasonal, r.month
-    text = exh.summary(lang)
+    text = V.headline_text(exh, lang)
     if seas is not None:
-        text += tr("", " ", lang) + tr("从出口绝对金额看（按海关公布的美元金额计算），", "In levels (from the published USD values): ", lang) + seas.summary(lang, with_name=False)
+        text += tr("", " ", lang) + tr("从出口绝对金额看（按海关公布的美元金额计算），", "In levels (from the published USD values): ", lang) + V.seasonal_text(seas, lang, with_name=False)
     if r.surplus is not None:
         bal, bal_ago = r.surplus
         text += tr(
-            f"{month_word(month, lang)}贸易顺差{F.num(bal, 0)}亿美元（上年同期{F.num(bal_ago, 0)}亿美元）。",
+            f"{V.month_word(month, lang)}贸易顺差{F.num(bal, 0)}亿美元（上年同期{F.num(bal_ago, 0)}亿美元）。",
             f" The trade surplus was USD {F.num(bal / 10, 1)} bn (USD {F.num(bal_ago / 10, 1)} bn a year earlier).",
             lang,
         )
     src = source_line(list(r.sources), lang)
     blocks: list[Any] = [_para(text, trend + tr("。", ".", lang), lang)]
-    blocks.append(Figure(exh.chart(lang), tr(f"出口同比与两年复合增速（{month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
+    blocks.append(Figure(V.headline_chart(exh, lang), tr(f"出口同比与两年复合增速（{V.month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
                                                f"Export YoY and two-year compound growth ({F.pct(exh.quoted * 100)} in {month.strftime('%B')})", lang),
                          source=src, note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
                          + tr("；两年复合增速 = √((1+本月同比)(1+上年同月同比)) − 1", "; 2-year CAGR = sqrt((1+YoY)(1+YoY a year earlier)) − 1", lang)))
@@ -414,12 +407,12 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
         gap = seas.mom - seas.last_year
         cmp = (tr("持平于", "level with", lang) if abs(gap) < 0.0005 else
                tr("超出" if gap > 0 else "低于", "above" if gap > 0 else "below", lang))
-        blocks.append(Figure(seas.chart_mom(lang),
+        blocks.append(Figure(V.seasonal_mom_chart(seas, lang),
                              tr(f"{month.year}年{month.month}月出口环比{cmp}{month.year - 1}年同期",
                                 f"Export MoM in {month.strftime('%B %Y')} {cmp} the same month of {month.year - 1}", lang),
                              source=src, note=tr("环比按海关公布的美元计月度金额（保留一位小数的十亿美元）计算",
                                                  "MoM from the published monthly USD values (USD bn, one decimal)", lang)))
-        blocks.append(Figure(seas.chart(lang, ylabel=tr("亿美元", "USD 100m", lang)),
+        blocks.append(Figure(V.seasonal_chart(seas, lang, ylabel=tr("亿美元", "USD 100m", lang)),
                              tr("出口金额的季节性：各年分月走势", "Export value by calendar month, one line per year", lang),
                              source=src))
     return blocks
@@ -430,12 +423,12 @@ def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> l
     rc, src = b.result, source_line(list(b.series), lang)
     return [
         Paragraph(summary),
-        Figure(rc.chart(lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang), source=src,
+        Figure(VS.contributions_chart(rc, lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang), source=src,
                note=tr("拉动 =（本月金额 − 上年同月金额）/ 上年同月出口总额；其他 = 出口同比 − 各地区拉动之和；"
                        "此处出口同比按金额计算，可能与海关公布的同比（按修订后的上年数据）略有差异",
                        "contribution = (X_i,t − X_i,t−12) / total_t−12; other = total YoY − sum of regions; the YoY here "
                        "is computed from the values and can differ slightly from the published YoY (revised base)", lang)),
-        Figure(rc.chart_marginal(lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang), source=src),
+        Figure(VS.contributions_marginal_chart(rc, lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang), source=src),
         _breakdown_table(b, src, ("分地区出口", "Exports by destination"), month, lang),
     ]
 
@@ -445,10 +438,10 @@ def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> 
     pc, src = b.result, source_line(list(b.series), lang)
     return [
         Paragraph(summary),
-        Figure(pc.chart(lang), tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), source=src,
+        Figure(VS.contributions_chart(pc, lang), tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), source=src,
                note=tr("出口同比按金额计算，可能与海关公布的同比略有差异",
                        "YoY computed from the values; can differ slightly from the published YoY", lang)),
-        Figure(pc.chart_cagr(lang), tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
+        Figure(VS.contributions_cagr_chart(pc, lang), tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
                source=src, note=tr("增速为两年复合同比", "growth is the two-year compound rate", lang)),
         _breakdown_table(b, src, ("分产品出口", "Exports by product"), month, lang),
     ]
@@ -456,7 +449,7 @@ def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> 
 
 def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd.Period, lang: str) -> Table:
     """The contributions table (pp and %), captioned with the month."""
-    table = b.result.display_table(lang)
+    table = VS.contributions_table(b.result, lang)
     label = F.month_label(month, lang)
     return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang),
                  source=src, formats={c: F.signed1 for c in table.columns})
@@ -468,18 +461,18 @@ def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> 
     pv = r.items
     if pv is not None:
         src = source_line(list(r.items_series), lang)
-        text = pv.summary(lang) + tr("", " ", lang) + tr("", " ", lang).join(pv.sentence(k, lang) for k in pv.table.index)
+        text = VS.items_text(pv, lang) + tr("", " ", lang) + tr("", " ", lang).join(VS.item_sentence(pv, k, lang) for k in pv.table.index)
         blocks.append(Paragraph(text))
-        blocks.append(Figure(pv.chart(lang), tr(f"{month_word(month, lang)}主要产品出口金额同比：数量与价格贡献",
+        blocks.append(Figure(VS.items_chart(pv, lang), tr(f"{V.month_word(month, lang)}主要产品出口金额同比：数量与价格贡献",
                                                 f"Export value YoY of main products in {month.strftime('%B')}: quantity vs price", lang),
                              source=src, note=tr("单价同比 =（1+金额同比）/（1+数量同比）− 1；按对数分解为数量与价格贡献",
                                                  "unit value = (1+value YoY)/(1+quantity YoY) − 1; split in logs", lang)))
         key = "ics" if "ics" in pv.table.index else pv.table.index[0]
-        blocks.append(Figure(pv.chart_item(key, lang), tr(f"{pv.label(key)}出口金额同比：数量与价格贡献",
-                                                          f"{pv.label(key, 'en')} exports: quantity vs price", lang), source=src))
+        blocks.append(Figure(VS.item_chart(pv, key, lang), tr(f"{V.name_of(pv.labels, key)}出口金额同比：数量与价格贡献",
+                                                          f"{V.name_of(pv.labels, key, 'en')} exports: quantity vs price", lang), source=src))
     if r.index is not None:
-        blocks.append(Paragraph(r.index.summary(lang)))
-        blocks.append(Figure(r.index.chart(lang), tr("出口金额同比：数量与价格贡献（海关出口价格指数）",
+        blocks.append(Paragraph(VS.index_pv_text(r.index, lang)))
+        blocks.append(Figure(VS.index_pv_chart(r.index, lang), tr("出口金额同比：数量与价格贡献（海关出口价格指数）",
                                                      "Export value YoY: volume vs price (customs export price index)", lang),
                              source=source_line(list(r.index_series), lang),
                              note=tr("数量 =（1+金额同比）/（1+价格指数同比）− 1", "volume = (1+value YoY)/(1+price YoY) − 1", lang)))
@@ -494,30 +487,30 @@ def _imports_section(im: ImportsResults, month: pd.Period, lang: str) -> tuple[s
     word = "持平" if flat else ("回升" if change > 0 else "回落")
     verb = "held steady" if flat else ("picked up" if change > 0 else "slowed")
     if lang == "zh":
-        lead = f"{month_word(month, lang)}进口同比{'持平' if flat else '有所' + word}。"
-        txt = f"{imh.label(lang)}进口同比{F.pct(imh.quoted * 100)}，"
+        lead = f"{V.month_word(month, lang)}进口同比{'持平' if flat else '有所' + word}。"
+        txt = f"{V.headline_label(imh, lang)}进口同比{F.pct(imh.quoted * 100)}，"
         txt += (f"与前值（{F.pct(imh.prior * 100)}）持平。" if flat else
                 f"较前值（{F.pct(imh.prior * 100)}）{word}{F.pp(abs(change) * 100, 1, signed=False)}。")
     else:
         lead = f"Import growth {verb} in {month.strftime('%B')}."
-        txt = imh.summary(lang)
+        txt = V.headline_text(imh, lang)
     if ic is not None:
-        txt += tr("", " ", lang) + ic.summary(lang)
+        txt += tr("", " ", lang) + V.imports_text(ic, lang)
     if im.price_volume is not None:
-        txt += tr("", " ", lang) + im.price_volume.summary(lang)
+        txt += tr("", " ", lang) + VS.index_pv_text(im.price_volume, lang)
     blocks: list[Any] = [_para(txt, lead, lang)]
     if ic is not None:
-        blocks.append(Figure(ic.chart(lang), tr("进口同比与国际大宗商品价格同比", "Import YoY and commodity price YoY", lang),
+        blocks.append(Figure(V.imports_chart(ic, lang), tr("进口同比与国际大宗商品价格同比", "Import YoY and commodity price YoY", lang),
                              source=source_line(list(im.series), lang)))
     return "进口：同比" + word, "Imports: growth " + verb, blocks
 
 
 def _imports_outlook(im: ImportsResults, lang: str) -> str | None:
     """The imports key point: the print and the base of the coming months."""
-    ic, ev = im.commodities, im.headline.event(lang)
+    ic, ev = im.commodities, V.headline_event(im.headline, lang)
     if ic is None:
         return None
-    return tr(ev + "；" + ic.outlook(lang), ev[:1].upper() + ev[1:] + ". " + ic.outlook(lang), lang)
+    return tr(ev + "；" + V.imports_outlook_text(ic, lang), ev[:1].upper() + ev[1:] + ". " + V.imports_outlook_text(ic, lang), lang)
 
 
 def _nowcast_blocks(n: NowcastResults, lang: str) -> tuple[list[Any], str | None]:

@@ -12,6 +12,8 @@ estimate. Sentences and charts come from :mod:`macrodesk.reports.views`.
   cycles, seasonality
 * :mod:`~macrodesk.models.factor` — commodity factor model with HAC errors, commodity paths
 * :mod:`~macrodesk.models.nowcast` — CPI/PPI nowcasters and their backtests
+* :mod:`~macrodesk.models.trade` — the trade family: headline growth and seasonality,
+  contributions of parts, price vs volume, imports vs commodity prices
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["Seasonality", "seasonality"], "inflation.seasonality"),
     **dict.fromkeys(["PriceMethodDrift", "Rotation", "drift_weights", "expenditure_shares", "price_method_drift",
                      "read_weights", "rotation"], "inflation.weights"),
+    **dict.fromkeys(["SeasonalComparison", "TradeHeadline", "seasonal_comparison", "trade_headline"],
+                    "trade.headline"),
+    **dict.fromkeys(["ImportsCommodities", "imports_vs_commodities"], "trade.imports"),
+    **dict.fromkeys(["IndexPriceVolume", "ItemPriceVolume", "index_price_volume", "item_price_volume", "split_parts"],
+                    "trade.prices"),
+    **dict.fromkeys(["Contributions", "trade_contributions"], "trade.structure"),
 }
 
 
@@ -45,11 +53,15 @@ __all__ = [
     "ChainImpact",
     "CommodityPath",
     "ComponentReview",
+    "Contributions",
     "FactorModel",
     "FactorResult",
     "INDUSTRIES",
+    "ImportsCommodities",
+    "IndexPriceVolume",
     "InventoryCycle",
     "InventoryPanel",
+    "ItemPriceVolume",
     "LeadLag",
     "NotComputable",
     "Overlay",
@@ -60,7 +72,9 @@ __all__ = [
     "PassThrough",
     "PriceMethodDrift",
     "Rotation",
+    "SeasonalComparison",
     "Seasonality",
+    "TradeHeadline",
     "Upcycles",
     "chain_impact",
     "commodity_path",
@@ -68,9 +82,12 @@ __all__ = [
     "constant_path",
     "drift_weights",
     "expenditure_shares",
+    "imports_vs_commodities",
+    "index_price_volume",
     "inventory_cycle",
     "inventory_panel",
     "is_computable",
+    "item_price_volume",
     "lead_lag",
     "overlay",
     "pass_through",
@@ -81,7 +98,11 @@ __all__ = [
     "read_weights",
     "revenue_weights",
     "rotation",
+    "seasonal_comparison",
     "seasonality",
+    "split_parts",
+    "trade_contributions",
+    "trade_headline",
     "turning_points",
     "upcycles",
 ]

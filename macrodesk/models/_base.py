@@ -34,7 +34,8 @@ class NotComputable:
 
     ``what`` names the estimate ("lead-lag m1_yoy → ppi_yoy"); ``reason`` says
     what was missing, naming the series and periods. ``what_zh`` and
-    ``reason_zh`` are the Chinese texts (each falls back to the English one).
+    ``reason_zh`` are the Chinese texts (each falls back to the English one);
+    the sentence is :func:`macrodesk.reports.views._common.not_computable_text`.
     """
 
     what: str
@@ -42,19 +43,6 @@ class NotComputable:
     what_zh: str = ""
     reason_zh: str = ""
     computable: ClassVar[bool] = False
-
-    def summary(self, lang: str = "zh") -> str:
-        """Transitional: the sentence now comes from ``macrodesk.reports.views._common.not_computable_text``.
-
-        Kept until the nowcast, factor and trade code call the view; remove it then.
-        """
-        if lang == "zh":
-            return f"{self.what_zh or self.what}无法计算：{self.reason_zh or self.reason}"
-        return f"{self.what} not computable: {self.reason}"
-
-    def chart(self, lang: str = "zh") -> None:
-        """Nothing to draw."""
-        return None
 
 
 def is_computable(result: Any) -> bool:

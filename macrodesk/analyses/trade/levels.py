@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from macrodesk.analyses._common import Inputs
-from macrodesk.analyses.trade import ids as I
-from macrodesk.analyses.trade.structure import Contributions, trade_contributions
 from macrodesk.exceptions import UnitError
 from macrodesk.models._base import is_computable
+from macrodesk.models.trade import ids as I
+from macrodesk.models.trade.structure import Contributions, trade_contributions
 from macrodesk.series import MacroSeries
 
 __all__ = ["Breakdown", "usd", "parts_frame", "breakdown"]

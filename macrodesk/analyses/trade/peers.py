@@ -1,7 +1,7 @@
 """The trade flash's peers: Vietnam's and Korea's exports (section 1.2 of the flash).
 
 :func:`compute_peers` reads the peers' series (USD levels, ids in
-:mod:`macrodesk.analyses.trade.ids`) and returns a language-free
+:mod:`macrodesk.models.trade.ids`) and returns a language-free
 :class:`PeersResults`; :func:`render_peers` turns it into the sub-section's blocks
 and its key-point sentence in one language. Data older than :data:`PEER_MAX_LAG`
 months before the report month are not shown.
@@ -17,12 +17,14 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs
-from macrodesk.analyses.trade import ids as I
-from macrodesk.analyses.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
 from macrodesk.analyses.trade.levels import Breakdown, breakdown, usd
-from macrodesk.analyses.trade.prices import IndexPriceVolume, index_price_volume
 from macrodesk.models._base import is_computable
+from macrodesk.models.trade import ids as I
+from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
+from macrodesk.models.trade.prices import IndexPriceVolume, index_price_volume
 from macrodesk.reports.model import Figure, Paragraph
+from macrodesk.reports.views import trade as V
+from macrodesk.reports.views import trade_structure as VS
 from macrodesk.series import MacroSeries
 from macrodesk.text import format as F
 from macrodesk.text import source_line, tr
@@ -205,21 +207,21 @@ def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str) -> t
     if vn is None:
         return [], None
     h = vn.headline
-    text = _lag_lead(vn.data_month, month, "越南", "Vietnam", lang) + h.summary(lang)
+    text = _lag_lead(vn.data_month, month, "越南", "Vietnam", lang) + V.headline_text(h, lang)
     figs: list[Any] = []
     for line in vn.seasonal:
         zh, en = line.name
-        text += tr("", " ", lang) + line.comparison.summary(lang)
-        figs.append(Figure(line.comparison.chart(lang, ylabel=tr("亿美元", "USD 100m", lang)),
+        text += tr("", " ", lang) + V.seasonal_text(line.comparison, lang)
+        figs.append(Figure(V.seasonal_chart(line.comparison, lang, ylabel=tr("亿美元", "USD 100m", lang)),
                            tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang),
                            source=source_line([line.series], lang)))
     blocks: list[Any] = [Paragraph(text), *figs]
     if vn.products is not None:
         c = vn.products.result
-        blocks.append(Paragraph(c.summary(lang)))
-        blocks.append(Figure(c.chart(lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang),
+        blocks.append(Paragraph(VS.contributions_text(c, lang)))
+        blocks.append(Figure(VS.contributions_chart(c, lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang),
                              source=source_line(list(vn.products.series), lang)))
-    return blocks, h.event(lang)  # a lagging month carries its year ("2025年6月")
+    return blocks, V.headline_event(h, lang)  # a lagging month carries its year ("2025年6月")
 
 
 def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str) -> tuple[list[Any], str | None]:
@@ -228,43 +230,43 @@ def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str) -> tuple
     blocks: list[Any] = []
     event = None
     if kr.headline is not None and kr.data_month is not None:
-        event = kr.headline.event(lang)
-        blocks.append(Paragraph(_lag_lead(kr.data_month, month, "韩国", "Korea", lang) + kr.headline.summary(lang)))
+        event = V.headline_event(kr.headline, lang)
+        blocks.append(Paragraph(_lag_lead(kr.data_month, month, "韩国", "Korea", lang) + V.headline_text(kr.headline, lang)))
         if kr.partners is not None:
             c = kr.partners.result
-            blocks.append(Paragraph(c.summary(lang)))
-            blocks.append(Figure(c.chart(lang), tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
+            blocks.append(Paragraph(VS.contributions_text(c, lang)))
+            blocks.append(Figure(VS.contributions_chart(c, lang), tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
                                  source=source_line(list(kr.partners.series), lang),
                                  note=tr("其他 = 出口同比 − 所列地区拉动之和（含当月未单列的地区）",
                                          "other = total YoY − listed partners (incl. partners not reported that month)", lang)))
         if kr.products is not None:
             c = kr.products.result
-            blocks.append(Paragraph(c.summary(lang)))
-            blocks.append(Figure(c.chart_cagr(lang), tr("韩国出口分产品两年复合增速", "Korea: two-year compound export growth by product", lang),
+            blocks.append(Paragraph(VS.contributions_text(c, lang)))
+            blocks.append(Figure(VS.contributions_cagr_chart(c, lang), tr("韩国出口分产品两年复合增速", "Korea: two-year compound export growth by product", lang),
                                  source=source_line(list(kr.products.series), lang),
                                  note=tr("增速为两年复合同比", "two-year compound growth", lang)))
     if kr.first20 is not None:
         blocks += _first20_blocks(kr.first20, kr.first20_products, month, lang)
-        event = event or kr.first20.event(lang)
+        event = event or V.headline_event(kr.first20, lang)
     if kr.semis is not None:
         c2 = kr.semis_price_cagr2y
         extra = ""
         if np.isfinite(c2):
             extra = tr(f"韩国半导体出口价格两年复合增速{F.pct(c2 * 100)}。",
                        f" Korea's semiconductor export prices rose at a two-year compound rate of {F.pct(c2 * 100)}.", lang)
-        blocks.append(Paragraph(kr.semis.summary(lang) + extra))
-        blocks.append(Figure(kr.semis.chart(lang), tr("韩国半导体出口：数量与价格贡献", "Korea's semiconductor exports: volume vs price", lang),
+        blocks.append(Paragraph(VS.index_pv_text(kr.semis, lang) + extra))
+        blocks.append(Figure(VS.index_pv_chart(kr.semis, lang), tr("韩国半导体出口：数量与价格贡献", "Korea's semiconductor exports: volume vs price", lang),
                              source=source_line(list(kr.semis_series), lang)))
     return blocks, event
 
 
 def _first20_blocks(h20: TradeHeadline, products: Breakdown | None, month: pd.Period, lang: str) -> list[Any]:
-    text = h20.summary(lang)
+    text = V.headline_text(h20, lang)
     if products is None:
         return [Paragraph(text)]
     c = products.result
-    text += tr("", " ", lang) + c.summary(lang)
-    fig = Figure(c.chart_marginal(lang), tr(f"韩国{month.month}月前20日出口分产品拉动",
+    text += tr("", " ", lang) + VS.contributions_text(c, lang)
+    fig = Figure(VS.contributions_marginal_chart(c, lang), tr(f"韩国{month.month}月前20日出口分产品拉动",
                                             f"Korea, first 20 days of {month.strftime('%B')}: contributions by product", lang),
                  source=source_line(list(products.series), lang))
     return [Paragraph(text), fig]

@@ -7,8 +7,7 @@
   the "super-seasonal" reading: this year's MoM against the min–max range of the
   same month's MoM in earlier years (seed Figures 2–4).
 
-Rates are fractions inside; sentences print percent through
-:mod:`macrodesk.reports.format`.
+Rates are fractions; the sentences and charts are in :mod:`macrodesk.reports.views.trade`.
 """
 
 from __future__ import annotations
@@ -20,27 +19,12 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses.trade._frames import months as _months
-from macrodesk.text import tr
 from macrodesk.exceptions import ModelError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, ResultsMixin
+from macrodesk.models.trade._frames import months as _months
 from macrodesk.series import parse_period
-from macrodesk.plotting import charts
-from macrodesk.text import format as F
 
-__all__ = ["TradeHeadline", "trade_headline", "SeasonalComparison", "seasonal_comparison", "month_word", "grew"]
-
-
-def grew(x: float, digits: int = 1) -> str:
-    """English verb phrase for a growth rate in fractions: 'grew 6.6%' / 'fell 2.1%'."""
-    if not np.isfinite(x):
-        return "changed by an unknown amount"
-    return ("grew " if x >= 0 else "fell ") + F.pct(abs(x) * 100, digits, signed=False)
-
-
-def month_word(p: pd.Period, lang: str) -> str:
-    """'12月' / 'December' — the month as the flash writes it."""
-    return f"{p.month}月" if lang == "zh" else p.strftime("%B")
+__all__ = ["TradeHeadline", "trade_headline", "SeasonalComparison", "seasonal_comparison"]
 
 
 def _level(x: Any, name: str) -> pd.Series:
@@ -59,16 +43,9 @@ def _get(s: pd.Series | None, p: pd.Period) -> float:
     return float(v) if v is not None else float("nan")
 
 
-def _dir(change: float, lang: str) -> str:
-    """'回升'/'回落'/'持平' (zh) or 'up'/'down'/'flat' for a change in fractions."""
-    if not np.isfinite(change) or abs(change) < 0.0005:
-        return tr("持平", "unchanged", lang)
-    return tr("回升", "up", lang) if change > 0 else tr("回落", "down", lang)
-
-
 # ---------------------------------------------------------------- headline
 @dataclass(frozen=True)
-class TradeHeadline:
+class TradeHeadline(ResultsMixin):
     """Headline numbers of one trade flow in ``month`` (fractions; levels as given).
 
     ``yoy`` is the published single-month YoY (or the level's YoY when none was
@@ -76,6 +53,7 @@ class TradeHeadline:
     Jan–Feb combined YoY, ``janfeb`` the combined YoY stamped at February.
     ``quoted`` / ``prior`` are the YoY as a flash quotes them: in February the
     Jan–Feb combined figure, in March the prior is the Jan–Feb combined figure.
+    ``name`` is the flow's (zh, en) name, for the views' sentences.
     """
 
     name: tuple[str, str]
@@ -88,9 +66,6 @@ class TradeHeadline:
     mom: pd.Series
     long_label: bool = False
     computable: ClassVar[bool] = True
-
-    def _n(self, lang: str) -> str:
-        return self.name[0] if lang == "zh" else self.name[1]
 
     @property
     def is_janfeb(self) -> bool:
@@ -135,60 +110,17 @@ class TradeHeadline:
             return _get(self.janfeb, self.month - 12)
         return _get(self.yoy, self.month - 12)
 
-    def label(self, lang: str = "zh") -> str:
-        """'12月' or '1-2月' (zh); 'December' or 'January–February' (en); with the year if ``long_label``."""
-        if self.is_janfeb:
-            short = tr("1-2月", "January–February", lang)
-        else:
-            short = month_word(self.month, lang)
-        if not self.long_label:
-            return short
-        return tr(f"{self.month.year}年{short}", f"{short} {self.month.year}", lang)
+    def to_frame(self) -> pd.DataFrame:
+        """The monthly series: level, yoy, yoy_chart, janfeb, cagr2y and mom (fractions)."""
+        return pd.DataFrame({"level": self.level, "yoy": self.yoy, "yoy_chart": self.yoy_chart,
+                             "janfeb": self.janfeb, "cagr2y": self.cagr2y, "mom": self.mom})
 
-    def event(self, lang: str = "zh") -> str:
-        """'12月出口同比+6.6%，前值+5.9%' / 'exports +6.6% YoY in December (prior +5.9%)'."""
-        q, p = self.quoted * 100, self.prior * 100
-        if lang == "zh":
-            return f"{self.label(lang)}{self._n(lang)}同比{F.pct(q)}" + (f"，前值{F.pct(p)}" if np.isfinite(p) else "")
-        return f"{self._n(lang)} {F.pct(q)} YoY in {self.label(lang)}" + (f" (prior {F.pct(p)})" if np.isfinite(p) else "")
-
-    def summary(self, lang: str = "zh") -> str:
-        q, p = self.quoted, self.prior
-        change = q - p
-        n = self._n(lang)
-        if lang == "zh":
-            text = f"{self.label(lang)}{n}同比{F.pct(q * 100)}"
-            if np.isfinite(p):
-                text += f"，较前值（{F.pct(p * 100)}）"
-                text += "持平" if _dir(change, lang) == "持平" else f"{_dir(change, lang)}{F.pp(abs(change) * 100, 1, signed=False)}"
-            if np.isfinite(self.base):
-                text += f"，上年同期基数为{F.pct(self.base * 100)}"
-            if np.isfinite(self.cagr2y_last):
-                text += f"；两年复合增速{F.pct(self.cagr2y_last * 100)}（前值{F.pct(self.cagr2y_prior * 100)}）"
-            return text + "。"
-        text = f"{n[:1].upper() + n[1:]} {grew(q)} YoY in {self.label(lang)}"
-        if np.isfinite(p):
-            text += f" (prior {F.pct(p * 100)})"
-        if np.isfinite(self.base):
-            text += f", against a base of {F.pct(self.base * 100)} a year earlier"
-        if np.isfinite(self.cagr2y_last):
-            text += (f"; two-year compound growth {F.pct(self.cagr2y_last * 100)} "
-                     f"(prior {F.pct(self.cagr2y_prior * 100)})")
-        return text + "."
-
-    def chart(self, lang: str = "zh", years: int = 6):
-        """YoY (Jan–Feb combined) and two-year compound growth over the last ``years`` years (Figure 1)."""
-        start = self.month - (12 * years - 1)
-        n = self._n(lang)
-        df = pd.DataFrame(
-            {
-                tr(f"{n}同比", f"{(n[:1].upper() + n[1:])} YoY", lang): self.yoy_chart * 100,
-                tr(f"{n}两年复合增速", f"{(n[:1].upper() + n[1:])} 2-year CAGR", lang): self.cagr2y * 100,
-            }
-        )
-        df = df[(df.index >= start) & (df.index <= self.month)]
-        return charts.line_chart(df, ylabel="%", lang=lang)
-
+    def summary(self) -> pd.DataFrame:
+        """One row for ``month``: quoted, prior, base, cagr2y, cagr2y_prior, mom and level."""
+        return pd.DataFrame({"quoted": [self.quoted], "prior": [self.prior], "base": [self.base],
+                             "cagr2y": [self.cagr2y_last], "cagr2y_prior": [self.cagr2y_prior],
+                             "mom": [self.mom_last], "level": [self.level_last]},
+                            index=pd.PeriodIndex([self.month], freq="M", name="month"))
 
 def trade_headline(
     level: pd.Series,
@@ -263,7 +195,7 @@ def trade_headline(
 
 # ---------------------------------------------------------------- seasonal comparison
 @dataclass(frozen=True)
-class SeasonalComparison:
+class SeasonalComparison(ResultsMixin):
     """This month's MoM against the same calendar month of earlier years.
 
     ``by_year`` is the level by calendar month (index 1..12, one column per year);
@@ -317,65 +249,15 @@ class SeasonalComparison:
         vals = pd.concat([self.window_mom, pd.Series({self.month.year: self.mom})])
         return int((vals > self.mom).sum()) + 1
 
-    def _n(self, lang: str) -> str:
-        return self.name[0] if lang == "zh" else self.name[1]
+    def to_frame(self) -> pd.DataFrame:
+        """The level by calendar month (index 1..12), one column per year."""
+        return self.by_year
 
-    def _sf_note(self, lang: str) -> str:
-        """Spring Festival dates of this and last year, for January–March."""
-        if self.month.month > 3:
-            return ""
-        y = self.month.year
-        a, b = T.spring_festival(y), T.spring_festival(y - 1)
-        return tr(f"（{y}年春节为{a.month}月{a.day}日，{y - 1}年为{b.month}月{b.day}日）",
-                  f" (Spring Festival: {a:%b} {a.day}, {y}; {b:%b} {b.day}, {y - 1})", lang)
-
-    def summary(self, lang: str = "zh", *, with_name: bool = True) -> str:
-        m, y = self.month, self.month.year
-        n = self._n(lang) if with_name else ""
-        w0, w1 = self.window[0], self.window[-1]
-        mom, ly = self.mom * 100, self.last_year * 100
-        lo, hi, mean = self.low * 100, self.high * 100, self.mean * 100
-        if lang == "zh":
-            rel = "高于" if self.mom > self.last_year else ("低于" if self.mom < self.last_year else "持平于")
-            text = f"{y}年{m.month}月{n}金额环比{F.pct(mom)}，{rel}{y - 1}年同期（{F.pct(ly)}）"
-            band = f"{w0}-{w1}年同月环比区间（{F.pct(lo)}至{F.pct(hi)}，均值{F.pct(mean)}）"
-            if self.verdict == "above":
-                text += f"，超出{band}上沿，呈超季节性"
-            elif self.verdict == "below":
-                text += f"，低于{band}下沿，弱于季节性"
-            else:
-                text += f"，处于{band}之内"
-            return text + self._sf_note(lang) + "。"
-        rel = "above" if self.mom > self.last_year else ("below" if self.mom < self.last_year else "level with")
-        text = (f"{(n + ' ') if n else ''}MoM in {m.strftime('%B')} {y} was {F.pct(mom)}, {rel} the same month of "
-                f"{y - 1} ({F.pct(ly)})")
-        band = f"the {w0}–{w1} range for {m.strftime('%B')} ({F.pct(lo)} to {F.pct(hi)}, mean {F.pct(mean)})"
-        if self.verdict == "above":
-            text += f", above {band}: stronger than seasonal"
-        elif self.verdict == "below":
-            text += f", below {band}: weaker than seasonal"
-        else:
-            text += f", within {band}"
-        return text[0].upper() + text[1:] + self._sf_note(lang) + "."
-
-    def chart(self, lang: str = "zh", ylabel: str | None = None):
-        """Level by calendar month, one line per year (seed Figures 3–4)."""
-        return charts.seasonal_lines(self.by_year, lang=lang, ylabel=ylabel)
-
-    def chart_mom(self, lang: str = "zh"):
-        """MoM of this calendar month in each year, this year highlighted (seed Figure 2)."""
-        years = [y for y in self.same_month_mom.index if y >= self.window[0]]
-        s = self.same_month_mom.reindex(years) * 100
-        df = pd.DataFrame({tr(f"{self.month.month}月环比", f"{self.month.strftime('%b')} MoM", lang): s})
-        df.index = [tr(f"{y}年", str(y), lang) for y in years]
-        fig = charts.bar_chart(df, value_labels=True, lang=lang, ylabel="%")
-        for lg in list(fig.legends):
-            lg.remove()
-        ax = fig.axes[0]
-        for patch, y in zip(ax.patches, years):
-            patch.set_color(charts.PALETTE[0] if y == self.month.year else "#A6A6A6")
-        return fig
-
+    def summary(self) -> pd.DataFrame:
+        """One row: this year's MoM, last year's, the window's low, high and mean, verdict and rank."""
+        return pd.DataFrame({"mom": [self.mom], "last_year": [self.last_year], "low": [self.low],
+                             "high": [self.high], "mean": [self.mean], "verdict": [self.verdict],
+                             "rank": [self.rank]}, index=pd.PeriodIndex([self.month], freq="M", name="month"))
 
 def seasonal_comparison(
     level: pd.Series,
