@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-import pandas as pd
 
 from macrodesk.series import MacroSeries
 from macrodesk.text import tr
@@ -37,7 +36,3 @@ def missing_notice(missing: Iterable[str], lang: str) -> str | None:
         f"Missing inputs, the sections that need them were skipped (import them and re-run): {joined}",
         lang,
     )
-
-
-def last_period(s: pd.Series) -> pd.Period:
-    return s.dropna().index[-1]

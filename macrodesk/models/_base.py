@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
@@ -145,14 +145,6 @@ def period_arg(value: Any, name: str, freq: Any, how: str = "start") -> pd.Perio
     if value is None:
         return None
     return parse_period(value, freq, name=name, how="end" if how == "end" else "start", error=ModelError)
-
-
-def missing_periods(s: pd.Series, periods: Iterable[pd.Period]) -> list[pd.Period]:
-    """The periods of ``periods`` where ``s`` has no value."""
-    periods = list(periods)
-    freq = cast(pd.PeriodIndex, s.index).freq if len(s) else "M"
-    vals = s.reindex(pd.PeriodIndex(periods, freq=freq))
-    return [p for p, v in zip(periods, vals.to_numpy()) if not np.isfinite(v)]
 
 
 def periods_text(periods: list[pd.Period], limit: int = 4) -> str:

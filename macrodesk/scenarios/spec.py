@@ -230,10 +230,6 @@ class ScenarioFile:
     def horizon_months(self) -> pd.PeriodIndex:
         return pd.period_range(self.horizon[0], self.horizon[1], freq="M")
 
-    @property
-    def assume_pct(self) -> dict[pd.Period, float]:
-        return dict(self.assume)
-
     def series_ids(self) -> tuple[str, ...]:
         """Series the scenarios read: target MoM and YoY, then the commodity series."""
         ids = [self.mom, self.yoy] + [c.series for c in self.commodities]

@@ -211,10 +211,6 @@ class _Dated:
         obs = s.dropna()
         return cls(obs.index.to_numpy().astype("datetime64[D]"), obs.to_numpy(dtype="float64"))
 
-    def upto(self, last: np.datetime64) -> "_Dated":
-        n = int(np.searchsorted(self.days, last, side="right"))
-        return _Dated(self.days[:n], self.values[:n])
-
 
 def _month_codes(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(month code = months since 1970-01, day of month, days in month) per date."""
@@ -409,12 +405,6 @@ class InfoSet:
     def full_levels(self, series_id: str) -> pd.Series:
         """Full-month means (complete months only)."""
         return self.monthly_means(series_id)[1]
-
-    def describe(self) -> str:
-        return (
-            f"information set of {self.as_of.date()}: target month {self.month}, official figures through "
-            f"{self.known_through}, {len(self.series)} series"
-        )
 
 
 def _head(s: MacroSeries, n: int) -> MacroSeries:
