@@ -289,12 +289,12 @@ class _Outline:
     def h1(self, zh: str, en: str, blocks: Sequence[Any] = ()) -> None:
         self.n1 += 1
         self.n2 = 0
-        sep = "、" if self.lang == "zh" else ". "
+        sep = tr("、", ". ", self.lang)
         self.sections.append(Section(f"{self.n1}{sep}{tr(zh, en, self.lang)}", tuple(blocks), level=1))
 
     def h2(self, zh: str, en: str, blocks: Sequence[Any]) -> None:
         self.n2 += 1
-        sep = "、" if self.lang == "zh" else " "
+        sep = tr("、", " ", self.lang)
         self.sections.append(Section(f"{self.n1}.{self.n2}{sep}{tr(zh, en, self.lang)}", tuple(blocks), level=2))
 
 
@@ -312,11 +312,9 @@ def _trend_phrase(trend: Trend, name: tuple[str, str], lang: str) -> str:
     """'高基数下出口同比延续回升' / 'Export growth rose further against a high base'."""
     base_zh, base_en = _BASE_WORDS[trend.base]
     move_zh, move_en = _MOVE_WORDS[trend.move]
-    if lang == "zh":
-        return f"{base_zh}{name[0]}{move_zh}"
     n = name[1]
     noun = {"exports": "Export", "imports": "Import"}.get(n, n[:1].upper() + n[1:])
-    return f"{noun} {move_en}" + (f" {base_en}" if base_en else "")
+    return tr(f"{base_zh}{name[0]}{move_zh}", f"{noun} {move_en}" + (f" {base_en}" if base_en else ""), lang)
 
 
 def render(results: TradeFlashResults, lang: str = "zh") -> Report:
@@ -486,13 +484,13 @@ def _imports_section(im: ImportsResults, month: pd.Period, lang: str) -> tuple[s
     flat = not np.isfinite(change) or abs(change) < 0.0005
     word = "持平" if flat else ("回升" if change > 0 else "回落")
     verb = "held steady" if flat else ("picked up" if change > 0 else "slowed")
+    lead = tr(f"{V.month_word(month, lang)}进口同比{'持平' if flat else '有所' + word}。",
+              f"Import growth {verb} in {month.strftime('%B')}.", lang)
     if lang == "zh":
-        lead = f"{V.month_word(month, lang)}进口同比{'持平' if flat else '有所' + word}。"
         txt = f"{V.headline_label(imh, lang)}进口同比{F.pct(imh.quoted * 100)}，"
         txt += (f"与前值（{F.pct(imh.prior * 100)}）持平。" if flat else
                 f"较前值（{F.pct(imh.prior * 100)}）{word}{F.pp(abs(change) * 100, 1, signed=False)}。")
     else:
-        lead = f"Import growth {verb} in {month.strftime('%B')}."
         txt = V.headline_text(imh, lang)
     if ic is not None:
         txt += tr("", " ", lang) + V.imports_text(ic, lang)

@@ -10,6 +10,7 @@ import typer
 from macrodesk.cli._common import (
     JsonOpt, LangOpt, StoreOpt, bad_argument, console, fail, note, open_store, period_arg, print_json,
 )
+from macrodesk.text import tr
 
 __all__ = ["app"]
 
@@ -97,9 +98,9 @@ def data_list(
         return
     from rich.table import Table
 
-    t = Table("series_id", "名称" if lang == "zh" else "name", "unit", "freq", "first", "last", "n")
+    t = Table("series_id", tr("名称", "name", lang), "unit", "freq", "first", "last", "n")
     for r in df.itertuples():
-        name = (r.name_zh if lang == "zh" else r.name_en) or r.name_zh or r.name_en or ""
+        name = tr(r.name_zh, r.name_en, lang) or r.name_zh or r.name_en or ""
         t.add_row(r.series_id, name, r.unit, r.freq, str(r.first)[:10], str(r.last)[:10], str(r.n))
     console().print(t)
     console().print(f"{len(df)} series")

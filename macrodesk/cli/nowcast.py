@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json
+from macrodesk.text import tr
 
 app = typer.Typer(
     help="Nowcast this month's CPI/PPI YoY from high-frequency prices, and backtest the models in real time.",
@@ -81,11 +82,10 @@ def _print_backtest(res, lang: str) -> None:
 
     from macrodesk.reports.views.nowcast import backtest_text, target_name
 
-    zh = lang == "zh"
     con = console()
     t = Table(
-        "月份" if zh else "month", "预测" if zh else "nowcast", "实际" if zh else "actual",
-        "误差" if zh else "error", "一致预期" if zh else "consensus", "前值" if zh else "random walk",
+        tr("月份", "month", lang), tr("预测", "nowcast", lang), tr("实际", "actual", lang),
+        tr("误差", "error", lang), tr("一致预期", "consensus", lang), tr("前值", "random walk", lang),
         title=f"{target_name(res.target, lang)} · {res.model}",
     )
     for p, r in res.rows.iterrows():
@@ -96,13 +96,14 @@ def _print_backtest(res, lang: str) -> None:
     con.print(t)
     bp = res.by_period()
     s = Table(
-        "区间" if zh else "period", "月数" if zh else "n", "MAE", "RMSE", "偏差" if zh else "bias",
-        "≤0.1" if zh else "within ±0.1", "一致预期MAE" if zh else "consensus MAE", "随机游走MAE" if zh else "random walk MAE",
-        title="误差（百分点）" if zh else "Errors (pp)",
+        tr("区间", "period", lang), tr("月数", "n", lang), "MAE", "RMSE", tr("偏差", "bias", lang),
+        tr("≤0.1", "within ±0.1", lang), tr("一致预期MAE", "consensus MAE", lang),
+        tr("随机游走MAE", "random walk MAE", lang),
+        title=tr("误差（百分点）", "Errors (pp)", lang),
     )
     for name, r in bp.iterrows():
         s.add_row(
-            ("全样本" if zh else "all") if name == "all" else str(name), str(int(r["n"])), _fmt(r["mae"], 3),
+            tr("全样本", "all", lang) if name == "all" else str(name), str(int(r["n"])), _fmt(r["mae"], 3),
             _fmt(r["rmse"], 3), _fmt(r["bias"], 3, signed=True), f"{_fmt(r['within_0_1'] * 100, 0)}%",
             _fmt(r["consensus_mae"], 3), _fmt(r["random_walk_mae"], 3),
         )
@@ -181,14 +182,13 @@ def _print_nowcast(nc, lang: str) -> None:
     from macrodesk.reports.views.nowcast import input_label as _input_label
     from macrodesk.reports.views.nowcast import nowcast_text
 
-    zh = lang == "zh"
     con = console()
     con.print(nowcast_text(nc, lang))
     if nc.contributions is not None:
         t = Table(
-            "输入" if zh else "input", "本月变动(%)" if zh else "change (%)", "系数" if zh else "coef",
-            "环比拉动(pp)" if zh else "MoM contribution (pp)", "同比拉动(pp)" if zh else "YoY contribution (pp)",
-            title="各输入的贡献" if zh else "Contribution of each input",
+            tr("输入", "input", lang), tr("本月变动(%)", "change (%)", lang), tr("系数", "coef", lang),
+            tr("环比拉动(pp)", "MoM contribution (pp)", lang), tr("同比拉动(pp)", "YoY contribution (pp)", lang),
+            title=tr("各输入的贡献", "Contribution of each input", lang),
         )
         for k, r in nc.contributions.iterrows():
             t.add_row(
@@ -196,45 +196,47 @@ def _print_nowcast(nc, lang: str) -> None:
                 _fmt(r["mom"] * 100, 3, signed=True), _fmt(r["yoy"] * 100, 3, signed=True),
             )
         t.add_row(
-            "翘尾及前值（环比为0时的同比）" if zh else "Carry (YoY with a zero MoM)", "", "", "",
+            tr("翘尾及前值（环比为0时的同比）", "Carry (YoY with a zero MoM)", lang), "", "", "",
             _fmt(nc.carry * 100, 3, signed=True),
         )
         t.add_row(
-            "合计（同比预测）" if zh else "Total (YoY nowcast)", "", "", _fmt(nc.mom * 100, 3, signed=True),
+            tr("合计（同比预测）", "Total (YoY nowcast)", lang), "", "", _fmt(nc.mom * 100, 3, signed=True),
             _fmt(nc.yoy * 100, 3, signed=True),
         )
         con.print(t)
     if nc.weights:
         w = ", ".join(f"{k} {_fmt(v * 100, 0)}%" for k, v in nc.weights.items())
-        con.print(("模型权重：" if zh else "Model weights: ") + w)
+        con.print(tr("模型权重：", "Model weights: ", lang) + w)
     for note in nc.notes:
         con.print(note)
     if nc.reconciled:
         months = ", ".join(p.strftime("%Y-%m") for p in nc.reconciled)
-        con.print(("环比缺失、由同比递推补齐的月份：" if zh else "MoM reconciled from the YoY recursion: ") + months)
+        con.print(tr("环比缺失、由同比递推补齐的月份：", "MoM reconciled from the YoY recursion: ", lang) + months)
 
 
-@app.command("cpi")
-def cpi(
-    date: DateOpt = None,
-    model: ModelOpt = "combo",
-    store: StoreOpt = None,
-    as_json: JsonOpt = False,
-    lang: LangOpt = "zh",
-    as_of: AsOfAlias = None,
-) -> None:
-    """Nowcast CPI YoY of the month not yet released on the date, with an interval and input contributions."""
-    _live("cpi_yoy", _date_opts(date, as_of), model, store, as_json, lang)
+def _live_command(name: str, target_id: str, doc: str) -> None:
+    """Register ``nowcast <name>``: the live nowcast of ``target_id`` (cpi and ppi share options and body)."""
+
+    def command(
+        date: DateOpt = None,
+        model: ModelOpt = "combo",
+        store: StoreOpt = None,
+        as_json: JsonOpt = False,
+        lang: LangOpt = "zh",
+        as_of: AsOfAlias = None,
+    ) -> None:
+        _live(target_id, _date_opts(date, as_of), model, store, as_json, lang)
+
+    command.__name__ = command.__qualname__ = name
+    command.__doc__ = doc
+    app.command(name)(command)
 
 
-@app.command("ppi")
-def ppi(
-    date: DateOpt = None,
-    model: ModelOpt = "combo",
-    store: StoreOpt = None,
-    as_json: JsonOpt = False,
-    lang: LangOpt = "zh",
-    as_of: AsOfAlias = None,
-) -> None:
-    """Nowcast PPI YoY of the month not yet released on the date, with an interval and input contributions."""
-    _live("ppi_yoy", _date_opts(date, as_of), model, store, as_json, lang)
+_live_command(
+    "cpi", "cpi_yoy",
+    "Nowcast CPI YoY of the month not yet released on the date, with an interval and input contributions.",
+)
+_live_command(
+    "ppi", "ppi_yoy",
+    "Nowcast PPI YoY of the month not yet released on the date, with an interval and input contributions.",
+)

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, print_json
+from macrodesk.text import tr
 
 __all__ = ["app"]
 
@@ -87,27 +88,26 @@ def _print_result(res, lang: str) -> None:
     from macrodesk.reports.views.scenarios import file_title, scenario_label, scenarios_text
     from macrodesk.text import format as F
 
-    zh = lang == "zh"
     spec = res.spec
-    title = f"{file_title(spec, lang)}（{spec.file}）" if zh else f"{file_title(spec, lang)} ({spec.file})"
+    title = tr(f"{file_title(spec, lang)}（{spec.file}）", f"{file_title(spec, lang)} ({spec.file})", lang)
     t = Table(title=title)
-    t.add_column("月份" if zh else "month")
+    t.add_column(tr("月份", "month", lang))
     for s in res.scenarios:
         t.add_column(scenario_label(s, lang), justify="right")
     first = res.scenarios[0]
     for p in first.yoy.index:
-        mark = "" if bool(first.projected[p]) else ("（实际）" if zh else " (actual)")
+        mark = "" if bool(first.projected[p]) else tr("（实际）", " (actual)", lang)
         t.add_row(p.strftime("%Y-%m") + mark, *[F.num(s.yoy[p] * 100, 2, signed=True) for s in res.scenarios])
     t.add_section()
     for key, zh_label, en_label in (("mean", "全年中枢", "average"), ("min", "最低", "min"), ("max", "最高", "max")):
-        t.add_row(zh_label if zh else en_label,
+        t.add_row(tr(zh_label, en_label, lang),
                   *[F.num(getattr(s, key) * 100, 2, signed=True) for s in res.scenarios])
     con = console()
     con.print(t)
     con.print(scenarios_text(res, lang))
     for c in res.commodities:
         if not c.ok:
-            con.print(("商品路径未生成：" if zh else "commodity path not built: ") + f"{c.key} ({c.reason})")
+            con.print(tr("商品路径未生成：", "commodity path not built: ", lang) + f"{c.key} ({c.reason})")
 
 
 @app.command("list")

@@ -21,6 +21,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from macrodesk.exceptions import ReportError
 from macrodesk.plotting._fonts import setup_matplotlib
 from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
+from macrodesk.text.labels import tr
 
 #: Series colours, in order of use.
 PALETTE: tuple[str, ...] = (
@@ -237,13 +238,13 @@ def _year_label(col: Any, lang: str) -> str:
         y = int(str(col))
     except ValueError:
         return str(col)
-    if 1800 <= y <= 2200 and lang == "zh":
-        return f"{y}年"
+    if 1800 <= y <= 2200:
+        return tr(f"{y}年", str(col), lang)
     return str(col)
 
 
 def _month_ticks(ax: Axes, lang: str) -> None:
-    names = [f"{m}月" for m in range(1, 13)] if lang == "zh" else list(_MONTHS_EN)
+    names = tr([f"{m}月" for m in range(1, 13)], list(_MONTHS_EN), lang)
     ax.set_xticks(range(1, 13), names)
     ax.set_xlim(0.6, 12.4)
 

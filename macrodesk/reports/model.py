@@ -377,11 +377,10 @@ class Report:
         d = self.date
         if d is None or isinstance(d, str):
             return d
-        if self.lang == "zh":
-            return f"{d.year}年{d.month:02d}月{d.day:02d}日"
         from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
+        from macrodesk.text.labels import tr
 
-        return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+        return tr(f"{d.year}年{d.month:02d}月{d.day:02d}日", f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}", self.lang)
 
     def figures(self) -> list[Figure]:
         """All figures in report order."""

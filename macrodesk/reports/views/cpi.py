@@ -191,7 +191,10 @@ def seasonality_text(res: Seasonality, lang: str = "zh") -> str:
     m = res.norm["mean"] * 100
     hi, lo = int(cast(int, m.idxmax())), int(cast(int, m.idxmin()))
     y0, y1 = res.years[0], res.years[-1]
-    mon = (lambda k: f"{k}月") if lang == "zh" else (lambda k: _MONTHS_EN[k - 1])
+
+    def mon(k: int) -> str:
+        return tr(f"{k}月", _MONTHS_EN[k - 1], lang)
+
     if np.isclose(m.max(), m.min()):
         text = tr(f"{y0}-{y1}年{res.name}各月环比均值相同（{F.pct(m[hi], 2)}）。",
                   f"Over {y0}-{y1}, {res.name} MoM averaged {F.pct(m[hi], 2)} in every month.", lang)

@@ -168,7 +168,7 @@ def _plabel(p: pd.Period, lang: str) -> str:
     if code == "M":
         return F.month_label(p, lang)
     if code == "Q":
-        return f"{p.year}年Q{p.quarter}" if lang == "zh" else f"{p.year}Q{p.quarter}"
+        return tr(f"{p.year}年Q{p.quarter}", f"{p.year}Q{p.quarter}", lang)
     return str(p)
 
 

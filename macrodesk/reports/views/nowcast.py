@@ -94,21 +94,18 @@ def nowcast_text(nc: Nowcast, lang: str) -> str:
     """The nowcast, its interval, the previous print and the MoM behind it, in one paragraph."""
     lo, hi = nc.interval()
     month = F.month_label(nc.month, lang)
-    if lang == "zh":
-        text = (
-            f"{month}{nc.target.name_zh}预测{F.pct(nc.yoy_print)}（未取整{F.pct(nc.yoy * 100, 2)}，"
-            f"80%区间{F.pct(lo)}至{F.pct(hi)}），前值{F.pct(nc.anchor_yoy * 100)}；"
-            f"环比预测{F.pct(nc.mom * 100, 2)}，去年同月环比{F.pct(nc.base_mom * 100)}。"
-        )
-    else:
-        text = (
-            f"{nc.target.name_en} for {month}: {F.pct(nc.yoy_print)} (unrounded {F.pct(nc.yoy * 100, 2)}, "
-            f"80% interval {F.pct(lo)} to {F.pct(hi)}), previous {F.pct(nc.anchor_yoy * 100)}; "
-            f"MoM nowcast {F.pct(nc.mom * 100, 2)} against {F.pct(nc.base_mom * 100)} a year earlier."
-        )
+    text = tr(
+        f"{month}{nc.target.name_zh}预测{F.pct(nc.yoy_print)}（未取整{F.pct(nc.yoy * 100, 2)}，"
+        f"80%区间{F.pct(lo)}至{F.pct(hi)}），前值{F.pct(nc.anchor_yoy * 100)}；"
+        f"环比预测{F.pct(nc.mom * 100, 2)}，去年同月环比{F.pct(nc.base_mom * 100)}。",
+        f"{nc.target.name_en} for {month}: {F.pct(nc.yoy_print)} (unrounded {F.pct(nc.yoy * 100, 2)}, "
+        f"80% interval {F.pct(lo)} to {F.pct(hi)}), previous {F.pct(nc.anchor_yoy * 100)}; "
+        f"MoM nowcast {F.pct(nc.mom * 100, 2)} against {F.pct(nc.base_mom * 100)} a year earlier.",
+        lang,
+    )
     if nc.missing_inputs:
         ids = ", ".join(nc.missing_inputs)
-        text += (f"缺少本月数据的输入：{ids}。" if lang == "zh" else f" Inputs without data this month: {ids}.")
+        text += tr(f"缺少本月数据的输入：{ids}。", f" Inputs without data this month: {ids}.", lang)
     return text
 
 
@@ -122,38 +119,30 @@ def backtest_text(res: BacktestResult, lang: str) -> str:
         lang,
     )
     model = model_label(res.model, lang)
-    if lang == "zh":
-        text = (
-            f"{span}{res.target.name_zh}实时回测（{st['n']}个月）：{model}平均绝对误差"
-            f"{F.num(st['mae'], 3)}个百分点，均方根误差{F.num(st['rmse'], 3)}，偏差{F.num(st['bias'], 3, signed=True)}，"
-            f"{F.num(st['within_0_1'] * 100, 0)}%的月份误差不超过0.1个百分点"
+    text = tr(
+        f"{span}{res.target.name_zh}实时回测（{st['n']}个月）：{model}平均绝对误差"
+        f"{F.num(st['mae'], 3)}个百分点，均方根误差{F.num(st['rmse'], 3)}，偏差{F.num(st['bias'], 3, signed=True)}，"
+        f"{F.num(st['within_0_1'] * 100, 0)}%的月份误差不超过0.1个百分点",
+        f"Real-time backtest of {res.target.name_en}, {span} ({st['n']} months): {model} MAE "
+        f"{F.num(st['mae'], 3)} pp, RMSE {F.num(st['rmse'], 3)}, bias {F.num(st['bias'], 3, signed=True)}, "
+        f"{F.num(st['within_0_1'] * 100, 0)}% of months within ±0.1 pp",
+        lang,
+    )
+    if st["consensus_n"] and st["consensus_n"] < st["n"]:
+        text += tr(
+            f"；在Wind一致预期可得的{st['consensus_n']}个月中，模型平均绝对误差"
+            f"{F.num(st['model_mae_on_consensus_months'], 3)}个百分点，一致预期{F.num(st['consensus_mae'], 3)}个百分点",
+            f"; over the {st['consensus_n']} months with a Wind consensus, model MAE "
+            f"{F.num(st['model_mae_on_consensus_months'], 3)} pp vs consensus {F.num(st['consensus_mae'], 3)} pp",
+            lang,
         )
-        if st["consensus_n"] and st["consensus_n"] < st["n"]:
-            text += (
-                f"；在Wind一致预期可得的{st['consensus_n']}个月中，模型平均绝对误差"
-                f"{F.num(st['model_mae_on_consensus_months'], 3)}个百分点，一致预期{F.num(st['consensus_mae'], 3)}个百分点"
-            )
-        elif st["consensus_n"]:
-            text += f"；同期Wind一致预期平均绝对误差{F.num(st['consensus_mae'], 3)}个百分点"
-        if st["random_walk_n"]:
-            text += f"，随机游走（前值）{F.num(st['random_walk_mae'], 3)}个百分点"
-        text += "。"
-    else:
-        text = (
-            f"Real-time backtest of {res.target.name_en}, {span} ({st['n']} months): {model} MAE "
-            f"{F.num(st['mae'], 3)} pp, RMSE {F.num(st['rmse'], 3)}, bias {F.num(st['bias'], 3, signed=True)}, "
-            f"{F.num(st['within_0_1'] * 100, 0)}% of months within ±0.1 pp"
-        )
-        if st["consensus_n"] and st["consensus_n"] < st["n"]:
-            text += (
-                f"; over the {st['consensus_n']} months with a Wind consensus, model MAE "
-                f"{F.num(st['model_mae_on_consensus_months'], 3)} pp vs consensus {F.num(st['consensus_mae'], 3)} pp"
-            )
-        elif st["consensus_n"]:
-            text += f"; Wind consensus MAE {F.num(st['consensus_mae'], 3)} pp over the same months"
-        if st["random_walk_n"]:
-            text += f", random walk (previous print) {F.num(st['random_walk_mae'], 3)} pp"
-        text += "."
+    elif st["consensus_n"]:
+        text += tr(f"；同期Wind一致预期平均绝对误差{F.num(st['consensus_mae'], 3)}个百分点",
+                   f"; Wind consensus MAE {F.num(st['consensus_mae'], 3)} pp over the same months", lang)
+    if st["random_walk_n"]:
+        text += tr(f"，随机游走（前值）{F.num(st['random_walk_mae'], 3)}个百分点",
+                   f", random walk (previous print) {F.num(st['random_walk_mae'], 3)} pp", lang)
+    text += tr("。", ".", lang)
     if res.reconciled:
         months = ", ".join(p.strftime("%Y-%m") for p in res.reconciled)
         text += tr(
@@ -290,14 +279,12 @@ def _spring_festival_caution(month: pd.Period, lang: str) -> str:
     this, prev = spring_festival(month.year), spring_festival(month.year - 1)
     if this.month == prev.month:
         return ""
-    if lang == "zh":
-        return (
-            f"注意{month.year - 1}年春节在{prev.month}月{prev.day}日、{month.year}年在"
-            f"{this.month}月{this.day}日，春节错位会扭曲{month.month}月同比。"
-        )
-    return (
+    return tr(
+        f"注意{month.year - 1}年春节在{prev.month}月{prev.day}日、{month.year}年在"
+        f"{this.month}月{this.day}日，春节错位会扭曲{month.month}月同比。",
         f" Caution: the Spring Festival fell on {prev:%b} {prev.day} in {month.year - 1} but falls on "
-        f"{this:%b} {this.day} in {month.year}, which distorts the {month:%b} YoY."
+        f"{this:%b} {this.day} in {month.year}, which distorts the {month:%b} YoY.",
+        lang,
     )
 
 
@@ -306,23 +293,20 @@ def trade_nowcast_text(nc: TradeNowcast, lang: str, target: tuple[str, str] = _T
     r = nc.fit
     ind = _indicator(r)
     level = int(round((1 - nc.alpha) * 100))
-    if lang == "zh":
-        span = f"{nc.month.month}月前{nc.day}日" if nc.day else f"{nc.month.month}月"
-        text = (
-            f"{ind[0]}{span}同比{F.pct(nc.indicator_yoy * 100)}，按月度回归"
-            f"（{F.month_label(r.sample.index[0])}-{F.month_label(r.sample.index[-1])}，{r.nobs}个月，"
-            f"斜率{F.num(r.slope, 2)}，R²={F.num(r.rsquared, 2)}）推算，指向{span}{target[0]}同比在"
-            f"{F.pct(nc.point * 100)}左右（{level}%预测区间{F.pct(nc.lower * 100)}至{F.pct(nc.upper * 100)}）。"
-        )
-    else:
-        span = (f"the first {nc.day} days of " if nc.day else "") + F.month_label(nc.month, "en")
-        text = (
-            f"{_cap(ind[1])}: {F.pct(nc.indicator_yoy * 100)} "
-            f"YoY in {span}; the monthly bridge regression ({F.month_label(r.sample.index[0], 'en')}–"
-            f"{F.month_label(r.sample.index[-1], 'en')}, {r.nobs} months, slope {F.num(r.slope, 2)}, "
-            f"R² {F.num(r.rsquared, 2)}) points to {target[1]} YoY of about {F.pct(nc.point * 100)} "
-            f"({level}% prediction interval {F.pct(nc.lower * 100)} to {F.pct(nc.upper * 100)})."
-        )
+    span_zh = f"{nc.month.month}月前{nc.day}日" if nc.day else f"{nc.month.month}月"
+    span_en = (f"the first {nc.day} days of " if nc.day else "") + F.month_label(nc.month, "en")
+    text = tr(
+        f"{ind[0]}{span_zh}同比{F.pct(nc.indicator_yoy * 100)}，按月度回归"
+        f"（{F.month_label(r.sample.index[0])}-{F.month_label(r.sample.index[-1])}，{r.nobs}个月，"
+        f"斜率{F.num(r.slope, 2)}，R²={F.num(r.rsquared, 2)}）推算，指向{span_zh}{target[0]}同比在"
+        f"{F.pct(nc.point * 100)}左右（{level}%预测区间{F.pct(nc.lower * 100)}至{F.pct(nc.upper * 100)}）。",
+        f"{_cap(ind[1])}: {F.pct(nc.indicator_yoy * 100)} "
+        f"YoY in {span_en}; the monthly bridge regression ({F.month_label(r.sample.index[0], 'en')}–"
+        f"{F.month_label(r.sample.index[-1], 'en')}, {r.nobs} months, slope {F.num(r.slope, 2)}, "
+        f"R² {F.num(r.rsquared, 2)}) points to {target[1]} YoY of about {F.pct(nc.point * 100)} "
+        f"({level}% prediction interval {F.pct(nc.lower * 100)} to {F.pct(nc.upper * 100)}).",
+        lang,
+    )
     return text + _spring_festival_caution(nc.month, lang)
 
 
@@ -330,16 +314,14 @@ def trade_fit_text(fit: TradeFit, lang: str, target: tuple[str, str] = _TARGET) 
     """The bridge equation with its sample, R² and residual s.d."""
     ind = _indicator(fit)
     a, b = fit.const * 100, fit.slope
-    if lang == "zh":
-        return (
-            f"{target[0]}同比 = {F.num(a, 2)}% + {F.num(b, 2)} × {ind[0]}同比"
-            f"（{F.month_label(fit.sample.index[0])}-{F.month_label(fit.sample.index[-1])}，"
-            f"{fit.nobs}个月，R²={F.num(fit.rsquared, 2)}，残差标准差{F.num(fit.resid_std * 100, 1)}个百分点）。"
-        )
-    return (
+    return tr(
+        f"{target[0]}同比 = {F.num(a, 2)}% + {F.num(b, 2)} × {ind[0]}同比"
+        f"（{F.month_label(fit.sample.index[0])}-{F.month_label(fit.sample.index[-1])}，"
+        f"{fit.nobs}个月，R²={F.num(fit.rsquared, 2)}，残差标准差{F.num(fit.resid_std * 100, 1)}个百分点）。",
         f"{_cap(target[1])} YoY = {F.num(a, 2)}% + {F.num(b, 2)} × {ind[1]} YoY "
         f"({F.month_label(fit.sample.index[0], 'en')}–{F.month_label(fit.sample.index[-1], 'en')}, "
-        f"{fit.nobs} months, R² {F.num(fit.rsquared, 2)}, residual s.d. {F.num(fit.resid_std * 100, 1)} pp)."
+        f"{fit.nobs} months, R² {F.num(fit.rsquared, 2)}, residual s.d. {F.num(fit.resid_std * 100, 1)} pp).",
+        lang,
     )
 
 
@@ -351,9 +333,8 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
 
     fit = nc.fit if isinstance(nc, TradeNowcast) else nc
     pred = nc if isinstance(nc, TradeNowcast) and is_computable(nc) else None
-    zh = lang == "zh"
-    span = (f"前{fit.day}日" if zh else f"first {fit.day} days") if fit.day else ""
-    tl, il = target[0 if zh else 1], _indicator(fit)[0 if zh else 1]
+    span = tr(f"前{fit.day}日", f"first {fit.day} days", lang) if fit.day else ""
+    tl, il = tr(target[0], target[1], lang), tr(*_indicator(fit), lang)
     s = fit.sample * 100
     fig, ax = charts._new_figure()
     ax2 = ax.twinx()
@@ -366,9 +347,9 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
     (h3,) = ax2.plot(pd.PeriodIndex(g.index).to_timestamp(), g.to_numpy(), color=charts.PALETTE[2], linewidth=1.2)
     handles: list[Any] = [h1, h2, h3]
     labels = [
-        f"{tl}同比" if zh else f"{_cap(tl)} YoY",
-        "高频指标拟合值" if zh else "Implied by the indicator",
-        (f"{il}{span}同比" if zh else f"{_cap(il)} YoY ({span or 'whole month'})") + label("right_axis", lang),
+        tr(f"{tl}同比", f"{_cap(tl)} YoY", lang),
+        tr("高频指标拟合值", "Implied by the indicator", lang),
+        tr(f"{il}{span}同比", f"{_cap(il)} YoY ({span or 'whole month'})", lang) + label("right_axis", lang),
     ]
     end = x[-1]
     if pred is not None:
@@ -381,7 +362,7 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
                     fontsize=8.5, color=charts.PALETTE[3])
         level = int(round((1 - pred.alpha) * 100))
         handles.append(h4)
-        labels.append(f"预测值（{level}%区间）" if zh else f"Nowcast ({level}% interval)")
+        labels.append(tr(f"预测值（{level}%区间）", f"Nowcast ({level}% interval)", lang))
         end = max(end, px + pd.Timedelta(days=45))  # room for the marker and its interval
     charts._zero_line(ax, np.concatenate([s["target"].to_numpy(), s["fitted"].to_numpy()]))
     charts._date_axis(ax, x[0], end)

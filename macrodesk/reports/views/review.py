@@ -33,7 +33,7 @@ __all__ = [
 
 def month_names(idx: pd.Index, lang: str) -> list[str]:
     """"1月" … (zh) or "Jan" … (en) for each month of ``idx``."""
-    return [f"{p.month}月" if lang == "zh" else p.strftime("%b") for p in idx]
+    return [tr(f"{p.month}月", p.strftime("%b"), lang) for p in idx]
 
 
 # ---------------------------------------------------------------- seasonal review
@@ -159,7 +159,7 @@ def assumed_note(assumed: list[pd.Period], lang: str) -> str | None:
     """"2025年12月环比假设为0" for the months whose MoM was assumed zero; None if there are none."""
     if not assumed:
         return None
-    months = "、".join(f"{p.month}月" for p in assumed) if lang == "zh" else ", ".join(p.strftime("%b") for p in assumed)
+    months = tr("、".join(f"{p.month}月" for p in assumed), ", ".join(p.strftime("%b") for p in assumed), lang)
     return tr(f"{assumed[0].year}年{months}环比假设为0", f"MoM in {months} {assumed[0].year} assumed 0", lang)
 
 

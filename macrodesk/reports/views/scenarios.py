@@ -140,28 +140,27 @@ def months_label(months: Iterable[pd.Period], lang: str = "zh") -> str:
             runs[-1].append(p)
         else:
             runs.append([p])
-    return ("、" if lang == "zh" else ", ").join(_run_label(r[0], r[-1], lang) for r in runs)
+    return tr("、", ", ", lang).join(_run_label(r[0], r[-1], lang) for r in runs)
 
 
 def _run_label(a: pd.Period, b: pd.Period, lang: str) -> str:
     if a.year == b.year:
         y = a.year
         if a.month == 1 and b.month == 12:
-            return f"{y}年" if lang == "zh" else str(y)
+            return tr(f"{y}年", str(y), lang)
         if (a.month, b.month) in ((1, 6), (7, 12)):
             h = 1 if a.month == 1 else 2
-            return f"{y}年{'上' if h == 1 else '下'}半年" if lang == "zh" else f"{y}H{h}"
+            return tr(f"{y}年{'上' if h == 1 else '下'}半年", f"{y}H{h}", lang)
         if a.month % 3 == 1 and b.month % 3 == 0:
             q0, q1 = (a.month + 2) // 3, b.month // 3
-            if lang == "zh":
-                return f"{y}年{_Q_ZH[q0 - 1]}季度" if q0 == q1 else f"{y}年{_Q_ZH[q0 - 1]}至{_Q_ZH[q1 - 1]}季度"
-            return f"{y}Q{q0}" if q0 == q1 else f"{y}Q{q0}–Q{q1}"
-        if lang == "zh":
-            return f"{y}年{a.month}月" if a == b else f"{y}年{a.month}-{b.month}月"
-        return f"{MONTHS_EN[a.month - 1]} {y}" if a == b else f"{MONTHS_EN[a.month - 1]}–{MONTHS_EN[b.month - 1]} {y}"
-    if lang == "zh":
-        return f"{a.year}年{a.month}月-{b.year}年{b.month}月"
-    return f"{MONTHS_EN[a.month - 1]} {a.year}–{MONTHS_EN[b.month - 1]} {b.year}"
+            if q0 == q1:
+                return tr(f"{y}年{_Q_ZH[q0 - 1]}季度", f"{y}Q{q0}", lang)
+            return tr(f"{y}年{_Q_ZH[q0 - 1]}至{_Q_ZH[q1 - 1]}季度", f"{y}Q{q0}–Q{q1}", lang)
+        if a == b:
+            return tr(f"{y}年{a.month}月", f"{MONTHS_EN[a.month - 1]} {y}", lang)
+        return tr(f"{y}年{a.month}-{b.month}月", f"{MONTHS_EN[a.month - 1]}–{MONTHS_EN[b.month - 1]} {y}", lang)
+    return tr(f"{a.year}年{a.month}月-{b.year}年{b.month}月",
+              f"{MONTHS_EN[a.month - 1]} {a.year}–{MONTHS_EN[b.month - 1]} {b.year}", lang)
 
 
 def horizon_label(h: tuple[pd.Period, pd.Period], lang: str = "zh") -> str:
@@ -173,7 +172,7 @@ def horizon_label(h: tuple[pd.Period, pd.Period], lang: str = "zh") -> str:
 
 
 def _mlabel(p: pd.Period, lang: str) -> str:
-    return f"{p.month}月" if lang == "zh" else p.strftime("%b")
+    return tr(f"{p.month}月", p.strftime("%b"), lang)
 
 
 # --------------------------------------------------------------------------- what a scenario assumes
@@ -181,12 +180,12 @@ def baseline_text(bl: Baseline, lang: str = "zh") -> str:
     """'2021-2025年同月环比均值（12月为2021-2024年）' / 'mean MoM of the same month in 2021-2025 (Dec: 2021-2024)'."""
     a, b = bl.window
     stat_zh = {"mean": "均值", "median": "中位数"}[bl.stat]
-    text = f"{a}-{b}年同月环比{stat_zh}" if lang == "zh" else f"{bl.stat} MoM of the same month in {a}-{b}"
+    text = tr(f"{a}-{b}年同月环比{stat_zh}", f"{bl.stat} MoM of the same month in {a}-{b}", lang)
     extra = []
     for month, (c, d) in bl.window_by_month:
-        extra.append(f"{month}月为{c}-{d}年" if lang == "zh" else f"{MONTHS_EN[month - 1]}: {c}-{d}")
+        extra.append(tr(f"{month}月为{c}-{d}年", f"{MONTHS_EN[month - 1]}: {c}-{d}", lang))
     if extra:
-        text += ("（" + "，".join(extra) + "）") if lang == "zh" else " (" + ", ".join(extra) + ")"
+        text += tr("（" + "，".join(extra) + "）", " (" + ", ".join(extra) + ")", lang)
     return text
 
 
@@ -194,44 +193,36 @@ def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mappi
     """One line saying what the scenario assumes, e.g. for a figure note."""
     parts: list[str] = []
     if sc.baseline is not None:
-        parts.append(("基准环比取" if lang == "zh" else "baseline: ") + baseline_text(sc.baseline, lang))
+        parts.append(tr("基准环比取", "baseline: ", lang) + baseline_text(sc.baseline, lang))
     for s in sorted(sc.settings, key=lambda x: x.months[0]):
         sel = months_label(s.months, lang)
-        parts.append(f"{sel}环比{F.pct(s.mom_pct)}" if lang == "zh" else f"MoM {F.pct(s.mom_pct)} in {sel}")
+        parts.append(tr(f"{sel}环比{F.pct(s.mom_pct)}", f"MoM {F.pct(s.mom_pct)} in {sel}", lang))
     for k in sc.shocks:
         sel = months_label(k.months, lang)
-        if lang == "zh":
-            parts.append(f"{shock_label(k, 'zh')}环比{F.pct(k.shock_pct)}×权重{F.pct(k.weight_pct, signed=False)}"
-                         f"（{sel}，每月{F.pp(k.pp, 2)}）")
-        else:
-            parts.append(f"{shock_label(k, 'en')} MoM {F.pct(k.shock_pct)} x weight {F.pct(k.weight_pct, signed=False)}"
-                         f" ({sel}, {F.pp(k.pp, 2, lang='en')} a month)")
+        parts.append(tr(f"{shock_label(k, 'zh')}环比{F.pct(k.shock_pct)}×权重{F.pct(k.weight_pct, signed=False)}"
+                        f"（{sel}，每月{F.pp(k.pp, 2)}）",
+                        f"{shock_label(k, 'en')} MoM {F.pct(k.shock_pct)} x weight {F.pct(k.weight_pct, signed=False)}"
+                        f" ({sel}, {F.pp(k.pp, 2, lang='en')} a month)", lang))
     for a in sc.adjustments:
         sel = months_label(a.months, lang)
-        if lang == "zh":
-            parts.append(f"{adjustment_label(a, 'zh')}每月{F.pp(a.pp, 2)}（{sel}）")
-        else:
-            parts.append(f"{adjustment_label(a, 'en')} {F.pp(a.pp, 2, lang='en')} a month ({sel})")
+        parts.append(tr(f"{adjustment_label(a, 'zh')}每月{F.pp(a.pp, 2)}（{sel}）",
+                        f"{adjustment_label(a, 'en')} {F.pp(a.pp, 2, lang='en')} a month ({sel})", lang))
     for c in sc.commodities:
         nm = (commodity_names or {}).get(c.path, c.path)
-        if lang == "zh":
-            parts.append(f"{nm}路径×弹性{F.num(c.elasticity, 4)}")
-        else:
-            parts.append(f"{nm} path x elasticity {F.num(c.elasticity, 4)}")
-    return ("；" if lang == "zh" else "; ").join(parts)
+        parts.append(tr(f"{nm}路径×弹性{F.num(c.elasticity, 4)}", f"{nm} path x elasticity {F.num(c.elasticity, 4)}", lang))
+    return tr("；", "; ", lang).join(parts)
 
 
 # --------------------------------------------------------------------------- sentences
 def scenario_text(s: ScenarioResult, lang: str = "zh") -> str:
     """'中性：中枢+0.96%，区间+0.59%至+1.09%（1月最低、2月最高），12月+0.89%'."""
     lo, hi, last = s.argmin, s.argmax, s.yoy.index[-1]
-    if lang == "zh":
-        return (f"{scenario_label(s, 'zh')}：中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}至"
-                f"{F.pct(s.max * 100)}（{_mlabel(lo, 'zh')}最低、{_mlabel(hi, 'zh')}最高），"
-                f"{_mlabel(last, 'zh')}{F.pct(s.end * 100)}")
-    return (f"{scenario_label(s, 'en')}: average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} "
-            f"({_mlabel(lo, 'en')}) to {F.pct(s.max * 100)} ({_mlabel(hi, 'en')}), "
-            f"{F.pct(s.end * 100)} in {_mlabel(last, 'en')}")
+    return tr(f"{scenario_label(s, 'zh')}：中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}至"
+              f"{F.pct(s.max * 100)}（{_mlabel(lo, 'zh')}最低、{_mlabel(hi, 'zh')}最高），"
+              f"{_mlabel(last, 'zh')}{F.pct(s.end * 100)}",
+              f"{scenario_label(s, 'en')}: average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} "
+              f"({_mlabel(lo, 'en')}) to {F.pct(s.max * 100)} ({_mlabel(hi, 'en')}), "
+              f"{F.pct(s.end * 100)} in {_mlabel(last, 'en')}", lang)
 
 
 def scenarios_text(res: ScenarioSetResult, lang: str = "zh") -> str:
@@ -239,23 +230,22 @@ def scenarios_text(res: ScenarioSetResult, lang: str = "zh") -> str:
     nm = target_name(res.spec, lang)
     year_txt = horizon_label(res.spec.horizon, lang)
     parts = [scenario_text(s, lang) for s in res.scenarios]
-    if lang == "zh":
-        text = scenarios_intro(res, lang) + f"{year_txt}{nm}同比：" + "；".join(parts) + "。"
-    else:
-        text = scenarios_intro(res, lang) + f" {nm} YoY over {year_txt}: " + "; ".join(parts) + "."
+    text = scenarios_intro(res, lang) + tr(f"{year_txt}{nm}同比：" + "；".join(parts) + "。",
+                                           f" {nm} YoY over {year_txt}: " + "; ".join(parts) + ".", lang)
     notes = scenarios_notes(res, lang)
-    return text + (notes if lang == "zh" else (" " + notes if notes else ""))
+    return text + tr(notes, " " + notes if notes else "", lang)
 
 
 def scenarios_intro(res: ScenarioSetResult, lang: str = "zh") -> str:
     """The starting point and method, e.g. '以2025年12月CPI同比+0.8%为起点、以公布同比为锚逐月递推，'."""
     nm = target_name(res.spec, lang)
-    if lang == "zh":
-        method = "以公布同比为锚逐月递推" if res.method == "published" else "按环比链式指数计算同比"
-        return f"以{F.month_label(res.anchor)}{nm}同比{F.pct(res.anchor_yoy * 100)}为起点、{method}，"
-    method = ("rolling forward from the published YoY" if res.method == "published"
-              else "computing YoY from the index chained from MoMs")
-    return f"Starting from {nm} YoY of {F.pct(res.anchor_yoy * 100)} in {F.month_label(res.anchor, 'en')} and {method}."
+    if res.method == "published":
+        method = tr("以公布同比为锚逐月递推", "rolling forward from the published YoY", lang)
+    else:
+        method = tr("按环比链式指数计算同比", "computing YoY from the index chained from MoMs", lang)
+    return tr(f"以{F.month_label(res.anchor)}{nm}同比{F.pct(res.anchor_yoy * 100)}为起点、{method}，",
+              f"Starting from {nm} YoY of {F.pct(res.anchor_yoy * 100)} in {F.month_label(res.anchor, 'en')} and {method}.",
+              lang)
 
 
 def scenarios_notes(res: ScenarioSetResult, lang: str = "zh") -> str:
@@ -272,25 +262,24 @@ def scenarios_notes(res: ScenarioSetResult, lang: str = "zh") -> str:
     gap = res.anchor_gap * 100
     if np.isfinite(gap) and abs(gap) >= 0.05:
         out.append(_gap_note(res, gap, lang))
-    return ("" if lang == "zh" else " ").join(out)
+    return tr("", " ", lang).join(out)
 
 
 def _gap_note(res: ScenarioSetResult, gap: float, lang: str) -> str:
     nm = target_name(res.spec, lang)
     alt = "chained" if res.method == "published" else "published"
-    alt_means = "、".join(f"{scenario_label(s, lang)}{F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios) if lang == "zh" \
-        else ", ".join(f"{scenario_label(s, lang)} {F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios)
+    alt_means = tr("、".join(f"{scenario_label(s, lang)}{F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios),
+                   ", ".join(f"{scenario_label(s, lang)} {F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios), lang)
     side_zh = "低" if gap > 0 else "高"
     side_en = "below" if gap > 0 else "above"
     basis_zh = "环比链式" if alt == "chained" else "公布同比"
-    if lang == "zh":
-        return (f"注意：按已公布环比链式推算，{F.month_label(res.anchor)}{nm}同比为"
-                f"{F.pct(res.anchor_chained * 100, 2)}，比公布值{side_zh}{F.pp(abs(gap), 2, signed=False)}"
-                f"（公布环比保留一位小数等所致）；若按{basis_zh}口径，各情景中枢依次为{alt_means}。")
-    return (f"Note: chaining the published MoMs gives {F.pct(res.anchor_chained * 100, 2)} for "
-            f"{F.month_label(res.anchor, 'en')}, {F.pp(abs(gap), 2, signed=False, lang='en')} {side_en} "
-            f"the published YoY (the MoMs are published to one decimal); on the {alt} basis the "
-            f"averages are {alt_means}.")
+    return tr(f"注意：按已公布环比链式推算，{F.month_label(res.anchor)}{nm}同比为"
+              f"{F.pct(res.anchor_chained * 100, 2)}，比公布值{side_zh}{F.pp(abs(gap), 2, signed=False)}"
+              f"（公布环比保留一位小数等所致）；若按{basis_zh}口径，各情景中枢依次为{alt_means}。",
+              f"Note: chaining the published MoMs gives {F.pct(res.anchor_chained * 100, 2)} for "
+              f"{F.month_label(res.anchor, 'en')}, {F.pp(abs(gap), 2, signed=False, lang='en')} {side_en} "
+              f"the published YoY (the MoMs are published to one decimal); on the {alt} basis the "
+              f"averages are {alt_means}.", lang)
 
 
 # --------------------------------------------------------------------------- table and charts
@@ -361,7 +350,7 @@ def _method_note(res: ScenarioSetResult, lang: str) -> str:
     if source_text(res.spec, lang):
         src_txt = source_text(res.spec, lang)
         note_parts.append(tr(f"情景假设来自{src_txt}", f"scenario assumptions from {src_txt}", lang))
-    return ("；" if lang == "zh" else "; ").join(note_parts)
+    return tr("；", "; ", lang).join(note_parts)
 
 
 def scenario_blocks(
@@ -428,8 +417,8 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
     """A commodity path: paragraph (last level, targets, horizon averages) and its YoY figure."""
     assert c.last_observed is not None
     unit = commodity_unit(c.spec, lang)
-    targets = "、".join(f"{F.month_label(p)}{_level(v)}{unit}" for p, v in c.spec.targets) if lang == "zh" else \
-        ", ".join(f"{_level(v)} {unit} in {F.month_label(p, 'en')}" for p, v in c.spec.targets)
+    targets = tr("、".join(f"{F.month_label(p)}{_level(v)}{unit}" for p, v in c.spec.targets),
+                 ", ".join(f"{_level(v)} {unit} in {F.month_label(p, 'en')}" for p, v in c.spec.targets), lang)
     last = float(c.levels[c.levels.index == c.last_observed].iloc[0])
     nm_zh, nm_en = commodity_name(c.spec, "zh"), commodity_name(c.spec, "en")
     text = tr(
@@ -457,12 +446,12 @@ def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str) -> str:
     """'情景二（乐观）：基准环比取…；猪肉…。全年中枢+1.35%，区间…' (assumption, then result)."""
     lo, hi = s.argmin, s.argmax
     desc = scenario_describe(s.spec, lang, names) if s.spec is not None else ""
-    ml = (lambda p: f"{p.month}月") if lang == "zh" else (lambda p: p.strftime("%b"))
-    if lang == "zh":
-        return (f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
-                f"{F.pct(s.max * 100)}（{ml(hi)}），{ml(s.yoy.index[-1])}{F.pct(s.end * 100)}。")
-    return (f"{scenario_label(s, 'en')}: {desc}. Average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} ({ml(lo)}) to "
-            f"{F.pct(s.max * 100)} ({ml(hi)}), {F.pct(s.end * 100)} in {ml(s.yoy.index[-1])}.")
+    def ml(p: pd.Period) -> str:
+        return _mlabel(p, lang)
+    return tr(f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
+              f"{F.pct(s.max * 100)}（{ml(hi)}），{ml(s.yoy.index[-1])}{F.pct(s.end * 100)}。",
+              f"{scenario_label(s, 'en')}: {desc}. Average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} ({ml(lo)}) to "
+              f"{F.pct(s.max * 100)} ({ml(hi)}), {F.pct(s.end * 100)} in {ml(s.yoy.index[-1])}.", lang)
 
 
 def _fmt2(v: float) -> str:

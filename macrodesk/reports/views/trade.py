@@ -48,7 +48,7 @@ def grew(x: float, digits: int = 1) -> str:
 
 def month_word(p: pd.Period, lang: str) -> str:
     """'12月' / 'December' — the month as the flash writes it."""
-    return f"{p.month}月" if lang == "zh" else p.strftime("%B")
+    return tr(f"{p.month}月", p.strftime("%B"), lang)
 
 
 def name_of(labels: Any, key: str, lang: str = "zh") -> str:
@@ -85,9 +85,9 @@ def headline_event(res: TradeHeadline, lang: str = "zh") -> str:
     """'12月出口同比+6.6%，前值+5.9%' / 'exports +6.6% YoY in December (prior +5.9%)'."""
     q, p = res.quoted * 100, res.prior * 100
     n = flow_name(res.name, lang)
-    if lang == "zh":
-        return f"{headline_label(res, lang)}{n}同比{F.pct(q)}" + (f"，前值{F.pct(p)}" if np.isfinite(p) else "")
-    return f"{n} {F.pct(q)} YoY in {headline_label(res, lang)}" + (f" (prior {F.pct(p)})" if np.isfinite(p) else "")
+    label = headline_label(res, lang)
+    prior = tr(f"，前值{F.pct(p)}", f" (prior {F.pct(p)})", lang) if np.isfinite(p) else ""
+    return tr(f"{label}{n}同比{F.pct(q)}", f"{n} {F.pct(q)} YoY in {label}", lang) + prior
 
 
 def headline_text(res: TradeHeadline, lang: str = "zh") -> str:
@@ -208,7 +208,7 @@ def _ahead_items(res: ImportsCommodities, lang: str) -> list[str]:
             lab, skip = tr("1-2月", "Jan–Feb", lang), True
         else:
             lab = tr(f"{p.month}月", p.strftime("%b"), lang)
-        items.append(f"{lab}{F.pct(v * 100)}" if lang == "zh" else f"{lab} {F.pct(v * 100)}")
+        items.append(tr(f"{lab}{F.pct(v * 100)}", f"{lab} {F.pct(v * 100)}", lang))
     return items
 
 
@@ -218,13 +218,14 @@ def imports_outlook_text(res: ImportsCommodities, lang: str = "zh") -> str:
     if not len(ahead) or not np.isfinite(res.base_now):
         return ""
     falls = float(ahead.mean()) < res.base_now
-    if lang == "zh":
-        return (f"未来{len(ahead)}个月进口同比基数（上年同期同比）分别为" + "、".join(_ahead_items(res, lang))
-                + f"，{'低于' if falls else '高于'}{month_word(res.month, lang)}的{F.pct(res.base_now * 100)}，"
-                + ("基数回落对进口同比形成支撑。" if falls else "基数抬升对进口同比形成压制。"))
-    return (f"The base of import YoY over the next {len(ahead)} months is " + ", ".join(_ahead_items(res, lang))
-            + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {res.month.strftime('%B')}: "
-            + ("a falling base supports import growth." if falls else "a rising base weighs on import growth."))
+    items = _ahead_items(res, lang)
+    return tr(f"未来{len(ahead)}个月进口同比基数（上年同期同比）分别为" + "、".join(items)
+              + f"，{'低于' if falls else '高于'}{month_word(res.month, lang)}的{F.pct(res.base_now * 100)}，"
+              + ("基数回落对进口同比形成支撑。" if falls else "基数抬升对进口同比形成压制。"),
+              f"The base of import YoY over the next {len(ahead)} months is " + ", ".join(items)
+              + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {res.month.strftime('%B')}: "
+              + ("a falling base supports import growth." if falls else "a rising base weighs on import growth."),
+              lang)
 
 
 def _commodity_parts(res: ImportsCommodities) -> list[tuple[str, float, float]]:

@@ -47,9 +47,9 @@ def part_label(res: Contributions, key: str, lang: str = "zh") -> str:
 
 
 def _list(res: Contributions, s: pd.Series, lang: str, digits: int = 1) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(f"{part_label(res, str(k), lang)}（{F.pp(v * 100, digits)}）" if lang == "zh"
-                    else f"{part_label(res, str(k), lang)} ({F.pp(v * 100, digits, lang='en')})" for k, v in s.items())
+    return tr("、", ", ", lang).join(tr(f"{part_label(res, str(k), lang)}（{F.pp(v * 100, digits)}）",
+                                        f"{part_label(res, str(k), lang)} ({F.pp(v * 100, digits, lang='en')})", lang)
+                                     for k, v in s.items())
 
 
 def _text_zh(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, down: pd.Series, d: pd.Series) -> str:
@@ -101,9 +101,7 @@ def contributions_text(res: Contributions, lang: str = "zh", top: int = 3) -> st
     d = parts["marginal"].dropna().sort_values(ascending=False)
     pos, neg = c[c > 0].head(top), c[c < 0].sort_values().head(top)
     up, down = d[d > 0].head(top), d[d < 0].sort_values().head(top)
-    if lang == "zh":
-        return _text_zh(res, pos, neg, up, down, d)
-    return _text_en(res, pos, neg, up, down, d)
+    return tr(_text_zh, _text_en, lang)(res, pos, neg, up, down, d)
 
 
 def _named(res: Contributions, df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -139,7 +137,7 @@ def contributions_chart(res: Contributions, lang: str = "zh", months: int = 13, 
         rest = [c for c in parts if c not in keep]
         other = h.get(OTHER, 0.0) + h[rest].sum(axis=1, min_count=1).fillna(0.0)
         h = h[[c for c in parts if c in keep]].assign(**{OTHER: other})
-    n = res.name[0] if lang == "zh" else res.name[1][:1].upper() + res.name[1][1:]
+    n = tr(res.name[0], res.name[1][:1].upper() + res.name[1][1:], lang)
     total = (res.total_yoy.reindex(h.index) * 100).rename(tr(f"{n}同比", f"{n} YoY", lang))
     return charts.stacked_contributions(_named(res, h, lang), total, lang=lang, ylabel=tr("%，个百分点", "%, pp", lang),
                                         colors=_part_colors(h.columns))
@@ -187,19 +185,17 @@ def item_sentence(res: ItemPriceVolume, key: str, lang: str = "zh") -> str:
     r = cast(pd.Series, res.table.loc[key])  # one row: each product appears once
     mw = month_word(res.month, lang)
     name = name_of(res.labels, key, lang)
-    if lang == "zh":
-        drv = "价格上涨" if r["driver"] == "price" and r["price"] > 0 else (
-            "价格" if r["driver"] == "price" else "数量")
-        return (
-            f"{mw}{name}出口金额同比{F.pct(r['value'] * 100)}，前值{F.pct(r['value_prior'] * 100)}；"
-            f"出口数量同比{F.pct(r['quantity'] * 100)}（前值{F.pct(r['quantity_prior'] * 100)}），"
-            f"单价同比{F.pct(r['price'] * 100)}，金额增长主要由{drv}驱动。"
-        )
-    return (
+    drv = "价格上涨" if r["driver"] == "price" and r["price"] > 0 else (
+        "价格" if r["driver"] == "price" else "数量")
+    return tr(
+        f"{mw}{name}出口金额同比{F.pct(r['value'] * 100)}，前值{F.pct(r['value_prior'] * 100)}；"
+        f"出口数量同比{F.pct(r['quantity'] * 100)}（前值{F.pct(r['quantity_prior'] * 100)}），"
+        f"单价同比{F.pct(r['price'] * 100)}，金额增长主要由{drv}驱动。",
         f"Export value of {name[:1].lower() + name[1:]} {grew(r['value'])} YoY in {mw} "
         f"(prior {F.pct(r['value_prior'] * 100)}); quantity {F.pct(r['quantity'] * 100)} "
         f"(prior {F.pct(r['quantity_prior'] * 100)}), unit value {F.pct(r['price'] * 100)}: "
-        f"driven mainly by {'price' if r['driver'] == 'price' else 'quantity'}."
+        f"driven mainly by {'price' if r['driver'] == 'price' else 'quantity'}.",
+        lang,
     )
 
 
@@ -208,21 +204,17 @@ def items_text(res: ItemPriceVolume, lang: str = "zh") -> str:
     t = res.table.dropna(subset=["value"])
     by_price = [k for k in t.index if t.loc[k, "driver"] == "price"]
     by_qty = [k for k in t.index if t.loc[k, "driver"] == "quantity"]
-    sep = "、" if lang == "zh" else ", "
+    sep = tr("、", ", ", lang)
     mw = month_word(res.month, lang)
     names = {k: name_of(res.labels, k, lang) for k in t.index}
     bits = []
-    if lang == "zh":
-        if by_qty:
-            bits.append(f"{sep.join(names[k] for k in by_qty)}出口金额变化主要由数量贡献")
-        if by_price:
-            bits.append(f"{sep.join(names[k] for k in by_price)}主要由价格贡献")
-        return f"{mw}，" + "，".join(bits) + "。"
     if by_qty:
-        bits.append(f"quantity drove the export value of {sep.join(names[k] for k in by_qty)}")
+        qty = sep.join(names[k] for k in by_qty)
+        bits.append(tr(f"{qty}出口金额变化主要由数量贡献", f"quantity drove the export value of {qty}", lang))
     if by_price:
-        bits.append(f"price drove that of {sep.join(names[k] for k in by_price)}")
-    return f"In {mw}, " + "; ".join(bits) + "."
+        price = sep.join(names[k] for k in by_price)
+        bits.append(tr(f"{price}主要由价格贡献", f"price drove that of {price}", lang))
+    return tr(f"{mw}，" + "，".join(bits) + "。", f"In {mw}, " + "; ".join(bits) + ".", lang)
 
 
 def items_chart(res: ItemPriceVolume, lang: str = "zh") -> Figure:
@@ -271,13 +263,12 @@ def index_pv_text(res: IndexPriceVolume, lang: str = "zh") -> str:
     n = flow_name(res.name, lang)
     lag = "" if t == res.month else tr(f"{n}价格指数最新为{F.month_label(t)}：",
                                        f"The {n} price index ends in {F.month_label(t, 'en')}. ", lang)
-    if lang == "zh":
-        drv = "价格" if abs(np.log1p(p / 100)) > abs(np.log1p(q / 100)) else "数量"
-        return (f"{lag}{F.month_label(t)}{n}金额同比{F.pct(v)}，价格指数同比{F.pct(p)}，剔除价格后的数量同比约{F.pct(q)}，"
-                f"金额变化主要由{drv}贡献。")
-    drv = "price" if abs(np.log1p(p / 100)) > abs(np.log1p(q / 100)) else "volume"
-    return (f"{lag}In {F.month_label(t, 'en')} {n} value {grew(v / 100)} YoY with prices {F.pct(p)}, so volume "
-            f"changed by about {F.pct(q)}: driven mainly by {drv}.")
+    by_price = abs(np.log1p(p / 100)) > abs(np.log1p(q / 100))
+    drv = tr("价格", "price", lang) if by_price else tr("数量", "volume", lang)
+    return tr(f"{lag}{F.month_label(t)}{n}金额同比{F.pct(v)}，价格指数同比{F.pct(p)}，剔除价格后的数量同比约{F.pct(q)}，"
+              f"金额变化主要由{drv}贡献。",
+              f"{lag}In {F.month_label(t, 'en')} {n} value {grew(v / 100)} YoY with prices {F.pct(p)}, so volume "
+              f"changed by about {F.pct(q)}: driven mainly by {drv}.", lang)
 
 
 def index_pv_chart(res: IndexPriceVolume, lang: str = "zh", months: int = 36) -> Figure:
@@ -287,7 +278,7 @@ def index_pv_chart(res: IndexPriceVolume, lang: str = "zh", months: int = 36) ->
     v, q = res.value.reindex(idx), res.volume.reindex(idx)
     pq, pp_ = split_parts(v.to_numpy(), q.to_numpy())
     df = pd.DataFrame({tr("数量贡献", "Volume", lang): pq * 100, tr("价格贡献", "Price", lang): pp_ * 100}, index=idx)
-    n = res.name[0] if lang == "zh" else (res.name[1][:1].upper() + res.name[1][1:])
+    n = tr(res.name[0], res.name[1][:1].upper() + res.name[1][1:], lang)
     total = (v * 100).rename(tr(f"{n}金额同比", f"{n} value YoY", lang))
     return charts.stacked_contributions(df, total, lang=lang, ylabel=tr("%，个百分点", "%, pp", lang),
                                         colors=[charts.PALETTE[1], charts.PALETTE[0]])
