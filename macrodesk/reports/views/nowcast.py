@@ -356,8 +356,8 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
         px = pred.month.to_timestamp()
         p = pred.point * 100
         err = [[p - pred.lower * 100], [pred.upper * 100 - p]]
-        h4 = ax.errorbar([px], [p], yerr=err,  # type: ignore[arg-type]  # matplotlib converts dates fmt="D", color=charts.PALETTE[3], markersize=5, capsize=4,
-                         linewidth=1.4, zorder=5)
+        h4 = ax.errorbar([px], [p], yerr=err, fmt="D", color=charts.PALETTE[3],  # type: ignore[arg-type]  # dates
+                         markersize=5, capsize=4, linewidth=1.4, zorder=5)
         ax.annotate(f"{p:+.1f}%", (px, p), xytext=(-7, 5), textcoords="offset points", ha="right", va="bottom",
                     fontsize=8.5, color=charts.PALETTE[3])
         level = int(round((1 - pred.alpha) * 100))
