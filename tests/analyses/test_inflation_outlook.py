@@ -177,7 +177,6 @@ def test_pork_drift_starts_from_the_rotation_year_weight():
 
 def test_results_render_in_both_languages_without_estimating(full_results):
     # compute once, render twice: no model of the inflation family runs while rendering
-    # (the commodity factor model, the scenarios and the nowcast backtests still run in render)
     from tests.analyses.spy import counting, inflation_estimators
 
     with counting(inflation_estimators()) as calls:
@@ -196,3 +195,28 @@ def test_the_spy_sees_the_models_called_by_compute():
     for fn in ("seasonal_review", "component_review", "upcycles", "lead_lag", "pass_through", "seasonality",
                "inventory_panel", "ppi_industry_review", "rotation", "price_method_drift", "carryover_review"):
         assert any(k.endswith("." + fn) for k in calls), fn
+
+
+def test_factor_model_scenarios_and_backtests_are_estimated_in_compute_only(outlook_results, outlook_report_zh):
+    # The bundled sample at 2025-11 has the factor inputs, the 2026 scenario files apply, and both
+    # nowcast backtests run; rendering must reuse them: each estimator raises if it is called.
+    from unittest import mock
+
+    from macrodesk.models.factor import FactorModel
+    from macrodesk.models.nowcast.nowcaster import Nowcaster
+
+    boom = AssertionError("estimated while rendering")
+    with mock.patch.object(FactorModel, "fit", side_effect=boom), \
+            mock.patch.object(Nowcaster, "backtest", side_effect=boom), \
+            mock.patch("macrodesk.scenarios.engine.run", side_effect=boom), \
+            mock.patch("macrodesk.scenarios.run", side_effect=boom, create=True):
+        zh, en = R.render(outlook_results, "zh"), R.render(outlook_results, "en")
+    ext = outlook_results.extensions
+    assert ext is not None and ext.factor is not None and ext.factor.fit is not None
+    assert len(ext.scenarios) == 2 and len(ext.nowcasts) == 2
+    headings_zh = [s.heading for s in zh.sections]
+    assert any("商品因子模型" in h for h in headings_zh)
+    assert any("情景推演" in h for h in headings_zh)
+    assert any("实时预测模型回测" in h for h in headings_zh)
+    assert any("scenarios" in s.heading for s in en.sections)
+    assert zh.summary == outlook_report_zh.summary
