@@ -83,7 +83,7 @@ def as_mom(s: MacroSeries, transform: str) -> pd.Series:
     kind = get_unit(s.unit).kind
     if s.unit == "pct_mom" or rate_unit_of(s.unit) == "pct_mom":
         return s.to_fraction()
-    if kind in ("level", "price", "count") or s.unit in ("index", "index_2010_100", "index_2005m12_100"):
+    if kind in ("level", "price", "count", "ratio") or s.unit in ("index", "index_2010_100", "index_2005m12_100"):
         if s.freq != "M":
             raise TransformError(f"'{transform}' needs a monthly series; '{s.id}' is {s.freq}")
         return T.mom(s.data)

@@ -23,7 +23,8 @@ class Unit:
     """A unit code with its kind and labels.
 
     ``kind`` is one of ``rate`` (percent values), ``index`` (index points),
-    ``level`` (money or quantity stocks and flows), ``price`` or ``count``.
+    ``level`` (money or quantity stocks and flows), ``price``, ``count`` or
+    ``ratio`` (a plain ratio of two prices, e.g. the hog-grain price ratio).
     """
 
     code: str
@@ -70,6 +71,7 @@ _DEFS: list[tuple[str, str, str, str]] = [
     ("cny_per_t", "price", "元/吨", "CNY/t"),
     ("cny_per_kg", "price", "元/公斤", "CNY/kg"),
     ("cny_per_usd", "price", "元/美元", "CNY per USD"),
+    ("cny_per_head", "level", "元/人（头）", "CNY per head"),  # per person (surveys) or per animal (hog profit)
     # counts and physical quantities
     ("10k_head", "count", "万头", "10k head"),
     ("10k_t", "count", "万吨", "10k t"),
@@ -77,6 +79,8 @@ _DEFS: list[tuple[str, str, str, str]] = [
     ("units", "count", "个", "units"),
     ("10k_units", "count", "万个", "10k units"),
     ("days", "count", "天", "days"),
+    # plain ratios
+    ("ratio", "ratio", "比值", "ratio"),
 ]
 
 UNITS: dict[str, Unit] = {c: Unit(c, k, zh, en) for c, k, zh, en in _DEFS}

@@ -40,3 +40,31 @@ def test_unit_errors():
     with pytest.raises(UnitError, match="unit 'usd_bn' is not a rate"):
         to_fraction(1.0, "usd_bn")
     assert convert(1.5, "pct", "pct") == 1.5
+
+
+def test_survey_units_of_the_shared_data_are_known() -> None:
+    # shared/data/surveys.csv (NBS household survey per head, MOA hog profit per head, hog-grain ratio)
+    # uses two codes: cny_per_head (元/人 or 元/头) and ratio (a plain ratio).
+    assert get_unit("cny_per_head").kind == "level" and get_unit("cny_per_head").en == "CNY per head"
+    assert get_unit("ratio").kind == "ratio" and not is_rate("ratio")
+
+
+def test_the_survey_file_imports(tmp_path) -> None:
+    # Two rows copied from shared/data/surveys.csv: NBS per-head clothing spending, 2013Q1 and Q2 (YTD),
+    # and the hog-grain price ratio — previously the importer stopped on these unit codes.
+    from macrodesk.importers import read_csv
+
+    f = tmp_path / "surveys.csv"
+    f.write_text(
+        "series_id,date,value,unit,source,origin\n"
+        "hh_consumption_pc_ytd_clothing,2013-03-31,349.9,cny_per_head,NBS (household survey),test\n"
+        "hh_consumption_pc_ytd_clothing,2013-06-30,559.6,cny_per_head,NBS (household survey),test\n"
+        "hog_grain_price_ratio,2023-08-31,5.87,ratio,MOA,test\n",
+        encoding="utf-8",
+    )
+    got = {s.id: s for s in read_csv(f)}
+    clothing = got["hh_consumption_pc_ytd_clothing"]
+    assert clothing.unit == "cny_per_head" and clothing.freq == "Q"
+    assert clothing.data.loc["2013Q2"] == 559.6
+    ratio = got["hog_grain_price_ratio"]
+    assert ratio.unit == "ratio" and ratio.data.loc["2023-08"] == 5.87
