@@ -28,7 +28,7 @@ from pathlib import Path
 from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.series import units as _units
 
-__all__ = ["MappingEntry", "Mapping", "load_mapping", "quote_key"]
+__all__ = ["MappingEntry", "Mapping", "load_mapping", "parse_mapping", "layered", "quote_key"]
 
 _FIELDS = ("id", "unit", "name_en", "name_zh", "source")
 
@@ -75,6 +75,11 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
         raise InputFileError("mapping file not found", file=fname) from None
     except OSError as exc:
         raise InputFileError(f"cannot read the mapping file: {exc.strerror or exc}", file=fname) from None
+    return parse_mapping(raw, fname, path=str(p))
+
+
+def parse_mapping(raw: bytes, fname: str, *, path: str = "") -> Mapping:
+    """Validate the bytes of a mapping file; errors name ``fname`` (see the module docstring)."""
     try:
         doc = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -145,7 +150,7 @@ def load_mapping(path: str | os.PathLike[str]) -> Mapping:
             name_zh=_opt(spec.get("name_zh")),
             source=_opt(spec.get("source")),
         )
-    return Mapping(entries=entries, path=str(p))
+    return Mapping(entries=entries, path=path)
 
 
 def _opt(v: str | None) -> str | None:
@@ -159,3 +164,17 @@ def quote_key(key: str) -> str:
     """``key`` as a TOML key: bare when it can be, else a quoted string."""
     bare = key and all(c.isascii() and (c.isalnum() or c in "_-") for c in key)
     return key if bare else '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def layered(user: Mapping | None, shipped: Mapping) -> Mapping:
+    """One mapping from a user's file laid over a shipped code table: the user's entry wins per key.
+
+    A shipped entry whose target id the user's file already gives to another key is dropped,
+    so the user's choice of which column is ``cpi_yoy`` stands.
+    """
+    if user is None or not user.entries:
+        return shipped
+    taken = {e.id for e in user.entries.values()}
+    entries = {k: e for k, e in shipped.entries.items() if k not in user.entries and e.id not in taken}
+    entries.update(user.entries)
+    return Mapping(entries=entries, path=user.path)
