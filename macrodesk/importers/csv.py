@@ -26,7 +26,7 @@ from macrodesk.series.checks import find_duplicate, to_numbers
 from macrodesk.series.frequency import infer_freq
 from macrodesk.series.units import UNITS
 
-__all__ = ["read_csv"]
+__all__ = ["read_csv", "read_frame"]
 
 REQUIRED = ("series_id", "date", "value", "unit")
 OPTIONAL = ("source", "origin", "freq", "name_zh", "name_en")
@@ -39,30 +39,54 @@ def read_csv(path: str | os.PathLike[str], *, catalogue: pd.DataFrame | None = N
     catalogue of known series.
     """
     p = Path(path)
-    frame = _rows(_read_table(p), p.name)
+    return _from_strings(_read_table(p), p.name, catalogue)
+
+
+def read_frame(df: pd.DataFrame, name: str, *, catalogue: pd.DataFrame | None = None) -> list[MacroSeries]:
+    """Tidy rows (the CSV's columns, any dtypes) into series, checked exactly as a file would be.
+
+    ``name`` stands for the file in error messages (e.g. ``"akshare:macro_china_cpi"``);
+    rows are numbered as in a CSV whose header is line 1. Dates may be timestamps.
+    """
+    text = pd.DataFrame(index=df.index)
+    for col in df.columns:
+        v = df[col]
+        if pd.api.types.is_datetime64_any_dtype(v):
+            text[col] = v.dt.strftime("%Y-%m-%d").fillna("")
+        else:
+            text[col] = ["" if x is None or (isinstance(x, float) and np.isnan(x)) else str(x) for x in v]
+    return _from_strings(text, name, catalogue)
+
+
+def _from_strings(df: pd.DataFrame, name: str, catalogue: pd.DataFrame | None) -> list[MacroSeries]:
+    frame = _rows(_checked(df, name), name)
     cat = _catalogue() if catalogue is None else catalogue
     cat = cat.set_index("series_id") if "series_id" in cat.columns else cat
-    return [_series(str(sid), g, cat, p.name) for sid, g in frame.groupby("sid", sort=False)]
+    return [_series(str(sid), g, cat, name) for sid, g in frame.groupby("sid", sort=False)]
 
 
 def _read_table(p: Path) -> pd.DataFrame:
-    """The file as a frame of stripped strings with lower-case column names; the columns checked."""
+    """The file as a frame of strings; :class:`InputFileError` if it is not a readable CSV."""
     try:
-        df = pd.read_csv(p, dtype=str, keep_default_na=False, skipinitialspace=True)
+        return pd.read_csv(p, dtype=str, keep_default_na=False, skipinitialspace=True)
     except FileNotFoundError:
         raise InputFileError("file not found", file=str(p)) from None
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         raise InputFileError(f"not a readable CSV: {exc}", file=p.name) from None
+
+
+def _checked(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Lower-case column names; the required columns and at least one row checked."""
     df.columns = pd.Index([str(c).strip().lower() for c in df.columns])
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise InputFileError(
             f"missing column(s) {', '.join(missing)}; a tidy CSV needs series_id,date,value,unit "
             f"(source, origin, freq, name_zh, name_en optional)",
-            file=p.name,
+            file=name,
         )
     if df.empty:
-        raise InputFileError("the file has a header but no rows", file=p.name)
+        raise InputFileError("the file has a header but no rows", file=name)
     return df
 
 
