@@ -233,6 +233,52 @@ def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels
         ax.set_yticks(pos, shown)
 
 
+def _period_ticks(ax: Axes, idx: pd.Index, max_labels: int = 12) -> None:
+    """Ticks for bars at positions 0..n-1 of a monthly index, on a regular calendar step.
+
+    Months are labelled where the calendar month falls on the step (every month, or
+    Jan/Apr/Jul/Oct, or each January …), so a missing month never shifts the ticks;
+    any other index gets plain category ticks.
+    """
+    months = _monthly(idx)
+    if months is None:
+        _category_ticks(ax, _period_labels(idx), axis="x", max_labels=max_labels)
+        return
+    span = (months[-1].year - months[0].year) * 12 + months[-1].month - months[0].month + 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 36, 60, 120) if span / s <= max_labels), 120)
+    pos = [i for i, m in enumerate(months)
+           if (step < 12 and (m.month - 1) % step == 0) or (step >= 12 and m.month == 1 and m.year % (step // 12) == 0)]
+    if not pos:
+        pos = [0]
+    ax.set_xticks(pos, [months[i].strftime("%Y-%m") for i in pos])
+
+
+def _monthly(idx: pd.Index) -> list[pd.Period] | None:
+    """The index as monthly periods, or None when it is not monthly."""
+    if isinstance(idx, pd.PeriodIndex) and idx.freqstr.startswith("M"):
+        return list(idx)
+    if isinstance(idx, pd.DatetimeIndex) and len(idx) and (all(t.is_month_end for t in idx) or all(t.day == 1 for t in idx)):
+        return list(idx.to_period("M"))
+    return None
+
+
+def _align_zero(ax: Axes, ax2: Axes) -> None:
+    """Put the zero of a secondary axis at the height of the primary axis' zero.
+
+    Done only when both axes' ranges contain zero (two rates on two scales); an axis of
+    levels far from zero keeps its own range.
+    """
+    (a0, a1), (b0, b1) = ax.get_ylim(), ax2.get_ylim()
+    if not (a0 < 0 < a1 and b0 < 0 < b1):
+        return
+    fa, fb = -a0 / (a1 - a0), -b0 / (b1 - b0)  # share of each axis below zero
+    f = max(fa, fb)
+    if fa < f:
+        ax.set_ylim(-f * a1 / (1 - f), a1)
+    if fb < f:
+        ax2.set_ylim(-f * b1 / (1 - f), b1)
+
+
 def _year_label(col: Any, lang: str) -> str:
     try:
         y = int(str(col))

@@ -24,6 +24,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from macrodesk.exceptions import ReportError
@@ -38,6 +39,7 @@ from macrodesk.plotting._style import (  # noqa: F401  (helpers also used by rep
     _TEXT,
     _ZERO,
     _as_frame,
+    _align_zero,
     _as_series,
     _category_ticks,
     _colors,
@@ -47,7 +49,9 @@ from macrodesk.plotting._style import (  # noqa: F401  (helpers also used by rep
     _month_index,
     _month_ticks,
     _new_figure,
+    _monthly,
     _period_labels,
+    _period_ticks,
     _style_axes,
     _style_right_axis,
     _text_width_pt,
@@ -81,12 +85,16 @@ def line_chart(
     lang: str = "zh",
     colors: Sequence[str] | None = None,
     figsize: tuple[float, float] | None = None,
+    markers: bool = False,
+    max_gap: int = 1,
 ) -> Figure:
     """One line per column of ``df`` (PeriodIndex or DatetimeIndex).
 
     Columns named in ``right`` go on a secondary axis and get "（右轴）" /
-    " (RHS)" appended to their legend entry. Gaps (NaN) are bridged, as
-    analysts do for e.g. the merged Jan–Feb releases.
+    " (RHS)" appended to their legend entry; when both axes cross zero their
+    zeros are aligned. On a monthly index a gap of up to ``max_gap`` missing
+    months is bridged, as analysts do for the merged Jan–Feb releases; a longer
+    gap breaks the line. ``markers`` marks each published point.
     """
     check_lang(lang)
     df = _as_frame(df, "line_chart data")
@@ -99,6 +107,10 @@ def line_chart(
             f"line_chart: right-axis columns not in the data: {', '.join(map(str, missing))}; "
             f"columns are: {', '.join(map(str, df.columns))}"
         )
+    months = _monthly(df.index)
+    if months is not None:  # every month on the axis, so a missing month is a gap
+        full = pd.period_range(months[0], months[-1], freq="M")
+        df = df.set_axis(pd.PeriodIndex(months, freq="M")).reindex(full)
     x = _to_datetime_index(df.index, "line_chart")
     fig, ax = _new_figure(figsize)
     ax2 = None
@@ -108,18 +120,40 @@ def line_chart(
     cols = list(colors) if colors else _colors(df.shape[1])
     handles, labels = [], []
     for j, col in enumerate(df.columns):
-        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=x).dropna()
+        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=x)
+        drawn = _bridge(s, max_gap) if months is not None else s.dropna()
         target = ax2 if ax2 is not None and col in rights else ax
-        (h,) = target.plot(s.index, s.to_numpy(), color=cols[j % len(cols)], linewidth=1.6)
+        color = cols[j % len(cols)]
+        (h,) = target.plot(drawn.index, drawn.to_numpy(), color=color, linewidth=1.6)
+        if markers:
+            pts = s.dropna()
+            target.plot(pts.index, pts.to_numpy(), linestyle="none", marker="o", markersize=3, color=color)
+            h = Line2D([], [], color=color, linewidth=1.6, marker="o", markersize=3)
         handles.append(h)
         labels.append(str(col) + (label("right_axis", lang) if col in rights else ""))
     left_cols = [c for c in df.columns if c not in rights]
     _zero_line(ax, df[left_cols].to_numpy(dtype=float, na_value=np.nan) if left_cols else [])
     _date_axis(ax, x.min(), x.max())
+    if ax2 is not None:
+        _align_zero(ax, ax2)
     if ax2 is not None and right_ylabel:
         ax2.set_ylabel(right_ylabel, fontsize=_FONT, color=_TEXT)
     _legend_below(fig, handles, labels)
     return _finish(fig, ax, title, ylabel)
+
+
+def _bridge(s: pd.Series, max_gap: int) -> pd.Series:
+    """``s`` with interior runs of at most ``max_gap`` missing values filled linearly (for drawing)."""
+    isna = s.isna().to_numpy()
+    out = s.copy()
+    if max_gap <= 0 or not isna.any():
+        return out
+    run_id = np.cumsum(~isna)  # missing values share the id of the last value before them
+    runs = pd.Series(isna).groupby(run_id).transform("sum").to_numpy()
+    fill = isna & (runs <= max_gap)
+    interp = s.interpolate(method="linear", limit_area="inside")
+    out[fill] = interp[fill]
+    return out
 
 
 def seasonal_lines(
@@ -300,7 +334,7 @@ def _contributions_chart(
     vals = vals[np.isfinite(vals)]
     if vals.size and vals.min() < 0:
         ax.axhline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
-    _category_ticks(ax, _period_labels(contrib.index), axis="x", max_labels=12)
+    _period_ticks(ax, contrib.index, max_labels=12)
     ax.set_xlim(-0.6, n - 0.4)
     _legend_below(fig, handles, labels)
     return _finish(fig, ax, title, ylabel)

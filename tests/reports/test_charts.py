@@ -223,3 +223,50 @@ def test_scenario_paths_join_history_and_shade_forecast():
                for p in ax.patches)
     with pytest.raises(ReportError, match="non-empty dict"):
         charts.scenario_paths(hist, {})
+
+
+def _zero_share(ax) -> float:
+    lo, hi = ax.get_ylim()
+    return -lo / (hi - lo)
+
+
+def test_dual_axis_zeros_aligned_when_both_cross_zero():
+    idx = pd.period_range("2024-01", periods=6, freq="M")
+    df = pd.DataFrame({"ppi": [-2.0, -1.0, 0.5, 1.0, 2.0, 3.0], "m1": [10.0, 20.0, -5.0, 15.0, 25.0, 30.0]}, index=idx)
+    ax, ax2 = charts.line_chart(df, right=["m1"]).axes
+    assert _zero_share(ax) == pytest.approx(_zero_share(ax2), abs=1e-9)
+    # the data still fit on both axes
+    assert ax.get_ylim()[0] <= -2.0 and ax2.get_ylim()[1] >= 30.0
+
+
+def test_dual_axis_level_axis_keeps_its_range():
+    idx = pd.period_range("2024-01", periods=4, freq="M")
+    df = pd.DataFrame({"yoy": [-1.0, 0.5, 1.0, -0.5], "index": [250.0, 260.0, 255.0, 270.0]}, index=idx)
+    ax, ax2 = charts.line_chart(df, right=["index"]).axes
+    assert ax2.get_ylim()[0] > 200  # not stretched down to zero
+
+
+def test_line_chart_bridges_one_missing_month_and_breaks_longer_gaps():
+    idx = pd.PeriodIndex(["2024-01", "2024-03", "2024-04", "2024-07"], freq="M")  # Feb missing; May, Jun missing
+    fig = charts.line_chart(pd.Series([1.0, 3.0, 5.0, 8.0], index=idx, name="x"))
+    line = next(ln for ln in fig.axes[0].lines if len(ln.get_xdata()) > 2)
+    y = np.asarray(line.get_ydata(), dtype=float)
+    assert y.tolist()[:3] == [1.0, 2.0, 3.0]  # Feb drawn at the midpoint of Jan and Mar
+    assert np.isnan(y[4]) and np.isnan(y[5]) and y[6] == 8.0  # the line breaks over May–Jun
+
+
+def test_line_chart_markers_only_on_published_points():
+    idx = pd.PeriodIndex(["2024-01", "2024-02", "2024-05"], freq="M")
+    df = pd.DataFrame({"a": [-1.0, 0.5, 1.0], "b": [0.2, -0.3, 0.1]}, index=idx)
+    fig = charts.line_chart(df, markers=True)
+    marked = [ln for ln in fig.axes[0].lines if ln.get_marker() == "o"]
+    assert len(marked) == 2 and all(len(ln.get_xdata()) == 3 for ln in marked)  # no marker on the zero line
+
+
+def test_contribution_ticks_stay_on_quarter_months_when_a_month_is_missing():
+    idx = pd.period_range("2021-12", "2024-12", freq="M").delete(5)  # 2022-05 missing, as in the factor model
+    contrib = pd.DataFrame({"a": np.linspace(-1, 1, len(idx))}, index=idx)
+    fig = charts.stacked_contributions(contrib)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    # 37 months, at most 12 labels: a 6-month step, on each January and July
+    assert labels == ["2022-01", "2022-07", "2023-01", "2023-07", "2024-01", "2024-07"]

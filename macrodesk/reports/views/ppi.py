@@ -65,12 +65,7 @@ def ppi_group_chart(res: PPIGroupReview, lang: str = "zh") -> Figure:
     """MoM by group (percent), points at the published months."""
     df = res.mom * 100
     df.columns = pd.Index([industry_name(g, lang) for g in df.columns])
-    fig = charts.line_chart(df, ylabel="%", lang=lang)
-    for line in fig.axes[0].lines:
-        if np.size(line.get_xdata()) > 1:
-            line.set_marker("o")
-            line.set_markersize(3)
-    return fig
+    return charts.line_chart(df, ylabel="%", lang=lang, markers=True)
 
 
 # ---------------------------------------------------------------- industries
