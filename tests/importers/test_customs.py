@@ -333,3 +333,16 @@ def test_no_direction(tmp_path):
 def test_nothing_for_the_flash(tmp_path):
     rows = [["202501", "10011100", "小麦", "", "", "6,000", "千克", "", "", "1,800"]]
     assert "no row feeds" in str(_err(write(tmp_path / "出口.csv", rows)))
+
+
+def test_trade_modes_are_summed_and_only_a_repeat_of_all_keys_is_a_duplicate(tmp_path):
+    header = ["数据年月", "商品编码", "商品名称", "贸易伙伴编码", "贸易伙伴名称", "贸易方式编码", "贸易方式名称",
+              "第一数量", "第一计量单位", "第二数量", "第二计量单位", "美元"]
+    rows = [["202501", "87032300", "小轿车", "502", "美国", "10", "一般贸易", "3", "辆", "", "", "45,000"],
+            ["202501", "87032300", "小轿车", "502", "美国", "14", "进料加工贸易", "1", "辆", "", "", "15,000"]]
+    got = by_id(read_customs(write(tmp_path / "出口.csv", rows, header)))
+    assert got[product_id("autos")].data.tolist() == [60.0]  # 45 + 15 USD thousand
+    assert got[quantity_id("autos")].data.tolist() == [4.0]
+    rows.append(list(rows[1]))
+    e = _err(write(tmp_path / "出口2.csv", rows, header))
+    assert "rows 3 and 4" in str(e) and "贸易方式" in str(e)

@@ -166,7 +166,7 @@ def _rows(text: str, fname: str) -> tuple[list[_Row], bool, list[str]]:
         key = _ALIASES.get(h) or _ALIASES.get(re.sub(r"[(（].*?[)）]", "", h).replace("累计", ""))
         if key is not None and key not in cols:
             cols[key] = j
-    currencies = [c for c in ("usd", "cny") if c in cols]
+    currencies: list[str] = [c for c in ("usd", "cny") if c in cols]
     missing = [zh for zh, k in (("数据年月", "month"),) if k not in cols]
     if not currencies:
         missing.append("美元 (or 人民币)")
@@ -195,6 +195,9 @@ def _rows(text: str, fname: str) -> tuple[list[_Row], bool, list[str]]:
 
     out: list[_Row] = []
     seen: dict[tuple[str, ...], int] = {}
+    raw_values: dict[str, list[str]] = {c: [] for c in currencies}
+    raw_qty: list[str] = []
+    months: dict[str, pd.Period] = {}  # 数据年月 text -> month, parsed once
     for i in range(start + 1, len(table)):
         r, line = table[i], i + 1
         if not any(c.strip() for c in r):
@@ -208,7 +211,8 @@ def _rows(text: str, fname: str) -> tuple[list[_Row], bool, list[str]]:
                 raise InputFileError(f"进出口 '{cell(r, 'flow')}' is neither 出口 nor 进口", file=fname, row=line)
         else:
             flow = str(name_flow)
-        month = _month(cell(r, "month"), fname, line)
+        mtext = cell(r, "month")
+        month = months.get(mtext) or months.setdefault(mtext, _month(mtext, fname, line))
         hs = cell(r, "hs").lstrip("'")
         hs = "" if hs in TOTAL_WORDS else hs
         if hs and not re.fullmatch(r"\d{2,10}", hs):
@@ -216,34 +220,42 @@ def _rows(text: str, fname: str) -> tuple[list[_Row], bool, list[str]]:
         pname, pcode = cell(r, "partner"), cell(r, "partner_code")
         if pname in TOTAL_WORDS and pcode in TOTAL_WORDS:
             pname = pcode = ""
-        values: dict[str, float] = {}
         for c in currencies:
-            raw = cell(r, c)
-            num, _, bad = to_numbers(np.array([raw.replace(",", "")], dtype=object))
-            if bad[0] or not raw:
-                what = "is empty" if not raw else "is not a number"
-                raise InputFileError(f"{_CURRENCY[c][3]} '{raw}' {what}", file=fname, row=line,
-                                     series_id=_describe(hs, pname))
-            values[c] = float(num[0])
-        qraw = cell(r, "qty").replace(",", "")
-        qnum, _, qbad = to_numbers(np.array([qraw], dtype=object))
-        if qbad[0]:
-            raise InputFileError(f"第一数量 '{cell(r, 'qty')}' is not a number", file=fname, row=line,
-                                 series_id=_describe(hs, pname))
-        key = (flow, str(month), hs, pname, pcode, cell(r, "mode_code"), cell(r, "mode"),
+            raw_values[c].append(cell(r, c))
+        raw_qty.append(cell(r, "qty"))
+        dup_key = (flow, str(month), hs, pname, pcode, cell(r, "mode_code"), cell(r, "mode"),
                cell(r, "reg_code"), cell(r, "reg"))
-        if key in seen:
+        if dup_key in seen:
             raise InputFileError(
-                f"duplicate row: rows {seen[key]} and {line} have the same 数据年月, 商品编码, 贸易伙伴"
+                f"duplicate row: rows {seen[dup_key]} and {line} have the same 数据年月, 商品编码, 贸易伙伴"
                 f"{', 贸易方式' if 'mode' in cols or 'mode_code' in cols else ''}"
                 f"{', 注册地' if 'reg' in cols or 'reg_code' in cols else ''}",
                 file=fname, row=line, series_id=_describe(hs, pname),
             )
-        seen[key] = line
-        out.append(_Row(line, flow, month, hs, pname, pcode, values, float(qnum[0]), cell(r, "qty_unit")))
+        seen[dup_key] = line
+        out.append(_Row(line, flow, month, hs, pname, pcode, {}, np.nan, cell(r, "qty_unit")))
     if not out:
         raise InputFileError("the file has a header but no rows", file=fname)
+    for c in currencies:
+        nums = _numbers(raw_values[c], out, _CURRENCY[c][3], fname, blank_ok=False)
+        for row, v in zip(out, nums):
+            row.values[c] = float(v)
+    for row, v in zip(out, _numbers(raw_qty, out, "第一数量", fname, blank_ok=True)):
+        row.qty = float(v)
     return out, cumulative, currencies
+
+
+def _numbers(raw: list[str], rows: list[_Row], col: str, fname: str, *, blank_ok: bool) -> np.ndarray:
+    """The column's numbers (thousands separators dropped); an error names the first bad row."""
+    arr = np.array([x.replace(",", "") for x in raw], dtype=object)
+    num, present, bad = to_numbers(arr)
+    wrong = bad if blank_ok else ~present
+    if wrong.any():
+        i = int(np.argmax(wrong))
+        what = "is not a number" if bad[i] else "is empty"
+        raise InputFileError(f"{col} '{raw[i]}' {what}", file=fname, row=rows[i].line,
+                             series_id=_describe(rows[i].hs, rows[i].partner))
+    return num
 
 
 def _describe(hs: str, partner: str) -> str:
