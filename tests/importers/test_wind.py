@@ -224,14 +224,21 @@ def test_mixed_monthly_value_off_month_end_is_frequency_error(make_workbook):
     assert ei.value.row == 17 and ei.value.series_id == "M0000612"
 
 
-def test_merged_sheet_warns_about_edge_zero_runs(make_workbook):
+def test_merged_sheet_drops_edge_zero_runs_and_warns_about_a_single_edge_zero(make_workbook):
     # CPI column starting two month-ends after the daily column: Wind fills 0 before its start
     dates = sorted(BRENT_2023)
-    cpi = WindCol("中国:CPI:当月同比", "月", "%", "M0000612", [-0.3 if d == D(2023, 7, 31) else 0 for d in dates])
+    cpi = WindCol("中国:CPI:当月同比", "月", "%", "TEST0010", [-0.3 if d == D(2023, 7, 31) else 0 for d in dates])
     brent = WindCol("期货结算价(连续):布伦特原油", "日", "美元/桶", "TEST0004", [BRENT_2023[d] for d in dates])
-    with pytest.warns(MacrodeskWarning, match="may be Wind fillers"):
-        out = by_id(read_wind(make_workbook("m.xlsx", wind_rows([cpi, brent], dates))))
-    assert out["M0000612"].data.tolist() == [0.0, 0.0, -0.3]
+    out = by_id(read_wind(make_workbook("m.xlsx", wind_rows([cpi, brent], dates))))
+    assert out["TEST0010"].data.index.equals(monthly_index("2023-07", 1))
+    assert out["TEST0010"].data.tolist() == [-0.3]
+    # PPI YoY (NBS) 2023-06 -5.4, 2023-07 -4.4, starting one month-end after the grid: the single
+    # leading 0 cannot be told from a real 0.0 print -> kept, with a warning
+    ppi = {D(2023, 6, 30): -5.4, D(2023, 7, 31): -4.4}
+    ppi_col = WindCol("中国:PPI:全部工业品:当月同比", "月", "%", "TEST0011", [ppi.get(d, 0) for d in dates])
+    with pytest.warns(MacrodeskWarning, match="may be a Wind filler"):
+        out = by_id(read_wind(make_workbook("m1.xlsx", wind_rows([ppi_col, brent], dates))))
+    assert out["TEST0011"].data.tolist() == [0.0, -5.4, -4.4]
 
 
 # --------------------------------------------------------------------------
