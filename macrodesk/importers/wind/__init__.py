@@ -52,13 +52,15 @@ import os
 from pathlib import Path
 
 from macrodesk.exceptions import InputFileError
+from macrodesk.importers.codes import for_vendor
 from macrodesk.importers.mapping import Mapping, load_mapping
 from macrodesk.importers.wind._sheet import read_sheet
+from macrodesk.importers.wind._vendor import VENDORS, detect_vendor
 from macrodesk.importers.wind._workbook import read_workbook, to_array
 from macrodesk.importers.wind._words import WIND_FREQS, WIND_UNITS, interpret_unit
 from macrodesk.series._container import MacroSeries
 
-__all__ = ["read_wind", "interpret_unit", "WIND_UNITS", "WIND_FREQS"]
+__all__ = ["read_wind", "interpret_unit", "detect_vendor", "VENDORS", "WIND_UNITS", "WIND_FREQS"]
 
 
 def read_wind(
@@ -99,17 +101,15 @@ def read_wind(
     fname = p.name
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
-    sheets = read_workbook(p, fname)
+    arrays = [(sheet, arr, start) for sheet, rows, start in read_workbook(p, fname) if (arr := to_array(rows)) is not None]
+    codes = for_vendor(detect_vendor(arr for _, arr, _ in arrays), mapping)
 
     out: list[MacroSeries] = []
     seen: dict[str, tuple[str, str]] = {}  # series id -> (sheet, column letter)
     any_data = False
-    for sheet, rows, start in sheets:
-        arr = to_array(rows)
-        if arr is None:
-            continue
+    for sheet, arr, start in arrays:
         any_data = True
-        for ms, col in read_sheet(fname, sheet, arr, start, mapping):
+        for ms, col in read_sheet(fname, sheet, arr, start, codes):
             if ms.id in seen:
                 other_sheet, other_col = seen[ms.id]
                 both = (

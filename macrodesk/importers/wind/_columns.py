@@ -133,7 +133,7 @@ def _no_id(w: Where, letter: str, name: str, labels: dict[str, int], mapping: Ma
     """Raise for a column that has neither a 指标ID nor a mapping entry."""
     i_hdr = labels.get("id", labels.get("name"))
     if name:
-        hint = "the mapping file has no entry for its name" if mapping is not None else "no mapping file was given"
+        hint = "the mapping file has no entry for its name" if mapping is not None and mapping.path else "no mapping file was given"
         raise w.err(
             f"column {letter} ('{name}') has no 指标ID and {hint}; add "
             f"[series.\"{name}\"] with id = \"...\" to a mapping file",
