@@ -29,3 +29,17 @@ def test_wind_import_with_mapping_then_bad_workbook_leaves_store_untouched(cli, 
     assert after == before
     _, out, _ = cli("data", "history", "cpi_yoy", "--store", store, "--json")
     assert len(json.loads(out)) == 4
+
+
+def test_plain_wind_export_needs_no_mapping(cli, tmp_path, make_workbook):
+    # NBS CPI YoY 2025-11 0.7, 2025-12 0.8 and PPI YoY -2.2, -1.9 (%), under Wind's own codes
+    cols = [
+        WindCol("CPI:当月同比", "月", "%", "M0000612", [0.7, 0.8]),
+        WindCol("PPI:全部工业品:当月同比", "月", "%", "M0001227", [-2.2, -1.9]),
+    ]
+    f = make_workbook("edb.xlsx", wind_rows(cols, month_ends("2025-11", 2)))
+    store = tmp_path / "s.duckdb"
+    code, out, _ = cli("data", "import", f, "--store", store, "--json")
+    assert code == 0 and json.loads(out)["added"] == {"cpi_yoy": 2, "ppi_yoy": 2}
+    _, out, _ = cli("data", "show", "ppi_yoy", "--store", store, "--json")
+    assert json.loads(out)["values"] == {"2025-11": -2.2, "2025-12": -1.9}

@@ -2,7 +2,8 @@
 
 All numbers are real published values (see the provenance comments); they were
 cross-checked against the bundled sample data. M0000612 is Wind's 指标ID for
-CPI:当月同比; every other 指标ID here is a made-up "TEST…" id.
+CPI:当月同比 (the shipped code table maps it to ``cpi_yoy``); every other 指标ID here is a
+made-up "TEST…" id.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def test_plain_monthly_export(make_workbook):
         blank_before_data=True,
     )
     out = read_wind(make_workbook("cpi.xlsx", rows))
-    assert [s.id for s in out] == ["M0000612", "TEST0001"]
+    assert [s.id for s in out] == ["cpi_yoy", "TEST0001"]
     cpi, ppi = out
     assert cpi.meta.unit == "pct_yoy" and cpi.meta.freq == "M"
     assert cpi.meta.name_zh == "中国:CPI:当月同比"
@@ -149,7 +150,7 @@ def test_every_sheet_is_read_and_empty_sheets_skipped(make_workbook):
         },
     )
     out = read_wind(path)
-    assert [(s.id, s.meta.origin) for s in out] == [("M0000612", "book.xlsx:CPI"), ("TEST0001", "book.xlsx:PPI")]
+    assert [(s.id, s.meta.origin) for s in out] == [("cpi_yoy", "book.xlsx:CPI"), ("TEST0001", "book.xlsx:PPI")]
 
 
 def test_cpi_index_prev_year(make_workbook):
@@ -176,7 +177,7 @@ def _merged_2023_rows(cpi_values: dict[dt.date, float] | None = None):
 @pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
 def test_mixed_frequency_keeps_genuine_zero_and_drops_fillers(make_workbook, suffix):
     out = by_id(read_wind(make_workbook("merged" + suffix, _merged_2023_rows())))
-    cpi, brent = out["M0000612"], out["TEST0004"]
+    cpi, brent = out["cpi_yoy"], out["TEST0004"]
     assert cpi.meta.freq == "M"
     assert cpi.data.index.equals(monthly_index("2023-05", 3))
     assert cpi.data.tolist() == [0.2, 0.0, -0.3]  # 2023-06 0.0 is a real print
@@ -218,20 +219,27 @@ def test_mixed_monthly_value_off_month_end_is_frequency_error(make_workbook):
     rows = _merged_2023_rows(cpi)  # labels rows 1-5, data from row 6; 2023-07-28 is the 12th date
     with pytest.raises(
         FrequencyError,
-        match=re.escape("file 'merged.xlsx', sheet 'Sheet1', row 17, series 'M0000612': cell B17 holds -0.3 on 2023-07-28, which is not a month-end"),
+        match=re.escape("file 'merged.xlsx', sheet 'Sheet1', row 17, series 'cpi_yoy': cell B17 holds -0.3 on 2023-07-28, which is not a month-end"),
     ) as ei:
         read_wind(make_workbook("merged.xlsx", rows))
-    assert ei.value.row == 17 and ei.value.series_id == "M0000612"
+    assert ei.value.row == 17 and ei.value.series_id == "cpi_yoy"
 
 
-def test_merged_sheet_warns_about_edge_zero_runs(make_workbook):
+def test_merged_sheet_drops_edge_zero_runs_and_warns_about_a_single_edge_zero(make_workbook):
     # CPI column starting two month-ends after the daily column: Wind fills 0 before its start
     dates = sorted(BRENT_2023)
-    cpi = WindCol("中国:CPI:当月同比", "月", "%", "M0000612", [-0.3 if d == D(2023, 7, 31) else 0 for d in dates])
+    cpi = WindCol("中国:CPI:当月同比", "月", "%", "TEST0010", [-0.3 if d == D(2023, 7, 31) else 0 for d in dates])
     brent = WindCol("期货结算价(连续):布伦特原油", "日", "美元/桶", "TEST0004", [BRENT_2023[d] for d in dates])
-    with pytest.warns(MacrodeskWarning, match="may be Wind fillers"):
-        out = by_id(read_wind(make_workbook("m.xlsx", wind_rows([cpi, brent], dates))))
-    assert out["M0000612"].data.tolist() == [0.0, 0.0, -0.3]
+    out = by_id(read_wind(make_workbook("m.xlsx", wind_rows([cpi, brent], dates))))
+    assert out["TEST0010"].data.index.equals(monthly_index("2023-07", 1))
+    assert out["TEST0010"].data.tolist() == [-0.3]
+    # PPI YoY (NBS) 2023-06 -5.4, 2023-07 -4.4, starting one month-end after the grid: the single
+    # leading 0 cannot be told from a real 0.0 print -> kept, with a warning
+    ppi = {D(2023, 6, 30): -5.4, D(2023, 7, 31): -4.4}
+    ppi_col = WindCol("中国:PPI:全部工业品:当月同比", "月", "%", "TEST0011", [ppi.get(d, 0) for d in dates])
+    with pytest.warns(MacrodeskWarning, match="may be a Wind filler"):
+        out = by_id(read_wind(make_workbook("m1.xlsx", wind_rows([ppi_col, brent], dates))))
+    assert out["TEST0011"].data.tolist() == [0.0, -5.4, -4.4]
 
 
 # --------------------------------------------------------------------------
@@ -256,8 +264,8 @@ def test_missing_frequency_row_is_inferred(make_workbook):
         labels=labels,
     )
     out = by_id(read_wind(make_workbook("nofreq.xlsx", {"m": monthly, "d": daily, "w": weekly, "q": quarterly})))
-    assert out["M0000612"].meta.freq == "M"
-    assert out["M0000612"].data.index.equals(monthly_index("2025-07", 6))
+    assert out["cpi_yoy"].meta.freq == "M"
+    assert out["cpi_yoy"].data.index.equals(monthly_index("2025-07", 6))
     assert out["TEST0004"].meta.freq == "D"
     assert out["TEST0006"].meta.freq == "W"
     assert out["TEST0008"].meta.freq == "Q"
@@ -450,7 +458,7 @@ def test_text_in_number_column(make_workbook):
     rows = wind_rows([ppi_col(), cpi_col(vals)], month_ends("2025-07", 6))  # labels rows 1-5, 2025-10 in row 9
     with pytest.raises(
         InputFileError,
-        match=re.escape("file 'cpi.xlsx', sheet 'Sheet1', row 9, series 'M0000612': cell C9: '0.2%' is not a number"),
+        match=re.escape("file 'cpi.xlsx', sheet 'Sheet1', row 9, series 'cpi_yoy': cell C9: '0.2%' is not a number"),
     ):
         read_wind(make_workbook("cpi.xlsx", rows))
 
@@ -494,15 +502,15 @@ def test_column_without_id_or_mapping(make_workbook, write_mapping):
 
 def test_two_columns_with_same_series_id(make_workbook, write_mapping):
     rows = wind_rows([cpi_col(), WindCol("CPI 当月同比 (copy)", "月", "%", "M0000612", CPI_YOY_2025H2)], month_ends("2025-07", 6))
-    with pytest.raises(InputFileError, match=re.escape("file 'dup.xlsx', sheet 'Sheet1', series 'M0000612': columns B and C both give series id 'M0000612'")):
+    with pytest.raises(InputFileError, match=re.escape("file 'dup.xlsx', sheet 'Sheet1', series 'cpi_yoy': columns B and C both give series id 'cpi_yoy'")):
         read_wind(make_workbook("dup.xlsx", rows))
     # a mapping that sends a column onto another's id, across sheets
     path = make_workbook(
         "dup2.xlsx",
         {"A": wind_rows([cpi_col()], month_ends("2025-07", 6)), "B": wind_rows([ppi_col()], month_ends("2025-07", 6))},
     )
-    mp = write_mapping('[series.TEST0001]\nid = "M0000612"\n')
-    with pytest.raises(InputFileError, match=re.escape("sheet 'B', series 'M0000612': column B of sheet 'A' and column B of this sheet both give series id")):
+    mp = write_mapping('[series.M0000612]\nid = "TEST0001"\n')
+    with pytest.raises(InputFileError, match=re.escape("sheet 'B', series 'TEST0001': column B of sheet 'A' and column B of this sheet both give series id")):
         read_wind(path, mapping=mp)
 
 
@@ -544,7 +552,7 @@ def test_unreadable_files(tmp_path):
 )
 def test_unsupported_frequency(make_workbook, freq, pattern):
     col = WindCol("中国:CPI:当月同比", freq, "%", "M0000612", CPI_YOY_2025H2)
-    with pytest.raises(InputFileError, match=re.escape(f"file 'f.xlsx', sheet 'Sheet1', row 2, series 'M0000612': {pattern}")):
+    with pytest.raises(InputFileError, match=re.escape(f"file 'f.xlsx', sheet 'Sheet1', row 2, series 'cpi_yoy': {pattern}")):
         read_wind(make_workbook("f.xlsx", wind_rows([col], month_ends("2025-07", 6))))
 
 
@@ -552,7 +560,7 @@ def test_column_with_header_but_no_values_is_skipped_with_warning(make_workbook)
     rows = wind_rows([cpi_col(), WindCol("停更指标", "月", "%", "TEST0011", [])], month_ends("2025-07", 6))
     with pytest.warns(MacrodeskWarning, match=r"column C, series 'TEST0011': no values"):
         out = read_wind(make_workbook("cpi.xlsx", rows))
-    assert [s.id for s in out] == ["M0000612"]
+    assert [s.id for s in out] == ["cpi_yoy"]
 
 
 # --------------------------------------------------------------------------

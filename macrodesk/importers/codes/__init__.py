@@ -9,11 +9,12 @@ One TOML file per vendor beside this module (``wind.toml``, ``choice.toml``, ``i
 
 Importers lay a user's mapping file over the vendor's table (:func:`for_vendor`), so a plain
 export of standard series lands under the ids the reports read, and a user entry still wins.
-A vendor without a table gets an empty one.
+A vendor without a table (or with a table that has no entries yet) gets an empty one.
 """
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
 from importlib import resources
 
@@ -34,7 +35,10 @@ def shipped(vendor: str) -> Mapping:
     res = resources.files(__name__).joinpath(f"{vendor}.toml")
     if not res.is_file():
         return Mapping()
-    return parse_mapping(res.read_bytes(), f"macrodesk/importers/codes/{vendor}.toml")
+    raw = res.read_bytes()
+    if "series" not in tomllib.loads(raw.decode("utf-8")):
+        return Mapping()  # a table with its header comment only
+    return parse_mapping(raw, f"macrodesk/importers/codes/{vendor}.toml")
 
 
 def for_vendor(vendor: str, user: Mapping | None = None) -> Mapping:

@@ -1,14 +1,17 @@
-"""Read Wind EDB (万得经济数据库) Excel exports (.xlsx and .xls) into :class:`MacroSeries`.
+"""Read EDB Excel exports (.xlsx and .xls) of Wind (万得), Choice (东方财富) and iFinD (同花顺) into :class:`MacroSeries`.
+
+The vendor is told from the file (:func:`detect_vendor`) and picks the shipped code table
+(:mod:`macrodesk.importers.codes`) that maps its 指标ID to macrodesk ids, under the user's mapping.
 
 Layout understood (one block per sheet, one column per series)::
 
-    <optional title / blank rows>
+    <optional title / blank rows / the Wind plug-in's formula in A1 (cached value 0)>
     指标名称 | CPI:当月同比 | PPI:全部工业品:当月同比 | ...
     频率     | 月           | 月                      | ...
     单位     | %            | %                       | ...
     指标ID   | M0000612     | ...                     | ...
-    来源     | 国家统计局   | ...                     | ...
-    <other label rows are tolerated: 时间区间, 更新时间, 数据来源, 国家, 状态 ...>
+    来源     | 国家统计局   | ...                     | ...   (Choice: 发布方)
+    <label rows in any order; other label rows are tolerated: 时间区间, 更新时间, 数据来源, 国家, 状态 ...>
     2025-07-31 | 0.0 | -3.6 | ...
     ...
     <optional footer lines: "数据来源：Wind", "来源：Wind", "注：..." — reading stops there>
@@ -52,13 +55,15 @@ import os
 from pathlib import Path
 
 from macrodesk.exceptions import InputFileError
+from macrodesk.importers.codes import for_vendor
 from macrodesk.importers.mapping import Mapping, load_mapping
 from macrodesk.importers.wind._sheet import read_sheet
+from macrodesk.importers.wind._vendor import VENDORS, detect_vendor
 from macrodesk.importers.wind._workbook import read_workbook, to_array
 from macrodesk.importers.wind._words import WIND_FREQS, WIND_UNITS, interpret_unit
 from macrodesk.series._container import MacroSeries
 
-__all__ = ["read_wind", "interpret_unit", "WIND_UNITS", "WIND_FREQS"]
+__all__ = ["read_wind", "interpret_unit", "detect_vendor", "VENDORS", "WIND_UNITS", "WIND_FREQS"]
 
 
 def read_wind(
@@ -99,17 +104,15 @@ def read_wind(
     fname = p.name
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
-    sheets = read_workbook(p, fname)
+    arrays = [(sheet, arr, start) for sheet, rows, start in read_workbook(p, fname) if (arr := to_array(rows)) is not None]
+    codes = for_vendor(detect_vendor(arr for _, arr, _ in arrays), mapping)
 
     out: list[MacroSeries] = []
     seen: dict[str, tuple[str, str]] = {}  # series id -> (sheet, column letter)
     any_data = False
-    for sheet, rows, start in sheets:
-        arr = to_array(rows)
-        if arr is None:
-            continue
+    for sheet, arr, start in arrays:
         any_data = True
-        for ms, col in read_sheet(fname, sheet, arr, start, mapping):
+        for ms, col in read_sheet(fname, sheet, arr, start, codes):
             if ms.id in seen:
                 other_sheet, other_col = seen[ms.id]
                 both = (

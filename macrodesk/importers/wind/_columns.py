@@ -62,24 +62,36 @@ class Column:
     entry: MappingEntry | None
 
 
-def data_bounds(w: Where, arr: np.ndarray, kinds: np.ndarray, is_date_like: np.ndarray) -> tuple[int, int]:
-    """First data row (the first date-like first cell) and the end of the data (a footer line or the last row)."""
-    if not is_date_like.any():
+def data_bounds(
+    w: Where, arr: np.ndarray, kinds: np.ndarray, is_date_like: np.ndarray, start: int = 0
+) -> tuple[int, int]:
+    """First data row (the first date-like first cell at or below ``start``) and the end of the data.
+
+    ``start`` is the row after the last label row: anything above it (a title, a formula Wind's
+    plug-in leaves in cell A1 with its cached value 0, blank filler rows) is not data. The data
+    ends at a footer line or at the last row.
+    """
+    below = is_date_like.copy()
+    below[:start] = False
+    if not below.any():
         raise w.err(
             "no data rows: expected rows whose first cell "
             f"(column {w.letter(0)}) is a date below the 指标名称/指标ID rows"
         )
-    ds = int(np.argmax(is_date_like))
+    ds = int(np.argmax(below))
     for i in range(ds, arr.shape[0]):
         if kinds[i] == TEXT and _FOOTER_RE.match(str(arr[i, 0]).strip()):
             return ds, i
     return ds, arr.shape[0]
 
 
-def label_rows(arr: np.ndarray, kinds: np.ndarray, ds: int) -> dict[str, int]:
-    """Field → array row of the first label row naming it (指标名称 → 'name', 频率 → 'freq', …)."""
+def label_rows(arr: np.ndarray, kinds: np.ndarray, until: int | None = None) -> dict[str, int]:
+    """Field → array row of the first label row naming it (指标名称 → 'name', 频率 → 'freq', …).
+
+    Label rows may come in any order; they are looked for above row ``until`` (the first dated row).
+    """
     rows: dict[str, int] = {}
-    for i in range(ds):
+    for i in range(arr.shape[0] if until is None else until):
         if kinds[i] == TEXT:
             field = LABELS.get(norm_label(arr[i, 0]))
             if field is not None and field not in rows:
@@ -121,7 +133,7 @@ def _no_id(w: Where, letter: str, name: str, labels: dict[str, int], mapping: Ma
     """Raise for a column that has neither a 指标ID nor a mapping entry."""
     i_hdr = labels.get("id", labels.get("name"))
     if name:
-        hint = "the mapping file has no entry for its name" if mapping is not None else "no mapping file was given"
+        hint = "the mapping file has no entry for its name" if mapping is not None and mapping.path else "no mapping file was given"
         raise w.err(
             f"column {letter} ('{name}') has no 指标ID and {hint}; add "
             f"[series.\"{name}\"] with id = \"...\" to a mapping file",

@@ -58,8 +58,10 @@ def read_sheet(
     """The series of one sheet with their column letters (see :func:`macrodesk.importers.wind.read_wind`)."""
     w = Where(fname, sheet, *start)
     kinds, days = classify_first_column(arr[:, 0])
-    ds, end = data_bounds(w, arr, kinds, (kinds == DATE) | (kinds == BADDATE))
-    labels = label_rows(arr, kinds, ds)
+    is_date = kinds == DATE
+    labels = label_rows(arr, kinds, int(np.argmax(is_date)) if is_date.any() else None)
+    header_end = max(labels.values()) + 1 if labels else 0
+    ds, end = data_bounds(w, arr, kinds, is_date | (kinds == BADDATE), header_end)
     rows = data_rows(w, arr, kinds, days, ds, end)
     has_data = np.asarray(rows.nonblank.any(axis=0) | rows.bad.any(axis=0), dtype=bool)
     cols = read_columns(w, arr, labels, has_data, mapping)
@@ -201,15 +203,19 @@ def build_series(
         if not keep.any():
             _warn(w, c, "no values; the column is skipped")
             continue
+        if grid.merged and freq in PERIOD_FREQS:
+            keep = _drop_edge_fillers(col, keep)
+            if not keep.any():
+                _warn(w, c, "only 0 fillers; the column is skipped")
+                continue
         obs = col[keep]
-        if grid.merged and freq in PERIOD_FREQS and obs.size >= 2:
-            if (obs[0] == 0 and obs[1] == 0) or (obs[-1] == 0 and obs[-2] == 0):
-                _warn(
-                    w, c,
-                    f"starts or ends with several 0.0 values on {_PERIOD_NAMES[freq][1]} rows of a "
-                    "mixed-frequency sheet; they are kept as values, but they may be Wind fillers "
-                    "outside the series' range — check, or export this series on its own sheet",
-                )
+        if grid.merged and freq in PERIOD_FREQS and obs.size >= 2 and (obs[0] == 0 or obs[-1] == 0):
+            _warn(
+                w, c,
+                f"starts or ends with a single 0.0 on a {_PERIOD_NAMES[freq][1]} row of a "
+                "mixed-frequency sheet; it is kept as a value, but it may be a Wind filler "
+                "outside the series' range — check, or export this series on its own sheet",
+            )
         e = c.entry
         meta = SeriesMeta(
             id=c.id,
@@ -221,6 +227,26 @@ def build_series(
             origin=f"{w.file}:{w.sheet}",
         )
         out.append((MacroSeries(meta, pd.Series(obs, index=pd.DatetimeIndex(dates[keep]))), c.letter))
+    return out
+
+
+def _drop_edge_fillers(col: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``keep`` without the runs of two or more 0s at either end of a period column of a merged sheet.
+
+    Wind fills every row outside a series' range with 0, so a monthly column that starts later
+    (or ends earlier) than the sheet's date grid shows a run of 0s on the month-ends before (after)
+    it. Two or more 0s in a row at an edge are such fillers; a single 0.0 is kept (CPI YoY printed
+    0.0 in 2023-06).
+    """
+    pos = np.flatnonzero(keep)
+    zero = col[pos] == 0
+    lead = int(np.argmin(zero)) if not zero.all() else zero.size
+    trail = int(np.argmin(zero[::-1])) if not zero.all() else zero.size
+    out = keep.copy()
+    if lead >= 2:
+        out[pos[:lead]] = False
+    if trail >= 2:
+        out[pos[pos.size - trail:]] = False
     return out
 
 

@@ -74,7 +74,9 @@ LABELS: dict[str, str] = {
     "单位": "unit",
     "指标id": "id",
     "来源": "source",
+    "发布方": "source",  # Choice
     "数据来源": "source2",
+    "指标代码": "id",
     "indicatorname": "name",
     "frequency": "freq",
     "unit": "unit",
@@ -86,20 +88,23 @@ LABELS: dict[str, str] = {
 def interpret_unit(unit_text: str, name: str = "", freq: str | None = None) -> str | None:
     """The unit code for a Wind 单位 cell read with the series name, or ``None`` if unknown.
 
-    ``%`` depends on the name: PMI → ``index_50``; 累计同比 → ``pct_yoy_ytd``;
-    同比 (当月同比) → ``pct_yoy``; 环比 → ``pct_mom`` (``pct_qoq`` for a quarterly
-    series); otherwise ``pct``. Other units are looked up in :data:`WIND_UNITS`
-    (亿元 → ``cny_100m``, 上年同月=100 → ``index_prev_year_100`` …). A unit code
-    itself (``pct_yoy``) is accepted too.
+    ``%`` depends on the name: PMI → ``index_50``; 累计 (累计同比, 累计增长, 累计值) →
+    ``pct_yoy_ytd``; 同比 (当月同比) → ``pct_yoy``; 环比 → ``pct_mom`` (``pct_qoq`` for a
+    quarterly series); otherwise ``pct``. An empty 单位 on an index (a name with 指数, not a rate)
+    is ``index``, as is 点. Other units are looked up in :data:`WIND_UNITS` (亿元 → ``cny_100m``,
+    上年同月=100 → ``index_prev_year_100`` whatever the name says …). A unit code itself
+    (``pct_yoy``) is accepted too.
     """
     u = _norm_unit(unit_text)
+    n = name or ""
     if not u:
+        if "指数" in n and not any(w in n for w in ("同比", "环比", "增速", "%")):
+            return "index"
         return None
     if u in ("%", "percent", "百分比"):
-        n = name or ""
         if "PMI" in n.upper():
             return "index_50"
-        if "累计同比" in n:
+        if "累计" in n and "环比" not in n:
             return "pct_yoy_ytd"
         if "同比" in n:
             return "pct_yoy"
