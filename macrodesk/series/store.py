@@ -738,33 +738,30 @@ class Store:
 
         self._transaction(run)
 
-    def undo(self, vintage: int, series_ids: Iterable[str] | None = None) -> dict:
-        """Undo import ``vintage`` (for ``series_ids`` only, if given): its added values go, its revisions revert.
+    def undo_plan(self, vintage: int, series_ids: Iterable[str] | None = None) -> dict:
+        """What :meth:`undo` would do (same checks and errors; writes nothing)."""
+        return {k: v for k, v in self._undo_plan(vintage, series_ids).items() if not k.startswith("_")}
 
-        Refuses (StoreError, nothing changed) if a later vintage revised a value this one wrote,
-        or the vintage is unknown or already undone. Returns ``{"vintage", "removed", "reverted",
-        "deleted_series"}`` (per series: values removed that were new, values reverted to an older one).
-        """
-        row = self.con.execute("SELECT label FROM vintages WHERE vintage = ?", [int(vintage)]).fetchone()
+    def _undo_plan(self, vintage: int, series_ids: Iterable[str] | None) -> dict:
+        v = int(vintage)
+        row = self.con.execute("SELECT label FROM vintages WHERE vintage = ?", [v]).fetchone()
         if row is None:
             last = self.con.execute("SELECT max(vintage) FROM vintages").fetchone()
             have = f"vintages are 1..{last[0]}" if last and last[0] else "the store has no vintages"
-            raise StoreError(f"no vintage {vintage} in the store ({have}; macrodesk data history ID shows them)")
+            raise StoreError(f"no vintage {v} in the store ({have}; macrodesk data history ID shows them)")
         label = row[0] or ""
         if label.startswith("[undone]"):
-            raise StoreError(f"vintage {vintage} was already undone")
+            raise StoreError(f"vintage {v} was already undone")
         ids = self._known(series_ids) if series_ids is not None else None
         scope = "" if ids is None else " AND series_id IN (SELECT unnest(?))"
-        params: list = [int(vintage)] + ([ids] if ids is not None else [])
+        scoped: list = [ids] if ids is not None else []
         rows = self.con.execute(
-            f"""SELECT n.series_id, n.date, min(l.vintage) AS later,
-                       bool_or(e.vintage IS NOT NULL) AS had_older
+            f"""SELECT n.series_id, n.date, min(l.vintage) AS later, bool_or(e.vintage IS NOT NULL) AS had_older
                 FROM (SELECT series_id, date FROM observations WHERE vintage = ?{scope}) n
                 LEFT JOIN observations l ON l.series_id = n.series_id AND l.date = n.date AND l.vintage > ?
                 LEFT JOIN observations e ON e.series_id = n.series_id AND e.date = n.date AND e.vintage < ?
                 GROUP BY ALL ORDER BY n.series_id, n.date""",
-            params + [int(vintage), int(vintage)] if ids is None else
-            [int(vintage), ids, int(vintage), int(vintage)],
+            [v, *scoped, v, v],
         ).df()
         blocked = rows[rows["later"].notna()]
         if len(blocked):
@@ -772,49 +769,56 @@ class Store:
             freq = self.meta(str(b.series_id)).freq
             period = _keys(pd.Series([pd.Timestamp(b.date)]), pd.Series([freq]))[0]
             raise StoreError(
-                f"vintage {vintage} cannot be undone: vintage {int(b.later)} revised series '{b.series_id}' "
+                f"vintage {v} cannot be undone: vintage {int(b.later)} revised series '{b.series_id}' "
                 f"{period} after it ({len(blocked)} value(s) in all); undo vintage {int(b.later)} first"
             )
         touched = self.con.execute(
-            f"""SELECT series_id FROM series WHERE (first_vintage = ? OR last_vintage = ?){scope}""",
-            [int(vintage), int(vintage)] + ([ids] if ids is not None else []),
+            f"SELECT series_id FROM series WHERE (first_vintage = ? OR last_vintage = ?){scope}", [v, v, *scoped]
         ).fetchall()
-        affected = sorted(set(rows["series_id"]) | {r[0] for r in touched})
-        removed = rows[~rows["had_older"].astype(bool)].groupby("series_id").size()
-        reverted = rows[rows["had_older"].astype(bool)].groupby("series_id").size()
+        older = rows["had_older"].astype(bool)
+        return {
+            "vintage": v,
+            "removed": {str(k): int(n) for k, n in rows[~older].groupby("series_id").size().items()},
+            "reverted": {str(k): int(n) for k, n in rows[older].groupby("series_id").size().items()},
+            "_ids": ids, "_scope": scope, "_scoped": scoped, "_label": label,
+            "_affected": sorted(set(rows["series_id"]) | {r[0] for r in touched}),
+        }
+
+    def undo(self, vintage: int, series_ids: Iterable[str] | None = None) -> dict:
+        """Undo import ``vintage`` (for ``series_ids`` only, if given): its added values go, its revisions revert.
+
+        Refuses (StoreError, nothing changed) if a later vintage revised a value this one wrote,
+        or the vintage is unknown or already undone. Returns ``{"vintage", "removed", "reverted",
+        "deleted_series"}`` (per series: values removed that were new, values reverted to an older one;
+        series that had no values left and were deleted).
+        """
+        plan = self._undo_plan(vintage, series_ids)
+        v, ids, scope = plan["vintage"], plan["_ids"], plan["_scope"]
 
         def run() -> list[str]:
             con = self.con
-            con.execute(f"DELETE FROM observations WHERE vintage = ?{scope}", params)
+            con.execute(f"DELETE FROM observations WHERE vintage = ?{scope}", [v, *plan["_scoped"]])
             deleted = []
-            for sid in affected:
+            for sid in plan["_affected"]:
                 span = con.execute(
                     "SELECT min(vintage), max(vintage) FROM observations WHERE series_id = ?", [sid]
                 ).fetchone()
-                first, last = (span[0], span[1]) if span else (None, None)
-                if first is None:
+                if span is None or span[0] is None:
                     con.execute("DELETE FROM series WHERE series_id = ?", [sid])
                     deleted.append(sid)
                 else:
                     con.execute(
                         "UPDATE series SET first_vintage = ?, last_vintage = ? WHERE series_id = ?",
-                        [first, last, sid],
+                        [span[0], span[1], sid],
                     )
-            left = con.execute("SELECT count(*) FROM observations WHERE vintage = ?", [int(vintage)]).fetchone()
-            if ids is None or not (left and left[0]):
-                mark = "[undone] "
-            else:
-                mark = "[undone for " + ", ".join(ids) + "] "
-            con.execute("UPDATE vintages SET label = ? WHERE vintage = ?", [(mark + label)[:1000], int(vintage)])
+            left = con.execute("SELECT count(*) FROM observations WHERE vintage = ?", [v]).fetchone()
+            partial = ids is not None and bool(left and left[0])
+            mark = "[undone for " + ", ".join(ids) + "] " if partial and ids else "[undone] "
+            con.execute("UPDATE vintages SET label = ? WHERE vintage = ?", [(mark + plan["_label"])[:1000], v])
             return deleted
 
         deleted = self._transaction(run)
-        return {
-            "vintage": int(vintage),
-            "removed": {str(k): int(v) for k, v in removed.items()},
-            "reverted": {str(k): int(v) for k, v in reverted.items()},
-            "deleted_series": deleted,
-        }
+        return {"vintage": v, "removed": plan["removed"], "reverted": plan["reverted"], "deleted_series": deleted}
 
 
 def _meta_changes(old: SeriesMeta, new: SeriesMeta) -> dict[str, tuple[str, str]]:
