@@ -42,13 +42,14 @@ Monthly, quarterly and annual observations are keyed by the period's last day
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import datetime as _dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import duckdb
 import numpy as np
@@ -95,12 +96,8 @@ def default_store_path() -> Path:
     return Path(platformdirs.user_data_dir("macrodesk", appauthor=False)) / "store.duckdb"
 
 
-def _iso(d: object) -> str | None:
+def _iso(d: Any) -> str | None:
     return None if d is None or pd.isna(d) else str(pd.Timestamp(d).date())
-
-
-def _num(v: object) -> float | None:
-    return None if v is None or pd.isna(v) else float(v)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -515,7 +512,8 @@ class Store:
             return {}
         limit = self._vintage_limit(vintage)
         day = _as_date(known_on, "known_on") if known_on is not None else None
-        where, params = "", [ids]
+        where = ""
+        params: builtins.list[Any] = [ids]
         if limit is not None:
             where += " AND o.vintage <= ?"
             params.append(limit)
@@ -628,18 +626,22 @@ class Store:
                 d.meta_changes = _meta_changes(old, mt)
             by_id[s.id] = d
             out.series.append(d)
-        for r in new.itertuples(index=False):
-            has_prior = not pd.isna(r.prior_date)
-            by_id[r.series_id].added.append(NewObservation(
-                r.period, float(r.value), r.prior_period if has_prior else None,
-                float(r.prior_value) if has_prior else None, _iso(r.released),
+        r: dict[Any, Any]
+        for r in new.to_dict("records"):
+            has_prior = not pd.isna(r["prior_date"])
+            by_id[r["series_id"]].added.append(NewObservation(
+                r["period"], float(r["value"]), r["prior_period"] if has_prior else None,
+                float(r["prior_value"]) if has_prior else None, _iso(r["released"]),
             ))
-        for r in m[revised].itertuples(index=False):
-            by_id[r.series_id].revised.append(Revision(
-                r.period, float(r.value_old), int(r.vintage), float(r.value), _iso(r.released_old), _iso(r.released),
+        for r in m[revised].to_dict("records"):
+            by_id[r["series_id"]].revised.append(Revision(
+                r["period"], float(r["value_old"]), int(r["vintage"]), float(r["value"]), _iso(r["released_old"]),
+                _iso(r["released"]),
             ))
-        for r in m[dated].itertuples(index=False):
-            by_id[r.series_id].dated.append(ReleaseDate(r.period, float(r.value), int(r.vintage), str(_iso(r.released))))
+        for r in m[dated].to_dict("records"):
+            by_id[r["series_id"]].dated.append(
+                ReleaseDate(r["period"], float(r["value"]), int(r["vintage"]), str(_iso(r["released"])))
+            )
         for sid, n in m[same].groupby("series_id").size().items():
             by_id[str(sid)].unchanged = int(n)
         out._rows = m[is_new | revised][["series_id", "date", "value", "released"]].reset_index(drop=True)
@@ -698,7 +700,7 @@ class Store:
         return ImportSummary.from_diff(diff, vintage)
 
     # -- removing, renaming, undoing ----------------------------------------
-    def _known(self, series_ids: Iterable[str]) -> list[str]:
+    def _known(self, series_ids: Iterable[str]) -> "builtins.list[str]":
         ids = list(dict.fromkeys(series_ids))
         for sid in ids:
             if not self.has(sid):
@@ -795,7 +797,7 @@ class Store:
         plan = self._undo_plan(vintage, series_ids)
         v, ids, scope = plan["vintage"], plan["_ids"], plan["_scope"]
 
-        def run() -> list[str]:
+        def run() -> "builtins.list[str]":
             con = self.con
             con.execute(f"DELETE FROM observations WHERE vintage = ?{scope}", [v, *plan["_scoped"]])
             deleted = []
