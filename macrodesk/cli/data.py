@@ -1,4 +1,4 @@
-"""``macrodesk data …``: import files into the store, list, show and trace the stored series."""
+"""``macrodesk data …``: import files into the store (or preview the import), list, show, trace, remove and rename."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from macrodesk.text import tr
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Import, list and show stored series.", no_args_is_help=True)
+app = typer.Typer(help="Import, list, show, remove and rename stored series.", no_args_is_help=True)
 
 
 @app.command("import")
@@ -25,6 +25,9 @@ def data_import(
         Optional[Path], typer.Option("--map", help="TOML file mapping Wind 指标ID to your own ids and units.")
     ] = None,
     as_json: JsonOpt = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be added and revised, and to which ids; write nothing.")
+    ] = False,
 ) -> None:
     """Import files or folders into the store (one transaction: all or nothing)."""
     from rich.progress import Progress
@@ -39,13 +42,77 @@ def data_import(
     with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task("reading", total=None)
         series = read_paths(paths, mapping=mp, progress=lambda f: prog.update(task, description=f"reading {f.name}"))
-        prog.update(task, description=f"writing {len(series)} series")
-        with open_store(store) as st:
-            summary = st.write(series, label=", ".join(str(p) for p in paths))
+        if dry_run:
+            prog.update(task, description=f"comparing {len(series)} series with the store")
+            diff = _dry_run(store, series)
+        else:
+            prog.update(task, description=f"writing {len(series)} series")
+            with open_store(store) as st:
+                summary = st.write(series, label=", ".join(str(p) for p in paths))
+    if dry_run:
+        if as_json:
+            print_json(diff.to_dict())
+        else:
+            _print_diff(diff)
+        return
     if as_json:
         print_json(summary.to_dict())
         return
     _print_summary(summary, len(series))
+
+
+def _dry_run(store: Optional[Path], series: Any) -> Any:
+    """The store's diff for ``series``, reading only (a store that does not exist yet is empty)."""
+    from macrodesk.series.store import Store, default_store_path
+
+    path = store if store is not None else default_store_path()
+    if not Path(path).expanduser().exists():
+        with Store.in_memory() as st:
+            return st.diff(series)
+    with open_store(path, read_only=True) as st:
+        return st.diff(series)
+
+
+def _print_diff(diff: Any, limit: int = 40) -> None:
+    """The dry run: one row per series (origin, vendor key, counts), then the new values and the revisions."""
+    from rich.table import Table
+
+    con = console()
+    t = diff.totals()
+    con.print(
+        f"Dry run (nothing written): {t['series']} series read, {t['new_series']} new; "
+        f"{t['added']} observations would be added, {t['revised']} revised, "
+        f"{t['released_recorded']} release dates recorded, {t['unchanged']} unchanged."
+    )
+    rows = [d for d in diff.series if d.changed or d.dated]
+    if not rows:
+        con.print("No changes: every value is already stored.")
+        return
+    tab = Table("series", "from", "key", "new", "added", "revised", "released", "names")
+    for d in rows[:limit]:
+        names = "; ".join(f"{k}: {o or '–'} → {n}" for k, (o, n) in d.meta_changes.items())
+        tab.add_row(d.series_id, d.origin, d.key, "yes" if d.new_series else "", str(len(d.added)),
+                    str(len(d.revised)), str(len(d.dated)), names)
+    con.print(tab)
+    if len(rows) > limit:
+        con.print(f"… and {len(rows) - limit} more series (use --json for all)")
+    new = [(d.series_id, o) for d in diff.series if not d.new_series for o in d.added]
+    if new:
+        nt = Table("series", "period", "value", "prior", "released", title="new observations (stored series)")
+        for sid, o in new[:limit]:
+            prior = "" if o.prior_value is None else f"{o.prior_value:g} ({o.prior_period})"
+            nt.add_row(sid, o.period, f"{o.value:g}", prior, o.released or "")
+        con.print(nt)
+        if len(new) > limit:
+            con.print(f"… and {len(new) - limit} more new observations (use --json for all)")
+    revs = [(d.series_id, r) for d in diff.series for r in d.revised]
+    if revs:
+        rt = Table("series", "period", "stored (vintage)", "new", title="revisions")
+        for sid, r in revs[:limit]:
+            rt.add_row(sid, r.period, f"{r.old_value:g} (v{r.old_vintage})", f"{r.new_value:g}")
+        con.print(rt)
+        if len(revs) > limit:
+            con.print(f"… and {len(revs) - limit} more revisions (use --json for all)")
 
 
 def _print_summary(summary: Any, n_series: int) -> None:
@@ -53,7 +120,9 @@ def _print_summary(summary: Any, n_series: int) -> None:
 
     con = console()
     if not summary.changed:
-        con.print(f"No changes: {n_series} series already stored with identical values.")
+        n_dated = sum(summary.released_recorded.values())
+        dated = f"; release dates recorded for {n_dated} stored values" if n_dated else ""
+        con.print(f"No changes: {n_series} series already stored with identical values{dated}.")
         return
     con.print(
         f"Vintage {summary.vintage}: {len(summary.new_series)} new series, "
@@ -124,6 +193,19 @@ def vintage_arg(text: Optional[str], option: str = "--vintage") -> int | str | N
     return t
 
 
+def date_arg(text: Optional[str], option: str) -> Optional[str]:
+    """An ISO date (``2025-11-09``) unchanged, or a one-line error naming ``option`` (exit 2)."""
+    if text is None:
+        return None
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(text.strip())
+    except ValueError:
+        bad_argument(option, text, "a date such as 2025-11-09")
+    return text.strip()
+
+
 @app.command("show")
 def data_show(
     series_id: Annotated[str, typer.Argument(help="Series id, e.g. cpi_yoy.")],
@@ -134,6 +216,11 @@ def data_show(
         typer.Option("--vintage", help="Show the data as stored in this vintage number, or at this time (YYYY-MM-DD)."),
     ] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", hidden=True, help="Deprecated: use --vintage.")] = None,
+    known_on: Annotated[
+        Optional[str],
+        typer.Option("--known-on", help="Only values published by this date (YYYY-MM-DD; point-in-time, "
+                                        "by release date, else import time)."),
+    ] = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
@@ -145,10 +232,11 @@ def data_show(
         note("note: `data show --as-of` is deprecated; use --vintage")
         vintage = as_of
     v = vintage_arg(vintage, "--vintage")
+    day = date_arg(known_on, "--known-on")
     period_arg(start, "--start")
     period_arg(end, "--end")
     with open_store(store, read_only=True) as st:
-        s = st.get(series_id, start=start, end=end, vintage=v)
+        s = st.get(series_id, start=start, end=end, vintage=v, known_on=day)
     if as_json:
         print_json(s.to_json_dict())
         return
@@ -181,12 +269,97 @@ def data_history(
     if as_json:
         print_json(
             [{"date": str(r.date)[:10], "value": r.value, "vintage": int(r.vintage), "imported_at": str(r.imported_at),
-              "label": r.label} for r in df.itertuples()]
+              "label": r.label, "released": None if r.released is None or str(r.released) == "NaT" else str(r.released)[:10]}
+             for r in df.itertuples()]
         )
         return
     from rich.table import Table
 
-    t = Table("date", "value", "vintage", "imported at", title=series_id)
+    t = Table("date", "value", "vintage", "imported at", "released", title=series_id)
     for r in df.itertuples():
-        t.add_row(str(r.date)[:10], f"{r.value:g}", str(r.vintage), str(r.imported_at)[:19])
+        rel = "" if r.released is None or str(r.released) == "NaT" else str(r.released)[:10]
+        t.add_row(str(r.date)[:10], f"{r.value:g}", str(r.vintage), str(r.imported_at)[:19], rel)
     console().print(t)
+
+
+def _existing_store(store: Optional[Path]) -> Any:
+    """The store opened for writing, but only if it exists (removing from nothing is an error, not a new file)."""
+    from macrodesk.series.store import default_store_path
+
+    path = Path(store if store is not None else default_store_path()).expanduser()
+    if not path.exists():
+        fail(f"store '{path}' does not exist; nothing to change")
+    return open_store(path)
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Ask before a destructive change; ``--yes`` skips; without a terminal and without --yes, exit 2."""
+    import sys
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        fail(f"{question} needs confirmation: pass --yes (no terminal to ask on)")
+    if not typer.confirm(question + "?", default=False):
+        fail("cancelled; nothing changed", code=1)
+
+
+@app.command("rm")
+def data_rm(
+    series_ids: Annotated[
+        Optional[list[str]], typer.Argument(help="Series ids to delete with all their vintages.", show_default=False)
+    ] = None,
+    vintage_text: Annotated[
+        Optional[str],
+        typer.Option("--vintage", help="Undo this import instead: remove the values it added and revert the ones it "
+                                       "revised (only for the ids given, if any).", show_default=False),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Delete series, or undo one import (--vintage N), in one transaction."""
+    ids = list(series_ids or [])
+    vintage = None
+    if vintage_text is not None:
+        t = vintage_text.strip()
+        if not (t.isdigit() and int(t) >= 1):
+            bad_argument("--vintage", vintage_text, "a vintage number such as 3 (see `data history ID`)")
+        vintage = int(t)
+    if vintage is None and not ids:
+        fail("give the series ids to delete, or --vintage N to undo one import (see `data history ID`)")
+    with _existing_store(store) as st:
+        if vintage is None:
+            for sid in ids:
+                st.meta(sid)  # unknown ids fail before asking
+            _confirm(f"delete {', '.join(ids)} with all their vintages from {st.path}", yes)
+            out: dict = {"removed_series": st.remove(ids)}
+            msg = f"Deleted {len(ids)} series ({sum(out['removed_series'].values())} stored values)."
+        else:
+            for sid in ids:
+                st.meta(sid)
+            scope = f" for {', '.join(ids)}" if ids else ""
+            plan = st.undo_plan(vintage, ids or None)  # refusals come before the question
+            _confirm(f"undo vintage {vintage}{scope} in {st.path} (remove {sum(plan['removed'].values())} values, "
+                     f"revert {sum(plan['reverted'].values())})", yes)
+            out = st.undo(vintage, ids or None)
+            msg = (f"Undid vintage {vintage}{scope}: {sum(out['removed'].values())} values removed, "
+                   f"{sum(out['reverted'].values())} reverted to their earlier value"
+                   + (f"; series deleted (no values left): {', '.join(out['deleted_series'])}" if out["deleted_series"]
+                      else "") + ".")
+    if as_json:
+        print_json(out)
+    else:
+        console().print(msg)
+
+
+@app.command("rename")
+def data_rename(
+    old: Annotated[str, typer.Argument(help="Stored series id.")],
+    new: Annotated[str, typer.Argument(help="New id (letters, digits, _ . : -).")],
+    store: StoreOpt = None,
+) -> None:
+    """Give a stored series another id, keeping every vintage."""
+    with _existing_store(store) as st:
+        st.rename(old, new)
+    console().print(f"Renamed '{old}' to '{new}' (every vintage kept).")

@@ -1,6 +1,8 @@
 """Tidy long CSV: ``series_id,date,value,unit,source,origin`` (extra columns ignored).
 
 Optional columns ``freq``, ``name_zh`` and ``name_en`` set the frequency and names;
+``released`` is the day each value was published (ISO date; empty where unknown),
+kept as the series' release dates for point-in-time reads;
 otherwise they come from the catalogue of known series
 (:mod:`macrodesk.series.catalogue`) or, for the frequency, from the dates
 (:func:`macrodesk.series.frequency.infer_freq`, lenient: month-end dates are
@@ -29,7 +31,7 @@ from macrodesk.series.units import UNITS
 __all__ = ["read_csv", "read_frame"]
 
 REQUIRED = ("series_id", "date", "value", "unit")
-OPTIONAL = ("source", "origin", "freq", "name_zh", "name_en")
+OPTIONAL = ("source", "origin", "freq", "name_zh", "name_en", "released")
 
 
 def read_csv(path: str | os.PathLike[str], *, catalogue: pd.DataFrame | None = None) -> list[MacroSeries]:
@@ -82,7 +84,7 @@ def _checked(df: pd.DataFrame, name: str) -> pd.DataFrame:
     if missing:
         raise InputFileError(
             f"missing column(s) {', '.join(missing)}; a tidy CSV needs series_id,date,value,unit "
-            f"(source, origin, freq, name_zh, name_en optional)",
+            f"(source, origin, freq, name_zh, name_en, released optional)",
             file=name,
         )
     if df.empty:
@@ -124,7 +126,24 @@ def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     frame = pd.DataFrame({"sid": ids, "date": dates.to_numpy(), "value": values, "unit": units, "line": line})
     for col in OPTIONAL:
         frame[col] = df[col].str.strip().to_numpy(dtype=object) if col in df.columns else ""
+    frame["released"] = _released(frame, name)
     return frame
+
+
+def _released(frame: pd.DataFrame, name: str) -> pd.Series:
+    """The ``released`` column as dates (NaT where empty); an unreadable date is an error naming the row."""
+    text = frame["released"]
+    if not (text != "").any():
+        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    got = pd.to_datetime(text.where(text != ""), errors="coerce", format="ISO8601")
+    bad = (text != "") & got.isna()
+    if bad.any():
+        i = int(np.argmax(bad.to_numpy()))
+        raise InputFileError(
+            f"released '{text.iloc[i]}' is not a date (use YYYY-MM-DD, or leave it empty if unknown)",
+            file=name, row=int(frame["line"].iloc[i]), series_id=str(frame["sid"].iloc[i]),
+        )
+    return got.dt.normalize().astype("datetime64[ns]")
 
 
 def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSeries:
@@ -154,7 +173,10 @@ def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSer
         name_en=_first(g["name_en"]) or _cat_str(cat, sid, "name_en"),
         source=_first(g["source"]), origin=_origin(g["origin"], name),
     )
-    return MacroSeries(meta, pd.Series(g["value"].to_numpy(dtype="float64"), index=keys))
+    released = None
+    if g["released"].notna().any():
+        released = pd.Series(g["released"].to_numpy(), index=keys)
+    return MacroSeries(meta, pd.Series(g["value"].to_numpy(dtype="float64"), index=keys), released)
 
 
 def _first(col: pd.Series) -> str:

@@ -5,7 +5,8 @@ Guarantees of :class:`MacroSeries` (checked when it is built, never later):
 * ``meta`` is a frozen :class:`SeriesMeta`: id, Chinese and English name, unit
   (a code from :mod:`macrodesk.series.units`), frequency (``D`` daily, ``W``
   weekly, ``X`` 10-day/旬, ``M`` monthly, ``Q`` quarterly, ``A`` annual), source
-  and origin (the file, sheet or repository the values came from).
+  and origin (the file, sheet or repository the values came from), and ``key``,
+  the vendor code the series was read from (e.g. a Wind 指标ID; empty if none).
 * ``data`` is a float64 ``pd.Series`` named by the series id.
 * Monthly, quarterly and annual data have a ``PeriodIndex`` of that frequency
   that is *complete* from the first to the last observation: a missing period is
@@ -14,6 +15,10 @@ Guarantees of :class:`MacroSeries` (checked when it is built, never later):
 * Daily, weekly and 10-day data keep their observation dates as a
   ``DatetimeIndex`` (no filling, no NaN).
 * The index is sorted and unique. A duplicate date is an error at construction.
+* ``released`` is ``None`` (no release dates known) or a datetime64 ``pd.Series``
+  aligned with ``data`` (same index): the day each value was published, NaT
+  where unknown. :meth:`MacroSeries.with_data`, :meth:`MacroSeries.slice` and
+  :meth:`MacroSeries.convert` keep it aligned.
 * Values are as published, in ``meta.unit`` (rates in percent). Use
   :meth:`MacroSeries.to_fraction` for analyses and
   :meth:`MacroSeries.convert` for an explicit unit change.
@@ -22,9 +27,11 @@ Guarantees of :class:`MacroSeries` (checked when it is built, never later):
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from macrodesk._typing import FREQS, PERIOD_FREQS, DateLike, Freq
@@ -33,7 +40,18 @@ from macrodesk.series import units as _units
 from macrodesk.series.checks import check_series
 from macrodesk.series.periods import How, parse_period
 
-__all__ = ["SeriesMeta", "MacroSeries", "period_key"]
+__all__ = ["SeriesMeta", "MacroSeries", "period_key", "check_id"]
+
+_ID = re.compile(r"[\w.:\-]{1,200}")
+
+
+def check_id(text: str, what: str = "series id") -> str:
+    """``text`` if it is a usable new series id (letters, digits, ``_ . : -``; at most 200), else DataError."""
+    if not isinstance(text, str) or not _ID.fullmatch(text):
+        raise DataError(
+            f"{what} {text!r} is not a valid id: use letters, digits and _ . : - only (e.g. cpi_yoy), at most 200"
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,7 @@ class SeriesMeta:
     name_en: str = ""
     source: str = ""
     origin: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
@@ -75,19 +94,46 @@ def period_key(idx: pd.Index) -> list[str]:
     return [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(idx)]
 
 
+_KEEP: Any = object()  # with_data's default: keep the release dates
+
+
 class MacroSeries:
     """A series with its metadata. See the module docstring for the guarantees."""
 
-    __slots__ = ("meta", "data")
+    __slots__ = ("meta", "data", "released")
 
-    def __init__(self, meta: SeriesMeta, data: pd.Series) -> None:
+    def __init__(self, meta: SeriesMeta, data: pd.Series, released: pd.Series | None = None) -> None:
         self.meta = meta
         self.data = self._normalise(meta, data)
+        self.released = self._aligned_released(meta, self.data, released)
 
     # -- construction -----------------------------------------------------
     @staticmethod
     def _normalise(meta: SeriesMeta, data: pd.Series) -> pd.Series:
         return check_series(data, meta.freq, name=meta.id)
+
+    @staticmethod
+    def _aligned_released(meta: SeriesMeta, data: pd.Series, released: pd.Series | None) -> pd.Series | None:
+        """``released`` on ``data``'s index (NaT where unknown or padded), or None if no date is known.
+
+        The dates go through the same index check as the values (as days since 1970),
+        so a release series indexed by dates or periods lines up exactly as the data does.
+        """
+        if released is None:
+            return None
+        if not isinstance(released, pd.Series):
+            raise DataError(f"series '{meta.id}': released must be a pandas Series, got {type(released).__name__}")
+        try:
+            dates = pd.DatetimeIndex(pd.to_datetime(released.to_numpy(), errors="raise")).normalize()
+        except (TypeError, ValueError) as exc:
+            raise DataError(f"series '{meta.id}': a release date is not a date ({exc})") from None
+        days = (dates - pd.Timestamp("1970-01-01")).days.to_numpy(dtype="float64")
+        on_grid = check_series(pd.Series(days, index=released.index), meta.freq, name=meta.id).reindex(data.index)
+        on_grid[data.isna()] = np.nan
+        if on_grid.isna().all():
+            return None
+        out = pd.to_datetime(on_grid.to_numpy(), unit="D", origin="unix")
+        return pd.Series(out, index=data.index, name="released").astype("datetime64[ns]")
 
     @classmethod
     def from_observations(
@@ -132,9 +178,26 @@ class MacroSeries:
         """The observed values only (NaN padding dropped)."""
         return self.data.dropna()
 
-    def with_data(self, data: pd.Series, **meta_changes: Any) -> "MacroSeries":
-        """A new series with other values (and optionally changed metadata)."""
-        return MacroSeries(self.meta.replace(**meta_changes) if meta_changes else self.meta, data)
+    def released_observations(self) -> pd.Series:
+        """The release date of each observed value (NaT where unknown), on :meth:`observations`' index."""
+        obs = self.data.dropna()
+        if self.released is None:
+            return pd.Series(pd.NaT, index=obs.index, dtype="datetime64[ns]", name="released")
+        return self.released[obs.index]
+
+    def with_data(self, data: pd.Series, released: Any = _KEEP, **meta_changes: Any) -> "MacroSeries":
+        """A new series with other values (and optionally changed metadata).
+
+        ``released`` defaults to this series' release dates, kept for the periods
+        (dates) present in both; pass a series of dates, or None to drop them.
+        """
+        meta = self.meta.replace(**meta_changes) if meta_changes else self.meta
+        if released is _KEEP:
+            released = self.released
+            if released is not None:
+                new = MacroSeries(meta, data)
+                return MacroSeries(meta, new.data, released.reindex(new.data.index))
+        return MacroSeries(meta, data, released)
 
     def slice(self, start: DateLike | None = None, end: DateLike | None = None) -> "MacroSeries":
         """The part between ``start`` and ``end`` inclusive ('YYYY-MM' or a date)."""
@@ -149,11 +212,12 @@ class MacroSeries:
                 s = s[s.index >= _instant(start, "start")]
             if end is not None:
                 s = s[s.index <= _instant(end, "end")]
-        return MacroSeries(self.meta, s)
+        rel = None if self.released is None else self.released.reindex(s.index)
+        return MacroSeries(self.meta, s, rel)
 
     def convert(self, unit: str) -> "MacroSeries":
         """Explicit unit conversion (e.g. ``index_prev_year_100`` → ``pct_yoy``)."""
-        return MacroSeries(self.meta.replace(unit=unit), _units.convert(self.data, self.unit, unit))
+        return MacroSeries(self.meta.replace(unit=unit), _units.convert(self.data, self.unit, unit), self.released)
 
     def to_fraction(self) -> pd.Series:
         """Rates as fractions (0.007 for 0.7%); index-style rates converted. Raises UnitError otherwise."""
@@ -171,7 +235,10 @@ class MacroSeries:
         }
 
     def equals(self, other: "MacroSeries") -> bool:
-        return self.meta == other.meta and self.data.equals(other.data)
+        same_released = (self.released is None and other.released is None) or (
+            self.released is not None and other.released is not None and self.released.equals(other.released)
+        )
+        return self.meta == other.meta and self.data.equals(other.data) and same_released
 
 
 def _instant(date: DateLike, how: How) -> pd.Timestamp:

@@ -152,3 +152,33 @@ def test_duplicate_rows_name_the_first_date_given_twice(tmp_path):
     )
     with pytest.raises(InputFileError, match=r"row 4, series 'x': duplicate date 2025-11 \(rows 3 and 4\)"):
         read_csv(write(tmp_path, HEADER + body))
+
+
+# NBS release days of the CPI prints for 2025-10 and 2025-11 (release pages cited in nbs_releases.csv).
+RELEASED = HEADER.replace("\n", ",released\n") + (
+    "cpi_yoy,2025-10-31,0.2,pct_yoy,NBS,test,2025-11-09\n"
+    "cpi_yoy,2025-11-30,0.7,pct_yoy,NBS,test,2025-12-10\n"
+    "cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,test,\n"
+)
+
+
+def test_released_column_is_kept_as_the_series_release_dates(tmp_path):
+    (s,) = read_csv(write(tmp_path, RELEASED))
+    assert s.released is not None
+    assert s.released.dt.strftime("%Y-%m-%d").fillna("").tolist() == ["2025-11-09", "2025-12-10", ""]
+    assert all(s.released is None for s in read_csv(write(tmp_path, GOOD, "plain.csv")))
+
+
+def test_released_in_a_frame_may_be_timestamps():
+    from macrodesk.importers.csv import read_frame
+
+    df = pd.DataFrame({"series_id": ["cpi_yoy"], "date": [pd.Timestamp("2025-10-31")], "value": [0.2],
+                       "unit": ["pct_yoy"], "released": [pd.Timestamp("2025-11-09")]})
+    (s,) = read_frame(df, "akshare:macro_china_cpi")
+    assert s.released.tolist() == [pd.Timestamp("2025-11-09")]
+
+
+def test_unreadable_release_date_names_the_row(tmp_path):
+    text = RELEASED.replace("2025-12-10", "10 Dec")
+    with pytest.raises(InputFileError, match=r"file 'data.csv', row 3, series 'cpi_yoy': released '10 Dec' is not a date"):
+        read_csv(write(tmp_path, text))
