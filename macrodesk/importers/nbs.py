@@ -88,8 +88,18 @@ def read_nbs(
             raise InputFileError("the workbook has no worksheet", file=fname)
         name, rows, (r0, _) = sheets[0]
         return read_nbs_rows(rows, fname, sheet=name, first_row=r0 + 1, mapping=mapping)
+    if raw.startswith(b"\x1f\x8b"):
+        import gzip
+
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputFileError(f"not a readable gzip file: {exc}", file=fname) from None
     text = decode_text(raw, fname)
-    rows = list(_csv.reader(io.StringIO(text)))
+    try:
+        rows = list(_csv.reader(io.StringIO(text)))
+    except _csv.Error as exc:
+        raise InputFileError(f"not a readable CSV: {exc}", file=fname) from None
     return read_nbs_rows(rows, fname, mapping=mapping)
 
 

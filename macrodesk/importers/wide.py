@@ -6,7 +6,7 @@ Excel, a hand-kept sheet): the layout file says where things are and what each c
     sheet = "Data"            # Excel: the worksheet (default: the first one); ignored for CSV
     header_row = 1            # the row holding the column headings (1 = the first row)
     first_data_row = 2        # optional: default header_row + 1
-    date_column = "A"         # a column letter, or the heading of the date column
+    date_column = "A"         # the heading of the date column, or its letter (default A)
     date_format = "%Y-%m"     # optional strptime format; default: Excel dates and texts such as
                               # 2025-12-31, 2025/12, 2025-12, 2025年12月, 2025Q4, 2025
     source = "CEIC"           # optional: the source of every column unless a column says
@@ -55,9 +55,9 @@ from macrodesk.series.periods import read_period_text
 
 __all__ = ["Layout", "LayoutColumn", "load_layout", "parse_layout", "read_wide"]
 
-_TOP = {"sheet": str, "header_row": int, "first_data_row": int, "date_column": str, "date_format": str,
+_TOP: dict[str, type] = {"sheet": str, "header_row": int, "first_data_row": int, "date_column": str, "date_format": str,
         "source": str, "columns": dict}
-_COL = {"id": str, "unit": str, "freq": str, "column": str, "name_zh": str, "name_en": str, "source": str}
+_COL: dict[str, type] = {"id": str, "unit": str, "freq": str, "column": str, "name_zh": str, "name_en": str, "source": str}
 _LETTERS = re.compile(r"^[A-Za-z]{1,3}$")
 
 
@@ -215,8 +215,14 @@ def _grid(p: Path, layout: Layout) -> tuple[list[list[Any]], str | None]:
     if raw.startswith(b"\x1f\x8b"):
         import gzip
 
-        raw = gzip.decompress(raw)
-    return [list(r) for r in _csv.reader(io.StringIO(decode_text(raw, fname)))], None
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputFileError(f"not a readable gzip file: {exc}", file=fname) from None
+    try:
+        return [list(r) for r in _csv.reader(io.StringIO(decode_text(raw, fname)))], None
+    except _csv.Error as exc:
+        raise InputFileError(f"not a readable CSV: {exc}", file=fname) from None
 
 
 def _cell(rows: list[list[Any]], i: int, j: int) -> Any:
@@ -259,12 +265,12 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
     heads = [str(_cell(rows, h, j)).strip() for j in range(len(rows[h]))]
 
     def find(key: str, letter: str | None, what: str) -> int:
+        if key in heads and letter is None:
+            return heads.index(key)
         if letter is not None:
             return _col_index(letter)
-        if _LETTERS.match(key) and key.upper() == key and key not in heads:
+        if what == "date column" and _LETTERS.match(key) and key.isupper():
             return _col_index(key)
-        if key in heads:
-            return heads.index(key)
         shown = ", ".join(f"'{x}'" for x in heads if x) or "none"
         raise InputFileError(
             f"{what} '{key}' (layout {lname}) is not a heading of row {layout.header_row}; headings: {shown}",
