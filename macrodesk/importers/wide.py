@@ -19,8 +19,8 @@ Excel, a hand-kept sheet): the layout file says where things are and what each c
 
 Columns the layout does not name are ignored; a named column the file lacks is an error.
 Each M/Q/A value belongs to the period holding its date (a monthly value dated 2025-12-01 or
-2025-12-31 is 2025-12). Reading stops at the first row whose date cell is not a date and
-whose value cells are empty (a footer such as "Source: …").
+2025-12-31 is 2025-12). Blank rows are skipped; a row whose date cell holds text that is not
+a date and whose value cells are empty (a footer such as "Source: …") ends the table.
 
 Every layout problem (invalid TOML, an unknown key, a wrong type, an unknown unit or
 frequency, two columns with one id) is an :class:`~macrodesk.exceptions.InputFileError`
