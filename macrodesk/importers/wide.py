@@ -236,6 +236,8 @@ def _date(v: Any, fmt: str | None) -> pd.Period | None:
     """A date cell as a period at its own precision (day, month, quarter, year), or None if not a date."""
     if isinstance(v, (_dt.datetime, _dt.date)):
         return pd.Period(pd.Timestamp(v), freq="D")
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 1000 <= v <= 9999:
+        return pd.Period(year=int(v), freq="Y")  # a year typed as a number
     s = str(v).strip()
     if not s:
         return None
@@ -315,7 +317,8 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
         keys = _keys(dates, c, lines, fname, sheet)
         have = np.flatnonzero(present[:, k])
         if not have.size:
-            continue
+            raise InputFileError(f"column {_col_letter(j)} ('{c.key}') holds no values", file=fname, sheet=sheet,
+                                 series_id=c.id)
         kidx = pd.Index([keys[i] for i in have])
         dup = find_duplicate(kidx)
         if dup is not None:
@@ -337,8 +340,6 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
             "source": c.source or layout.source, "origin": f"{fname} [{c.key}]",
             "name_zh": c.name_zh or "", "name_en": c.name_en or "",
         }))
-    if not frames:
-        raise InputFileError("the layout's columns hold no values", file=fname, sheet=sheet)
     return read_frame(pd.concat(frames, ignore_index=True), fname)
 
 
