@@ -147,13 +147,14 @@ def test_malformed_tables(tmp_path, layout, mutate, message):
 
 
 def test_annual_years_typed_as_numbers_and_an_empty_column(tmp_path):
-    # Annual CPI inflation (%, 上年=100 minus 100) as NBS published it: 2022 2.0, 2023 0.2, 2024 0.2.
-    rows = [["Year", "CPI", "Empty"], [2022, 2.0, None], [2023, 0.2, None], [2024, 0.2, None]]
+    # NBS per-head disposable income for the whole year (元; the Q4 year-to-date figure): 2021, 2022.
+    rows = [["Year", "Income", "Empty"], [2021, 35128.08, None], [2022, 36883.28, None]]
     f = write_workbook(tmp_path / "a.xlsx", {"Sheet1": rows})
-    lay = parse_layout(b'date_column = "Year"\n[columns.CPI]\nid = "cpi_yoy_annual"\nunit = "pct_yoy"\nfreq = "A"\n',
+    lay = parse_layout(b'date_column = "Year"\n[columns.Income]\nid = "hh_income_pc"\nunit = "cny_per_head"\nfreq = "A"\n',
                        "a.toml")
     (s,) = read_wide(f, lay)
-    assert [str(p) for p in s.observations().index] == ["2022", "2023", "2024"] and s.observations().tolist() == [2.0, 0.2, 0.2]
+    assert [str(p) for p in s.observations().index] == ["2021", "2022"]
+    assert s.observations().tolist() == [35128.08, 36883.28]
     lay2 = parse_layout(b'date_column = "Year"\n[columns.Empty]\nid = "e"\nunit = "pct"\nfreq = "A"\n', "a.toml")
     with pytest.raises(InputFileError, match=r"file 'a.xlsx', sheet 'Sheet1', series 'e': column C \('Empty'\) holds no values"):
         read_wide(f, lay2)
