@@ -200,3 +200,17 @@ def test_cli_imports_and_a_bad_download_leaves_the_store_untouched(cli, tmp_path
     assert code == 2 and "file 'bad.csv'" in err and "未知指标(%)" in err and "Traceback" not in err
     _, after, _ = cli("data", "list", "--store", store, "--json")
     assert after == before
+
+
+def test_annual_database_with_a_user_mapping(tmp_path):
+    # NBS per-head disposable income for the whole year (元): 2021 35128.08, 2022 36883.28.
+    rows = [["数据库：年度数据"], ["时间：2021-2022"], ["指标", "2022年", "2021年"],
+            ["居民人均可支配收入(元)", "36883.28", "35128.08"]] + FOOTER
+    f = write_csv(tmp_path / "年度数据.csv", rows)
+    user = parse_mapping('[series."居民人均可支配收入(元)"]\nid = "hh_income_pc"\nunit = "cny_per_head"\n'.encode(), "m.toml")
+    (s,) = read_nbs(f, user)
+    assert s.freq == "A" and s.unit == "cny_per_head"
+    assert {str(p): v for p, v in s.observations().items()} == {"2021": 35128.08, "2022": 36883.28}
+    rows[0] = ["数据库：月度数据"]
+    with pytest.raises(InputFileError, match=r"row 3: the 数据库 line says frequency M but the headings are A periods"):
+        read_nbs(write_csv(tmp_path / "x.csv", rows), user)
