@@ -19,10 +19,18 @@ app = typer.Typer(help="Import, list, show, remove and rename stored series.", n
 
 @app.command("import")
 def data_import(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.csv, .csv.gz, .xlsx, .xls) or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files (.csv, .csv.gz, .xlsx, .xls) or folders; each file's format is read from its content.")],
     store: StoreOpt = None,
     mapping: Annotated[
-        Optional[Path], typer.Option("--map", help="TOML file mapping Wind 指标ID to your own ids and units.")
+        Optional[Path], typer.Option("--map", help="TOML file mapping vendor codes (Wind 指标ID, Choice EMM…, NBS names) to your own ids and units.")
+    ] = None,
+    layout: Annotated[
+        Optional[Path],
+        typer.Option("--layout", help="TOML layout of a generic wide table (date column, one column per series)."),
+    ] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", help="Force the format instead of detecting it: csv, nbs, customs, edb or wide."),
     ] = None,
     as_json: JsonOpt = False,
     dry_run: Annotated[
@@ -41,7 +49,10 @@ def data_import(
         mp = load_mapping(mapping)
     with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task("reading", total=None)
-        series = read_paths(paths, mapping=mp, progress=lambda f: prog.update(task, description=f"reading {f.name}"))
+        series = read_paths(
+            paths, mapping=mp, layout=layout, format=fmt,
+            progress=lambda f: prog.update(task, description=f"reading {f.name}"),
+        )
         if dry_run:
             prog.update(task, description=f"comparing {len(series)} series with the store")
             diff = _dry_run(store, series)

@@ -1,8 +1,12 @@
 """Importers: files in, :class:`~macrodesk.series.MacroSeries` out.
 
 * :func:`read_csv` — tidy long CSV (``series_id,date,value,unit,source,origin``).
-* :func:`read_wind` — Wind EDB Excel exports (.xlsx, .xls), read with python-calamine.
-* :func:`read_paths` — any mix of such files and folders of them.
+* :func:`read_wind` — EDB Excel exports (Wind, Choice, iFinD; .xlsx, .xls), read with python-calamine.
+* :func:`read_nbs` — NBS data portal downloads (CSV or xls), :mod:`macrodesk.importers.nbs`.
+* customs online-query CSVs, :mod:`macrodesk.importers.customs` (when present).
+* :func:`read_wide` — a generic wide table read with a TOML layout, :mod:`macrodesk.importers.wide`.
+* :func:`read_paths` — any mix of such files and folders of them; each file's format is
+  detected from its content (:func:`~macrodesk.importers.detect.detect`), or forced.
 
 Importers only read and validate; writing is the store's job, so a bad file
 never leaves a store half-written.
@@ -18,9 +22,11 @@ import pandas as pd
 
 from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.importers.csv import read_csv
+from macrodesk.importers.detect import FORMATS, customs_module, detect
 from macrodesk.series._container import MacroSeries
 
-__all__ = ["read_csv", "read_wind", "read_paths", "merge_series", "SUPPORTED_SUFFIXES"]
+__all__ = ["read_csv", "read_wind", "read_nbs", "read_wide", "read_paths", "merge_series", "SUPPORTED_SUFFIXES",
+           "FORMATS"]
 
 SUPPORTED_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xls", ".xlsm")
 
@@ -29,6 +35,18 @@ def read_wind(path, mapping=None):  # thin re-export; imported lazily to keep st
     from macrodesk.importers.wind import read_wind as _read_wind
 
     return _read_wind(path, mapping=mapping)
+
+
+def read_nbs(path, mapping=None):  # lazily imported, as read_wind
+    from macrodesk.importers.nbs import read_nbs as _read_nbs
+
+    return _read_nbs(path, mapping=mapping)
+
+
+def read_wide(path, layout):
+    from macrodesk.importers.wide import read_wide as _read_wide
+
+    return _read_wide(path, layout)
 
 
 def _suffix(p: Path) -> str:
@@ -63,22 +81,55 @@ def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike], *, mapping=None, progress=None
+    paths: Iterable[str | os.PathLike],
+    *,
+    mapping=None,
+    progress=None,
+    layout=None,
+    format: str | None = None,
 ) -> list[MacroSeries]:
     """Read files and folders (recursively) into one list of series, merged by id.
 
-    ``mapping`` is a Wind-id mapping (see :mod:`macrodesk.importers.mapping`);
-    ``progress`` an optional callable ``(path)`` called before each file.
+    Each file's format is detected from its content (:func:`~macrodesk.importers.detect.detect`);
+    ``format`` (a key of :data:`FORMATS`) forces one for every file. ``layout`` (a layout file's
+    path or a :class:`~macrodesk.importers.wide.Layout`) reads every file as a generic wide table.
+    ``mapping`` is a user mapping (see :mod:`macrodesk.importers.mapping`), laid over the shipped
+    code tables; ``progress`` an optional callable ``(path)`` called before each file.
     """
+    if format is not None and format not in FORMATS:
+        raise InputFileError(f"unknown format '{format}'; formats: {', '.join(FORMATS)}")
+    if layout is not None:
+        if format not in (None, "wide"):
+            raise InputFileError(f"a layout file reads wide tables; it cannot be used with format '{format}'")
+        from macrodesk.importers.wide import Layout, load_layout
+
+        if not isinstance(layout, Layout):
+            layout = load_layout(layout)
+        format = "wide"
+    elif format == "wide":
+        raise InputFileError("format 'wide' needs a layout file (--layout)")
     out: list[MacroSeries] = []
     for f in _expand(paths):
         if progress is not None:
             progress(f)
-        if _suffix(f) in (".csv", ".csv.gz"):
-            out.extend(read_csv(f))
-        else:
-            out.extend(read_wind(f, mapping=mapping))
+        out.extend(_read_one(f, format or detect(f), mapping, layout))
     return merge_series(out)
+
+
+def _read_one(f: Path, fmt: str, mapping, layout) -> list[MacroSeries]:
+    if fmt == "csv":
+        return read_csv(f)
+    if fmt == "nbs":
+        return read_nbs(f, mapping=mapping)
+    if fmt == "wide":
+        return read_wide(f, layout)
+    if fmt == "customs":
+        customs = customs_module()
+        if customs is None:
+            raise InputFileError("the customs importer is not available in this version", file=f.name)
+        result: list[MacroSeries] = customs.read_customs(f, mapping)
+        return result
+    return read_wind(f, mapping=mapping)
 
 
 def merge_series(series: Iterable[MacroSeries]) -> list[MacroSeries]:
