@@ -190,3 +190,8 @@ def data_history(
     for r in df.itertuples():
         t.add_row(str(r.date)[:10], f"{r.value:g}", str(r.vintage), str(r.imported_at)[:19])
     console().print(t)
+
+
+from macrodesk.cli.fetch import fetch as _fetch  # noqa: E402  (registered last; the command lives in fetch.py)
+
+app.command("fetch")(_fetch)
