@@ -28,8 +28,9 @@ def fetch(
 ) -> None:
     """Fetch series from a live source and write them to the store (one transaction: all or nothing).
 
-    With akshare, the jin10 functions' consensus goes to `<id>_consensus` and each value keeps
-    its release date. A network failure names the function and leaves the store untouched.
+    With akshare, the jin10 functions' consensus goes to `<id>_consensus`, with release dates.
+
+    A network failure names the function and leaves the store untouched.
     """
     from rich.progress import Progress
 

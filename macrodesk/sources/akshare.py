@@ -279,6 +279,8 @@ def _eastmoney(f: AkFunction, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _jin10_rows(f: AkFunction, raw: pd.DataFrame) -> pd.DataFrame:
+    empty = raw[["今值", "预测值"]].apply(pd.to_numeric, errors="coerce").isna().all(axis=1)
+    raw = raw[~(raw["日期"].isna() & empty)].reset_index(drop=True)  # a row with no date and no value says nothing
     released = pd.to_datetime(raw["日期"], errors="coerce")
     bad = released.isna().to_numpy()
     if bad.any():

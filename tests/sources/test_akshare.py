@@ -178,3 +178,14 @@ def test_table_matches_installed_akshare_source():
         else:
             for col in f.columns:
                 assert f'"{col}"' in src, (f.name, col)
+
+
+def test_jin10_rows_without_date_or_value_are_dropped_and_a_dateless_value_is_an_error(fake_table):
+    frame = fake_table["macro_china_cpi_yearly"]()
+    blank = pd.DataFrame({"商品": ["中国CPI年率报告"], "日期": [pd.NaT], "今值": [np.nan], "预测值": [np.nan], "前值": [np.nan]})
+    table = dict(fake_table, macro_china_cpi_yearly=lambda: pd.concat([frame, blank], ignore_index=True))
+    out = AkshareSource(table).fetch(["cpi_yoy_consensus"])
+    assert out["value"].tolist() == [2.86, 2.76, 3.0, 2.41, 1.63, 1.84]
+    frame.loc[3, "日期"] = None
+    with pytest.raises(SourceError, match="macro_china_cpi_yearly: row 4: 日期 'None' is not a date"):
+        AkshareSource(dict(fake_table, macro_china_cpi_yearly=lambda: frame)).fetch(["cpi_yoy_consensus"])
