@@ -374,3 +374,7 @@ def data_rename(
     with _existing_store(store) as st:
         st.rename(old, new)
     console().print(f"Renamed '{old}' to '{new}' (every vintage kept).")
+
+from macrodesk.cli.fetch import fetch as _fetch  # noqa: E402  (registered last; the command lives in fetch.py)
+
+app.command("fetch")(_fetch)
