@@ -107,9 +107,6 @@ def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low
     assert code == 0, err
     assert (demo / "inflation-review" / "inflation-review.md").read_text(encoding="utf-8") == fresh
     assert len(list((demo / "inflation-review" / "figures").glob("*.png"))) >= 3
-    code, out, err = cli("report", "inflation-review", "--no-cache", "--out", demo / "plain", "--format", "md")
-    assert code == 0, err
-    assert (demo / "plain" / "inflation-review.md").read_text(encoding="utf-8") == fresh
     code, out, _ = cli("cache", "clear", "--json")
     assert code == 0 and '"removed": 1' in out
     code, _, err = cli("report", "--lang", "fr")
