@@ -92,6 +92,10 @@ def _feed(h: Any, obj: Any) -> None:
         _feed(h, obj.index)
         for c in obj.columns:
             _feed(h, obj[c].to_numpy())
+    elif isinstance(obj, (pd.PeriodIndex, pd.DatetimeIndex)):
+        h.update(b"TI:")
+        _feed(h, str(obj.dtype))
+        _feed(h, np.asarray(obj.asi8))  # int64 ordinals / nanoseconds: exact and fast
     elif isinstance(obj, pd.Index):
         h.update(b"I:")
         _feed(h, str(obj.dtype))
