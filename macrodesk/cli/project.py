@@ -62,8 +62,8 @@ def cache_info(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     if rc is None:
         console().print("results cache: off ($MACRODESK_CACHE=off or [cache] enabled = false)")
         return
-    console().print(f"results cache {info['dir']}: {info['entries']} entries, {info['bytes'] / 1e6:.1f} MB "
-                    f"(bound {info['max_bytes'] / 1e6:.0f} MB)")
+    console().print(f"results cache {info['dir']}: {info['entries']} entries, {info['bytes'] / 2 ** 20:.1f} MB "
+                    f"(bound {info['max_bytes'] / 2 ** 20:.0f} MB)")
 
 
 @cache_app.command("clear")
