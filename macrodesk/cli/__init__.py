@@ -2,6 +2,7 @@
 
 One module per command group: :mod:`~macrodesk.cli.data` (``data import/list/show/history``),
 :mod:`~macrodesk.cli.calc`, :mod:`~macrodesk.cli.report` (``report``, ``demo``),
+:mod:`~macrodesk.cli.project` (``init``, ``cache info/clear``),
 :mod:`~macrodesk.cli.scenario` and :mod:`~macrodesk.cli.nowcast`; shared options and output
 helpers are in :mod:`~macrodesk.cli._common`. Modules import their heavy dependencies inside
 the commands, so ``macrodesk --help`` does not load pandas or matplotlib.
@@ -19,6 +20,7 @@ import typer
 from macrodesk.cli import calc as _calc
 from macrodesk.cli import data as _data
 from macrodesk.cli import nowcast as _nowcast
+from macrodesk.cli import project as _project
 from macrodesk.cli import report as _report
 from macrodesk.cli import scenario as _scenario
 from macrodesk.cli._common import console
@@ -44,9 +46,11 @@ def version() -> None:
 app.command("calc", context_settings={"help_option_names": ["-h", "--help"]})(_calc.calc)
 app.command("report")(_report.report)
 app.command("demo")(_report.demo)
+app.command("init")(_project.init)
 app.command("version")(version)
 app.add_typer(_data.app, name="data")
 app.add_typer(_scenario.app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
+app.add_typer(_project.cache_app, name="cache")
 app.add_typer(_nowcast.app, name="nowcast", help="Nowcast CPI/PPI from high-frequency prices; real-time backtests.")
 
 

@@ -12,12 +12,16 @@ import typer
 
 __all__ = [
     "StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang", "fail", "note",
-    "bad_argument", "period_arg",
+    "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt",
 ]
 
 StoreOpt = Annotated[
     Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE or the user data directory)."),
+    typer.Option("--store", help="Store file (default: $MACRODESK_STORE, else the store of the nearest "
+                 "macrodesk.toml, else the user data directory)."),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Compute everything afresh: neither read nor write the results cache."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (rates in percent).")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
@@ -48,11 +52,62 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default) + "\n")
 
 
+def current_project():
+    """The nearest ``macrodesk.toml`` (current folder, then its parents), parsed; None when there is none."""
+    from macrodesk.project import find_project, load_project
+
+    path = find_project()
+    return None if path is None else load_project(path)
+
+
+def resolve_store(path: Optional[Path]) -> Path:
+    """The store to use: ``--store``, else ``$MACRODESK_STORE``, else the project file's, else the default."""
+    import os
+
+    from macrodesk.series.store import ENV_VAR, default_store_path
+
+    if path is not None:
+        return Path(path)
+    if os.environ.get(ENV_VAR):
+        return default_store_path()
+    project = current_project()
+    if project is not None:
+        return project.store
+    return default_store_path()
+
+
 def open_store(path: Optional[Path], read_only: bool = False):
-    """The store at ``path`` (default: ``$MACRODESK_STORE`` or the user data directory)."""
+    """The store at :func:`resolve_store` ``(path)``."""
     from macrodesk.series.store import Store
 
-    return Store(path, read_only=read_only)
+    return Store(resolve_store(path), read_only=read_only)
+
+
+def results_cache(store: Path, *, disabled: bool = False):
+    """The results cache for ``store``, or None when switched off.
+
+    ``$MACRODESK_CACHE`` = ``off`` switches it off and any other value is the cache folder;
+    else the project file's ``[cache]`` (when the store is the project's); else
+    ``<store>.cache`` beside the store. A folder that cannot be written makes it a no-op.
+    """
+    import os
+
+    from macrodesk.cache import DEFAULT_MAX_BYTES, ResultsCache
+
+    if disabled:
+        return None
+    env = os.environ.get("MACRODESK_CACHE", "").strip()
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
+    if env:
+        return ResultsCache(Path(env).expanduser())
+    project = current_project()
+    if project is not None and Path(store).resolve() == project.store.resolve():
+        if not project.cache_enabled:
+            return None
+        folder = project.cache_dir or Path(str(project.store) + ".cache")
+        return ResultsCache(folder, project.cache_max_mb * 1024 * 1024)
+    return ResultsCache(Path(str(store) + ".cache"), DEFAULT_MAX_BYTES)
 
 
 def check_lang(lang: str) -> str:

@@ -1,91 +1,208 @@
-"""``macrodesk report`` and ``macrodesk demo``: build the reports from the store (or the bundled sample)."""
+"""``macrodesk report`` and ``macrodesk demo``: build the reports from the store (or the bundled sample).
+
+``report NAME`` builds one report; ``report`` with no name builds every report the
+project file (``macrodesk.toml``) lists, each with its as-of rule, folder, languages
+and formats. Builds go through the results cache (:mod:`macrodesk.cache`): the
+expensive model results and the written files are kept keyed by the exact inputs,
+the options and the code, so an unchanged report is rewritten from the cache.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, console, fail, open_store, print_json
+from macrodesk.cli._common import (
+    JsonOpt, NoCacheOpt, StoreOpt, check_lang, console, current_project, fail, open_store, print_json,
+    resolve_store, results_cache,
+)
 
 __all__ = ["report", "demo"]
+
+_DEFAULT_FORMATS = ("html", "pdf", "md")
 
 
 def _formats(value: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [f for f in fmts if f not in ("html", "pdf", "md")]
+    bad = [f for f in fmts if f not in _DEFAULT_FORMATS]
     if bad:
         fail(f"unknown format '{bad[0]}'; choose from html, pdf, md (comma-separated)")
     return fmts
 
 
 def report(
-    name: Annotated[str, typer.Argument(help="Report name, e.g. inflation-review.")],
+    name: Annotated[
+        Optional[str],
+        typer.Argument(help="Report name, e.g. inflation-review. Without it: every report of the project file "
+                            "(macrodesk.toml), as configured there."),
+    ] = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", "--month", help="Latest month to use, YYYY-MM (default: the latest data)."),
+        typer.Option("--as-of", "--month", help="Latest month to use, YYYY-MM (default: the project file's rule, "
+                                                "else the latest data)."),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("macrodesk-report"),
-    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md.")] = "html,pdf,md",
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Output folder (default: the project file's, else macrodesk-report).")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", help="Comma-separated: html,pdf,md (default: the project file's, else all three).")] = None,
     store: StoreOpt = None,
-    lang: LangOpt = "zh",
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", help="Label language: zh or en (default: the project file's languages, else zh).")] = None,
+    no_cache: NoCacheOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Build a report from the stored data and write it as HTML, PDF and Markdown."""
-    formats = _formats(fmt)
-    with open_store(store, read_only=True) as st:
-        paths = _build(name, st, as_of, out, formats, lang, quiet=as_json)
+    """Build a report (or all the project's reports) from the stored data as HTML, PDF and Markdown."""
+    formats = _formats(fmt) if fmt is not None else None
+    langs = (check_lang(lang),) if lang is not None else None
+    project = current_project()
+    if name is None:
+        if project is None:
+            fail("give a report name (see macrodesk report --help), or run it in a folder with a macrodesk.toml "
+                 "(macrodesk init) to build the project's reports")
+        if not project.reports:
+            fail(f"the project file '{project.file}' lists no [[report]] to build")
+        jobs = [(r.name, as_of or r.as_of, out / r.name if out else r.out, formats or r.formats,
+                 langs or r.langs) for r in project.reports]
+    else:
+        entry = project.report(name) if project is not None else None
+        jobs = [(name, as_of or (entry.as_of if entry else None),
+                 out or (entry.out if entry else Path("macrodesk-report")),
+                 formats or (entry.formats if entry else _DEFAULT_FORMATS),
+                 langs or (entry.langs if entry else ("zh",)))]
+    path = resolve_store(store)
+    rcache = results_cache(path, disabled=no_cache)
+    written: dict[str, dict[str, str]] = {}
+    with open_store(path, read_only=True) as st:
+        for rname, r_as_of, r_out, r_formats, r_langs in jobs:
+            for lg in r_langs:
+                base = rname if len(r_langs) == 1 else f"{rname}-{lg}"
+                paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=as_json, basename=base,
+                               rcache=rcache)
+                written[base] = {k: str(v) for k, v in paths.items()}
     if as_json:
-        print_json({k: str(v) for k, v in paths.items()})
+        # one report in one language: {format: path}, as before; several: {basename: {format: path}}
+        print_json(next(iter(written.values())) if name is not None and len(written) == 1 else written)
+
+
+# ---------------------------------------------------------------- one build, through the cache
+_FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
+
+
+def _recipe_inputs(name: str, st: Any, as_of: Optional[str]):
+    """The recipe module of ``name`` and its inputs from ``st`` cut at ``as_of``, as :func:`build_report` reads them."""
+    from macrodesk.analyses import REPORTS, report_inputs
+    from macrodesk.exceptions import ReportError
+
+    recipe = REPORTS.get(name)
+    if recipe is None:
+        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
+    mod = recipe.load()
+    lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
+    inputs, end = report_inputs(st, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
+    return mod, inputs, end
+
+
+def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
+    """Every file a render wrote, relative to ``out``: the reports and the Markdown's figures."""
+    files: dict[str, bytes] = {}
+    for fmt, p in paths.items():
+        data = p.read_bytes()
+        files[p.name] = data
+        if fmt == "md":
+            for rel in _FIG_RE.findall(data.decode("utf-8")):
+                files[rel] = (out / rel).read_bytes()
+    return files
 
 
 def _build(
-    name: str, st: Any, as_of: Optional[str], out: Path, formats: tuple[str, ...], lang: str, quiet: bool = False
+    name: str, st: Any, as_of: Optional[str], out: Path, formats: tuple[str, ...], lang: str, quiet: bool = False,
+    basename: Optional[str] = None, rcache: Any = None,
 ) -> dict[str, Path]:
     from rich.progress import Progress
 
-    from macrodesk.analyses import build_report
+    from macrodesk import cache
     from macrodesk.reports import render
 
+    basename = basename or name
     with Progress(transient=True, console=console(stderr=True), disable=quiet) as prog:
         task = prog.add_task(f"building {name}", total=None)
-        rep = build_report(name, st, as_of=as_of, lang=lang)
-        prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
-        paths = render(rep, out, formats=formats, basename=name)
+        mod, inputs, end = _recipe_inputs(name, st, as_of)
+        key = None
+        files: Any = None
+        if rcache is not None:
+            key = cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
+                                    inputs.series, sorted(inputs.missing))
+            _, files = rcache.get(key)
+        if files is not None:
+            prog.update(task, description=f"writing {name} from the cache")
+            paths = _restore(files, out, basename, formats)
+        else:
+            with cache.use(rcache):
+                rep = mod.build(inputs, end, lang=lang)
+            prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
+            paths = render(rep, out, formats=formats, basename=basename)
+            if rcache is not None and key is not None:
+                rcache.put(key, _written_files(paths, out))
     if not quiet:
         for k, v in paths.items():
             console().print(f"{k:5} {v}")
     return paths
 
 
+def _restore(files: dict[str, bytes], out: Path, basename: str, formats: tuple[str, ...]) -> dict[str, Path]:
+    from macrodesk.exceptions import ReportError
+
+    try:
+        for rel, data in files.items():
+            p = out / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data)
+    except OSError as exc:
+        raise ReportError(f"cannot write the report into '{out}': {exc.strerror or exc}") from None
+    return {f: out / f"{basename}.{f}" for f in dict.fromkeys(formats)}
+
+
+# ---------------------------------------------------------------- demo
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Output folder for the reports.")] = Path("macrodesk-demo"),
     store: Annotated[
         Optional[Path], typer.Option("--store", help="Store file for the demo (default: OUT/demo.duckdb, made fresh).")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md.")] = "html,pdf,md",
-    lang: LangOpt = "zh",
+    lang: Annotated[str, typer.Option("--lang", help="Label language: zh or en.")] = "zh",
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    """Load the bundled sample into a fresh store and build the reports from it."""
+    """Load the bundled sample into a fresh store, write OUT/macrodesk.toml and build the reports."""
     from macrodesk.analyses import DEMO_REPORTS
+    from macrodesk.cache import ResultsCache
     from macrodesk.datasets import load
     from macrodesk.importers import merge_series
+    from macrodesk.project import project_text, write_project
 
     formats = _formats(fmt)
+    lang = check_lang(lang)
     out.mkdir(parents=True, exist_ok=True)
     path = store or (out / "demo.duckdb")
     if store is None:
         for p in (path, Path(str(path) + ".wal")):
             if p.exists():
                 p.unlink()
+        ResultsCache(Path(str(path) + ".cache")).clear()  # a fresh store starts a fresh cache
+    store_entry = path.name if store is None else str(path.resolve())
+    project = write_project(out, project_text(store_entry, [(n, n) for n in DEMO_REPORTS], langs=(lang,),
+                                              formats=formats), overwrite=True)
     con = console()
     with con.status("loading the bundled sample data"):
         series = merge_series(load())
         with open_store(path) as st:
             summary = st.write(series, label="bundled sample")
     con.print(f"Store {path}: {len(series)} series, {sum(summary.added.values())} observations loaded.")
+    rcache = results_cache(path, disabled=no_cache)
     with open_store(path, read_only=True) as st:
         for name in DEMO_REPORTS:
-            _build(name, st, None, out / name, formats, lang)
-    con.print(f"\nTo run the everyday commands on this store: export MACRODESK_STORE={path} (or pass --store {path})")
+            _build(name, st, None, out / name, formats, lang, rcache=rcache)
+    con.print(f"\nProject file {project}. In {out} the everyday commands need no --store:\n"
+              f"  cd {out} && macrodesk data list && macrodesk report")

@@ -4,8 +4,10 @@
 chapters once and returns an :class:`OutlookResults`; the report in each
 language is rendered from it (:mod:`.render`). A chapter whose data a model
 cannot use holds the error text instead of its results, and the report says
-so, as before. The commodity factor model, the scenarios and the nowcast
-backtests are run while rendering (:mod:`.render_outlook`, :mod:`.render`).
+so, as before. The expensive estimates (the commodity factor model, the shipped
+scenarios and the two real-time nowcast backtests) go through the results cache
+(:func:`macrodesk.cache.cached`), keyed by exactly the series, cut-off and options
+each reads, so an unchanged input set reuses them when a cache is active.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, TypeVar, cast
 import numpy as np
 import pandas as pd
 
+from macrodesk import cache
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs
 from macrodesk.analyses.inflation_outlook.inputs import (
@@ -367,7 +370,9 @@ def _factor(inputs: Inputs, month: pd.Period) -> FactorOutcome | None:
                     if not inputs.has(sid) and not (f == "diesel" and inputs.has("brent_usd")))
     if lacking:
         return FactorOutcome(None, lacking=lacking)
-    res = FactorModel(S["ppi_yoy"].to_fraction(), pd.DataFrame(cols)).fit(start=FACTOR_START, end=month)
+    y, x = S["ppi_yoy"].to_fraction(), pd.DataFrame(cols)
+    res = cache.cached("outlook.factor", (y, x, FACTOR_START, month),
+                       lambda: FactorModel(y, x).fit(start=FACTOR_START, end=month))
     if not res.computable:
         return FactorOutcome(None, failed=cast(NotComputable, res))
     return FactorOutcome(cast(FactorResult, res), names=names)
@@ -382,11 +387,17 @@ def _scenarios(inputs: Inputs, as_of: pd.Period) -> tuple[tuple[Any, Any], ...]:
         spec = load_spec(path)
         if spec.horizon[0].year != as_of.year + 1 or not inputs.has(spec.mom, spec.yoy):
             continue
-        try:
-            out.append((spec, run(spec, inputs.series, as_of)))
-        except MacrodeskError as exc:
-            out.append((spec, str(exc)))
+        out.append((spec, cache.cached("outlook.scenario", (path, inputs.series, as_of),
+                                       lambda: _run_scenario(run, spec, inputs, as_of))))
     return tuple(out)
+
+
+def _run_scenario(run: Callable[..., Any], spec: Any, inputs: Inputs, as_of: pd.Period) -> Any:
+    """The scenario result, or the error text that stopped it (cached alike)."""
+    try:
+        return run(spec, inputs.series, as_of)
+    except MacrodeskError as exc:
+        return str(exc)
 
 
 def _nowcasts(inputs: Inputs, as_of: pd.Period) -> tuple[Any, ...]:
@@ -406,7 +417,11 @@ def _nowcasts(inputs: Inputs, as_of: pd.Period) -> tuple[Any, ...]:
             continue
         covered = min(pd.Period(s.observations().index[-1], freq="M") for s in present)
         end = min(as_of, covered)
-        res = model.backtest(inputs.series, end - (NOWCAST_MONTHS - 1), end)
+        read = [model.series_ids(), model.target.consensus_id]
+        read += [inputs.series[i] for i in (*model.series_ids(), model.target.consensus_id) if inputs.has(i)]
+        start = end - (NOWCAST_MONTHS - 1)
+        res = cache.cached("outlook.nowcast_backtest", ("bridge", target, start, end, *read),
+                           lambda: model.backtest(inputs.series, start, end))
         if isinstance(res, NotComputable):
             continue
         results.append(res)
