@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from macrodesk.cli._common import (
-    JsonOpt, LangOpt, StoreOpt, bad_argument, console, fail, note, open_store, period_arg, print_json,
+    JsonOpt, LangOpt, StoreOpt, bad_argument, console, fail, note, open_store, period_arg, print_json, resolve_store,
 )
 from macrodesk.text import tr
 
@@ -74,9 +74,9 @@ def data_import(
 
 def _dry_run(store: Optional[Path], series: Any) -> Any:
     """The store's diff for ``series``, reading only (a store that does not exist yet is empty)."""
-    from macrodesk.series.store import Store, default_store_path
+    from macrodesk.series.store import Store
 
-    path = store if store is not None else default_store_path()
+    path = resolve_store(store)
     if not Path(path).expanduser().exists():
         with Store.in_memory() as st:
             return st.diff(series)
@@ -295,9 +295,7 @@ def data_history(
 
 def _existing_store(store: Optional[Path]) -> Any:
     """The store opened for writing, but only if it exists (removing from nothing is an error, not a new file)."""
-    from macrodesk.series.store import default_store_path
-
-    path = Path(store if store is not None else default_store_path()).expanduser()
+    path = resolve_store(store).expanduser()
     if not path.exists():
         fail(f"store '{path}' does not exist; nothing to change")
     return open_store(path)
@@ -374,6 +372,7 @@ def data_rename(
     with _existing_store(store) as st:
         st.rename(old, new)
     console().print(f"Renamed '{old}' to '{new}' (every vintage kept).")
+
 
 from macrodesk.cli.fetch import fetch as _fetch  # noqa: E402  (registered last; the command lives in fetch.py)
 

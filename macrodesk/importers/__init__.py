@@ -160,5 +160,8 @@ def merge_series(series: Iterable[MacroSeries]) -> list[MacroSeries]:
             )
         combined = pd.concat([a, b[b.index.difference(a.index)]]).sort_index()
         origin = prev.meta.origin if s.meta.origin in prev.meta.origin else f"{prev.meta.origin} | {s.meta.origin}"
-        by_id[s.id] = prev.with_data(combined, origin=origin)
+        ra, rb = prev.released_observations(), s.released_observations()
+        released = pd.concat([ra, rb[rb.index.difference(ra.index)]]).reindex(combined.index)
+        released = released.fillna(rb.reindex(combined.index))  # a date known only in the later file
+        by_id[s.id] = prev.with_data(combined, released=released if released.notna().any() else None, origin=origin)
     return list(by_id.values())

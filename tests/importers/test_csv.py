@@ -182,3 +182,17 @@ def test_unreadable_release_date_names_the_row(tmp_path):
     text = RELEASED.replace("2025-12-10", "10 Dec")
     with pytest.raises(InputFileError, match=r"file 'data.csv', row 3, series 'cpi_yoy': released '10 Dec' is not a date"):
         read_csv(write(tmp_path, text))
+
+
+def test_merge_series_keeps_release_dates_from_every_file(tmp_path):
+    # CPI YoY Oct/Nov 2025 (0.2, 0.7), released 2025-11-09 and 2025-12-10 (NBS release pages)
+    from macrodesk.importers import read_paths
+
+    a = tmp_path / "a.csv"
+    a.write_text("series_id,date,value,unit,released\ncpi_yoy,2025-10-31,0.2,pct_yoy,2025-11-09\n", encoding="utf-8")
+    b = tmp_path / "b.csv"
+    b.write_text("series_id,date,value,unit,released\ncpi_yoy,2025-10-31,0.2,pct_yoy,\n"
+                 "cpi_yoy,2025-11-30,0.7,pct_yoy,2025-12-10\n", encoding="utf-8")
+    (s,) = read_paths([a, b])
+    rel = s.released_observations()
+    assert [d.date().isoformat() for d in rel] == ["2025-11-09", "2025-12-10"]
