@@ -176,8 +176,8 @@ def full_inputs() -> Inputs:
         # Vietnam (usd_mn): total 33,000 -> 36,300 (+10%), to the US 10,000 -> 12,000
         flat("vn_exports_world", "usd_mn", {2023: 30000, 2024: 33000, 2025: 36300}),
         flat("vn_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 12000}),
-        flat("vn_exports_product_computers_electronics", "usd_mn", {2023: 9000, 2024: 10000, 2025: 13000}),
-        flat("vn_exports_product_textiles", "usd_mn", {2023: 3000, 2024: 3000, 2025: 3300}),
+        flat("vn_exports_product_electronics_computers", "usd_mn", {2023: 9000, 2024: 10000, 2025: 13000}),
+        flat("vn_exports_product_textiles_garments", "usd_mn", {2023: 3000, 2024: 3000, 2025: 3300}),
         # Korea (usd_mn): total 55,000 -> 60,500 (+10%)
         flat("kr_exports_world", "usd_mn", {2023: 50000, 2024: 55000, 2025: 60500}, source="Korea Customs Service / KITA"),
         flat("kr_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 11000}, source="Korea Customs Service / KITA"),
