@@ -460,8 +460,9 @@ def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd
     """The contributions table (pp and %), captioned with the month."""
     table = VS.contributions_table(b.result, lang)
     label = VS.period_label(b.result, lang)
-    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang),
-                 source=src, formats={c: F.signed1 for c in table.columns})
+    share = table.columns[-1]  # the share a year ago: a level, not a change
+    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang), source=src,
+                 formats={c: (lambda v: F.num(v, 1)) if c == share else F.signed1 for c in table.columns})
 
 
 def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> list[Any]:

@@ -182,10 +182,10 @@ def trade_headline(
     for pub, nm, since in ((ytd_yoy, "ytd_yoy", None), (headline_yoy, "headline_yoy", headline_janfeb_since)):
         if pub is not None:  # later wins
             pub = _level(pub, nm)
-            feb = _months(pub).month == 2
+            is_feb = _months(pub).month == 2
             if since is not None:  # before then the February print is February alone
-                feb &= _months(pub).year >= since
-            pub = pub[feb].dropna()
+                is_feb &= _months(pub).year >= since
+            pub = pub[is_feb].dropna()
             jf = pub.combine_first(jf)
     ychart = y.copy()
     if len(jf):

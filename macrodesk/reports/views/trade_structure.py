@@ -156,6 +156,7 @@ def contributions_chart(res: Contributions, lang: str = "zh", months: int = 13, 
 
 def _this_vs_prior(res: Contributions, t: pd.DataFrame, sort_by: str, lang: str) -> pd.DataFrame:
     t = t.sort_values(sort_by, ascending=False)
+    t = pd.concat([t.drop(index=OTHER, errors="ignore"), t.loc[[k for k in t.index if k == OTHER]]])  # "other" last
     t.index = pd.Index([part_label(res, k, lang) for k in t.index])
     t.columns = pd.Index([period_label(res, lang), period_label(res, lang, prior=True)])
     return t.loc[:, t.notna().any()]
