@@ -63,7 +63,7 @@ def _list(res: Contributions, s: pd.Series, lang: str, digits: int = 1) -> str:
 
 
 def _text_zh(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, down: pd.Series, d: pd.Series) -> str:
-    lang, m, total = "zh", res.month, res.total
+    lang, total = "zh", res.total
     what = res.what[0]
     sign = "为正" if total >= 0 else "为负"
     text = f"从绝对贡献来看，{period_label(res)}{res.name[0]}同比{F.pct(total * 100)}，"
