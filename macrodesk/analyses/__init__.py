@@ -19,7 +19,7 @@ import pandas as pd
 from macrodesk.exceptions import ReportError, UnknownSeriesError
 from macrodesk.series import MacroSeries
 
-__all__ = ["REPORTS", "DEMO_REPORTS", "build_report", "report_inputs"]
+__all__ = ["REPORTS", "DEMO_REPORTS", "DEMO_RUNS", "DemoRun", "build_report", "report_inputs"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,23 @@ REPORTS: dict[str, _Recipe] = {
 
 #: Reports ``macrodesk demo`` builds from the bundled sample.
 DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash")
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    """One report the demo builds: recipe ``name`` at ``as_of`` (None: the latest month) into ``folder``."""
+
+    name: str
+    as_of: str | None
+    folder: str
+
+
+#: Every report ``macrodesk demo`` builds, in order: the three reports at the latest month, and the
+#: trade flash for 2025-03, the latest month where the bundled exports by partner are complete.
+DEMO_RUNS: tuple[DemoRun, ...] = (
+    *(DemoRun(n, None, n) for n in DEMO_REPORTS),
+    DemoRun("trade-flash", "2025-03", "trade-flash-2025-03"),
+)
 
 
 class _MappingSource:

@@ -57,7 +57,7 @@ from macrodesk.series import MacroSeries, parse_period
 from macrodesk.text import format as F
 from macrodesk.text import label, source_line, tr
 
-__all__ = ["REQUIRED", "OPTIONAL", "HF_IDS", "HF_LOOKAHEAD_MONTHS", "PEER_MAX_LAG", "TradeFlashResults",
+__all__ = ["REQUIRED", "OPTIONAL", "HF_IDS", "HF_LOOKAHEAD_MONTHS", "PEER_MAX_LAG", "REGION_MAX_LAG", "TradeFlashResults",
            "compute", "render", "build"]
 
 #: Series the report cannot do without, and those it uses when present.
@@ -66,6 +66,9 @@ OPTIONAL: tuple[str, ...] = I.all_optional_ids()
 #: Dated high-frequency series, needed up to the end of the month after ``as_of``.
 HF_IDS: tuple[str, ...] = tuple(i for i, *_ in I.HF_INDICATORS)
 HF_LOOKAHEAD_MONTHS = 1
+#: Exports by partner that end before the report month (the bundled ones end in 2025-03) are
+#: shown, labelled with their own last month, when not older than this many months.
+REGION_MAX_LAG = PEER_MAX_LAG
 
 
 # ---------------------------------------------------------------- results
@@ -169,9 +172,9 @@ def compute(inputs: Inputs, month: Any) -> TradeFlashResults:
     peers = compute_peers(inputs, m, missing)
     exports = ("出口", "exports")
     regions = breakdown(inputs, I.REGIONS, I.region_id, ex_lv, ex_lv_s, m, name=exports, what=("地区", "Region"),
-                        missing=missing, missing_id="exports_usd_region_*")
+                        missing=missing, missing_id="exports_usd_region_*", max_lag=REGION_MAX_LAG, janfeb=True)
     products = breakdown(inputs, I.PRODUCT_GROUPS, I.product_id, ex_lv, ex_lv_s, m, name=exports,
-                         what=("产品", "Product"), missing=missing, missing_id="exports_usd_product_*")
+                         what=("产品", "Product"), missing=missing, missing_id="exports_usd_product_*", janfeb=True)
     pv = _price_volume(inputs, m, missing)
     imports = _imports(inputs, imh, m, missing) if imh is not None else None
     now = _nowcast(inputs, m, missing)
@@ -331,7 +334,8 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     region_summary = product_summary = None
     if r.regions is not None:
         region_summary = VS.contributions_text(r.regions.result, lang)
-        out.h2("地区结构", "By destination", _region_blocks(r.regions, region_summary, month, lang))
+        upto = V.data_to(r.regions.result.month, month, lang)
+        out.h2("地区结构" + upto, "By destination" + upto, _region_blocks(r.regions, region_summary, month, lang))
     if r.products is not None:
         product_summary = VS.contributions_text(r.products.result, lang)
         out.h2("产品结构", "By product", _product_blocks(r.products, product_summary, month, lang))
@@ -413,17 +417,28 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
 
 
 def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> list[Any]:
-    """1.3: contributions by destination (paragraph, two figures, the table)."""
+    """1.3: contributions by destination (paragraph, three figures, the table), each title carrying
+    the partner data's own last month when it is before the report month ("（截至2025年3月）")."""
     rc, src = b.result, source_line(list(b.series), lang)
+    upto = V.data_to(rc.month, month, lang)
+    lag = ""
+    if rc.month != month:
+        lag = tr(f"分地区出口数据最新为{F.month_label(rc.month)}。", f"Exports by destination end in {F.month_label(rc.month, 'en')}. ", lang)
     return [
-        Paragraph(summary),
-        Figure(VS.contributions_chart(rc, lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang), source=src,
+        Paragraph(lag + summary),
+        Figure(VS.contributions_chart(rc, lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang) + upto,
+               source=src,
                note=tr("拉动 =（本月金额 − 上年同月金额）/ 上年同月出口总额；其他 = 出口同比 − 各地区拉动之和；"
-                       "此处出口同比按金额计算，可能与海关公布的同比（按修订后的上年数据）略有差异",
+                       "此处出口同比按金额计算，分地区金额为初值，可能与海关公布的同比（按修订后的上年数据）略有差异",
                        "contribution = (X_i,t − X_i,t−12) / total_t−12; other = total YoY − sum of regions; the YoY here "
-                       "is computed from the values and can differ slightly from the published YoY (revised base)", lang)),
-        Figure(VS.contributions_marginal_chart(rc, lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang), source=src),
-        _breakdown_table(b, src, ("分地区出口", "Exports by destination"), month, lang),
+                       "is computed from the values (first-release partner values) and can differ slightly from the "
+                       "published YoY (revised base)", lang)),
+        Figure(VS.contributions_marginal_chart(rc, lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang) + upto,
+               source=src, note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
+               if rc.month.month in (2, 3) else None),
+        Figure(VS.contributions_cagr_chart(rc, lang), tr("分地区出口两年复合增速：本月与上月", "Two-year compound export growth by destination: this month vs last", lang) + upto,
+               source=src, note=tr("两年复合增速 = √(本月金额 / 两年前同月金额) − 1", "2-year CAGR = sqrt(X_t / X_t−24) − 1", lang)),
+        _breakdown_table(b, src, ("分地区出口", "Exports by destination"), rc.month, lang),
     ]
 
 
@@ -444,9 +459,10 @@ def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> 
 def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd.Period, lang: str) -> Table:
     """The contributions table (pp and %), captioned with the month."""
     table = VS.contributions_table(b.result, lang)
-    label = F.month_label(month, lang)
-    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang),
-                 source=src, formats={c: F.signed1 for c in table.columns})
+    label = VS.period_label(b.result, lang)
+    share = table.columns[-1]  # the share a year ago: a level, not a change
+    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang), source=src,
+                 formats={c: (lambda v: F.num(v, 1)) if c == share else F.signed1 for c in table.columns})
 
 
 def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> list[Any]:

@@ -34,3 +34,11 @@ def test_values_that_are_not_series_are_refused(sample_series) -> None:
 def test_unknown_report_lists_the_known_ones(sample_series) -> None:
     with pytest.raises(ReportError, match="available: inflation-review"):
         build_report("gdp-flash", {})
+
+
+def test_the_demo_builds_the_march_2025_trade_flash_beside_the_latest():
+    from macrodesk.analyses import DEMO_REPORTS, DEMO_RUNS
+
+    assert [(r.name, r.as_of, r.folder) for r in DEMO_RUNS][-1] == ("trade-flash", "2025-03", "trade-flash-2025-03")
+    assert [r.name for r in DEMO_RUNS if r.as_of is None] == list(DEMO_REPORTS)
+    assert len({r.folder for r in DEMO_RUNS}) == len(DEMO_RUNS)

@@ -97,7 +97,9 @@ def test_bundled_korea_to_june_2025(bundled):
     text = text_of(rep)
     # kr_exports_world: 59,801.4 / 57,341.6 - 1 = +4.29% (Jun 2025); May 57,241.2 / 58,020.6 - 1 = -1.34%
     assert "韩国数据最新为2025年6月：2025年6月韩国出口同比+4.3%，较前值（-1.3%）回升5.6个百分点" in text
-    assert "外部指标看，2025年6月韩国出口同比+4.3%，前值-1.3%。" in rep.summary
+    # vn_exports_world, Jan-Feb 2025: (33,085.3 + 31,109.3) / (33,570 + 24,820) - 1 = +9.94%;
+    # prior = Dec 2024: 35,529.0 / 32,910 - 1 = +7.96%
+    assert "外部指标看，2025年1-2月越南出口同比+9.9%，前值+8.0%；2025年6月韩国出口同比+4.3%，前值-1.3%。" in rep.summary
 
 
 def test_bundled_sections_figures_and_sources(bundled):
@@ -120,10 +122,11 @@ def test_bundled_notice_names_the_missing_inputs_once(bundled):
     rep = bundled[("2025-12", "zh")]
     notices = blocks(rep, Notice)
     assert len(notices) == 1
-    for sid in ("exports_usd_region_*", "exports_usd_product_*", "vn_exports_world", "hf_sh_container_ships_loaded"):
+    for sid in ("exports_usd_product_*", "vn_exports_us", "hf_sh_container_ships_loaded"):
         assert sid in notices[0].text
     # bundled inputs are not reported missing
-    assert "kr_exports_world" not in notices[0].text and "wb_index_energy" not in notices[0].text
+    for sid in ("kr_exports_world", "wb_index_energy", "exports_usd_region_", "vn_exports_world", "vn_exports_product_"):
+        assert sid not in notices[0].text
 
 
 def test_bundled_english(bundled):
@@ -176,8 +179,8 @@ def full_inputs() -> Inputs:
         # Vietnam (usd_mn): total 33,000 -> 36,300 (+10%), to the US 10,000 -> 12,000
         flat("vn_exports_world", "usd_mn", {2023: 30000, 2024: 33000, 2025: 36300}),
         flat("vn_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 12000}),
-        flat("vn_exports_product_computers_electronics", "usd_mn", {2023: 9000, 2024: 10000, 2025: 13000}),
-        flat("vn_exports_product_textiles", "usd_mn", {2023: 3000, 2024: 3000, 2025: 3300}),
+        flat("vn_exports_product_electronics_computers", "usd_mn", {2023: 9000, 2024: 10000, 2025: 13000}),
+        flat("vn_exports_product_textiles_garments", "usd_mn", {2023: 3000, 2024: 3000, 2025: 3300}),
         # Korea (usd_mn): total 55,000 -> 60,500 (+10%)
         flat("kr_exports_world", "usd_mn", {2023: 50000, 2024: 55000, 2025: 60500}, source="Korea Customs Service / KITA"),
         flat("kr_exports_us", "usd_mn", {2023: 9000, 2024: 10000, 2025: 11000}, source="Korea Customs Service / KITA"),
@@ -331,3 +334,67 @@ def test_compute_once_and_render_both_languages_without_estimating_again():
 def test_an_as_of_that_is_not_a_month_is_a_report_error():
     with pytest.raises(ReportError, match="as_of must be a period like '2025-01'"):
         TF.compute(full_inputs(), "last month")
+
+
+# ====================================================================== regions and Vietnam on the bundled data
+@pytest.fixture(scope="module")
+def march_2025(sample_store_path):
+    """The flash for 2025-03, the latest month of the bundled exports by partner: (results, zh report)."""
+    with Store(sample_store_path, read_only=True) as st:
+        inputs, end = report_inputs(st, TF.REQUIRED, TF.OPTIONAL, "2025-03")
+    res = TF.compute(inputs, end)
+    return res, TF.render(res, "zh")
+
+
+def test_bundled_region_contributions_by_hand(march_2025):
+    res, _ = march_2025
+    c = res.regions.result
+    assert c.month == M("2025-03")
+    t = c.table
+    # trade_regions.csv (USD thousand) and trade.csv (USD bn): ASEAN Mar 2025 58,982,477.0, Mar 2024
+    # 52,874,186.9; total exports Mar 2024 279.1 bn -> (58.9825 - 52.8742) / 279.1 = +2.19 pp
+    assert t.at["asean", "contribution"] == pytest.approx((58.98247695 - 52.874186892) / 279.1, rel=1e-6)
+    assert t.at["asean", "yoy"] == pytest.approx(58.98247695 / 52.874186892 - 1, rel=1e-6)
+    assert t.at["asean", "share"] == pytest.approx(52.874186892 / 279.1, rel=1e-6)  # +18.9%
+    # its YoY x its share of last year's total is its contribution
+    assert t.at["asean", "yoy"] * t.at["asean", "share"] == pytest.approx(t.at["asean", "contribution"])
+    # US: (40.0611 - 36.7238) / 279.1 = +1.20 pp; two-year growth ASEAN sqrt(58.9825 / 56.4000) - 1 = +2.26%
+    assert t.at["us", "contribution"] == pytest.approx((40.061118996 - 36.723779505) / 279.1, rel=1e-6)
+    assert t.at["asean", "cagr2y"] == pytest.approx(np.sqrt(58.98247695 / 56.399966284) - 1, rel=1e-6)
+    # prior = Jan-Feb combined: ASEAN ((50.9936 + 36.2001) - (49.4357 + 33.2857)) / (306.2 + 221.7) = +0.85 pp
+    prior = ((50.993551139 + 36.200117854) - (49.435708955 + 33.285660328)) / (306.2 + 221.7)
+    assert t.at["asean", "prior"] == pytest.approx(prior, rel=1e-6)
+    # the bars (13 regions and the rest) add up to the total's YoY from levels: 313.0 / 279.1 - 1 = +12.15%
+    assert t["contribution"].sum() == pytest.approx(313.0 / 279.1 - 1, abs=1e-12)
+
+
+def test_bundled_region_exhibits_in_march_and_december(march_2025, bundled):
+    _, mar = march_2025
+    titles = [f.caption for f in blocks(mar, Figure)]
+    assert "图7" not in "".join(titles)  # captions are numbered by the renderer, not here
+    region = [t for t in titles if t.startswith("分地区")]
+    assert region == ["分地区对出口同比的拉动", "分地区拉动：本月与上月", "分地区出口两年复合增速：本月与上月"]
+    assert any(s.heading == "1.3、地区结构" for s in mar.sections)
+    assert "从绝对贡献来看，2025年3月出口同比+12.1%，为正主要由东盟（+2.2个百分点）" in text_of(mar)
+    # December 2025: the same exhibits on the same (March) data, labelled with their own month
+    dec = bundled[("2025-12", "zh")]
+    dregion = [f.caption for f in blocks(dec, Figure) if f.caption.startswith("分地区")]
+    assert dregion and all(t.endswith("（截至2025年3月）") for t in dregion)
+    assert any(s.heading == "1.3、地区结构（截至2025年3月）" for s in dec.sections)
+    assert "分地区出口数据最新为2025年3月。" in text_of(dec)
+    en = bundled[("2025-12", "en")]
+    assert all(f.caption.endswith(" (to Mar 2025)") for f in blocks(en, Figure) if "destination" in f.caption)
+    # the share a year ago prints unsigned; contributions signed
+    table = next(b for b in blocks(dec, Table) if "分地区" in b.caption)
+    assert table.caption == "2025年3月分地区出口"
+    fmt = table.formats
+    assert fmt["上年占比(%)"](18.944) == "18.9" and fmt["拉动(pp)"](2.19) == "+2.2"
+
+
+def test_bundled_vietnam_products_janfeb_by_hand(bundled):
+    rep = bundled[("2025-12", "zh")]
+    # vietnam.csv: computers & electronics Jan-Feb 2025 6,053.6 + 6,470.9, 2024 5,000 + 4,200; total
+    # Jan-Feb 2024 33,570 + 24,820 -> (12,524.4 - 9,200) / 58,390 = +5.69 pp of the +9.94% Jan-Feb YoY
+    assert "从绝对贡献来看，2025年1-2月越南出口同比+9.9%，为正主要由电脑、电子产品及零件（+5.7个百分点）" in text_of(rep)
+    vn = [f.caption for f in blocks(rep, Figure) if "越南" in f.caption]
+    assert vn == ["越南总出口：各年分月金额（截至2025年2月）", "越南出口分产品拉动（截至2025年2月）"]

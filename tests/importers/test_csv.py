@@ -117,7 +117,7 @@ def test_merge_refuses_conflicting_values_across_files(tmp_path):
 
 def test_bundled_sample_reads_with_one_series_per_id(sample_series):
     ids = [s.id for s in sample_series]
-    assert len(ids) == len(set(ids)) == 367
+    assert len(ids) == len(set(ids)) == 955  # distinct series_id values over the shared data's 17 CSV files
     by = {s.id: s for s in sample_series}
     # GACC: exports 2025-12 +6.6% YoY (USD), prior +5.9% — the seed 000 headline.
     ex = by["exports_usd_yoy"].data

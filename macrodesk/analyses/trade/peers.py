@@ -116,7 +116,7 @@ def _vietnam(inputs: Inputs, month: pd.Period, missing: list[str]) -> VietnamRes
             lines.append(SeasonalLine(sc, (zh, en), S[sid]))
     products = breakdown(inputs, I.VN_PRODUCTS, lambda k: f"vn_exports_product_{k}", vn, S["vn_exports_world"], vm,
                          name=("越南出口", "Vietnam's exports"), what=("产品", "Product"),
-                         missing=missing, missing_id="vn_exports_product_*")
+                         missing=missing, missing_id="vn_exports_product_*", janfeb=True)
     return VietnamResults(vm, h, tuple(lines), products)
 
 
@@ -207,20 +207,24 @@ def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str) -> t
     if vn is None:
         return [], None
     h = vn.headline
+    upto = V.data_to(vn.data_month, month, lang)  # '（截至2025年2月）' when Vietnam's data end earlier
     text = _lag_lead(vn.data_month, month, "越南", "Vietnam", lang) + V.headline_text(h, lang)
     figs: list[Any] = []
     for line in vn.seasonal:
         zh, en = line.name
         text += tr("", " ", lang) + V.seasonal_text(line.comparison, lang)
         figs.append(Figure(V.seasonal_chart(line.comparison, lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                           tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang),
+                           tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang) + upto,
                            source=source_line([line.series], lang)))
     blocks: list[Any] = [Paragraph(text), *figs]
     if vn.products is not None:
         c = vn.products.result
         blocks.append(Paragraph(VS.contributions_text(c, lang)))
-        blocks.append(Figure(VS.contributions_chart(c, lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang),
-                             source=source_line(list(vn.products.series), lang)))
+        blocks.append(Figure(VS.contributions_chart(c, lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang) + upto,
+                             source=source_line(list(vn.products.series), lang),
+                             note=tr("其他 = 出口同比 − 所列产品拉动之和；越南统计局当月初值，次月修订",
+                                     "other = total YoY − listed products; GSO first estimates, revised the next month", lang)
+                             + (tr("；1-2月合并计算（春节错月）", "; Jan and Feb combined (Tet timing)", lang) if c.month.month in (2, 3) else "")))
     return blocks, V.headline_event(h, lang)  # a lagging month carries its year ("2025年6月")
 
 

@@ -24,7 +24,11 @@ from macrodesk.models._base import NotComputable, ResultsMixin
 from macrodesk.models.trade._frames import months as _months
 from macrodesk.series import parse_period
 
-__all__ = ["TradeHeadline", "trade_headline", "SeasonalComparison", "seasonal_comparison"]
+__all__ = ["TradeHeadline", "trade_headline", "SeasonalComparison", "seasonal_comparison", "HEADLINE_JANFEB_SINCE"]
+
+#: First year in which the customs headline print stamped at February is the Jan–Feb
+#: combined YoY; GACC published January and February separately until 2019.
+HEADLINE_JANFEB_SINCE = 2020
 
 
 def _level(x: Any, name: str) -> pd.Series:
@@ -131,6 +135,7 @@ def trade_headline(
     headline_yoy: pd.Series | None = None,
     name: tuple[str, str] = ("出口", "exports"),
     long_label: bool = False,
+    headline_janfeb_since: int = HEADLINE_JANFEB_SINCE,
 ):
     """Headline numbers of a trade flow for ``month``.
 
@@ -147,8 +152,12 @@ def trade_headline(
         Published year-to-date YoY (fractions); its February value is a
         published Jan–Feb combined YoY and is preferred to the one from levels.
     headline_yoy : Series, optional
-        The customs headline prints (fractions), Jan–Feb stamped at February;
-        their February value is preferred to everything else.
+        The customs headline prints (fractions). From ``headline_janfeb_since`` on,
+        the February print is the Jan–Feb combined YoY and is preferred to everything
+        else; before, it is February alone and is not used as a Jan–Feb figure (the
+        combined YoY then comes from ``ytd_yoy`` or from the separate Jan and Feb levels).
+    headline_janfeb_since : int
+        First year whose February headline print is Jan–Feb combined (2020 for GACC).
     name : (zh, en)
         The flow's name in sentences ("出口", "exports").
     long_label : bool
@@ -170,10 +179,13 @@ def trade_headline(
     m = parse_period(month, "M", name="month", error=ModelError)
     y = _level(yoy, "yoy") if yoy is not None else T.yoy(lv)
     jf = T.janfeb_yoy(lv)
-    for pub, nm in ((ytd_yoy, "ytd_yoy"), (headline_yoy, "headline_yoy")):  # later wins
-        if pub is not None:
+    for pub, nm, since in ((ytd_yoy, "ytd_yoy", None), (headline_yoy, "headline_yoy", headline_janfeb_since)):
+        if pub is not None:  # later wins
             pub = _level(pub, nm)
-            pub = pub[_months(pub).month == 2].dropna()
+            is_feb = _months(pub).month == 2
+            if since is not None:  # before then the February print is February alone
+                is_feb &= _months(pub).year >= since
+            pub = pub[is_feb].dropna()
             jf = pub.combine_first(jf)
     ychart = y.copy()
     if len(jf):

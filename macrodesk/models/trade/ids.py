@@ -8,26 +8,32 @@ id                                unit                   what
 exports_usd_yoy, imports_usd_yoy  pct_yoy                single-month YoY, USD (Jan and Feb separate)
 exports_usd_level, imports_…      usd_bn                 monthly value, USD
 exports_usd_ytd_yoy, imports_…    pct_yoy_ytd            year-to-date YoY; at February = Jan–Feb combined
-exports_usd_yoy_headline, …       pct_yoy                customs headline prints (Jan–Feb at February)
+exports_usd_yoy_headline, …       pct_yoy                customs headline prints; from 2020 Jan–Feb combined at
+                                                         February, before 2020 February alone (GACC published
+                                                         Jan and Feb separately until 2019)
 export_price_index_hs2            index_prev_year_100    customs export price index (to 2024-12)
 import_price_index_hs2            index_prev_year_100    customs import price index (to 2024-12)
 wb_index_energy, …_non_energy     index_2010_100         World Bank Pink Sheet price indices
 kr_exports_world, kr_exports_us…  usd_mn                 Korea exports, total and by partner (to 2025-06)
+exports_usd_region_<key>          usd_thousand           China exports by partner, :data:`PARTNERS` (first
+                                                         release, Jan and Feb separate, to 2025-03)
+vn_exports_world, vn_exports_…    usd_mn                 Vietnam exports (GSO), total and by product
+                                                         :data:`VN_PRODUCT_NAMES` (to 2025-02)
 ================================  =====================  ==========================================
 
 To be imported by the user (Wind/iFinD/CEIC exports; any USD level unit —
 ``usd_bn``, ``usd_100m``, ``usd_mn``, ``usd_10k``, ``usd_thousand`` — is converted):
 
-* China exports by region, ``exports_usd_region_<key>`` for the keys in :data:`REGIONS`.
-  Regions must not overlap (no APEC/RCEP/BRI aggregates); the rest of the world is
+* China exports by region, ``exports_usd_region_<key>`` for the keys in :data:`REGIONS`
+  (bundled to 2025-03; later months are imported the same way). Regions must not overlap (no APEC/RCEP/BRI aggregates); the rest of the world is
   computed as a residual, so contributions add up to the total YoY.
 * China exports by product group, ``exports_usd_product_<key>`` for :data:`PRODUCT_GROUPS`
   (analyst groups; they must not overlap either).
 * Value and quantity of single products, ``exports_usd_product_<key>`` and
   ``exports_qty_product_<key>`` (any count unit: ``units``, ``10k_units``, ``t``, ``10k_t``)
   for :data:`PV_ITEMS`.
-* Vietnam: ``vn_exports_world``, ``vn_exports_us`` and ``vn_exports_product_<key>`` for
-  :data:`VN_PRODUCTS` (USD levels).
+* Vietnam: ``vn_exports_us`` (not in GSO's monthly tables) and later months of
+  ``vn_exports_world`` and ``vn_exports_product_<key>`` for :data:`VN_PRODUCTS` (USD levels).
 * Korea: ``kr_exports_product_<key>`` for :data:`KR_PRODUCTS`; the first-20-days release
   ``kr_exports_20d_world`` and ``kr_exports_20d_product_<key>``; the export price index
   of semiconductors ``kr_export_price_semiconductors`` (``index``, any base).
@@ -38,12 +44,14 @@ To be imported by the user (Wind/iFinD/CEIC exports; any USD level unit —
 from __future__ import annotations
 
 __all__ = [
+    "PARTNERS",
     "REGIONS",
     "PRODUCT_GROUPS",
     "PV_ITEMS",
     "KR_PARTNERS",
     "KR_PRODUCTS",
     "VN_PRODUCTS",
+    "VN_PRODUCT_NAMES",
     "COMMODITY_INDICES",
     "HF_INDICATORS",
     "USD_LEVEL_UNITS",
@@ -53,8 +61,10 @@ __all__ = [
     "all_optional_ids",
 ]
 
-#: (key, zh, en) — China's export destinations, disjoint.
-REGIONS: tuple[tuple[str, str, str], ...] = (
+#: (key, zh, en) — every partner with China's exports and imports by partner
+#: (``exports_usd_region_<key>``, ``imports_usd_region_<key>``); some overlap
+#: (Germany and France are in the EU, Vietnam in ASEAN; the UK was in the EU to 2019).
+PARTNERS: tuple[tuple[str, str, str], ...] = (
     ("us", "美国", "US"),
     ("eu", "欧盟", "EU"),
     ("asean", "东盟", "ASEAN"),
@@ -68,7 +78,17 @@ REGIONS: tuple[tuple[str, str, str], ...] = (
     ("africa", "非洲", "Africa"),
     ("latin_america", "拉丁美洲", "Latin America"),
     ("australia", "澳大利亚", "Australia"),
+    ("canada", "加拿大", "Canada"),
+    ("new_zealand", "新西兰", "New Zealand"),
+    ("macau", "中国澳门", "Macau"),
+    ("germany", "德国", "Germany"),
+    ("france", "法国", "France"),
+    ("vietnam", "越南", "Vietnam"),
 )
+
+#: (key, zh, en) — China's export destinations for the contributions, disjoint
+#: (from 2020, when the EU is EU27; the rest of the world is the residual "other").
+REGIONS: tuple[tuple[str, str, str], ...] = PARTNERS[:13]
 
 #: (key, zh, en) — disjoint product groups for contributions to total exports.
 PRODUCT_GROUPS: tuple[tuple[str, str, str], ...] = (
@@ -120,16 +140,35 @@ KR_PRODUCTS: tuple[tuple[str, str, str], ...] = (
     ("ships", "船舶", "Ships"),
 )
 
-#: Vietnam's main export products (``vn_exports_product_<key>``).
-VN_PRODUCTS: tuple[tuple[str, str, str], ...] = (
-    ("computers_electronics", "电脑、电子产品及零件", "Computers, electronics and parts"),
+#: Vietnam's export products in GSO's monthly tables (``vn_exports_product_<key>``, USD levels).
+VN_PRODUCT_NAMES: tuple[tuple[str, str, str], ...] = (
+    ("electronics_computers", "电脑、电子产品及零件", "Computers, electronics and parts"),
     ("phones", "手机及零件", "Phones and parts"),
     ("machinery", "机械设备及零部件", "Machinery and parts"),
-    ("textiles", "纺织服装", "Textiles and garments"),
+    ("textiles_garments", "纺织服装", "Textiles and garments"),
     ("footwear", "鞋类", "Footwear"),
-    ("transport", "交通工具及零件", "Transport equipment and parts"),
+    ("transport_equipment", "交通工具及零件", "Transport equipment and parts"),
     ("wood", "木材及木制品", "Wood and wood products"),
+    ("cameras", "照相机、摄像机及零件", "Cameras and parts"),
+    ("seafood", "水产品", "Seafood"),
+    ("steel", "钢铁", "Iron and steel"),
+    ("bags", "箱包、伞", "Bags and umbrellas"),
+    ("plastic_products", "塑料制品", "Plastic products"),
+    ("fruit_veg", "蔬菜水果", "Fruit and vegetables"),
+    ("coffee", "咖啡", "Coffee"),
+    ("rice", "大米", "Rice"),
+    ("rubber", "橡胶", "Rubber"),
+    ("crude_oil", "原油", "Crude oil"),
+    ("chemicals", "化学品", "Chemicals"),
+    ("wires_cables", "电线电缆", "Wires and cables"),
+    ("yarn", "纱线", "Yarn"),
+    ("furniture_non_wood", "非木质家具", "Furniture (non-wood)"),
+    ("toys_sports", "玩具及运动用品", "Toys and sports goods"),
 )
+
+#: Vietnam's main export products, the parts of the product contributions (disjoint);
+#: the rest of Vietnam's exports is the residual "other".
+VN_PRODUCTS: tuple[tuple[str, str, str], ...] = VN_PRODUCT_NAMES[:7]
 
 #: Commodity price indices compared with imports (bundled, World Bank, monthly).
 COMMODITY_INDICES: tuple[tuple[str, str, str], ...] = (

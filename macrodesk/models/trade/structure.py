@@ -10,6 +10,10 @@
 plus a residual "other" (``total YoY − Σ c_i``), so the bars always add up to the
 total's YoY computed from the same levels. Parts must not overlap; a residual
 level below zero means they do, and is an error.
+
+With ``janfeb=True`` January and February are combined (Spring Festival / Tet
+neutral, as the flash's headline): February holds Jan + Feb, January is left out,
+and February's prior month is December.
 """
 
 from __future__ import annotations
@@ -55,7 +59,18 @@ class Contributions(ResultsMixin):
     history: pd.DataFrame
     total_yoy: pd.Series
     table: pd.DataFrame
+    janfeb: bool = False
     computable: ClassVar[bool] = True
+
+    @property
+    def prior_month(self) -> pd.Period:
+        """The month the prior values are for (December when February stands for Jan–Feb)."""
+        return self.month - (2 if self.janfeb and self.month.month == 2 else 1)
+
+    @property
+    def is_janfeb(self) -> bool:
+        """True when ``month`` is February standing for Jan–Feb combined."""
+        return self.janfeb and self.month.month == 2
 
     @property
     def total(self) -> float:
@@ -86,6 +101,7 @@ def trade_contributions(
     labels: Mapping[str, tuple[str, str]] | None = None,
     name: tuple[str, str] = ("出口", "exports"),
     what: tuple[str, str] = ("地区", "Region"),
+    janfeb: bool = False,
 ):
     """Contributions of ``parts`` to the YoY of ``total`` in ``month``.
 
@@ -101,6 +117,9 @@ def trade_contributions(
     labels : mapping key -> (zh, en), optional
     name, what : (zh, en)
         The total's name ("出口") and what a part is ("地区", "产品").
+    janfeb : bool
+        Combine January and February (February holds Jan + Feb of both parts and total,
+        January is left out, February's prior is December).
 
     Returns
     -------
@@ -124,6 +143,8 @@ def trade_contributions(
     hi = max(p.index[-1], tot.index[-1], m) if len(p) and len(tot) else m
     full = pd.period_range(lo, hi, freq="M")
     p, tot = p.reindex(full), tot.reindex(full)
+    if janfeb:
+        p, tot = _janfeb_levels(p), _janfeb_levels(tot)
     # parts that overlap show up as a negative rest-of-world level
     used = pd.PeriodIndex([q for q in (m, m - 1, m - 12, m - 13) if q in full], freq="M")
     rest = tot[used] - p.loc[used].sum(axis=1, min_count=1)
@@ -143,23 +164,38 @@ def trade_contributions(
             what=f"{name[1]} contributions by {what[1].lower()}",
             reason=f"no part has a level in both {m} and {m - 12}",
             reason_zh=f"{m}与{m - 12}没有同时具备数据的{what[0]}")
-    marg = T.marginal_change(contrib)
+    prior_m = m - (2 if janfeb and m.month == 2 else 1)
     part_yoy = T.yoy(p)
     c2 = T.cagr2y(p)
     base_share = p.shift(12).div(tot.shift(12), axis=0)
     keys = list(p.columns) + [OTHER]
+    prior = _row(contrib, prior_m)[keys] if prior_m in contrib.index else pd.Series(np.nan, index=keys)
     tbl = pd.DataFrame(
         {
             "contribution": _row(contrib, m)[keys],
-            "prior": _row(contrib, m - 1)[keys] if (m - 1) in contrib.index else np.nan,
-            "marginal": _row(marg, m)[keys],
+            "prior": prior,
+            "marginal": _row(contrib, m)[keys] - prior,  # 边际变化 c_t - c_prior
             "yoy": _row(part_yoy, m).reindex(keys),
             "cagr2y": _row(c2, m).reindex(keys),
-            "cagr2y_prior": _row(c2, m - 1).reindex(keys) if (m - 1) in c2.index else np.nan,
+            "cagr2y_prior": _row(c2, prior_m).reindex(keys) if prior_m in c2.index else np.nan,
             "share": _row(base_share, m).reindex(keys),
         }
     )
     tbl.loc[OTHER, "share"] = 1.0 - _row(base_share, m).sum(min_count=1)
     tbl = tbl[tbl["contribution"].notna() | tbl["prior"].notna()]
     history = contrib[contrib.index <= m]
-    return Contributions(name, what, m, dict(labels or {}), history, ty[ty.index <= m], tbl)
+    return Contributions(name, what, m, dict(labels or {}), history, ty[ty.index <= m], tbl, janfeb)
+
+
+def _janfeb_levels(x: pd.DataFrame | pd.Series) -> Any:
+    """February := January + February (NaN unless both exist), January := NaN."""
+    out = x.copy()
+    idx = _months(out)
+    feb = np.flatnonzero(idx.month == 2)
+    feb = feb[feb > 0]
+    vals = out.to_numpy(dtype="float64", copy=True)
+    vals[feb] = vals[feb] + vals[feb - 1]
+    vals[np.flatnonzero(idx.month == 1)] = np.nan
+    if isinstance(out, pd.DataFrame):
+        return pd.DataFrame(vals, index=out.index, columns=out.columns)
+    return pd.Series(vals, index=out.index, name=out.name)

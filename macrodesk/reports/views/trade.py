@@ -22,6 +22,7 @@ from macrodesk.text import format as F
 from macrodesk.text import tr
 
 __all__ = [
+    "data_to",
     "flow_name",
     "grew",
     "headline_chart",
@@ -49,6 +50,13 @@ def grew(x: float, digits: int = 1) -> str:
 def month_word(p: pd.Period, lang: str) -> str:
     """'12月' / 'December' — the month as the flash writes it."""
     return tr(f"{p.month}月", p.strftime("%B"), lang)
+
+
+def data_to(data_month: pd.Period, month: pd.Period, lang: str) -> str:
+    """'（截至2025年3月）' / ' (to Mar 2025)' when an exhibit's data end before the report month, else ''."""
+    if data_month == month:
+        return ""
+    return tr(f"（截至{F.month_label(data_month)}）", f" (to {F.month_label(data_month, 'en')})", lang)
 
 
 def name_of(labels: Any, key: str, lang: str = "zh") -> str:

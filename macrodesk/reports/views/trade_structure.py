@@ -35,6 +35,7 @@ __all__ = [
     "items_chart",
     "items_text",
     "part_label",
+    "period_label",
 ]
 
 
@@ -46,6 +47,15 @@ def part_label(res: Contributions, key: str, lang: str = "zh") -> str:
     return name_of(res.labels, key, lang)
 
 
+def period_label(res: Contributions, lang: str = "zh", prior: bool = False) -> str:
+    """'2025年3月' / 'Mar 2025' for the result's month (or its prior month); '2025年1-2月' /
+    'Jan-Feb 2025' when February stands for January and February combined."""
+    m = res.prior_month if prior else res.month
+    if res.janfeb and m.month == 2:
+        return tr(f"{m.year}年1-2月", f"Jan-Feb {m.year}", lang)
+    return F.month_label(m, lang)
+
+
 def _list(res: Contributions, s: pd.Series, lang: str, digits: int = 1) -> str:
     return tr("、", ", ", lang).join(tr(f"{part_label(res, str(k), lang)}（{F.pp(v * 100, digits)}）",
                                         f"{part_label(res, str(k), lang)} ({F.pp(v * 100, digits, lang='en')})", lang)
@@ -53,10 +63,10 @@ def _list(res: Contributions, s: pd.Series, lang: str, digits: int = 1) -> str:
 
 
 def _text_zh(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, down: pd.Series, d: pd.Series) -> str:
-    lang, m, total = "zh", res.month, res.total
+    lang, total = "zh", res.total
     what = res.what[0]
     sign = "为正" if total >= 0 else "为负"
-    text = f"从绝对贡献来看，{m.year}年{m.month}月{res.name[0]}同比{F.pct(total * 100)}，"
+    text = f"从绝对贡献来看，{period_label(res)}{res.name[0]}同比{F.pct(total * 100)}，"
     if total >= 0 and len(pos):
         text += f"{sign}主要由{_list(res, pos, lang)}支撑"
         if len(neg):
@@ -79,7 +89,8 @@ def _text_zh(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, 
 
 def _text_en(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, down: pd.Series, d: pd.Series) -> str:
     lang, n = "en", res.name[1]
-    text = f"{n[:1].upper() + n[1:]} {grew(res.total)} YoY in {res.month.strftime('%B %Y')}"
+    when = "January-February " + str(res.month.year) if res.is_janfeb else res.month.strftime("%B %Y")
+    text = f"{n[:1].upper() + n[1:]} {grew(res.total)} YoY in {when}"
     if len(pos):
         text += f"; the largest positive contributions came from {_list(res, pos, lang)}"
     if len(neg):
@@ -145,8 +156,9 @@ def contributions_chart(res: Contributions, lang: str = "zh", months: int = 13, 
 
 def _this_vs_prior(res: Contributions, t: pd.DataFrame, sort_by: str, lang: str) -> pd.DataFrame:
     t = t.sort_values(sort_by, ascending=False)
+    t = pd.concat([t.drop(index=OTHER, errors="ignore"), t.loc[[k for k in t.index if k == OTHER]]])  # "other" last
     t.index = pd.Index([part_label(res, k, lang) for k in t.index])
-    t.columns = pd.Index([F.month_label(res.month, lang), F.month_label(res.month - 1, lang)])
+    t.columns = pd.Index([period_label(res, lang), period_label(res, lang, prior=True)])
     return t.loc[:, t.notna().any()]
 
 

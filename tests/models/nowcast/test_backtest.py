@@ -97,10 +97,10 @@ def data(sample_series):
     ("target", "consensus_mae", "random_walk_mae"),
     [
         # mean |consensus - published YoY| and |published YoY(t-1) - YoY(t)| over 2015-01..2022-12 (96 months),
-        # computed from the Wind consensus and NBS prints (cpi 16.049 pp / 96, ppi 26.1074 pp / 96; random walk
-        # cpi 35.647 pp / 96, ppi 72.549 pp / 96)
-        ("cpi_yoy", 0.16717671875, 0.37132208333),
-        ("ppi_yoy", 0.27195208333, 0.75572291667),
+        # computed from the Wind consensus and the one-decimal NBS prints (cpi 16.15 pp / 96, ppi 26.06 pp / 96;
+        # random walk cpi 35.5 pp / 96, ppi 72.4 pp / 96)
+        ("cpi_yoy", 16.15 / 96, 35.5 / 96),
+        ("ppi_yoy", 26.06 / 96, 72.4 / 96),
     ],
 )
 def test_consensus_and_random_walk_2015_2022(data, target, consensus_mae, random_walk_mae):

@@ -115,3 +115,42 @@ def test_seasonal_comparison_by_hand():
     row = sc.summary().iloc[0]
     assert (row["verdict"], row["rank"]) == ("above", 1)
     assert row["last_year"] == pytest.approx(0.04)
+
+
+def test_headline_february_before_2020_is_february_alone():
+    # GACC published Jan and Feb separately until 2019: a February 2024 "headline" in a
+    # series whose combined prints start in 2025 is February alone (60 / 70 - 1 = -14.3%),
+    # so Jan-Feb 2024 comes from the levels: (100 + 60) / (90 + 70) - 1 = 0.
+    lv = headline_levels()
+    head = at({"2024-02": 60 / 70 - 1, "2025-02": 0.135})
+    h = trade_headline(lv, "2025-02", headline_yoy=head, headline_janfeb_since=2025)
+    assert h.quoted == pytest.approx(0.135)
+    assert h.base == pytest.approx(0.0)
+    assert h.cagr2y_last == pytest.approx(np.sqrt(1.135 * 1.0) - 1)
+    # with the combined prints starting in 2024 the same value would be the Jan-Feb figure
+    h24 = trade_headline(lv, "2025-02", headline_yoy=head, headline_janfeb_since=2024)
+    assert h24.base == pytest.approx(60 / 70 - 1)
+
+
+def test_janfeb_2020_two_year_growth_on_the_bundled_customs_data(sample_series):
+    """Jan-Feb 2020 exports: published combined YoY -17.2% (GACC headline); Jan-Feb 2019 from the
+    separate months in trade.csv: (218.0 + 135.3) / (199.5 + 170.5) - 1 = -4.51% (GACC's YTD YoY
+    at Feb 2019: -4.5%). Two-year growth sqrt(0.828 x 0.955) - 1 = -11.08%; from the levels alone
+    sqrt((211.6 + 80.4) / (199.5 + 170.5)) - 1 = -11.16%. Taking the Feb-2019 print (-20.7%, Feb
+    alone) for Jan-Feb would give sqrt(0.828 x 0.793) - 1 = -18.97%."""
+    S = {s.id: s for s in sample_series}
+    h = trade_headline(S["exports_usd_level"].data, "2020-02", yoy=S["exports_usd_yoy"].to_fraction(),
+                       ytd_yoy=S["exports_usd_ytd_yoy"].to_fraction(),
+                       headline_yoy=S["exports_usd_yoy_headline"].to_fraction())
+    assert h.quoted == pytest.approx(-0.172)
+    assert h.base == pytest.approx(-0.045)
+    assert h.cagr2y_last == pytest.approx(np.sqrt(0.828 * 0.955) - 1, abs=1e-9)
+    assert h.cagr2y_last == pytest.approx(np.sqrt(292.0 / 370.0) - 1, abs=0.002)
+    # January 2020 on the chart carries the same combined two-year growth
+    assert h.to_frame().loc[M("2020-01"), "cagr2y"] == pytest.approx(h.cagr2y_last)
+    # from 2020 on the February print is Jan-Feb combined: Jan-Feb 2021 +60.6%, two-year sqrt(1.606 x 0.828) - 1
+    h21 = trade_headline(S["exports_usd_level"].data, "2021-02", yoy=S["exports_usd_yoy"].to_fraction(),
+                         ytd_yoy=S["exports_usd_ytd_yoy"].to_fraction(),
+                         headline_yoy=S["exports_usd_yoy_headline"].to_fraction())
+    assert h21.quoted == pytest.approx(0.606)
+    assert h21.cagr2y_last == pytest.approx(np.sqrt(1.606 * 0.828) - 1)

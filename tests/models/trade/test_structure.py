@@ -77,3 +77,45 @@ def test_a_part_missing_in_a_month_is_absorbed_by_other():
     # other = 10 - (5 + 7.5) = -2.5 pp
     assert c.contribution[OTHER] == pytest.approx(-0.025)
     assert c.contribution.sum() == pytest.approx(0.10)
+
+
+def janfeb_inputs():
+    v = {"2023-12": (50, 100), "2024-01": (40, 100), "2024-02": (20, 60), "2024-03": (30, 80), "2024-12": (60, 120),
+         "2025-01": (30, 110), "2025-02": (34, 70), "2025-03": (36, 96)}
+    parts = pd.DataFrame({"us": at({k: a for k, (a, _) in v.items()})})
+    return parts, at({k: b for k, (_, b) in v.items()})
+
+
+def test_janfeb_contributions_combine_january_and_february():
+    parts, total = janfeb_inputs()
+    c = trade_contributions(parts, total, "2025-02", janfeb=True)
+    # Jan-Feb: US (30 + 34) - (40 + 20) = +4 over the total's Jan-Feb 2024 (100 + 60) = +2.5 pp;
+    # total (110 + 70) / 160 - 1 = +12.5%; other = 12.5 - 2.5 = +10 pp
+    assert c.table.at["us", "contribution"] == pytest.approx(4 / 160)
+    assert c.total == pytest.approx(0.125)
+    assert c.table.at[OTHER, "contribution"] == pytest.approx(0.10)
+    # the prior of Jan-Feb is December: US (60 - 50) / 100 = +10 pp; marginal 2.5 - 10 = -7.5 pp
+    assert c.prior_month == M("2024-12") and c.is_janfeb
+    assert c.table.at["us", "prior"] == pytest.approx(0.10)
+    assert c.table.at["us", "marginal"] == pytest.approx(4 / 160 - 0.10)
+    assert np.isnan(c.history.loc[M("2025-01"), "us"])  # January is inside February
+    # March: the prior is the Jan-Feb figure; US (36 - 30) / 80 = +7.5 pp
+    m = trade_contributions(parts, total, "2025-03", janfeb=True)
+    assert m.table.at["us", "contribution"] == pytest.approx(6 / 80)
+    assert m.table.at["us", "prior"] == pytest.approx(4 / 160) and not m.is_janfeb
+    # without janfeb February stands alone: (34 - 20) / 60 = +23.3 pp, prior January (30 - 40) / 100
+    s = trade_contributions(parts, total, "2025-02")
+    assert s.table.at["us", "contribution"] == pytest.approx(14 / 60)
+    assert s.table.at["us", "prior"] == pytest.approx(-0.10)
+
+
+def test_latest_month_of_partner_data():
+    from macrodesk.analyses.trade.levels import latest_month
+
+    idx = pd.period_range("2024-01", "2025-12", freq="M")
+    parts = pd.DataFrame({"a": 1.0, "b": 1.0, "c": 1.0}, index=idx)
+    parts.loc[parts.index > M("2025-03"), ["a", "b"]] = np.nan  # two of three end in March
+    parts.loc[parts.index > M("2025-05"), "c"] = np.nan
+    assert latest_month(parts, M("2025-12"), 11) == M("2025-03")
+    assert latest_month(parts, M("2025-12"), 8) is None  # March is 9 months before December
+    assert latest_month(parts, M("2025-02"), 0) == M("2025-02")
