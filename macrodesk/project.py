@@ -213,9 +213,9 @@ def _q(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def project_text(store: str, reports: Iterable[tuple[str, str]], *, langs: Iterable[str] = ("zh",),
-                 formats: Iterable[str] = _FORMATS, sources: Iterable[str] = ()) -> str:
-    """The text of a commented ``macrodesk.toml``; ``reports`` are ``(name, out folder)`` pairs."""
+def project_text(store: str, reports: Iterable[tuple[str, str] | tuple[str, str, str | None]], *,
+                 langs: Iterable[str] = ("zh",), formats: Iterable[str] = _FORMATS, sources: Iterable[str] = ()) -> str:
+    """The text of a commented ``macrodesk.toml``; ``reports`` are ``(name, out folder[, as_of])`` tuples."""
     lang_list = ", ".join(map(_q, langs))
     fmt_list = ", ".join(map(_q, formats))
     lines = [
@@ -234,12 +234,14 @@ def project_text(store: str, reports: Iterable[tuple[str, str]], *, langs: Itera
         "max_mb = 512",
         "# dir = \"cache\"   # default: <store>.cache beside the store",
     ]
-    for name, out in reports:
+    for entry in reports:
+        name, out = entry[0], entry[1]
+        as_of = entry[2] if len(entry) > 2 else None
         lines += [
             "",
             "[[report]]",
             f"name = {_q(name)}",
-            "as_of = \"latest\"   # or a month like \"2025-12\"",
+            f"as_of = {_q(as_of)}" if as_of else "as_of = \"latest\"   # or a month like \"2025-12\"",
             f"out = {_q(out)}",
             f"lang = [{lang_list}]",
             f"formats = [{fmt_list}]",

@@ -176,7 +176,7 @@ def demo(
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Load the bundled sample into a fresh store, write OUT/macrodesk.toml and build the reports."""
-    from macrodesk.analyses import DEMO_REPORTS
+    from macrodesk.analyses import DEMO_RUNS
     from macrodesk.cache import ResultsCache
     from macrodesk.datasets import load
     from macrodesk.importers import merge_series
@@ -192,7 +192,7 @@ def demo(
                 p.unlink()
         ResultsCache(Path(str(path) + ".cache")).clear()  # a fresh store starts a fresh cache
     store_entry = path.name if store is None else str(path.resolve())
-    project = write_project(out, project_text(store_entry, [(n, n) for n in DEMO_REPORTS], langs=(lang,),
+    project = write_project(out, project_text(store_entry, [(r.name, r.folder, r.as_of) for r in DEMO_RUNS], langs=(lang,),
                                               formats=formats), overwrite=True)
     con = console()
     with con.status("loading the bundled sample data"):
@@ -202,7 +202,7 @@ def demo(
     con.print(f"Store {path}: {len(series)} series, {sum(summary.added.values())} observations loaded.")
     rcache = results_cache(path, disabled=no_cache)
     with open_store(path, read_only=True) as st:
-        for name in DEMO_REPORTS:
-            _build(name, st, None, out / name, formats, lang, rcache=rcache)
+        for run in DEMO_RUNS:
+            _build(run.name, st, run.as_of, out / run.folder, formats, lang, rcache=rcache)
     con.print(f"\nProject file {project}. In {out} the everyday commands need no --store:\n"
               f"  cd {out} && macrodesk data list && macrodesk report")

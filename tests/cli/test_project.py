@@ -91,7 +91,9 @@ def test_store_resolution_order(cli, in_dir, cpi_csv, monkeypatch):
 
 # ---------------------------------------------------------------- the demo folder, and builds from the cache
 def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low_dpi):
-    monkeypatch.setattr("macrodesk.analyses.DEMO_REPORTS", ("inflation-review",))
+    from macrodesk.analyses import DemoRun
+
+    monkeypatch.setattr("macrodesk.analyses.DEMO_RUNS", (DemoRun("inflation-review", None, "inflation-review"),))
     code, out, err = cli("demo", "--format", "md")
     assert code == 0, err
     demo = in_dir / "macrodesk-demo"
