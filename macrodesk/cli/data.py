@@ -99,7 +99,10 @@ def _print_diff(diff: Any, limit: int = 40) -> None:
     if not rows:
         con.print("No changes: every value is already stored.")
         return
-    tab = Table("series", "from", "key", "new", "added", "revised", "released", "names")
+    from rich.table import Column
+
+    tab = Table(Column("series", no_wrap=True), Column("from", overflow="fold"), "key", "new", "added", "revised",
+                "released", Column("names", overflow="fold"))
     for d in rows[:limit]:
         names = "; ".join(f"{k}: {o or '–'} → {n}" for k, (o, n) in d.meta_changes.items())
         tab.add_row(d.series_id, d.origin, d.key, "yes" if d.new_series else "", str(len(d.added)),

@@ -123,6 +123,7 @@ def test_real_shaped_wind_exports_land_under_report_ids(tmp_path, suffix):
     assert (brent.freq, brent.unit) == ("D", "usd_per_bbl") and _values(brent) == {pd.Timestamp(d): v for d, v in BRENT.items()}
     assert (mop.freq, mop.unit) == ("W", "index_2005m12_100") and _values(mop) == {pd.Timestamp(d): v for d, v in MEANS_OF_PRODUCTION.items()}
     assert out["cpi_yoy"].meta.name_zh == "CPI:当月同比" and out["cpi_yoy"].meta.source == ""
+    assert out["cpi_yoy"].meta.key == "M0000612" and out["cpi_yoy"].meta.name_en == "CPI YoY"  # the Wind code it came from
     assert out["ppi_yoy"].meta.source == "国家统计局"
     assert len(out) == 10
 

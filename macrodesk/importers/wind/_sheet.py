@@ -222,9 +222,10 @@ def build_series(
             unit=units[c.k],
             freq=freq,
             name_zh=(e.name_zh if e is not None and e.name_zh else c.name),
-            name_en=(e.name_en if e is not None and e.name_en else ""),
+            name_en=(e.name_en if e is not None and e.name_en else _known_name_en(c.id)),
             source=(e.source if e is not None and e.source else c.source),
             origin=f"{w.file}:{w.sheet}",
+            key=c.key,
         )
         out.append((MacroSeries(meta, pd.Series(obs, index=pd.DatetimeIndex(dates[keep]))), c.letter))
     return out
@@ -255,3 +256,12 @@ def _warn(w: Where, c: Column, what: str) -> None:
         MacrodeskWarning(f"file '{w.file}', sheet '{w.sheet}', column {c.letter}, series '{c.id}': {what}"),
         stacklevel=_STACKLEVEL,
     )
+
+
+def _known_name_en(sid: str) -> str:
+    """The English name of a series id the catalogue of known series has, else ''."""
+    from macrodesk.series.catalogue import catalogue
+
+    cat = catalogue()
+    hit = cat.loc[cat["series_id"] == sid, "name_en"]
+    return str(hit.iloc[0]) if len(hit) else ""
