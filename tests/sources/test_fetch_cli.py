@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pandas as pd
 import sys
 
 import pytest
@@ -32,6 +34,10 @@ def test_fetch_writes_values_and_consensus(cli, tmp_path, installed):
         assert st.get("cpi_yoy").observations().tolist() == [2.7, 2.5, 2.8, 2.1, 1.6, 1.8]
         assert st.get("cpi_yoy_consensus").observations().iloc[-1] == 1.84
         assert st.get("cpi_yoy_consensus").unit == "pct_yoy"
+        # the release dates are stored with the values: Nov 2022 CPI came out on 2022-12-09
+        rel = st.get("cpi_yoy").released_observations()
+        assert rel["2022-11"].date().isoformat() == "2022-12-09" and rel["2022-12"].date().isoformat() == "2023-01-12"
+        assert st.get("cpi_yoy", known_on="2022-12-08").observations().index[-1] == pd.Period("2022-10", "M")
 
 
 def test_fetch_span_and_text_output(cli, tmp_path, installed):
