@@ -107,7 +107,8 @@ def test_quarterly_database(tmp_path):
     assert [str(p) for p in inc.observations().index] == QUARTERS
     assert inc.observations()["2023Q3"] == 29397.85
     assert got["hh_consumption_pc_ytd_total"].observations()["2022Q4"] == 24538.22
-    assert got["hh_consumption_pc_ytd_total"].meta.name_zh == "居民人均消费支出_累计值(元)"
+    # a known id takes the catalogue's name (the bundled sample's), not the portal's wording
+    assert got["hh_consumption_pc_ytd_total"].meta.name_zh == "居民人均消费支出:合计:累计值"
 
 
 def test_period_headings():
