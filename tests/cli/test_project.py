@@ -93,7 +93,11 @@ def test_store_resolution_order(cli, in_dir, cpi_csv, monkeypatch):
 def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low_dpi):
     from macrodesk.analyses import DemoRun
 
+    import macrodesk.datasets as ds
+
+    full_load = ds.load
     monkeypatch.setattr("macrodesk.analyses.DEMO_RUNS", (DemoRun("inflation-review", None, "inflation-review"),))
+    monkeypatch.setattr(ds, "load", lambda names=None: full_load(["cpi", "ppi", "hog"]))  # what the review reads
     code, out, err = cli("demo", "--format", "md")
     assert code == 0, err
     demo = in_dir / "macrodesk-demo"
