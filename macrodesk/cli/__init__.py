@@ -18,6 +18,7 @@ import sys
 import typer
 
 from macrodesk.cli import calc as _calc
+from macrodesk.cli import calendar as _calendar
 from macrodesk.cli import data as _data
 from macrodesk.cli import nowcast as _nowcast
 from macrodesk.cli import project as _project
@@ -48,6 +49,7 @@ app.command("report")(_report.report)
 app.command("demo")(_report.demo)
 app.command("init")(_project.init)
 app.command("version")(version)
+app.command("calendar")(_calendar.calendar)
 app.add_typer(_data.app, name="data")
 app.add_typer(_scenario.app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
 app.add_typer(_project.cache_app, name="cache")
