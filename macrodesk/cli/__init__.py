@@ -24,6 +24,7 @@ from macrodesk.cli import nowcast as _nowcast
 from macrodesk.cli import project as _project
 from macrodesk.cli import report as _report
 from macrodesk.cli import scenario as _scenario
+from macrodesk.cli import update as _update
 from macrodesk.cli._common import console
 
 __all__ = ["app", "main"]
@@ -48,6 +49,7 @@ app.command("calc", context_settings={"help_option_names": ["-h", "--help"]})(_c
 app.command("report")(_report.report)
 app.command("demo")(_report.demo)
 app.command("init")(_project.init)
+app.command("update")(_update.update)
 app.command("version")(version)
 app.command("calendar")(_calendar.calendar)
 app.add_typer(_data.app, name="data")

@@ -20,7 +20,7 @@ from macrodesk.cli._common import (
     resolve_store, results_cache,
 )
 
-__all__ = ["report", "demo"]
+__all__ = ["report", "demo", "report_key"]
 
 _DEFAULT_FORMATS = ("html", "pdf", "md")
 
@@ -105,6 +105,25 @@ def _recipe_inputs(name: str, st: Any, as_of: Optional[str]):
     return mod, inputs, end
 
 
+def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any) -> str:
+    """The results-cache key of one build: the code, the options and the exact inputs it reads."""
+    from macrodesk import cache
+
+    return cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
+                             inputs.series, sorted(inputs.missing))
+
+
+def report_key(name: str, st: Any, as_of: Optional[str], formats: tuple[str, ...], lang: str,
+               basename: Optional[str] = None) -> tuple[str, Any]:
+    """``(key, end month)`` of building report ``name`` from ``st`` now, without building it.
+
+    The key is the one :func:`_build` caches the written files under, so it changes exactly
+    when an input series, a vintage of one, the options or the code change.
+    """
+    _, inputs, end = _recipe_inputs(name, st, as_of)
+    return _input_key(name, lang, basename or name, formats, end, inputs), end
+
+
 def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
     """Every file a render wrote, relative to ``out``: the reports and the Markdown's figures."""
     files: dict[str, bytes] = {}
@@ -133,8 +152,7 @@ def _build(
         key = None
         files: Any = None
         if rcache is not None:
-            key = cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
-                                    inputs.series, sorted(inputs.missing))
+            key = _input_key(name, lang, basename, formats, end, inputs)
             _, files = rcache.get(key)
         if files is not None:
             prog.update(task, description=f"writing {name} from the cache")

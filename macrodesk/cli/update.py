@@ -1,0 +1,256 @@
+"""``macrodesk update [FILES…] [--fetch]``: import the new release, say what is new, rebuild only what it changed.
+
+Runs in a project folder (``macrodesk.toml``, see ``macrodesk init``):
+
+1. reads FILES (formats detected as by ``data import``) and, with ``--fetch``, the project's
+   ``sources``; writes them to the project's store in one transaction;
+2. prints each new print (period, value, prior, consensus and surprise where a
+   ``<id>_consensus`` is stored) and each revision (old value and vintage → new);
+3. for each report of the project (and each of its languages) computes the key of its
+   inputs (the series it reads, cut at its month, the options and the code) without
+   building it, and rebuilds it only when that key differs from the one recorded at its
+   last ``update`` (in ``.macrodesk/state.json`` beside the project file) or a file it
+   writes is missing.
+
+Without FILES and ``--fetch`` it only brings the reports up to date. A bad file stops
+everything before the store is written; nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from macrodesk.cli._common import JsonOpt, check_lang, console, current_project, fail, note, print_json
+
+__all__ = ["update", "STATE_FILE"]
+
+#: Where the last built input key of each project report is kept, relative to the project folder.
+STATE_FILE = Path(".macrodesk") / "state.json"
+
+
+def update(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Release files (.csv, .csv.gz, .xlsx, .xls) or folders; each file's format is read from its content.")] = None,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Also fetch the project file's sources.")] = False,
+    mapping: Annotated[Optional[Path], typer.Option(
+        "--map", help="TOML file mapping vendor codes to your own ids and units (as data import).")] = None,
+    layout: Annotated[Optional[Path], typer.Option(
+        "--layout", help="TOML layout of a generic wide table (as data import).")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", help="Force the files' format: csv, nbs, customs, edb or wide (as data import).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the series names printed: zh or en.")] = "zh",
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show what is new and which reports read it; write nothing, build nothing.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import the new data (or fetch it), print what is new, rebuild only the reports it changed."""
+    from macrodesk.cli._common import resolve_store
+
+    t0 = time.perf_counter()
+    lang = check_lang(lang)
+    project = current_project()
+    if project is None:
+        fail("update works in a project folder: no macrodesk.toml here or in a parent folder "
+             "(run macrodesk init to make one)")
+    store_path = resolve_store(None)
+    series = _read(project, paths or [], fetch, mapping, layout, fmt, quiet=as_json)
+    summary_d, news = _import(store_path, series, paths or [], dry_run)
+    reports = _reports(project, store_path, news, dry_run, quiet=as_json)
+    total = round(time.perf_counter() - t0, 3)
+    if as_json:
+        print_json({"store": str(store_path), "dry_run": dry_run, "import": summary_d, "news": news.to_dict(),
+                    "reports": reports, "seconds": total})
+        return
+    _print(news, reports, lang, dry_run, imported=bool(series), seconds=total)
+
+
+# ---------------------------------------------------------------- 1. read and write
+def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path], layout: Optional[Path],
+          fmt: Optional[str], quiet: bool) -> list[Any]:
+    series: list[Any] = []
+    if paths:
+        from macrodesk.importers import read_paths
+
+        mp = None
+        if mapping is not None:
+            from macrodesk.importers.mapping import load_mapping
+
+            mp = load_mapping(mapping)
+        series = list(read_paths(paths, mapping=mp, layout=layout, format=fmt))
+    elif mapping is not None or layout is not None or fmt is not None:
+        fail("--map, --layout and --format apply to FILES; give the files to import")
+    if fetch:
+        if not project.sources:
+            fail(f"--fetch: the project file '{project.file}' lists no sources (sources = [\"akshare\"])")
+        from macrodesk.importers import merge_series
+        from macrodesk.importers.csv import read_frame
+        from macrodesk.sources import get
+
+        for name in project.sources:
+            src = get(name)
+            if not quiet:
+                note(f"fetching {src.name}")
+            frame = src.fetch(None, None, None)
+            if not frame.empty:
+                series += read_frame(frame, src.name)
+        series = list(merge_series(series))
+    return series
+
+
+def _import(store_path: Path, series: list[Any], paths: list[Path], dry_run: bool) -> tuple[Optional[dict], Any]:
+    from macrodesk.series.news import News, news
+    from macrodesk.series.store import Store
+
+    if not series:
+        return None, News()
+    if dry_run:
+        if not Path(store_path).exists():
+            with Store.in_memory() as st:
+                diff = st.diff(series)
+                return diff.to_dict()["totals"], news(diff, st)
+        with Store(store_path, read_only=True) as st:
+            diff = st.diff(series)
+            return diff.to_dict()["totals"], news(diff, st)
+    label = "update " + " ".join(str(p) for p in paths) if paths else "update --fetch"
+    with Store(store_path) as st:
+        summary = st.write(series, label=label.strip())
+        return summary.to_dict(), news(summary.diff, st)
+
+
+# ---------------------------------------------------------------- 2. which reports to rebuild
+def _state_path(project: Any) -> Path:
+    return Path(project.root) / STATE_FILE
+
+
+def _load_state(project: Any) -> dict[str, Any]:
+    p = _state_path(project)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and isinstance(data.get("reports"), dict) else {}
+
+
+def _save_state(project: Any, state: dict[str, Any]) -> None:
+    p = _state_path(project)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_suffix(".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(p)
+    except OSError as exc:
+        fail(f"cannot record the built reports in '{p}': {exc.strerror or exc}")
+
+
+def _reads(name: str) -> set[str]:
+    from macrodesk.analyses import REPORTS
+
+    mod = REPORTS[name].load()
+    return set(mod.REQUIRED) | set(mod.OPTIONAL) | set(getattr(mod, "HF_IDS", ()))
+
+
+def _reports(project: Any, store_path: Path, news: Any, dry_run: bool, quiet: bool) -> list[dict[str, Any]]:
+    from macrodesk.cli._common import open_store, results_cache
+    from macrodesk.cli.report import _build, report_key
+
+    if not project.reports:
+        return []
+    if not Path(store_path).exists():
+        fail(f"store '{store_path}' does not exist; give the files to import (macrodesk update FILES…)")
+    out: list[dict[str, Any]] = []
+    if dry_run:
+        changed = news.series_ids
+        for r in project.reports:
+            hit = sorted(changed & _reads(r.name))
+            out.append({"name": r.name, "status": "would rebuild" if hit else "unchanged inputs", "reads": hit})
+        return out
+    state = _load_state(project)
+    built = state.setdefault("reports", {})
+    rcache = results_cache(store_path)
+    with open_store(store_path, read_only=True) as st:
+        for r in project.reports:
+            for lg in r.langs:
+                base = r.basename(lg)
+                slot = f"{r.out}/{base}"
+                t = time.perf_counter()
+                key, end = report_key(r.name, st, r.as_of, r.formats, lg, base)
+                check = round(time.perf_counter() - t, 4)
+                files = {f: r.out / f"{base}.{f}" for f in r.formats}
+                last = built.get(slot, {})
+                fresh = last.get("key") == key and all(p.exists() for p in files.values())
+                row: dict[str, Any] = {"name": r.name, "lang": lg, "basename": base, "as_of": str(end),
+                                       "check_seconds": check, "files": {k: str(v) for k, v in files.items()}}
+                if fresh:
+                    row["status"] = "up to date"
+                else:
+                    t = time.perf_counter()
+                    _build(r.name, st, r.as_of, r.out, r.formats, lg, quiet=True, basename=base, rcache=rcache)
+                    row["status"] = "rebuilt"
+                    row["reason"] = "no record of a build" if not last else (
+                        "inputs or code changed" if last.get("key") != key else "output missing")
+                    row["build_seconds"] = round(time.perf_counter() - t, 3)
+                    built[slot] = {"name": r.name, "lang": lg, "key": key, "as_of": str(end),
+                                   "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                    _save_state(project, state)
+                out.append(row)
+    return out
+
+
+# ---------------------------------------------------------------- 3. printing
+def _name(p: Any, lang: str) -> str:
+    from macrodesk.text import tr
+
+    return tr(p.name_zh, p.name_en, lang) or p.name_en or p.name_zh or p.series_id
+
+
+def _print(news: Any, reports: list[dict[str, Any]], lang: str, dry_run: bool, imported: bool,
+           seconds: float) -> None:
+    from macrodesk.text import tr
+    from macrodesk.text.format import num
+
+    con = console()
+    if imported and not news.changed:
+        con.print(tr("无变化：所有数值均已入库。", "No changes: every value is already stored.", lang))
+    if news.prints:
+        con.print(tr("新数据：", "New prints:", lang))
+        for p in news.prints:
+            parts = []
+            if p.prior_value is not None:
+                parts.append(tr("前值 ", "prior ", lang) + _g(p.prior_value))
+            if p.consensus is not None:
+                parts.append(tr("预期 ", "consensus ", lang) + _g(p.consensus))
+                parts.append(tr("超预期 ", "surprise ", lang) + num(p.surprise, 2, signed=True))
+            extra = f" ({', '.join(parts)})" if parts else ""
+            rel = tr(f"，{p.released} 发布", f", released {p.released}", lang) if p.released else ""
+            con.print(f"  {_name(p, lang)} {p.period}: {_g(p.value)}{extra}{rel}")
+    if news.revisions:
+        con.print(tr("修订：", "Revisions:", lang))
+        for r in news.revisions:
+            con.print(f"  {_name(r, lang)} {r.period}: {_g(r.old_value)} (v{r.old_vintage}) → {_g(r.new_value)}")
+    if news.new_series:
+        con.print(tr("新序列：", "New series:", lang) + " " + ", ".join(news.new_series))
+    if dry_run:
+        con.print(tr("试运行：未写入、未生成报告。", "Dry run: nothing written, nothing built.", lang))
+    for row in reports:
+        if dry_run:
+            reads = f" ({', '.join(row['reads'])})" if row["reads"] else ""
+            con.print(f"  {row['name']}: {row['status']}{reads}")
+            continue
+        label = row["basename"]
+        if row["status"] == "rebuilt":
+            con.print(tr(f"已重建 {label}（截至 {row['as_of']}，{row['reason']}）",
+                         f"rebuilt {label} (data to {row['as_of']}; {row['reason']})", lang))
+        else:
+            con.print(tr(f"无需更新 {label}（截至 {row['as_of']}）", f"up to date {label} (data to {row['as_of']})", lang))
+    if not reports and not dry_run:
+        con.print(tr("项目文件未列出报告。", "The project file lists no reports.", lang))
+    con.print(tr(f"用时 {seconds:.2f} 秒", f"{seconds:.2f} s", lang))
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
