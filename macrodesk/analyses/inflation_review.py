@@ -389,7 +389,6 @@ def render(res: ReviewResults, lang: str = "zh") -> Report:
         title=tr(f"{F.month_label(month)}通胀数据回顾", f"Inflation review, {F.month_label(month, 'en')}", lang),
         subtitle=tr("CPI与PPI：季节性、分项与翘尾", "CPI and PPI: seasonality, components and carry-over", lang),
         date=tr(f"数据截至{F.month_label(month)}", f"Data to {F.month_label(month, 'en')}", lang),
-        author="macrodesk",
         lang=lang,
         summary=summary,
         sections=sections,

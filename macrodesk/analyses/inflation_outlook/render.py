@@ -154,7 +154,6 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
         subtitle=tr("CPI与PPI：回顾、猪周期、翘尾、M1与商品因子、库存周期",
                     "CPI and PPI: review, pig cycle, carry-over, M1 and commodity factors, inventory cycles", lang),
         date=tr(f"数据截至{F.month_label(month)}", f"Data to {F.month_label(month, 'en')}", lang),
-        author="macrodesk",
         lang=lang,
         summary=summary,
         sections=kept,
