@@ -150,7 +150,7 @@ def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
     has_ppi = res.inputs.has("ppi_yoy")
     if has_ppi:
         hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = hist[hist.index >= pd.Period(f"{year - 10}-01", freq="M")]
+    hist = V.recent_history(hist, month)
     cpi_last, cpi_prev = cpi_yoy.get(month, np.nan), cpi_yoy.get(month - 1, np.nan)
     head_text = tr(
         f"{F.month_label(month)}CPI同比{F.pct(cpi_last)}，前值{F.pct(cpi_prev)}",

@@ -17,6 +17,7 @@ from macrodesk.analyses.inflation_outlook.render_outlook import cpi_sections, pp
 from macrodesk.analyses.inflation_outlook.render_review import review_sections
 from macrodesk.exceptions import MacrodeskError, ModelError
 from macrodesk.plotting import charts
+from macrodesk.reports.views.review import recent_history
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section
 from macrodesk.text import format as F
 from macrodesk.text import label, tr
@@ -103,7 +104,7 @@ def _intro(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[Section, str]:
     hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): S["cpi_yoy"].data})
     if inputs.has("ppi_yoy"):
         hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = hist[(hist.index > month - 120) & (hist.index <= month)]
+    hist = recent_history(hist, month)
     intro = Section(
         tr(f"{res.year}年通胀回顾", f"{res.year} in review", lang),
         [Paragraph(head),

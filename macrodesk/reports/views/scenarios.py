@@ -217,10 +217,10 @@ def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mappi
 def scenario_text(s: ScenarioResult, lang: str = "zh") -> str:
     """'中性：中枢+0.96%，区间+0.59%至+1.09%（1月最低、2月最高），12月+0.89%'."""
     lo, hi, last = s.argmin, s.argmax, s.yoy.index[-1]
-    return tr(f"{scenario_label(s, 'zh')}：中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}至"
+    return tr(f"{scenario_label(s, 'zh')}：中枢{F.qpct("scenario", s.mean * 100)}，区间{F.pct(s.min * 100)}至"
               f"{F.pct(s.max * 100)}（{_mlabel(lo, 'zh')}最低、{_mlabel(hi, 'zh')}最高），"
               f"{_mlabel(last, 'zh')}{F.pct(s.end * 100)}",
-              f"{scenario_label(s, 'en')}: average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} "
+              f"{scenario_label(s, 'en')}: average {F.qpct("scenario", s.mean * 100)}, range {F.pct(s.min * 100)} "
               f"({_mlabel(lo, 'en')}) to {F.pct(s.max * 100)} ({_mlabel(hi, 'en')}), "
               f"{F.pct(s.end * 100)} in {_mlabel(last, 'en')}", lang)
 
@@ -253,8 +253,8 @@ def scenarios_notes(res: ScenarioSetResult, lang: str = "zh") -> str:
     out: list[str] = []
     co = [s.carryover_mean for s in res.scenarios if np.isfinite(s.carryover_mean)]
     if co and np.allclose(co, co[0], atol=1e-9):
-        out.append(tr(f"各情景翘尾因素平均约{F.pct(co[0] * 100, 2)}。",
-                      f"The carry-over effect averages {F.pct(co[0] * 100, 2)}.", lang))
+        out.append(tr(f"各情景翘尾因素平均约{F.qpct('carryover', co[0] * 100)}。",
+                      f"The carry-over effect averages {F.qpct('carryover', co[0] * 100)}.", lang))
     if res.assumed:
         items = "、".join(f"{F.month_label(p, 'zh')}环比{F.pct(v * 100)}" for p, v in res.assumed.items())
         items_en = ", ".join(f"MoM {F.pct(v * 100)} in {F.month_label(p, 'en')}" for p, v in res.assumed.items())
@@ -268,8 +268,8 @@ def scenarios_notes(res: ScenarioSetResult, lang: str = "zh") -> str:
 def _gap_note(res: ScenarioSetResult, gap: float, lang: str) -> str:
     nm = target_name(res.spec, lang)
     alt = "chained" if res.method == "published" else "published"
-    alt_means = tr("、".join(f"{scenario_label(s, lang)}{F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios),
-                   ", ".join(f"{scenario_label(s, lang)} {F.pct(s.mean_alt * 100, 2)}" for s in res.scenarios), lang)
+    alt_means = tr("、".join(f"{scenario_label(s, lang)}{F.qpct("scenario", s.mean_alt * 100)}" for s in res.scenarios),
+                   ", ".join(f"{scenario_label(s, lang)} {F.qpct("scenario", s.mean_alt * 100)}" for s in res.scenarios), lang)
     side_zh = "低" if gap > 0 else "高"
     side_en = "below" if gap > 0 else "above"
     basis_zh = "环比链式" if alt == "chained" else "公布同比"
@@ -448,9 +448,9 @@ def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str) -> str:
     desc = scenario_describe(s.spec, lang, names) if s.spec is not None else ""
     def ml(p: pd.Period) -> str:
         return _mlabel(p, lang)
-    return tr(f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.pct(s.mean * 100, 2)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
+    return tr(f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.qpct("scenario", s.mean * 100)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
               f"{F.pct(s.max * 100)}（{ml(hi)}），{ml(s.yoy.index[-1])}{F.pct(s.end * 100)}。",
-              f"{scenario_label(s, 'en')}: {desc}. Average {F.pct(s.mean * 100, 2)}, range {F.pct(s.min * 100)} ({ml(lo)}) to "
+              f"{scenario_label(s, 'en')}: {desc}. Average {F.qpct("scenario", s.mean * 100)}, range {F.pct(s.min * 100)} ({ml(lo)}) to "
               f"{F.pct(s.max * 100)} ({ml(hi)}), {F.pct(s.end * 100)} in {ml(s.yoy.index[-1])}.", lang)
 
 
