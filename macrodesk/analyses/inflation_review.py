@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.analyses._common import Inputs, missing_notice, uncovered_text
 from macrodesk.models._base import pindex
 from macrodesk.models.inflation.review import (
     DEFAULT_WINDOWS,
@@ -371,18 +371,26 @@ def render(res: ReviewResults, lang: str = "zh") -> Report:
     missing = list(res.inputs.missing)
     headline, head_text = _headline(res, lang)
     sections: list[Section] = [headline, _seasonal(res, lang)]
+    uncovered: list[str] = []
     components, lacking = _components(res, lang)
     if components is not None:
         sections.append(components)
+    else:
+        uncovered.append(tr("CPI分项", "CPI by component", lang))
     missing += lacking
     sections.append(_carryover(res, lang))
     groups, lacking = _ppi_groups(res, lang)
     if groups is not None:
         sections.append(groups)
+    else:
+        uncovered.append(tr("PPI分大类", "PPI by major group", lang))
     missing += lacking
+    words = uncovered_text(uncovered, lang)
+    if words:
+        sections[-1] = Section(sections[-1].heading, [*sections[-1].blocks, Paragraph(words)], level=sections[-1].level)
     notice = missing_notice(missing, lang)
     if notice:
-        sections.append(Section(tr("数据说明", "Data notes", lang), [Notice(notice)]))
+        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice)]))
 
     summary = [head_text, V.seasonal_review_text(res.review, lang), V.carryover_text(res.carryover, lang)]
     return Report(
