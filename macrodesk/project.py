@@ -8,6 +8,7 @@ listed here. The format::
 
     store = "store.duckdb"              # relative paths are relative to this file
     sources = []                        # what `update --fetch` will fetch (names kept as given)
+    style = "house.toml"                # optional house style of the reports (see macrodesk.reports.style)
 
     [cache]                             # optional
     enabled = true
@@ -44,7 +45,7 @@ __all__ = [
 #: The project file's name.
 FILENAME = "macrodesk.toml"
 
-_TOP_KEYS = ("store", "sources", "cache", "report")
+_TOP_KEYS = ("store", "sources", "cache", "report", "style")
 _CACHE_KEYS = ("enabled", "dir", "max_mb")
 _REPORT_KEYS = ("name", "as_of", "out", "lang", "formats")
 _LANGS = ("zh", "en")
@@ -82,6 +83,7 @@ class Project:
     cache_dir: Path | None = None
     cache_max_mb: int = 512
     extra: Mapping[str, Any] = field(default_factory=dict)
+    style: Path | None = None
 
     @property
     def root(self) -> Path:
@@ -170,7 +172,8 @@ def parse_project(text: str, file: str | Path) -> Project:
     dup = next((o for o in outs if outs.count(o) > 1), None)
     if dup is not None:
         raise err("report", f"two reports write '{dup[1]}' into the same folder '{dup[0]}'; give one an 'out'")
-    return Project(f.resolve(), store, tuple(reports), sources, enabled, cache_dir, max_mb)
+    style = _path(doc["style"], "style", root, err) if "style" in doc else None
+    return Project(f.resolve(), store, tuple(reports), sources, enabled, cache_dir, max_mb, style=style)
 
 
 def _tname(v: Any) -> str:

@@ -10,7 +10,7 @@ from macrodesk.series import MacroSeries
 from macrodesk.series import units as _units
 from macrodesk.text import tr
 
-__all__ = ["Inputs", "missing_notice"]
+__all__ = ["Inputs", "missing_notice", "uncovered_text"]
 
 
 @dataclass
@@ -49,12 +49,23 @@ def _as_rate(sid: str, s: MacroSeries) -> MacroSeries:
 
 
 def missing_notice(missing: Iterable[str], lang: str) -> str | None:
+    """The analysts' data note listing the missing input series ids (for an appendix, not the body)."""
     ids = sorted(set(missing))
     if not ids:
         return None
     joined = ", ".join(ids)
     return tr(
-        f"以下输入数据缺失，相应内容未生成（导入后重新运行即可）：{joined}",
-        f"Missing inputs, the sections that need them were skipped (import them and re-run): {joined}",
+        f"供分析师参考：以下输入序列缺失，相应图表未生成：{joined}",
+        f"For analysts: these input series are missing, so the exhibits that need them were not built: {joined}",
         lang,
     )
+
+
+def uncovered_text(topics: Iterable[str], lang: str) -> str | None:
+    """The body's sentence on what a report does not cover, in words (``topics`` already in ``lang``); None if nothing."""
+    names = list(dict.fromkeys(topics))
+    if not names:
+        return None
+    return tr("本期报告未覆盖" + "、".join(names) + "（所需数据暂未纳入数据库）。",
+              "This issue does not cover " + ", ".join(names) + " (the data they need are not in the database yet).",
+              lang)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.analyses._common import Inputs, missing_notice, uncovered_text
 from macrodesk.models._base import pindex
 from macrodesk.models.inflation.review import (
     DEFAULT_WINDOWS,
@@ -150,7 +150,7 @@ def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
     has_ppi = res.inputs.has("ppi_yoy")
     if has_ppi:
         hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = hist[hist.index >= pd.Period(f"{year - 10}-01", freq="M")]
+    hist = V.recent_history(hist, month)
     cpi_last, cpi_prev = cpi_yoy.get(month, np.nan), cpi_yoy.get(month - 1, np.nan)
     head_text = tr(
         f"{F.month_label(month)}CPI同比{F.pct(cpi_last)}，前值{F.pct(cpi_prev)}",
@@ -371,25 +371,32 @@ def render(res: ReviewResults, lang: str = "zh") -> Report:
     missing = list(res.inputs.missing)
     headline, head_text = _headline(res, lang)
     sections: list[Section] = [headline, _seasonal(res, lang)]
+    uncovered: list[str] = []
     components, lacking = _components(res, lang)
     if components is not None:
         sections.append(components)
+    else:
+        uncovered.append(tr("CPI分项", "CPI by component", lang))
     missing += lacking
     sections.append(_carryover(res, lang))
     groups, lacking = _ppi_groups(res, lang)
     if groups is not None:
         sections.append(groups)
+    else:
+        uncovered.append(tr("PPI分大类", "PPI by major group", lang))
     missing += lacking
+    words = uncovered_text(uncovered, lang)
+    if words:
+        sections[-1] = Section(sections[-1].heading, [*sections[-1].blocks, Paragraph(words)], level=sections[-1].level)
     notice = missing_notice(missing, lang)
     if notice:
-        sections.append(Section(tr("数据说明", "Data notes", lang), [Notice(notice)]))
+        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice)]))
 
     summary = [head_text, V.seasonal_review_text(res.review, lang), V.carryover_text(res.carryover, lang)]
     return Report(
         title=tr(f"{F.month_label(month)}通胀数据回顾", f"Inflation review, {F.month_label(month, 'en')}", lang),
         subtitle=tr("CPI与PPI：季节性、分项与翘尾", "CPI and PPI: seasonality, components and carry-over", lang),
         date=tr(f"数据截至{F.month_label(month)}", f"Data to {F.month_label(month, 'en')}", lang),
-        author="macrodesk",
         lang=lang,
         summary=summary,
         sections=sections,

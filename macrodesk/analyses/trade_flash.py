@@ -366,7 +366,6 @@ def _report(month: pd.Period, trend: str, summary: list[str], sections: list[Sec
         title=tr(f"{F.month_label(month)}外贸数据点评：{trend}", f"China trade, {F.month_label(month, 'en')}: {trend}", lang),
         subtitle=tr("宏观经济点评", "Macro data flash", lang),
         date=tr(f"数据截至{F.month_label(month)}", f"Data to {F.month_label(month, 'en')}", lang),
-        author="macrodesk",
         lang=lang,
         summary=tuple(summary),
         sections=tuple(sections),

@@ -51,6 +51,9 @@ def report(
     store: StoreOpt = None,
     lang: Annotated[Optional[str], typer.Option(
         "--lang", help="Label language: zh or en (default: the project file's languages, else zh).")] = None,
+    style: Annotated[Optional[Path], typer.Option(
+        "--style", help="House style file (TOML: institution, analysts, disclaimer, colours, logo; default: the "
+                        "project file's 'style'). Without one the report is labelled an internal research draft.")] = None,
     no_cache: NoCacheOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -72,6 +75,10 @@ def report(
                  out or (entry.out if entry else Path("macrodesk-report")),
                  formats or (entry.formats if entry else _DEFAULT_FORMATS),
                  langs or (entry.langs if entry else ("zh",)))]
+    from macrodesk.reports.style import load_style
+
+    style_file = style or (project.style if project is not None else None)
+    house = load_style(style_file) if style_file is not None else None
     path = resolve_store(store)
     rcache = results_cache(path, disabled=no_cache)
     written: dict[str, dict[str, str]] = {}
@@ -80,7 +87,7 @@ def report(
             for lg in r_langs:
                 base = rname if len(r_langs) == 1 else f"{rname}-{lg}"
                 paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=as_json, basename=base,
-                               rcache=rcache)
+                               rcache=rcache, style=house)
                 written[base] = {k: str(v) for k, v in paths.items()}
     if as_json:
         # one report in one language: {format: path}, as before; several: {basename: {format: path}}
@@ -105,23 +112,25 @@ def _recipe_inputs(name: str, st: Any, as_of: Optional[str]):
     return mod, inputs, end
 
 
-def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any) -> str:
-    """The results-cache key of one build: the code, the options and the exact inputs it reads."""
+def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any,
+               style: Any = None) -> str:
+    """The results-cache key of one build: the code, the options, the house style and the exact inputs it reads."""
     from macrodesk import cache
 
     return cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
-                             inputs.series, sorted(inputs.missing))
+                             inputs.series, sorted(inputs.missing),
+                             style.fingerprint() if style is not None else None)
 
 
 def report_key(name: str, st: Any, as_of: Optional[str], formats: tuple[str, ...], lang: str,
-               basename: Optional[str] = None) -> tuple[str, Any]:
+               basename: Optional[str] = None, style: Any = None) -> tuple[str, Any]:
     """``(key, end month)`` of building report ``name`` from ``st`` now, without building it.
 
     The key is the one :func:`_build` caches the written files under, so it changes exactly
     when an input series, a vintage of one, the options or the code change.
     """
     _, inputs, end = _recipe_inputs(name, st, as_of)
-    return _input_key(name, lang, basename or name, formats, end, inputs), end
+    return _input_key(name, lang, basename or name, formats, end, inputs, style), end
 
 
 def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
@@ -138,7 +147,7 @@ def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
 
 def _build(
     name: str, st: Any, as_of: Optional[str], out: Path, formats: tuple[str, ...], lang: str, quiet: bool = False,
-    basename: Optional[str] = None, rcache: Any = None,
+    basename: Optional[str] = None, rcache: Any = None, style: Any = None,
 ) -> dict[str, Path]:
     from rich.progress import Progress
 
@@ -152,7 +161,7 @@ def _build(
         key = None
         files: Any = None
         if rcache is not None:
-            key = _input_key(name, lang, basename, formats, end, inputs)
+            key = _input_key(name, lang, basename, formats, end, inputs, style)
             _, files = rcache.get(key)
         if files is not None:
             prog.update(task, description=f"writing {name} from the cache")
@@ -161,7 +170,7 @@ def _build(
             with cache.use(rcache):
                 rep = mod.build(inputs, end, lang=lang)
             prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
-            paths = render(rep, out, formats=formats, basename=basename)
+            paths = render(rep, out, formats=formats, basename=basename, style=style)
             if rcache is not None and key is not None:
                 rcache.put(key, _written_files(paths, out))
     if not quiet:

@@ -172,13 +172,16 @@ def _reports(project: Any, store_path: Path, news: Any, dry_run: bool, quiet: bo
     state = _load_state(project)
     built = state.setdefault("reports", {})
     rcache = results_cache(store_path)
+    from macrodesk.reports.style import load_style
+
+    house = load_style(project.style) if project.style is not None else None
     with open_store(store_path, read_only=True) as st:
         for r in project.reports:
             for lg in r.langs:
                 base = r.basename(lg)
                 slot = f"{r.out}/{base}"
                 t = time.perf_counter()
-                key, end = report_key(r.name, st, r.as_of, r.formats, lg, base)
+                key, end = report_key(r.name, st, r.as_of, r.formats, lg, base, style=house)
                 check = round(time.perf_counter() - t, 4)
                 files = {f: r.out / f"{base}.{f}" for f in r.formats}
                 last = built.get(slot, {})
@@ -189,7 +192,8 @@ def _reports(project: Any, store_path: Path, news: Any, dry_run: bool, quiet: bo
                     row["status"] = "up to date"
                 else:
                     t = time.perf_counter()
-                    _build(r.name, st, r.as_of, r.out, r.formats, lg, quiet=True, basename=base, rcache=rcache)
+                    _build(r.name, st, r.as_of, r.out, r.formats, lg, quiet=True, basename=base, rcache=rcache,
+                           style=house)
                     row["status"] = "rebuilt"
                     row["reason"] = "no record of a build" if not last else (
                         "inputs or code changed" if last.get("key") != key else "output missing")

@@ -30,6 +30,7 @@ from macrodesk.exceptions import ReportError
 from macrodesk.plotting._fonts import CJK_FONT_FAMILY, EMBEDDED_FAMILY, embedded_font_css, font_dir
 from macrodesk.text.labels import caption_label, label
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
+from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, draft_label
 
 __all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]
 
@@ -188,39 +189,69 @@ def _layout(report: Report, fig_prefix: str) -> list[_Section]:
     return out
 
 
-def _context(report: Report, sections: list[_Section]) -> dict[str, Any]:
+def _title_lines(title: str, em_per_line: float = 23.5) -> list[str]:
+    """The title as printed on the cover: one line, or two broken after its colon when it would wrap.
+
+    A CJK title longer than a line would otherwise wrap wherever the line ends,
+    leaving one or two characters alone on the second line.
+    """
+    def width(s: str) -> float:
+        return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in s)
+
+    if width(title) <= em_per_line:
+        return [title]
+    for sep in ("：", ": "):
+        if sep in title:
+            head, tail = title.split(sep, 1)
+            return [head + sep.strip(), tail]
+    return [title]
+
+
+def _context(report: Report, sections: list[_Section], style: HouseStyle | None = None) -> dict[str, Any]:
     lang = report.lang
+    figures = [it for s in sections for it in s.items if it.kind in ("figure", "table")]
     return {
         "lang": lang,
         "title": report.title,
+        "title_lines": _title_lines(report.title),
         "subtitle": report.subtitle,
         "date": report.date_text,
-        "author": report.author,
+        "author": style.author(lang) if style is not None else report.author,
+        "cover_label": style.institution if style is not None else draft_label(lang),
+        "styled": style is not None,
+        "risk_warning": style.risk_warning if style is not None else None,
         "summary": list(report.summary),
         "sections": sections,
-        "disclaimer": report.disclaimer,
+        "exhibits": figures,
+        "disclaimer": style.disclaimer if style is not None else report.disclaimer,
         "toc": report.toc,
         "numbered": report.number_sections,
+        "colours": {k: Raw(v) for k, v in (style.colours if style is not None else DEFAULT_COLOURS).items()},
+        "logo": Raw("logo" + style.logo.suffix.lower()) if style is not None and style.logo is not None else None,
         "font_family": CJK_FONT_FAMILY,
         "embedded_family": EMBEDDED_FAMILY,
-        "L": {k: label(k, lang) for k in ("key_points", "contents", "disclaimer", "notice", "author", "date")},
+        "L": {k: label(k, lang) for k in ("key_points", "contents", "disclaimer", "notice", "author", "date",
+                                           "list_of_exhibits", "risk_warning")},
     }
 
 
 # --------------------------------------------------------------------------- writers
 
 
-def _render_html(report: Report, out: Path) -> Path:
+def _render_html(report: Report, out: Path, style: HouseStyle | None = None) -> Path:
     sections = _layout(report, "")
     template = _env("html").get_template("report.html.j2")
-    ctx = _context(report, sections)
+    ctx = _context(report, sections, style)
+    if style is not None and style.logo is not None:
+        mime = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+        ctx["logo"] = f"data:{mime[style.logo.suffix.lower()]};base64," + base64.b64encode(style.logo.read_bytes()).decode()
     draft = template.render(**ctx, font_css="")
     html = template.render(**ctx, font_css=Markup(embedded_font_css(draft)))
     out.write_text(html, encoding="utf-8")
     return out
 
 
-def _render_md(report: Report, out: Path, basename: str) -> Path:
+def _render_md(report: Report, out: Path, basename: str, style: HouseStyle | None = None) -> Path:
     prefix = "" if basename == "report" else f"{basename}_"
     sections = _layout(report, prefix)
     figdir = out.parent / "figures"
@@ -230,7 +261,8 @@ def _render_md(report: Report, out: Path, basename: str) -> Path:
         for it in figs:
             (figdir / it.filename).write_bytes(it.png)
             it.filename = Raw(f"figures/{it.filename}")
-    ctx = _context(report, sections)
+    ctx = _context(report, sections, style)
+    ctx["logo"] = None
     ctx["md_table"] = _md_table
     ctx["md_gap"] = _md_gap
     text = _env("md").get_template("report.md.j2").render(**ctx)
@@ -270,13 +302,14 @@ def _page_label(lang: str) -> Raw:
     return Raw("".join(code.get(p, escape_typst(p)) for p in parts))
 
 
-def typst_source(report: Report) -> str:
+def typst_source(report: Report, style: HouseStyle | None = None) -> str:
     """The Typst source :func:`render` compiles for ``report`` (figures referenced as fig01.png…)."""
-    return _typst_source(report, _layout(report, ""))
+    return _typst_source(report, _layout(report, ""), style)
 
 
-def _typst_source(report: Report, sections: list[_Section]) -> str:
-    ctx = _context(report, sections)
+def _typst_source(report: Report, sections: list[_Section], style: HouseStyle | None = None) -> str:
+    ctx = _context(report, sections, style)
+    ctx["tstr"] = lambda v: Raw(_typst_str(str(v)))
     ctx["page_label"] = _page_label(report.lang)
     ctx["typst_lang"] = Raw(_typst_str(report.lang))
     ctx["font"] = Raw(_typst_str(CJK_FONT_FAMILY))
@@ -284,17 +317,19 @@ def _typst_source(report: Report, sections: list[_Section]) -> str:
 
 
 def _compile_typst(report: Report, fmt: Literal["pdf", "png"] = "pdf", ppi: float | None = None,
-                   keep_on_error: Path | None = None) -> Any:
+                   keep_on_error: Path | None = None, style: HouseStyle | None = None) -> Any:
     """Compile ``report`` with Typst: PDF bytes, or a list of PNG pages for ``fmt="png"``."""
     import typst
 
     sections = _layout(report, "")
-    source = _typst_source(report, sections)
+    source = _typst_source(report, sections, style)
     fonts = str(font_dir())
     with tempfile.TemporaryDirectory(prefix="macrodesk-typst-") as tmp:
         root = Path(tmp)
         for it in (it for s in sections for it in s.items if it.kind == "figure"):
             (root / it.filename).write_bytes(it.png)
+        if style is not None and style.logo is not None:
+            (root / f"logo{style.logo.suffix.lower()}").write_bytes(style.logo.read_bytes())
         main = root / "report.typ"
         main.write_text(source, encoding="utf-8")
         try:
@@ -314,8 +349,8 @@ def _compile_typst(report: Report, fmt: Literal["pdf", "png"] = "pdf", ppi: floa
     return data
 
 
-def _render_pdf(report: Report, out: Path) -> Path:
-    pdf = _compile_typst(report, "pdf", keep_on_error=out.with_suffix(".typ"))
+def _render_pdf(report: Report, out: Path, style: HouseStyle | None = None) -> Path:
+    pdf = _compile_typst(report, "pdf", keep_on_error=out.with_suffix(".typ"), style=style)
     out.write_bytes(pdf)
     return out
 
@@ -325,12 +360,16 @@ def render(
     out_dir: str | Path,
     formats: str | Iterable[str] = ("html", "pdf", "md"),
     basename: str = "report",
+    style: HouseStyle | None = None,
 ) -> dict[str, Path]:
     """Write ``report`` into ``out_dir`` in each of ``formats``; return ``{format: path}``.
 
     Files: ``<basename>.html``, ``<basename>.pdf``, ``<basename>.md`` (with its
     charts in ``figures/fig01.png``…, prefixed ``<basename>_`` when the
-    basename is not "report"). ``out_dir`` is created if needed.
+    basename is not "report"). ``out_dir`` is created if needed. ``style`` (a
+    :class:`~macrodesk.reports.style.HouseStyle`) sets the institution, analysts,
+    disclaimer, risk warning, colours and logo; without one the cover says the
+    report is an internal research draft.
 
     Raises:
         ReportError: an unknown format, a bad basename, or a rendering failure.
@@ -357,9 +396,9 @@ def render(
     for f in dict.fromkeys(fmts):
         path = out / f"{basename}.{f}"
         if f == "html":
-            written[f] = _render_html(report, path)
+            written[f] = _render_html(report, path, style)
         elif f == "md":
-            written[f] = _render_md(report, path, basename)
+            written[f] = _render_md(report, path, basename, style)
         else:
-            written[f] = _render_pdf(report, path)
+            written[f] = _render_pdf(report, path, style)
     return written

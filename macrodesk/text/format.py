@@ -27,10 +27,35 @@ from macrodesk.exceptions import ReportError
 from macrodesk.text.labels import check_lang
 from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
-__all__ = ["MISSING", "month_label", "num", "pct", "pp", "signed1", "signed2", "span_label"]
+__all__ = ["MISSING", "PRECISION", "digits", "month_label", "num", "pct", "pp", "qpct", "signed1", "signed2",
+           "span_label"]
 
 #: What a missing value prints as.
 MISSING = "—"
+
+#: Decimals each kind of quantity prints with, in every report (one place decides, so the
+#: review and the outlook print the same carry-over the same way):
+#:
+#: * ``published`` — a published YoY/MoM rate (NBS prints one decimal);
+#: * ``carryover`` — a carry-over (翘尾) or new-price effect computed from the MoMs: two
+#:   decimals, since its monthly values are a few tenths and one decimal hides the shape;
+#: * ``average`` — a mean of published rates (one decimal would repeat the inputs' rounding);
+#: * ``scenario`` — a scenario centre or range end (two decimals: the centres of two methods
+#:   differ by a few hundredths).
+PRECISION: dict[str, int] = {"published": 1, "carryover": 2, "average": 2, "scenario": 2}
+
+
+def digits(kind: str) -> int:
+    """The decimals :data:`PRECISION` gives ``kind``; ReportError naming the known kinds otherwise."""
+    try:
+        return PRECISION[kind]
+    except KeyError:
+        raise ReportError(f"unknown quantity kind {kind!r}; known kinds: {', '.join(PRECISION)}") from None
+
+
+def qpct(kind: str, x: Any, signed: bool = True) -> str:
+    """``pct(x)`` with the decimals of quantity ``kind``: ``qpct("carryover", 0.345) == "+0.35%"``."""
+    return pct(x, digits(kind), signed)
 
 
 

@@ -41,6 +41,8 @@ LABELS: dict[str, dict[str, str]] = {
     "source_note_sep": {"zh": "；", "en": "; "},
     # report furniture
     "contents": {"zh": "目录", "en": "Contents"},
+    "list_of_exhibits": {"zh": "图表目录", "en": "List of figures and tables"},
+    "risk_warning": {"zh": "风险提示", "en": "Risk warning"},
     "key_points": {"zh": "要点", "en": "Key points"},
     "disclaimer": {"zh": "免责声明", "en": "Disclaimer"},
     "generated_disclaimer": {

@@ -52,8 +52,13 @@ def test_bundled_leads_and_pig_cycle_match_the_seed(bundled_2025_11):
 
 def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
     notices = [n.text for n in blocks(bundled_2025_11, Notice)]
-    missing = [t for t in notices if t.startswith("以下输入数据缺失")]
-    assert len(missing) == 1
+    missing = [t for t in notices if t.startswith("供分析师参考：以下输入序列缺失")]
+    assert len(missing) == 1 and "导入后重新运行" not in missing[0]
+    assert bundled_2025_11.sections[-1].heading == "附录：数据说明"
+    (risk_section,) = [s for s in bundled_2025_11.sections if s.heading.endswith("风险提示")]
+    words = [b.text for b in risk_section.blocks if isinstance(b, Paragraph)]
+    assert len(words) == 1 and words[0].startswith("本期报告未覆盖") and "工业库存周期" in words[0]
+    assert "_" not in words[0]  # no series ids in the body
     for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_", "industry_inventory_yoy_"):
         assert pattern in missing[0]
 
@@ -149,7 +154,7 @@ def test_hand_made_pork_weight_drift(full_report):
 
 
 def test_hand_made_inputs_leave_only_the_unused_ones_in_the_notice(full_report):
-    missing = [n.text for n in blocks(full_report, Notice) if n.text.startswith("以下输入数据缺失")]
+    missing = [n.text for n in blocks(full_report, Notice) if n.text.startswith("供分析师参考：以下输入序列缺失")]
     assert not any("hh_spending_share" in t or "industry_revenue_yoy" in t or "cpi_weight_pork" in t for t in missing)
     (risk_section,) = [s for s in full_report.sections if s.heading.endswith("风险提示")]
     risks = [b for b in risk_section.blocks if isinstance(b, Bullets)][0].items
@@ -160,7 +165,7 @@ def test_english_build(outlook_report_en):
     rep = outlook_report_en
     assert rep.title == "Inflation outlook for 2026"
     assert rep.sections[0].heading == "1. 2025 in review"
-    notice = [n.text for n in blocks(rep, Notice) if n.text.startswith("Missing or incomplete inputs")]
+    notice = [n.text for n in blocks(rep, Notice) if n.text.startswith("For analysts: these input series are missing or incomplete")]
     assert len(notice) == 1
 
 
@@ -220,3 +225,20 @@ def test_factor_model_scenarios_and_backtests_are_estimated_in_compute_only(outl
     assert any("实时预测模型回测" in h for h in headings_zh)
     assert any("scenarios" in s.heading for s in en.sections)
     assert zh.summary == outlook_report_zh.summary
+
+
+def test_key_points_carry_the_scenario_centres_and_the_method(outlook_results, outlook_report_zh):
+    from macrodesk.text import format as F
+
+    ext = outlook_results.extensions
+    assert ext is not None and len(ext.scenarios) == 2
+    for _, out in ext.scenarios:
+        paths = out.to_frame() * 100  # horizon months x scenarios: the centre is the plain mean of each path
+        centres = [F.qpct("scenario", float(paths[c].mean())) for c in paths.columns]
+        point = [p for p in outlook_report_zh.summary if "同比情景中枢" in p and centres[0] in p]
+        assert len(point) == 1, outlook_report_zh.summary
+        assert all(c in point[0] for c in centres)
+        assert "公布同比为锚" in point[0]
+        alts = [F.qpct("scenario", s.mean_alt * 100) for s in out.scenarios]
+        if alts != centres:
+            assert "按环比链式指数口径依次为" + "、".join(alts) in point[0]

@@ -112,7 +112,12 @@ def test_report_with_only_required_inputs_says_what_is_missing(tmp_path, sample_
         rep = build_report("inflation-review", st)
     (notice,) = [n for n in blocks(rep, Notice) if "缺失" in n.text]
     assert "ppi_yoy" in notice.text and "cpi_core_yoy" in notice.text
-    assert "以下输入数据缺失" in notice.text
+    assert notice.text.startswith("供分析师参考：以下输入序列缺失")
+    # the ids sit in an appendix at the end; the body says in words what is not covered
+    assert rep.sections[-1].heading == "附录：数据说明" and notice in rep.sections[-1].blocks
+    body = [b.text for s in rep.sections[:-1] for b in s.blocks if isinstance(b, Paragraph)]
+    assert any(t.startswith("本期报告未覆盖") and "PPI分大类" in t for t in body)
+    assert not any("ppi_yoy" in t or "导入后重新运行" in t for t in body)
 
 
 def test_report_without_required_series_names_them(tmp_path):

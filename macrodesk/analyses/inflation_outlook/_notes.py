@@ -12,16 +12,50 @@ from macrodesk.text import source_line, tr
 __all__ = ["_Gaps", "_sources"]
 
 
+#: What a reader is told is not covered, in words, by topic of a missing input.
+_TOPICS: dict[str, tuple[str, str]] = {
+    "ppi": ("PPI走势", "the PPI history"),
+    "cpi_components": ("CPI分项环比拆解", "the breakdown of CPI by component"),
+    "ppi_mom": ("PPI环比回顾", "the review of PPI month-on-month changes"),
+    "ppi_groups": ("PPI分大类环比", "PPI by major group"),
+    "ppi_industries": ("PPI分行业拆解", "PPI by industry"),
+    "spending": ("居民消费结构与CPI权重估算", "the household spending mix and CPI weight estimates"),
+    "pork": ("猪肉价格对CPI的拉动", "pork's pull on CPI"),
+    "pig_cycle": ("猪周期", "the pig cycle"),
+    "ppi_carryover": ("PPI翘尾因素", "the PPI carry-over"),
+    "m1": ("M1对PPI的领先关系", "M1's lead on PPI"),
+    "commodity": ("商品价格因子", "the commodity price factor"),
+    "inventory": ("工业库存周期", "the industrial inventory cycle"),
+    "factor": ("PPI因子模型", "the PPI factor model"),
+}
+
+
 @dataclass
 class _Gaps:
-    """What the report could not use: missing inputs (one notice line) and results not computable."""
+    """What the report could not use: missing inputs (the analysts' data notes), by topic (the readers' words)."""
 
     missing: list[str] = field(default_factory=list)
     not_computable: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
 
-    def need(self, label: str) -> None:
+    def need(self, topic: str, label: str) -> None:
+        """Record that ``label`` (series ids, for the data notes) is missing, so ``topic`` is not covered."""
+        if topic not in _TOPICS:  # pragma: no cover - a recipe bug
+            raise KeyError(f"unknown topic {topic!r}")
+        if topic not in self.topics:
+            self.topics.append(topic)
         if label not in self.missing:
             self.missing.append(label)
+
+    def uncovered(self, lang: str) -> str | None:
+        """The sentence the body prints: what this report does not cover, in words (no series ids)."""
+        if not self.topics:
+            return None
+        names = [tr(_TOPICS[t][0], _TOPICS[t][1], lang) for t in self.topics]
+        return tr("本期报告未覆盖" + "、".join(names) + "（所需数据暂未纳入数据库），相关结论以正文已覆盖内容为限。",
+                  "This issue does not cover " + ", ".join(names)
+                  + " (the data they need are not in the database yet); its conclusions rest on what is covered.",
+                  lang)
 
     def failed(self, text: str) -> None:
         if text not in self.not_computable:
@@ -31,9 +65,9 @@ class _Gaps:
         out = []
         if self.missing:
             out.append(Notice(tr(
-                "以下输入数据缺失或不完整，相应内容未生成（导入后重新运行即可）：" + "；".join(self.missing),
-                "Missing or incomplete inputs, the sections that need them were skipped (import them and re-run): "
-                + "; ".join(self.missing),
+                "供分析师参考：以下输入序列缺失或不完整，相应图表未生成：" + "；".join(self.missing),
+                "For analysts: these input series are missing or incomplete, so the exhibits that need them "
+                "were not built: " + "; ".join(self.missing),
                 lang,
             )))
         if self.not_computable:

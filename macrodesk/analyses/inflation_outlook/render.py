@@ -17,6 +17,7 @@ from macrodesk.analyses.inflation_outlook.render_outlook import cpi_sections, pp
 from macrodesk.analyses.inflation_outlook.render_review import review_sections
 from macrodesk.exceptions import MacrodeskError, ModelError
 from macrodesk.plotting import charts
+from macrodesk.reports.views.review import recent_history
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section
 from macrodesk.text import format as F
 from macrodesk.text import label, tr
@@ -37,6 +38,14 @@ def _scenario_blocks(res: OutlookResults, lang: str) -> list:
             continue
         blocks += scenario_blocks(out, lang)
     return blocks
+
+
+def _scenario_points(res: OutlookResults, lang: str) -> list[str]:
+    """The key points of the scenario sets: the centres of each, and the method."""
+    from macrodesk.reports.views.scenarios import scenario_key_point
+
+    return [scenario_key_point(out, lang) for _, out in (res.extensions.scenarios if res.extensions is not None else ())
+            if not isinstance(out, str)]
 
 
 def _nowcast_blocks(res: OutlookResults, lang: str) -> list:
@@ -99,11 +108,11 @@ def _intro(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[Section, str]:
                    f", PPI {F.pct(S['ppi_yoy'].data.get(month, np.nan))}.", lang)
     else:
         head += tr("。", ".", lang)
-        gaps.need("ppi_yoy")
+        gaps.need("ppi", "ppi_yoy")
     hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): S["cpi_yoy"].data})
     if inputs.has("ppi_yoy"):
         hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = hist[(hist.index > month - 120) & (hist.index <= month)]
+    hist = recent_history(hist, month)
     intro = Section(
         tr(f"{res.year}年通胀回顾", f"{res.year} in review", lang),
         [Paragraph(head),
@@ -141,20 +150,23 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
         "The leads, pass-through and elasticities above are historical regularities; policy or structural change may break them.",
         lang,
     ))
-    sections.append(Section(tr("风险提示", "Risks", lang), [Bullets(risks)]))
+    risk_blocks: list = [Bullets(risks)]
+    uncovered = gaps.uncovered(lang)
+    if uncovered:
+        risk_blocks.append(Paragraph(uncovered))
+    sections.append(Section(tr("风险提示", "Risks", lang), risk_blocks))
     notes = gaps.notices(lang)
 
     kept = _numbered(sections, lang)
     if notes:
-        kept.append(Section(tr("数据说明", "Data notes", lang), notes))
+        kept.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), notes))
 
-    summary = [head] + [k for k in key1 + key2 + key3][:6]
+    summary = [head] + _scenario_points(res, lang) + [k for k in key1 + key2 + key3][:6]
     return Report(
         title=tr(f"{nxt}年通胀展望", f"Inflation outlook for {nxt}", lang),
         subtitle=tr("CPI与PPI：回顾、猪周期、翘尾、M1与商品因子、库存周期",
                     "CPI and PPI: review, pig cycle, carry-over, M1 and commodity factors, inventory cycles", lang),
         date=tr(f"数据截至{F.month_label(month)}", f"Data to {F.month_label(month, 'en')}", lang),
-        author="macrodesk",
         lang=lang,
         summary=summary,
         sections=kept,

@@ -70,10 +70,10 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
                    Figure(VC.rotation_chart(rot, lang), tr("历次基期轮换的权重调整", "Weight adjustments at each rotation", lang),
                           source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang))]
         else:
-            gaps.need(tr("hh_spending_share_<类别>（缺少上一基期年份的支出占比）",
+            gaps.need("spending", tr("hh_spending_share_<类别>（缺少上一基期年份的支出占比）",
                          "hh_spending_share_<category> (no shares for the last base year)", lang))
     else:
-        gaps.need(tr("hh_spending_share_<类别>（居民消费支出占比，%，八大类）",
+        gaps.need("spending", tr("hh_spending_share_<类别>（居民消费支出占比，%，八大类）",
                      "hh_spending_share_<category> (household spending shares, %, 8 categories)", lang))
     drift = ch.drift
     if drift is not None:
@@ -82,7 +82,7 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
                       source=_sources(S, ["cpi_pork_mom", "cpi_mom"], lang),
                       note=tr("w_t = w_0 ×（猪肉价格相对变化 ÷ CPI相对变化）", "w_t = w_0 × (pork relative price ÷ CPI relative price)", lang))]
     elif not inputs.has("cpi_weight_pork"):
-        gaps.need(tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
+        gaps.need("pork", tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
     return wb
 
 
@@ -113,7 +113,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
     inputs, S = res.inputs, res.inputs.series
     pb: list[Block] = []
     if not inputs.has("hog_spot_price_index_zhuyi"):
-        gaps.need("hog_spot_price_index_zhuyi")
+        gaps.need("pig_cycle", "hog_spot_price_index_zhuyi")
         return pb
     up = ch.upcycles
     if isinstance(up, Upcycles):
@@ -134,7 +134,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
     elif ll is not None:
         gaps.failed(not_computable_text(ll, lang))
     else:
-        gaps.need("breeding_sow_inventory (10k_head)")
+        gaps.need("pig_cycle", "breeding_sow_inventory (10k_head)")
     return pb
 
 
@@ -205,7 +205,7 @@ def _ppi_carry_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: lis
     inputs, year = res.inputs, res.year
     co = ch.carryover
     if co is None:
-        gaps.need("ppi_mom" if not inputs.has("ppi_mom") else "ppi_yoy")
+        gaps.need("ppi_carryover", "ppi_mom" if not inputs.has("ppi_mom") else "ppi_yoy")
     elif isinstance(co, str):
         gaps.failed(co)
     elif co.next_year is not None:
@@ -237,7 +237,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
     elif ll is not None:
         gaps.failed(not_computable_text(ll, lang))
     else:
-        gaps.need("m1_yoy")
+        gaps.need("m1", "m1_yoy")
     pt = ch.pass_through
     if isinstance(pt, PassThrough):
         key.append(VY.passthrough_text(pt, lang))
@@ -251,7 +251,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
     elif pt is not None:
         gaps.failed(not_computable_text(pt, lang))
     else:
-        gaps.need("crb_spot_index")
+        gaps.need("commodity", "crb_spot_index")
     return db
 
 
@@ -261,7 +261,7 @@ def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: st
     panel, codes = ch.inventory, ch.inventory_codes
     ib: list[Block] = []
     if panel is None:
-        gaps.need(tr("industry_revenue_yoy_<行业>、industry_inventory_yoy_<行业>（营收与产成品存货同比）",
+        gaps.need("inventory", tr("industry_revenue_yoy_<行业>、industry_inventory_yoy_<行业>（营收与产成品存货同比）",
                      "industry_revenue_yoy_<code>, industry_inventory_yoy_<code> (revenue and inventory YoY)", lang))
         return ib
     ids = [i for c in codes for i in (f"industry_revenue_yoy_{c}", f"industry_inventory_yoy_{c}")]
@@ -326,7 +326,7 @@ def _factor_fit(res: OutlookResults, lang: str, gaps: _Gaps) -> FactorResult | N
     if out is None:
         return None
     if out.lacking:
-        gaps.need(", ".join(out.lacking))
+        gaps.need("factor", ", ".join(out.lacking))
         return None
     if out.fit is None:
         if out.failed is not None:

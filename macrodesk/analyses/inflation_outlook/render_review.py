@@ -56,12 +56,12 @@ def _cpi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, lang: str) 
     if isinstance(cr, ComponentReview):
         blocks += _component_blocks(res, cr, bool(ch.weights), gaps, lang)
     elif cr is not None:
-        gaps.need(tr(f"cpi_<分项>_mom（{year}年{span}无完整分项）", f"cpi_<code>_mom (no complete component, {span} {year})",
+        gaps.need("cpi_components", tr(f"cpi_<分项>_mom（{year}年{span}无完整分项）", f"cpi_<code>_mom (no complete component, {span} {year})",
                      lang))
     else:
-        gaps.need(tr("cpi_<分项>_mom 或 cpi_<分项>_mom_index（分项环比）", "cpi_<code>_mom or cpi_<code>_mom_index (component MoM)", lang))
+        gaps.need("cpi_components", tr("cpi_<分项>_mom 或 cpi_<分项>_mom_index（分项环比）", "cpi_<code>_mom or cpi_<code>_mom_index (component MoM)", lang))
     if not ch.weights:
-        gaps.need(tr("cpi_weight_<分项>（分项权重，%）", "cpi_weight_<code> (component weights, %)", lang))
+        gaps.need("cpi_components", tr("cpi_weight_<分项>（分项权重，%）", "cpi_weight_<code> (component weights, %)", lang))
     return Section(tr(f"CPI：{year}年{span}环比累计与季节性", "CPI against its seasonal norm", lang), blocks, level=2)
 
 
@@ -82,7 +82,7 @@ def _component_blocks(res: OutlookResults, cr: ComponentReview, weights: bool, g
                         source=_sources(S, ids, lang), formats={c: ".1f" for c in disp.columns[:-1]}
                         | {disp.columns[-1]: ".2f"} if weights else {c: ".1f" for c in disp.columns}))
     if cr.not_computable:
-        gaps.need(tr(f"CPI分项环比（{year}年{span}不完整：{len(cr.not_computable)}项）",
+        gaps.need("cpi_components", tr(f"CPI分项环比（{year}年{span}不完整：{len(cr.not_computable)}项）",
                      f"CPI component MoM ({span} {year} incomplete: {len(cr.not_computable)})", lang))
     return blocks
 
@@ -94,7 +94,7 @@ def _ppi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, key: list[s
     pblocks: list[Block] = []
     prev = ch.ppi
     if prev is None:
-        gaps.need("ppi_mom")
+        gaps.need("ppi_mom", "ppi_mom")
     elif isinstance(prev, str):
         gaps.failed(prev)
     else:
@@ -110,7 +110,7 @@ def _ppi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, key: list[s
                            source=_sources(S, [f"ppi_{g}_mom" for g in PPI_GROUPS if res.inputs.has(f"ppi_{g}_mom")], lang),
                            note=tr("圆点为公布值；缺失月份之间以直线连接", "dots: published months; gaps bridged", lang))]
     elif gr is None:
-        gaps.need(tr("ppi_<大类>_mom（分大类环比）", "ppi_<group>_mom (major-group MoM)", lang))
+        gaps.need("ppi_groups", tr("ppi_<大类>_mom（分大类环比）", "ppi_<group>_mom (major-group MoM)", lang))
     ir = ch.industries
     if isinstance(ir, PPIIndustryReview):
         pblocks += _industry_blocks(res, ir, ch.weight_year, lang)
@@ -118,9 +118,9 @@ def _ppi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, key: list[s
         gaps.failed(not_computable_text(ir, lang))
     else:
         if not ch.has_industry_mom:
-            gaps.need(tr("ppi_<行业>_mom（行业环比）", "ppi_<code>_mom (industry MoM)", lang))
+            gaps.need("ppi_industries", tr("ppi_<行业>_mom（行业环比）", "ppi_<code>_mom (industry MoM)", lang))
         if ch.revenue_weights is None:
-            gaps.need(tr("industry_revenue_<行业>（行业营收，亿元）", "industry_revenue_<code> (revenue, CNY 100m)", lang))
+            gaps.need("ppi_industries", tr("industry_revenue_<行业>（行业营收，亿元）", "industry_revenue_<code> (revenue, CNY 100m)", lang))
     return pblocks
 
 

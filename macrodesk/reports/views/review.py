@@ -136,14 +136,25 @@ def carryover_text(res: CarryoverReview, lang: str = "zh") -> str:
         nxt = res.next_year * 100
         avg = float(nxt.mean())
         hi, lo = cast(pd.Period, nxt.idxmax()), cast(pd.Period, nxt.idxmin())
+        co = F.digits("carryover")
         text += tr("", " ", lang) + tr(
-            f"按{res.year}年环比推算，{res.year + 1}年{res.name}全年平均翘尾约{F.pct(avg)}，"
-            f"最高为{hi.month}月{F.pct(nxt.max())}，最低为{lo.month}月{F.pct(nxt.min())}。",
-            f"From the {res.year} MoMs, the {res.year + 1} carry-over averages {F.pct(avg)}, highest in "
-            f"{hi.strftime('%b')} ({F.pct(nxt.max())}), lowest in {lo.strftime('%b')} ({F.pct(nxt.min())}).",
+            f"按{res.year}年环比推算，{res.year + 1}年{res.name}全年平均翘尾约{F.pct(avg, co)}，"
+            f"最高为{hi.month}月{F.pct(nxt.max(), co)}，最低为{lo.month}月{F.pct(nxt.min(), co)}。",
+            f"From the {res.year} MoMs, the {res.year + 1} carry-over averages {F.pct(avg, co)}, highest in "
+            f"{hi.strftime('%b')} ({F.pct(nxt.max(), co)}), lowest in {lo.strftime('%b')} ({F.pct(nxt.min(), co)}).",
             lang,
         )
     return text
+
+
+#: Years of monthly history the "CPI与PPI同比（…年以来）" chart shows, in every report.
+HISTORY_YEARS = 10
+
+
+def recent_history(frame: pd.DataFrame, month: pd.Period, years: int = HISTORY_YEARS) -> pd.DataFrame:
+    """The last ``years`` years of ``frame`` up to ``month`` (120 months for 10 years: 2016-01..2025-12)."""
+    idx = frame.index
+    return frame[(idx > month - 12 * years) & (idx <= month)]
 
 
 def carryover_chart(res: CarryoverReview, lang: str = "zh") -> Figure:
@@ -170,12 +181,13 @@ def next_year_carryover_text(res: CarryoverReview, assumed: list[pd.Period], lan
     c = res.next_year * 100
     h1, h2 = float(c.iloc[:6].mean()), float(c.iloc[6:].mean())
     hi, lo = cast(pd.Period, c.idxmax()), cast(pd.Period, c.idxmin())
+    co = F.digits("carryover")
     base = tr(
-        f"按{nxt - 1}年各月环比推算，{nxt}年{name}全年平均翘尾约{F.pct(float(c.mean()), 2)}，上半年平均{F.pct(h1, 2)}、"
-        f"下半年{F.pct(h2, 2)}；最高为{hi.month}月（{F.pct(c.max(), 2)}），最低为{lo.month}月（{F.pct(c.min(), 2)}）",
-        f"From the {nxt - 1} MoMs, the {nxt} {name} carry-over averages {F.pct(float(c.mean()), 2)} "
-        f"({F.pct(h1, 2)} in H1, {F.pct(h2, 2)} in H2), highest in {hi.strftime('%b')} ({F.pct(c.max(), 2)}), "
-        f"lowest in {lo.strftime('%b')} ({F.pct(c.min(), 2)})",
+        f"按{nxt - 1}年各月环比推算，{nxt}年{name}全年平均翘尾约{F.pct(float(c.mean()), co)}，上半年平均{F.pct(h1, co)}、"
+        f"下半年{F.pct(h2, co)}；最高为{hi.month}月（{F.pct(c.max(), co)}），最低为{lo.month}月（{F.pct(c.min(), co)}）",
+        f"From the {nxt - 1} MoMs, the {nxt} {name} carry-over averages {F.pct(float(c.mean()), co)} "
+        f"({F.pct(h1, co)} in H1, {F.pct(h2, co)} in H2), highest in {hi.strftime('%b')} ({F.pct(c.max(), co)}), "
+        f"lowest in {lo.strftime('%b')} ({F.pct(c.min(), co)})",
         lang,
     )
     note = assumed_note(assumed, lang)
@@ -185,7 +197,8 @@ def next_year_carryover_text(res: CarryoverReview, assumed: list[pd.Period], lan
 def next_year_carryover_chart(res: CarryoverReview, lang: str) -> Figure:
     """Next year's carry-over by month (percent), bars with values."""
     assert res.next_year is not None
-    s = res.next_year.mul(100).round(2) + 0.0  # no "-0.00" labels
+    co = F.digits("carryover")
+    s = res.next_year.mul(100).round(co) + 0.0  # no "-0.00" labels
     s.index = pd.Index(month_names(s.index, lang))
     return charts.bar_chart(s.rename(tr(f"{res.name}翘尾因素", f"{res.name} carry-over", lang)).to_frame(),
-                            value_labels=True, digits=2, lang=lang, ylabel="%")
+                            value_labels=True, digits=co, lang=lang, ylabel="%")

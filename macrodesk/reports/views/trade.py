@@ -228,10 +228,10 @@ def imports_outlook_text(res: ImportsCommodities, lang: str = "zh") -> str:
     falls = float(ahead.mean()) < res.base_now
     items = _ahead_items(res, lang)
     return tr(f"未来{len(ahead)}个月进口同比基数（上年同期同比）分别为" + "、".join(items)
-              + f"，{'低于' if falls else '高于'}{month_word(res.month, lang)}的{F.pct(res.base_now * 100)}，"
+              + f"，{'低于' if falls else '高于'}{F.month_label(res.month - 12)}的{F.pct(res.base_now * 100)}，"
               + ("基数回落对进口同比形成支撑。" if falls else "基数抬升对进口同比形成压制。"),
               f"The base of import YoY over the next {len(ahead)} months is " + ", ".join(items)
-              + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {res.month.strftime('%B')}: "
+              + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {F.month_label(res.month - 12, 'en')}: "
               + ("a falling base supports import growth." if falls else "a rising base weighs on import growth."),
               lang)
 
@@ -266,7 +266,7 @@ def imports_text(res: ImportsCommodities, lang: str = "zh") -> str:
             text += (
                 "后续来看，未来" + f"{len(ahead)}个月的同比基数（上年同期同比）分别为"
                 + "、".join(_ahead_items(res, lang))
-                + f"，{'低于' if falls else '高于'}{month_word(m, lang)}的{F.pct(res.base_now * 100)}，"
+                + f"，{'低于' if falls else '高于'}{F.month_label(m - 12)}的{F.pct(res.base_now * 100)}，"
                 + ("基数回落对进口同比形成支撑。" if falls else "基数抬升对进口同比形成压制。")
             )
         return text
@@ -283,7 +283,7 @@ def imports_text(res: ImportsCommodities, lang: str = "zh") -> str:
         text += (
             f"Looking ahead, the base (last year's YoY) of the next {len(ahead)} months is "
             + ", ".join(_ahead_items(res, lang))
-            + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {m.strftime('%B')}: "
+            + f", {'below' if falls else 'above'} {F.pct(res.base_now * 100)} in {F.month_label(m - 12, 'en')}: "
             + ("a falling base supports import growth." if falls else "a rising base weighs on import growth.")
         )
     return text.strip()

@@ -80,7 +80,7 @@ def test_index_price_volume_text():
 def test_imports_outlook_text():
     _, r = imports_and_energy()
     assert V.imports_outlook_text(r, "zh") == (
-        "未来3个月进口同比基数（上年同期同比）分别为1-2月-8.4%、3月-4.3%，低于12月的+1.0%，基数回落对进口同比形成支撑。"
+        "未来3个月进口同比基数（上年同期同比）分别为1-2月-8.4%、3月-4.3%，低于2024年12月的+1.0%，基数回落对进口同比形成支撑。"
     )
 
 
