@@ -23,13 +23,14 @@ from macrodesk.cli._common import (
 __all__ = ["report", "demo"]
 
 _DEFAULT_FORMATS = ("html", "pdf", "md")
+_ALL_FORMATS = ("html", "pdf", "md", "xlsx", "docx")
 
 
 def _formats(value: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [f for f in fmts if f not in _DEFAULT_FORMATS]
+    bad = [f for f in fmts if f not in _ALL_FORMATS]
     if bad:
-        fail(f"unknown format '{bad[0]}'; choose from html, pdf, md (comma-separated)")
+        fail(f"unknown format '{bad[0]}'; choose from {', '.join(_ALL_FORMATS)} (comma-separated)")
     return fmts
 
 
@@ -47,7 +48,8 @@ def report(
     out: Annotated[Optional[Path], typer.Option(
         "--out", help="Output folder (default: the project file's, else macrodesk-report).")] = None,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", help="Comma-separated: html,pdf,md (default: the project file's, else all three).")] = None,
+        "--format", help="Comma-separated: html,pdf,md,xlsx (数据底稿: data and native charts),docx (Word) "
+                         "(default: the project file's, else html,pdf,md).")] = None,
     store: StoreOpt = None,
     lang: Annotated[Optional[str], typer.Option(
         "--lang", help="Label language: zh or en (default: the project file's languages, else zh).")] = None,
@@ -171,7 +173,7 @@ def demo(
     store: Annotated[
         Optional[Path], typer.Option("--store", help="Store file for the demo (default: OUT/demo.duckdb, made fresh).")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md.")] = "html,pdf,md",
+    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md,xlsx,docx.")] = "html,pdf,md",
     lang: Annotated[str, typer.Option("--lang", help="Label language: zh or en.")] = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:
