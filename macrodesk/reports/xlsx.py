@@ -19,11 +19,13 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 from macrodesk.exceptions import ReportError
 from macrodesk.reports.model import Figure, Report, Table
+from macrodesk.text.format import MISSING
 from macrodesk.text.labels import caption_label, label, tr
 
 __all__ = ["write_xlsx"]
@@ -119,6 +121,24 @@ def _index_values(index: Any) -> tuple[list[Any], bool]:
         else:
             out.append(str(v))
     return out, False
+
+
+_NUM_TEXT = re.compile(r"^([+\-−]?)(\d[\d,]*)(?:\.(\d+))?(%?)$")
+
+
+def _parse_number_text(text: str) -> tuple[float, str] | None:
+    """A table cell printed as a number ("+2.34", "-1.6", "96", "12.5%") as ``(value, Excel format)``."""
+    m = _NUM_TEXT.match(text.strip())
+    if not m:
+        return None
+    sign, whole, dec, pct = m.groups()
+    value = float(whole.replace(",", "") + ("." + dec if dec else ""))
+    if sign in ("-", "−"):
+        value = -value
+    base = ("#,##0" if "," in whole else "0") + ("." + "0" * len(dec) if dec else "")
+    if pct:
+        base += '"%"'
+    return value, (f"+{base};-{base};{base}" if sign == "+" else base)
 
 
 def _date_format(dates: list[Any]) -> str:
@@ -222,7 +242,9 @@ class _Writer:
         if show_index:
             values, is_dates = _index_values(df.index)
             header = index_header if index_header is not None else (
-                tr("日期", "Date", self.lang) if is_dates else ("" if df.index.name is None else str(df.index.name)))
+                tr("日期", "Date", self.lang) if is_dates
+                else tr("月份", "Month", self.lang) if df.index.name == "month"
+                else ("" if df.index.name is None else str(df.index.name)))
             ws.write(row0, 0, header, self.f_header)
             dfmt = self.fmt(_date_format(values)) if is_dates else self.f_text
             for i, v in enumerate(values):
@@ -248,10 +270,14 @@ class _Writer:
                     if v is None:
                         ws.write_blank(row0 + 1 + i, col, None, f)
                     else:
-                        ws.write_number(row0 + 1 + i, col, v, f)
+                        ws.write_number(row0 + 1 + i, col, round(v, 10), f)
             else:
                 for i, v in enumerate(s):
-                    if v is None or (not isinstance(v, str) and _number(v) is None and str(v) in ("nan", "NaT", "<NA>")):
+                    parsed = _parse_number_text(v) if isinstance(v, str) else None
+                    if parsed is not None:
+                        ws.write_number(row0 + 1 + i, col, parsed[0], self.fmt(parsed[1]))
+                    elif v is None or v == MISSING or (not isinstance(v, str) and _number(v) is None
+                                                       and str(v) in ("nan", "NaT", "<NA>")):
                         ws.write_blank(row0 + 1 + i, col, None, self.f_text)
                     elif isinstance(v, (_dt.date, _dt.datetime)):
                         ws.write_datetime(row0 + 1 + i, col, v, self.fmt("yyyy-mm-dd"))
