@@ -31,7 +31,24 @@ def _formats(value: str) -> tuple[str, ...]:
     bad = [f for f in fmts if f not in _ALL_FORMATS]
     if bad:
         fail(f"unknown format '{bad[0]}'; choose from {', '.join(_ALL_FORMATS)} (comma-separated)")
+    _check_extras(fmts)
     return fmts
+
+
+_EXTRAS = {"xlsx": ("xlsxwriter", "excel"), "docx": ("docx", "word")}
+
+
+def _check_extras(fmts: tuple[str, ...]) -> None:
+    """Stop before building when a requested format's optional package is missing."""
+    import importlib.util
+    import sys
+
+    for f in fmts:
+        if f in _EXTRAS:
+            module, extra = _EXTRAS[f]
+            if sys.modules.get(module, "") is None or (module not in sys.modules
+                                                       and importlib.util.find_spec(module) is None):
+                fail(f'--format {f} needs the "{extra}" extra: pip install "macrodesk[{extra}]"')
 
 
 def report(
