@@ -89,7 +89,7 @@ def test_trade_headline_sheet_and_contribution_chart(books):
     ws = wb["图1"]
     r = _row_for(ws, dt.datetime(2025, 12, 1))
     assert ws.cell(5, 2).value == "出口同比"
-    assert ws.cell(r, 2).value == pytest.approx(_published("exports.csv", "exports_usd_yoy", "2025-12-31"))  # 6.6
+    assert ws.cell(r, 2).value == pytest.approx(_published("trade.csv", "exports_usd_yoy", "2025-12-31"))  # 6.6
     contrib = next(n for n in wb.sheetnames if n.startswith("图") and "分地区对出口同比的拉动" in wb[n]["A1"].value)
     (chart,) = _chart_xml(books["trade"], contrib)
     assert '<c:grouping val="stacked"/>' in chart and "<c:barChart>" in chart and "<c:lineChart>" in chart
