@@ -4,7 +4,7 @@ Title block, key points, headings (numbered when the report numbers its
 sections), paragraphs with their bold lead, bullets, notices, figures as PNG
 with their numbered caption above ("图1：…") and the source/note line below,
 tables as Word tables, the disclaimer at the end. Numbering, captions and
-table cells are the ones the other formats print (:func:`~macrodesk.reports.render._layout`).
+table cells are the ones the other formats print (the layout :mod:`macrodesk.reports.render` makes).
 Every style sets an East Asian font (w:eastAsia) so Word shows Chinese text
 in a CJK face rather than falling back glyph by glyph.
 """
@@ -12,6 +12,7 @@ in a CJK face rather than falling back glyph by glyph.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,12 @@ def _foot(doc: Any, text: str | None) -> None:
     _set_fonts(run, 8.5, color="595959")
 
 
-def write_docx(report: Report, path: str | Path) -> Path:
+def write_docx(report: Report, path: str | Path, layout: Sequence[Any]) -> Path:
     """Write ``report`` as a Word document to ``path``; return the path.
+
+    ``layout`` is the numbered layout :func:`macrodesk.reports.render` makes
+    (sections with their captions, foot lines and table cells), so every format
+    numbers and prints exhibits the same way; call ``render(report, out, "docx")``.
 
     Raises:
         ReportError: ``python-docx`` is not installed (the message gives the
@@ -95,8 +100,6 @@ def write_docx(report: Report, path: str | Path) -> Path:
     docx = _docx()
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
-
-    from macrodesk.reports.render import _layout
 
     lang = report.lang
     doc = docx.Document()
@@ -120,7 +123,7 @@ def write_docx(report: Report, path: str | Path) -> Path:
         for point in report.summary:
             doc.add_paragraph(point, style="List Bullet")
 
-    for s in _layout(report, ""):
+    for s in layout:
         heading = f"{s.number} {s.heading}" if s.number else s.heading
         doc.add_heading(heading, level=s.level)
         for it in s.items:

@@ -369,7 +369,7 @@ def render(
         elif f == "docx":
             from macrodesk.reports.docx import write_docx
 
-            written[f] = write_docx(report, path)
+            written[f] = write_docx(report, path, _layout(report, ""))
         else:
             written[f] = _render_pdf(report, path)
     return written
