@@ -359,8 +359,10 @@ class _Writer:
                 "visible": True, "line": {"color": "#D9D9D9"}}})
         else:
             x_axis: dict[str, Any] = {"num_font": {"rotation": -45 if is_dates else 0}, "label_position": "low"}
+            if is_dates:
+                x_axis["num_format"] = "yyyy-mm"
             if is_dates and kind == "line":
-                x_axis.update({"date_axis": True, "num_format": "yyyy-mm", "major_unit": 12 if last - first > 48 else 3,
+                x_axis.update({"date_axis": True, "major_unit": 12 if last - first > 48 else 3,
                                "major_unit_type": "months"})
             if kind in ("bar", "stacked_bar"):
                 x_axis["reverse"] = True
