@@ -49,7 +49,8 @@ _TOP_KEYS = ("store", "sources", "cache", "report", "style")
 _CACHE_KEYS = ("enabled", "dir", "max_mb")
 _REPORT_KEYS = ("name", "as_of", "out", "lang", "formats")
 _LANGS = ("zh", "en")
-_FORMATS = ("html", "pdf", "md")
+_FORMATS = ("html", "pdf", "md")  # the default
+_KNOWN_FORMATS = ("html", "pdf", "md", "xlsx", "docx")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -166,7 +167,7 @@ def parse_project(text: str, file: str | Path) -> Project:
             raise err(f"{k}.as_of", f"must be \"latest\" or a month like \"2025-12\", got {as_of!r}")
         out = _path(r.get("out", f"reports/{name}"), f"{k}.out", root, err)
         langs = _choices(r.get("lang", ["zh"]), f"{k}.lang", _LANGS, err)
-        formats = _choices(r.get("formats", list(_FORMATS)), f"{k}.formats", _FORMATS, err)
+        formats = _choices(r.get("formats", list(_FORMATS)), f"{k}.formats", _KNOWN_FORMATS, err)
         reports.append(ProjectReport(name, out, None if as_of == "latest" else as_of, langs, formats))
     outs = [(r.out, b) for r in reports for b in map(r.basename, r.langs)]
     dup = next((o for o in outs if outs.count(o) > 1), None)

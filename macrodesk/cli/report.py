@@ -23,14 +23,32 @@ from macrodesk.cli._common import (
 __all__ = ["report", "demo", "report_key"]
 
 _DEFAULT_FORMATS = ("html", "pdf", "md")
+_ALL_FORMATS = ("html", "pdf", "md", "xlsx", "docx")
 
 
 def _formats(value: str) -> tuple[str, ...]:
     fmts = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    bad = [f for f in fmts if f not in _DEFAULT_FORMATS]
+    bad = [f for f in fmts if f not in _ALL_FORMATS]
     if bad:
-        fail(f"unknown format '{bad[0]}'; choose from html, pdf, md (comma-separated)")
+        fail(f"unknown format '{bad[0]}'; choose from {', '.join(_ALL_FORMATS)} (comma-separated)")
+    _check_extras(fmts)
     return fmts
+
+
+_EXTRAS = {"xlsx": ("xlsxwriter", "excel"), "docx": ("docx", "word")}
+
+
+def _check_extras(fmts: tuple[str, ...]) -> None:
+    """Stop before building when a requested format's optional package is missing."""
+    import importlib.util
+    import sys
+
+    for f in fmts:
+        if f in _EXTRAS:
+            module, extra = _EXTRAS[f]
+            if sys.modules.get(module, "") is None or (module not in sys.modules
+                                                       and importlib.util.find_spec(module) is None):
+                fail(f'--format {f} needs the "{extra}" extra: pip install "macrodesk[{extra}]"')
 
 
 def report(
@@ -47,7 +65,8 @@ def report(
     out: Annotated[Optional[Path], typer.Option(
         "--out", help="Output folder (default: the project file's, else macrodesk-report).")] = None,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", help="Comma-separated: html,pdf,md (default: the project file's, else all three).")] = None,
+        "--format", help="Comma-separated: html,pdf,md,xlsx (数据底稿: data and native charts),docx (Word) "
+                         "(default: the project file's, else html,pdf,md).")] = None,
     store: StoreOpt = None,
     lang: Annotated[Optional[str], typer.Option(
         "--lang", help="Label language: zh or en (default: the project file's languages, else zh).")] = None,
@@ -198,7 +217,7 @@ def demo(
     store: Annotated[
         Optional[Path], typer.Option("--store", help="Store file for the demo (default: OUT/demo.duckdb, made fresh).")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md.")] = "html,pdf,md",
+    fmt: Annotated[str, typer.Option("--format", help="Comma-separated: html,pdf,md,xlsx,docx.")] = "html,pdf,md",
     lang: Annotated[str, typer.Option("--lang", help="Label language: zh or en.")] = "zh",
     no_cache: NoCacheOpt = False,
 ) -> None:

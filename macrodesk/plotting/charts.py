@@ -75,6 +75,17 @@ __all__ = [
     "stacked_contributions",
 ]
 
+def _tag(fig: Figure, data: pd.DataFrame, kind: str, right: Sequence[str] = ()) -> Figure:
+    """Attach the numbers behind a chart to ``fig`` (``fig.macrodesk_data``) for data outputs.
+
+    ``kind`` is one of ``line``, ``column``, ``bar`` (horizontal), ``stacked``,
+    ``stacked_bar``, ``contributions`` (stacked columns and a total line, the
+    last column) or ``scatter``; ``right`` names the secondary-axis columns.
+    """
+    setattr(fig, "macrodesk_data", (data.copy(), kind, tuple(str(c) for c in right)))
+    return fig
+
+
 def line_chart(
     df: pd.DataFrame | pd.Series,
     right: str | Sequence[str] | None = None,
@@ -139,7 +150,7 @@ def line_chart(
     if ax2 is not None and right_ylabel:
         ax2.set_ylabel(right_ylabel, fontsize=_FONT, color=_TEXT)
     _legend_below(fig, handles, labels)
-    return _finish(fig, ax, title, ylabel)
+    return _tag(_finish(fig, ax, title, ylabel), df.set_axis(x), "line", rights)
 
 
 def _bridge(s: pd.Series, max_gap: int) -> pd.Series:
@@ -199,7 +210,8 @@ def seasonal_lines(
     _zero_line(ax, df.to_numpy(dtype=float, na_value=np.nan))
     _month_ticks(ax, lang)
     _legend_below(fig, handles, labels)
-    return _finish(fig, ax, title, ylabel)
+    return _tag(_finish(fig, ax, title, ylabel), df.set_axis(pd.Index(months, name=df.index.name)).set_axis(
+        [_year_label(c, lang) for c in df.columns], axis=1), "line")
 
 
 def _stack(ax: Axes, data: pd.DataFrame, pos: np.ndarray, colors: Sequence[str], width: float,
@@ -304,7 +316,8 @@ def bar_chart(
         _legend_below(fig, handles, [str(c) for c in df.columns])
     if value_labels:
         ax.margins(x=0.08) if horizontal else ax.margins(y=0.1)
-    return _finish(fig, ax, title, ylabel)
+    kind = ("stacked_bar" if stacked else "bar") if horizontal else ("stacked" if stacked else "column")
+    return _tag(_finish(fig, ax, title, ylabel), df, kind)
 
 
 def _contributions_chart(
@@ -337,7 +350,11 @@ def _contributions_chart(
     _period_ticks(ax, contrib.index, max_labels=12)
     ax.set_xlim(-0.6, n - 0.4)
     _legend_below(fig, handles, labels)
-    return _finish(fig, ax, title, ylabel)
+    data = contrib.copy()
+    if total is not None:
+        data[total_label if total_label not in data.columns else f"{total_label} "] = total.reindex(contrib.index)
+        return _tag(_finish(fig, ax, title, ylabel), data, "contributions")
+    return _tag(_finish(fig, ax, title, ylabel), data, "stacked")
 
 
 def stacked_contributions(
@@ -487,7 +504,8 @@ def scatter_labeled(
     _finish(fig, ax, title, ylabel)
     idx = np.flatnonzero(keep)
     _place_labels(fig, ax, xs[idx], ys[idx], [texts[i] for i in idx], [colors[i] for i in idx])
-    return fig
+    data = pd.DataFrame({xlabel or "x": xs, ylabel or "y": ys}, index=pd.Index(texts))
+    return _tag(fig, data[keep], "scatter")
 
 
 def band_chart(
@@ -535,7 +553,12 @@ def band_chart(
     _zero_line(ax, np.concatenate(vals))
     _month_ticks(ax, lang)
     _legend_below(fig, handles, labels)
-    return _finish(fig, ax, title, ylabel)
+    data = pd.DataFrame({labels[0] + " ↓": lo.to_numpy(dtype=float, na_value=np.nan),
+                         labels[0] + " ↑": hi.to_numpy(dtype=float, na_value=np.nan),
+                         labels[1]: m.to_numpy(dtype=float, na_value=np.nan)}, index=pd.Index(months))
+    if highlight is not None:
+        data[labels[2] or " "] = pd.Series(hv, index=hx).reindex(months).to_numpy()
+    return _tag(_finish(fig, ax, title, ylabel), data, "line")
 
 
 def scenario_paths(
@@ -590,5 +613,12 @@ def scenario_paths(
     _zero_line(ax, np.concatenate(vals))
     _date_axis(ax, hx[0], end)
     _legend_below(fig, handles, labels)
-    return _finish(fig, ax, title, ylabel)
+    data = pd.DataFrame({labels[0]: pd.Series(hist.to_numpy(dtype=float, na_value=np.nan), index=hx)})
+    for name, path in scenarios.items():
+        path = _as_series(path, "scenario").dropna()
+        if path.empty or str(name) in data.columns:
+            continue
+        data = data.join(pd.Series(path.to_numpy(dtype=float, na_value=np.nan),
+                                   index=_to_datetime_index(path.index, "scenario"), name=str(name)), how="outer")
+    return _tag(_finish(fig, ax, title, ylabel), data, "line")
 

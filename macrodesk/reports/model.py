@@ -33,6 +33,7 @@ __all__ = [
     "Block",
     "Bullets",
     "FIGURE_DPI",
+    "FIGURE_KINDS",
     "Figure",
     "Notice",
     "Paragraph",
@@ -40,6 +41,9 @@ __all__ = [
     "Section",
     "Table",
 ]
+
+#: Chart kinds a :class:`Figure` may declare for its data.
+FIGURE_KINDS: tuple[str, ...] = ("line", "column", "bar", "stacked", "stacked_bar", "contributions", "scatter")
 
 #: Resolution figures are rasterised at.
 FIGURE_DPI = 200
@@ -121,12 +125,22 @@ class Figure:
     ``figure`` is a :class:`matplotlib.figure.Figure` (rendered to PNG at
     :data:`FIGURE_DPI` and closed) or PNG bytes. The PNG is kept in ``png``;
     ``width_px``/``height_px`` give its size.
+
+    ``data`` is the frame behind the chart (one column per series), ``kind``
+    its chart type (``line``, ``column``, ``bar``, ``stacked``,
+    ``stacked_bar``, ``contributions``, ``scatter``) and ``right`` the columns
+    on a secondary axis; the Excel output draws a native chart from them.
+    When not given they are taken from a figure made by
+    :mod:`macrodesk.plotting.charts`, which records them.
     """
 
     figure: InitVar[Union["matplotlib.figure.Figure", bytes]]
     caption: str
     source: str | None = None
     note: str | None = None
+    data: "pd.DataFrame | None" = field(default=None, repr=False)
+    kind: str | None = None
+    right: tuple[str, ...] = ()
     png: bytes = field(init=False, repr=False)
     width_px: int = field(init=False)
     height_px: int = field(init=False)
@@ -135,6 +149,27 @@ class Figure:
         _text(self.caption, "Figure caption")
         _text(self.source, "Figure source", optional=True)
         _text(self.note, "Figure note", optional=True)
+        tagged = getattr(figure, "macrodesk_data", None)
+        if self.data is None and tagged is not None:
+            object.__setattr__(self, "data", tagged[0])
+            if self.kind is None:
+                object.__setattr__(self, "kind", tagged[1])
+            if not self.right:
+                object.__setattr__(self, "right", tagged[2])
+        if self.data is not None:
+            import pandas as pd
+
+            if isinstance(self.data, pd.Series):
+                object.__setattr__(self, "data", self.data.to_frame())
+            if not isinstance(self.data, pd.DataFrame):
+                raise ReportError(f"Figure '{self.caption}': data must be a pandas DataFrame, "
+                                  f"got {type(self.data).__name__}")
+        if self.data is not None and self.kind is None:
+            object.__setattr__(self, "kind", "line")
+        if self.kind is not None and self.kind not in FIGURE_KINDS:
+            raise ReportError(f"Figure '{self.caption}': unknown kind {self.kind!r}; "
+                              f"choose from {', '.join(FIGURE_KINDS)}")
+        object.__setattr__(self, "right", _texts(self.right, "Figure right"))
         if isinstance(figure, (bytes, bytearray, memoryview)):
             png = bytes(figure)
         else:

@@ -2,6 +2,8 @@
 
 * ``html`` — one self-contained file: inline CSS, charts as base64 PNG data URIs.
 * ``md`` — ``<basename>.md`` plus the charts in ``figures/fig01.png``… next to it.
+* ``xlsx`` — the workbook (数据底稿): each exhibit's data and a native chart (:mod:`macrodesk.reports.xlsx`).
+* ``docx`` — the report as a Word document (:mod:`macrodesk.reports.docx`).
 * ``pdf`` — Typst source generated from a template, compiled in-process with
   the ``typst`` package against Noto Sans CJK SC only (system fonts ignored,
   so the PDF looks the same on every machine).
@@ -34,8 +36,8 @@ from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, draft_label
 
 __all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]
 
-#: Output formats :func:`render` can write.
-SUPPORTED_FORMATS: tuple[str, ...] = ("html", "pdf", "md")
+#: Output formats :func:`render` can write (xlsx: the ``excel`` extra; docx: the ``word`` extra).
+SUPPORTED_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx", "docx")
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -399,6 +401,14 @@ def render(
             written[f] = _render_html(report, path, style)
         elif f == "md":
             written[f] = _render_md(report, path, basename, style)
+        elif f == "xlsx":
+            from macrodesk.reports.xlsx import write_xlsx
+
+            written[f] = write_xlsx(report, path)
+        elif f == "docx":
+            from macrodesk.reports.docx import write_docx
+
+            written[f] = write_docx(report, path, _layout(report, ""))
         else:
             written[f] = _render_pdf(report, path, style)
     return written

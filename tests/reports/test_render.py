@@ -173,8 +173,8 @@ def test_section_numbering_option(tmp_path):
 
 
 def test_unknown_format_and_bad_arguments(tmp_path):
-    with pytest.raises(ReportError, match=r"unknown report format 'docx'; supported formats: html, pdf, md"):
-        render(_report(), tmp_path / "x", formats=("html", "docx"))
+    with pytest.raises(ReportError, match=r"unknown report format 'rtf'; supported formats: html, pdf, md, xlsx, docx"):
+        render(_report(), tmp_path / "x", formats=("html", "rtf"))
     assert not (tmp_path / "x").exists()  # nothing written when the request is invalid
     with pytest.raises(ReportError, match="expects a Report, got dict"):
         render({}, tmp_path)
