@@ -25,6 +25,7 @@ __all__ = [
     "Gap",
     "check_periodic",
     "check_series",
+    "check_series_id",
     "complete_periods",
     "find_duplicate",
     "find_gap",
@@ -73,6 +74,27 @@ def on_grid(dates: pd.DatetimeIndex, freq: str) -> np.ndarray:
     if freq == "A":
         return np.asarray(di.is_year_end, dtype=bool)
     raise FrequencyError(f"frequency '{freq}' has no grid of period ends; use M, Q or A")
+
+
+#: The longest series id accepted.
+MAX_ID_LENGTH = 200
+_ID_FORBIDDEN = set("'\"`;/\\")
+
+
+def check_series_id(sid: str) -> str | None:
+    """Why ``sid`` cannot be a series id (empty, too long, quotes, ``;``, path separators, control
+    characters, ``.``/``..``), or ``None`` when it can."""
+    if not sid:
+        return "the series id is empty"
+    if len(sid) > MAX_ID_LENGTH:
+        return f"the series id is {len(sid)} characters long (at most {MAX_ID_LENGTH})"
+    if sid in (".", ".."):
+        return f"'{sid}' cannot be a series id"
+    bad = sorted({c for c in sid if c in _ID_FORBIDDEN or not c.isprintable() or c.isspace()})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        return f"the series id {sid[:40]!r} holds {shown}; use letters, digits, '_', '-' or '.'"
+    return None
 
 
 def find_duplicate(keys: Any) -> Duplicate | None:
