@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 
 from macrodesk._typing import FREQS, PERIOD_FREQS, Freq
-from macrodesk.exceptions import InputFileError, UnitError
+from macrodesk.exceptions import DataError, InputFileError, UnitError
 from macrodesk.series._container import MacroSeries, SeriesMeta
 from macrodesk.series.catalogue import catalogue as _catalogue
-from macrodesk.series.checks import check_series_id, find_duplicate, on_grid, to_numbers
+from macrodesk.series._container import check_id
+from macrodesk.series.checks import find_duplicate, on_grid, to_numbers
 from macrodesk.series.periods import read_period_text
 from macrodesk.series.frequency import infer_freq
 from macrodesk.series.units import UNITS
@@ -99,10 +100,11 @@ def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     ids = df["series_id"].str.strip().to_numpy(dtype=object)
     if (ids == "").any():
         raise InputFileError("empty series_id", file=name, row=int(line[np.argmax(ids == "")]))
-    for i, why in ((i, check_series_id(str(sid))) for i, sid in enumerate(pd.unique(ids))):
-        if why is not None:
-            j = int(np.argmax(ids == pd.unique(ids)[i]))
-            raise InputFileError(why, file=name, row=int(line[j]))
+    for sid in pd.unique(ids):
+        try:
+            check_id(str(sid))
+        except DataError as exc:
+            raise InputFileError(str(exc), file=name, row=int(line[int(np.argmax(ids == sid))])) from None
 
     dates = _dates(df["date"].str.strip())
     if dates.isna().any():

@@ -25,7 +25,6 @@ __all__ = [
     "Gap",
     "check_periodic",
     "check_series",
-    "check_series_id",
     "complete_periods",
     "find_duplicate",
     "find_gap",
@@ -76,27 +75,6 @@ def on_grid(dates: pd.DatetimeIndex, freq: str) -> np.ndarray:
     raise FrequencyError(f"frequency '{freq}' has no grid of period ends; use M, Q or A")
 
 
-#: The longest series id accepted.
-MAX_ID_LENGTH = 200
-_ID_FORBIDDEN = set("'\"`;/\\")
-
-
-def check_series_id(sid: str) -> str | None:
-    """Why ``sid`` cannot be a series id (empty, too long, quotes, ``;``, path separators, control
-    characters, ``.``/``..``), or ``None`` when it can."""
-    if not sid:
-        return "the series id is empty"
-    if len(sid) > MAX_ID_LENGTH:
-        return f"the series id is {len(sid)} characters long (at most {MAX_ID_LENGTH})"
-    if sid in (".", ".."):
-        return f"'{sid}' cannot be a series id"
-    bad = sorted({c for c in sid if c in _ID_FORBIDDEN or not c.isprintable() or c.isspace()})
-    if bad:
-        shown = " ".join(repr(c) for c in bad)
-        return f"the series id {sid[:40]!r} holds {shown}; use letters, digits, '_', '-' or '.'"
-    return None
-
-
 def find_duplicate(keys: Any) -> Duplicate | None:
     """The first key met a second time (in input order) with all its positions, or ``None``."""
     idx = pd.Index(keys)
@@ -121,7 +99,7 @@ def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Floats, a non-blank mask and a not-a-number mask for an array of cells (any shape).
 
     Blank cells (``''``, whitespace, ``None``, NaN) are missing values. A cell that
-    is neither blank nor a finite number (text, ``inf``) is flagged in the third mask
+    is neither blank nor a finite number (text, ``inf``, a TRUE/FALSE cell) is flagged in the third mask
     and set to NaN in the first.
     """
     shape = block.shape
@@ -138,6 +116,7 @@ def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         copy=True,
     )
     bad = ~blank & ~np.isfinite(num)
+    bad |= np.fromiter((isinstance(v, (bool, np.bool_)) for v in flat), dtype=bool, count=flat.size)
     for i in np.flatnonzero(bad):  # only the (few) cells that are not numbers
         v = flat[i]
         if isinstance(v, str) and not v.strip():
