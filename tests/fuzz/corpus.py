@@ -101,8 +101,8 @@ def excel_cases() -> list[Case]:
     out.append(_import("ole2.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(random.Random(3).randrange(256)
                                                                                for _ in range(4000)), "OLE + noise"))
     wb = _wind_xlsx(CPI_YOY_2025)
-    for cut in (100, len(wb) // 2, len(wb) - 30):
-        out.append(_import("cut.xlsx", wb[:cut], f"truncated xlsx at {cut}"))
+    for label, cut in (("100 bytes", 100), ("half", len(wb) // 2), ("all but 30 bytes", len(wb) - 30)):
+        out.append(_import("cut.xlsx", wb[:cut], f"truncated xlsx: {label}"))
     for v in ["TRUE", "#DIV/0!", "#N/A", "abc", "inf", "1e309", "=1/0"]:
         out.append(_import("w.xlsx", _wind_xlsx(CPI_YOY_2025[:-1] + [v]), f"wind value {v!r}"))
     for d in ["2025Q5", "TRUE", "2025-13", "today", "0000-01-31", "Jan"]:
@@ -113,11 +113,13 @@ def excel_cases() -> list[Case]:
 def _wind_xlsx(values, bad_date=None) -> bytes:
     import openpyxl
 
+    import datetime as dt
+
     wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 5)
     ws = wb.active
     for row in (["指标名称", "CPI:当月同比"], ["频率", "月"], ["单位", "%"], ["指标ID", "M0000612"], ["来源", "国家统计局"]):
         ws.append(row)
-    import datetime as dt
 
     for i, (d, v) in enumerate(zip(MONTH_ENDS_2025, values)):
         cell = dt.date.fromisoformat(d) if not (bad_date and i == 6) else bad_date
