@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from macrodesk.cli._common import (
-    JsonOpt, LangOpt, StoreOpt, bad_argument, console, fail, note, open_store, period_arg, print_json, resolve_store,
+    JsonOpt, LangOpt, StoreOpt, bad_argument, check_lang, console, fail, note, open_store, period_arg, print_json, resolve_store,
 )
 from macrodesk.text import tr
 
@@ -58,8 +58,13 @@ def data_import(
             diff = _dry_run(store, series)
         else:
             prog.update(task, description=f"writing {len(series)} series")
+            from macrodesk.exceptions import DataError
+
             with open_store(store) as st:
-                summary = st.write(series, label=", ".join(str(p) for p in paths))
+                try:
+                    summary = st.write(series, label=", ".join(str(p) for p in paths))
+                except DataError as exc:  # a clash with the stored series: say which file(s) brought it
+                    fail(f"importing {', '.join(repr(Path(p).name) for p in paths)}: {exc}")
     if dry_run:
         if as_json:
             print_json(diff.to_dict())
@@ -245,6 +250,7 @@ def data_show(
             fail("give --vintage only (--as-of is its deprecated old name)")
         note("note: `data show --as-of` is deprecated; use --vintage")
         vintage = as_of
+    check_lang(lang)
     v = vintage_arg(vintage, "--vintage")
     day = date_arg(known_on, "--known-on")
     period_arg(start, "--start")

@@ -21,10 +21,12 @@ import numpy as np
 import pandas as pd
 
 from macrodesk._typing import FREQS, PERIOD_FREQS, Freq
-from macrodesk.exceptions import InputFileError, UnitError
+from macrodesk.exceptions import DataError, InputFileError, UnitError
 from macrodesk.series._container import MacroSeries, SeriesMeta
 from macrodesk.series.catalogue import catalogue as _catalogue
-from macrodesk.series.checks import find_duplicate, to_numbers
+from macrodesk.series._container import check_id
+from macrodesk.series.checks import find_duplicate, on_grid, to_numbers
+from macrodesk.series.periods import read_period_text
 from macrodesk.series.frequency import infer_freq
 from macrodesk.series.units import UNITS
 
@@ -98,8 +100,13 @@ def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     ids = df["series_id"].str.strip().to_numpy(dtype=object)
     if (ids == "").any():
         raise InputFileError("empty series_id", file=name, row=int(line[np.argmax(ids == "")]))
+    for sid in pd.unique(ids):
+        try:
+            check_id(str(sid))
+        except DataError as exc:
+            raise InputFileError(str(exc), file=name, row=int(line[int(np.argmax(ids == sid))])) from None
 
-    dates = pd.to_datetime(df["date"].str.strip(), errors="coerce", format="mixed")
+    dates = _dates(df["date"].str.strip())
     if dates.isna().any():
         i = int(np.argmax(dates.isna().to_numpy()))
         raise InputFileError(
@@ -107,12 +114,20 @@ def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
             series_id=str(ids[i]),
         )
 
-    raw = df["value"].str.strip().str.replace(",", "", regex=False).to_numpy(dtype=object)
+    raw = df["value"].str.strip().to_numpy(dtype=object)
+    comma = np.array([isinstance(v, str) and "," in v for v in raw], dtype=bool)
+    if comma.any():
+        i = int(np.argmax(comma))
+        raise InputFileError(
+            f"value '{df['value'].iloc[i]}' holds a comma; write numbers with a dot as the decimal point and "
+            "no thousands separator (1.5, 1234)", file=name, row=int(line[i]), series_id=str(ids[i])
+        )
     values, _, bad = to_numbers(raw)
     if bad.any():
         i = int(np.argmax(bad))
         raise InputFileError(
-            f"value '{df['value'].iloc[i]}' is not a number", file=name, row=int(line[i]), series_id=str(ids[i])
+            f"value '{df['value'].iloc[i]}' is not a number", file=name, row=int(line[i]),
+            series_id=str(ids[i])
         )
 
     units = df["unit"].str.strip().to_numpy(dtype=object)
@@ -135,7 +150,7 @@ def _released(frame: pd.DataFrame, name: str) -> pd.Series:
     text = frame["released"]
     if not (text != "").any():
         return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    got = pd.to_datetime(text.where(text != ""), errors="coerce", format="ISO8601")
+    got = _dates(text.where(text != "", "2000-01-01")).where(text != "")
     bad = (text != "") & got.isna()
     if bad.any():
         i = int(np.argmax(bad.to_numpy()))
@@ -144,6 +159,20 @@ def _released(frame: pd.DataFrame, name: str) -> pd.Series:
             file=name, row=int(frame["line"].iloc[i]), series_id=str(frame["sid"].iloc[i]),
         )
     return got.dt.normalize().astype("datetime64[ns]")
+
+
+def _dates(text: pd.Series) -> pd.Series:
+    """Each text as a date (NaT where it is not one): only what the period parser reads as a day or a
+    month of years 1000..9999 (no 'today', 'Jan', year 0)."""
+    ok = np.zeros(len(text), dtype=bool)
+    for i, t in enumerate(text):
+        try:
+            p = read_period_text(str(t))
+        except ValueError:
+            p = None
+        ok[i] = p is not None and p.freqstr[0] in "DM" and 1000 <= p.year <= 9999
+    got = pd.to_datetime(text.where(ok), errors="coerce", format="mixed")
+    return got.where(ok)
 
 
 def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSeries:
@@ -162,6 +191,15 @@ def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSer
             f"unknown frequency '{freq}'; use one of {', '.join(FREQS)}", file=name,
             row=int(g["line"].iloc[0]), series_id=sid,
         )
+    if freq in PERIOD_FREQS:
+        day = np.asarray(dates.day)
+        off = ~on_grid(dates, freq) & ~((day == 1) & (freq == "M"))
+        if off.any():
+            j = int(np.argmax(off))
+            raise InputFileError(
+                f"date {dates[j].date()} is not the end of a period of this {freq} series (use its last day, "
+                "e.g. 2025-06-30, or the month as 2025-06)", file=name, row=int(g["line"].iloc[j]), series_id=sid,
+            )
     keys = dates.to_period(PERIOD_FREQS[freq]) if freq in PERIOD_FREQS else dates.normalize()
     dup = find_duplicate(keys)
     if dup is not None:

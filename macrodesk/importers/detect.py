@@ -30,7 +30,10 @@ from typing import Any
 
 from macrodesk.exceptions import InputFileError
 
-__all__ = ["FORMATS", "HEAD_BYTES", "HEAD_ROWS", "detect", "decode_text", "read_head", "customs_module"]
+__all__ = [
+    "FORMATS", "HEAD_BYTES", "HEAD_ROWS", "MAX_UNPACKED_BYTES", "detect", "decode_text", "read_head",
+    "customs_module", "check_workbook",
+]
 
 #: Format name → what it is (used in messages and in the CLI help).
 FORMATS: dict[str, str] = {
@@ -50,6 +53,45 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 # A period heading of the NBS portal: 2025年12月, 2025年第四季度 / 2025年第4季度, 2025年.
 _NBS_PERIOD = re.compile(r"^\s*\d{4}\s*年(\s*\d{1,2}\s*月|\s*第?\s*[一二三四1-4]\s*季度)?\s*$")
+
+
+#: The most an .xlsx may unpack to (its parts' declared sizes added up).
+MAX_UNPACKED_BYTES = 2 * 1024**3
+
+
+def check_workbook(path: Path) -> str | None:
+    """Why the workbook container at ``path`` is broken (an .xls OLE header or .xlsx zip directory that
+    does not add up), or None. Checked before the Excel reader sees the file: a corrupt container can
+    make it allocate without bound."""
+    import struct
+    import zipfile
+
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        head = fh.read(512)
+    if head.startswith(_XLS_MAGIC):
+        if len(head) < 512 or size < 1536:
+            return "the .xls file is truncated (shorter than its header)"
+        minor, major, order, shift, mini = struct.unpack_from("<HHHHH", head, 24)
+        n_fat, first_dir = struct.unpack_from("<II", head, 44)
+        if order != 0xFFFE or (major, shift) not in ((3, 9), (4, 12)) or mini != 6:
+            return "the .xls file's OLE header is corrupt"
+        n_sectors = (size - 512) // (1 << shift) + 1
+        if not 0 < n_fat <= n_sectors or first_dir >= n_sectors:
+            return "the .xls file's sector tables point outside the file (a corrupt or truncated file)"
+        return None
+    if head.startswith(_XLSX_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                total = sum(i.file_size for i in zf.infolist())
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            return f"not a readable .xlsx (its zip directory is broken: {exc})"
+        if total > MAX_UNPACKED_BYTES:
+            return f"the .xlsx would unpack to {total / 1024**3:.1f} GB (at most {MAX_UNPACKED_BYTES // 1024**3} GB)"
+        if "[Content_Types].xml" not in names:
+            return "a zip file, not an Excel workbook (no [Content_Types].xml)"
+    return None
 
 
 def customs_module() -> ModuleType | None:
@@ -108,6 +150,8 @@ def _excel_head(path: Path) -> list[list[Any]]:
     """The first rows of the workbook's first worksheet (empty if it cannot be opened: read_wind says why)."""
     from python_calamine import CalamineWorkbook
 
+    if check_workbook(path) is not None:
+        return []
     try:
         wb = CalamineWorkbook.from_path(str(path))
         try:

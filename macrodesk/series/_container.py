@@ -47,7 +47,7 @@ _ID = re.compile(r"[\w.:\-]{1,200}")
 
 def check_id(text: str, what: str = "series id") -> str:
     """``text`` if it is a usable new series id (letters, digits, ``_ . : -``; at most 200), else DataError."""
-    if not isinstance(text, str) or not _ID.fullmatch(text):
+    if not isinstance(text, str) or not _ID.fullmatch(text) or not text.strip("."):
         raise DataError(
             f"{what} {text!r} is not a valid id: use letters, digits and _ . : - only (e.g. cpi_yoy), at most 200"
         )

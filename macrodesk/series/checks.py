@@ -99,7 +99,7 @@ def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Floats, a non-blank mask and a not-a-number mask for an array of cells (any shape).
 
     Blank cells (``''``, whitespace, ``None``, NaN) are missing values. A cell that
-    is neither blank nor a finite number (text, ``inf``) is flagged in the third mask
+    is neither blank nor a finite number (text, ``inf``, a TRUE/FALSE cell) is flagged in the third mask
     and set to NaN in the first.
     """
     shape = block.shape
@@ -116,6 +116,7 @@ def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         copy=True,
     )
     bad = ~blank & ~np.isfinite(num)
+    bad |= np.fromiter((isinstance(v, (bool, np.bool_)) for v in flat), dtype=bool, count=flat.size)
     for i in np.flatnonzero(bad):  # only the (few) cells that are not numbers
         v = flat[i]
         if isinstance(v, str) and not v.strip():

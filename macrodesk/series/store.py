@@ -58,6 +58,7 @@ import pandas as pd
 from macrodesk._typing import PERIOD_FREQS
 from macrodesk.exceptions import DataError, FrequencyError, StoreError, UnitError, UnknownSeriesError
 from macrodesk.series._container import MacroSeries, SeriesMeta, check_id
+from macrodesk.series.periods import read_period_text
 
 __all__ = [
     "Store", "ImportSummary", "ImportDiff", "SeriesDiff", "NewObservation", "Revision", "ReleaseDate",
@@ -462,9 +463,18 @@ class Store:
         bad = StoreError(
             f"vintage must be a vintage number or a time such as '2025-12-31' or '2025-12-31 18:00'; got {vintage!r}"
         )
+        text = str(vintage).strip()
+        if isinstance(vintage, str) and text.isdigit() and len(text) < 8:
+            return int(text)
+        try:
+            day = read_period_text(text) if isinstance(vintage, str) else None
+        except ValueError:
+            raise bad from None
+        if isinstance(vintage, str) and (day is None or day.freqstr[0] != "D" or not 1000 <= day.year <= 9999):
+            raise bad  # not 'today', 'now', a month or year 0
         try:
             ts = pd.Timestamp(vintage)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise bad from None
         if pd.isna(ts):
             raise bad

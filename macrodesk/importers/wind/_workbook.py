@@ -24,6 +24,11 @@ def read_workbook(p: Path, fname: str) -> list[Sheet]:
         raise InputFileError("is a directory, not an Excel workbook", file=fname)
     from python_calamine import CalamineWorkbook
 
+    from macrodesk.importers.detect import check_workbook
+
+    broken = check_workbook(p)
+    if broken is not None:
+        raise InputFileError(broken, file=fname)
     try:
         wb = CalamineWorkbook.from_path(str(p))
     except (KeyboardInterrupt, SystemExit, GeneratorExit):

@@ -1,0 +1,236 @@
+"""The fuzz corpus: hand-written families of malformed inputs, expanded combinatorially, plus
+hypothesis-drawn ones (derandomized, so the corpus is the same on every run)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+
+from fuzz.harness import CPI_MOM_2025, CPI_YOY_2025, HEADER, MONTH_ENDS_2025, Case
+
+IMPORT = ["data", "import", "{f}/{name}", "--store", "{store}"]
+
+BAD_VALUES = ["inf", "-inf", "Infinity", "1e309", "-1e309", "NaN", "nan", "abc", "1,5", "12,34,5", "TRUE",
+              "FALSE", "#DIV/0!", "#N/A", "#VALUE!", "--", "1.2.3", "0x10", "1e400", "½", "=1+1", "1 2", "五"]
+BAD_DATES = ["2025-13-31", "2025-02-30", "today", "yesterday", "now", "0000-01-31", "Jan", "2025Q5", "2025-00-31",
+             "2025-06-15", "31.31.2025", "1e5", "2025-12-31T25:00", "TRUE", "99999-12-31", "-2025-01-31"]
+
+
+def _rows(sid="cpi_yoy", unit="pct_yoy", values=CPI_YOY_2025, dates=MONTH_ENDS_2025) -> list[str]:
+    return [f"{sid},{d},{v},{unit},NBS,fuzz\n" for d, v in zip(dates, values)]
+
+
+def _csv(rows, header=HEADER, enc="utf-8") -> bytes:
+    return (header + "".join(rows)).encode(enc)
+
+
+def _import(name: str, data: bytes, cname: str, extra=()) -> Case:
+    return Case(cname, [a.replace("{name}", name) for a in IMPORT] + list(extra), {name: data})
+
+
+def csv_cases() -> list[Case]:
+    out = []
+    # A bad value at the end of an otherwise good file, for a stored series (a revision) and a new one.
+    for v in BAD_VALUES:
+        for sid, unit, vals in (("cpi_yoy", "pct_yoy", CPI_YOY_2025), ("new_mom", "pct_mom", CPI_MOM_2025)):
+            rows = _rows(sid, unit, vals)
+            rows[-1] = f'{sid},2025-12-31,"{v}",{unit},NBS,fuzz\n'
+            out.append(_import("v.csv", _csv(rows), f"value {v!r} in {sid}"))
+    # A bad date in the middle of a good file.
+    for d in BAD_DATES:
+        for sid, unit in (("cpi_yoy", "pct_yoy"), ("new_yoy", "pct_yoy")):
+            rows = _rows(sid, unit)
+            rows[5] = f"{sid},{d},9.9,{unit},NBS,fuzz\n"
+            out.append(_import("d.csv", _csv(rows), f"date {d!r} in {sid}"))
+    # Structure.
+    good = _rows()
+    structural = {
+        "empty": b"",
+        "header only": HEADER.encode(),
+        "header only crlf": HEADER.replace("\n", "\r\n").encode(),
+        "missing value column": b"series_id,date,unit\ncpi_yoy,2025-01-31,pct_yoy\n",
+        "missing unit column": b"series_id,date,value\ncpi_yoy,2025-01-31,0.5\n",
+        "duplicate date": _csv(good + [good[3]]),
+        "duplicate month": _csv(good + ["cpi_yoy,2025-04-15,9.9,pct_yoy,NBS,fuzz\n"]),
+        "unit clash with store": _csv(_rows(unit="pct_mom")),
+        "unit clash in file": _csv(good[:6] + [r.replace("pct_yoy", "pct_mom") for r in good[6:]]),
+        "unknown unit": _csv(_rows(unit="percent")),
+        "freq clash with store": _csv([r.replace("fuzz\n", "fuzz,Q\n") for r in good], HEADER[:-1] + ",freq\n"),
+        "unknown freq": _csv([r.replace("fuzz\n", "fuzz,hourly\n") for r in good], HEADER[:-1] + ",freq\n"),
+        "bom + bad value": b"\xef\xbb\xbf" + _csv(good[:-1] + ["cpi_yoy,2025-12-31,abc,pct_yoy,NBS,fuzz\n"]),
+        "gbk + bad value": _csv(good[:-1] + ["cpi_yoy,2025-12-31,无,pct_yoy,国家统计局,fuzz\n"], enc="gbk"),
+        "crlf + bad value": _csv(good[:-1] + ["cpi_yoy,2025-12-31,inf,pct_yoy,NBS,fuzz\n"]).replace(b"\n", b"\r\n"),
+        "semicolons": _csv([r.replace(",", ";") for r in good], HEADER.replace(",", ";")),
+        "quoted comma decimal": _csv(good[:-1] + ['cpi_yoy,2025-12-31,"0,8",pct_yoy,NBS,fuzz\n']),
+        "quoted thousands": _csv(good[:-1] + ['cpi_yoy,2025-12-31,"1,234",pct_yoy,NBS,fuzz\n']),
+        "ragged row": _csv(good[:-1] + ["cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,fuzz,extra,more,cells\n"]),
+        "unclosed quote": _csv(good[:-1] + ['cpi_yoy,2025-12-31,"0.8,pct_yoy,NBS,fuzz\n']),
+        "empty id": _csv(good[:-1] + [",2025-12-31,0.8,pct_yoy,NBS,fuzz\n"]),
+        "nul bytes": _csv(good) + b"\x00\x00\x00",
+        "utf16": HEADER.encode("utf-16"),
+        "binary": bytes(range(256)) * 8,
+        "bad released": _csv([r[:-1] + ",2025-13-01\n" for r in good], HEADER[:-1] + ",released\n"),
+        "released today": _csv([r[:-1] + ",today\n" for r in good], HEADER[:-1] + ",released\n"),
+        "absurd value": _csv(good[:-1] + ["cpi_yoy,2025-12-31,1e300,pct_yoy,NBS,fuzz\n"]),
+    }
+    for n, b in structural.items():
+        out.append(_import("s.csv", b, n))
+    # Ids that must not reach SQL, paths or terminals unchecked.
+    for sid in ["x" * 5000, "a'b", 'a"b', "a;b", "x'); DROP TABLE observations; --", "../../etc/passwd", "a/b",
+                "a\\b", "a\tb", "a\x1bb", "a\x00b", ".."]:
+        rows = _rows()[:-1] + [f'"{sid}",2025-12-31,0.8,pct_yoy,NBS,fuzz\n'.replace('""', '"')]
+        if '"' in sid:
+            rows[-1] = '"' + sid.replace('"', '""') + '",2025-12-31,0.8,pct_yoy,NBS,fuzz\n'
+        out.append(_import("id.csv", _csv(rows), f"id {sid[:30]!r}"))
+    # Gzip.
+    full = gzip.compress(_csv(good))
+    for cut in (12, len(full) // 2, len(full) - 4):
+        out.append(_import("t.csv.gz", full[:cut], f"truncated gzip at {cut}"))
+    out.append(_import("g.csv.gz", b"\x1f\x8b" + b"\x00" * 200, "gzip magic then zeros"))
+    out.append(_import("b.csv.gz", gzip.compress(_csv(good[:-1] + ["cpi_yoy,2025-12-31,inf,pct_yoy,NBS,x\n"])),
+                       "gzip holding inf"))
+    return out
+
+
+def excel_cases() -> list[Case]:
+    out = []
+    out.append(_import("text.xlsx", b"series_id,date\nthis is not a workbook\n", "text named .xlsx"))
+    out.append(_import("zip.xlsx", b"PK\x03\x04" + b"\x00" * 300, "zip magic then zeros"))
+    out.append(_import("ole.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 5600, "OLE header then zeros"))
+    out.append(_import("ole2.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(random.Random(3).randrange(256)
+                                                                               for _ in range(4000)), "OLE + noise"))
+    wb = _wind_xlsx(CPI_YOY_2025)
+    for label, cut in (("100 bytes", 100), ("half", len(wb) // 2), ("all but 30 bytes", len(wb) - 30)):
+        out.append(_import("cut.xlsx", wb[:cut], f"truncated xlsx: {label}"))
+    for v in ["TRUE", "#DIV/0!", "#N/A", "abc", "inf", "1e309", "=1/0"]:
+        out.append(_import("w.xlsx", _wind_xlsx(CPI_YOY_2025[:-1] + [v]), f"wind value {v!r}"))
+    for d in ["2025Q5", "TRUE", "2025-13", "today", "0000-01-31", "Jan"]:
+        out.append(_import("wd.xlsx", _wind_xlsx(CPI_YOY_2025, bad_date=d), f"wind date {d!r}"))
+    return out
+
+
+def _wind_xlsx(values, bad_date=None) -> bytes:
+    import openpyxl
+
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = dt.datetime(2026, 1, 5)
+    ws = wb.active
+    for row in (["指标名称", "CPI:当月同比"], ["频率", "月"], ["单位", "%"], ["指标ID", "M0000612"], ["来源", "国家统计局"]):
+        ws.append(row)
+
+    for i, (d, v) in enumerate(zip(MONTH_ENDS_2025, values)):
+        cell = dt.date.fromisoformat(d) if not (bad_date and i == 6) else bad_date
+        if isinstance(v, str) and v in ("TRUE",):
+            v = True
+        ws.append([cell, v])
+    ws.append(["数据来源：Wind"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def toml_cases() -> list[Case]:
+    out = []
+    good = _csv(_rows())
+    maps = {
+        "invalid toml": b"[series\nid = ",
+        "wrong type": b"[series.M0000612]\nid = 5\n",
+        "unknown key": b"[series.M0000612]\nid = 'cpi_yoy'\nbogus = 1\n",
+        "not utf8": b"\xff\xfe\x00[",
+        "bad unit": b"[series.M0000612]\nid = 'cpi_yoy'\nunit = 'furlongs'\n",
+    }
+    for n, b in maps.items():
+        out.append(Case(f"mapping {n}", ["data", "import", "{f}/c.csv", "--map", "{f}/m.toml", "--store", "{store}"],
+                        {"m.toml": b, "c.csv": good}))
+    lays = {"invalid toml": b"date = [", "wrong type": b"date_column = 5\n", "empty": b"",
+            "unknown key": b"bogus = 1\n"}
+    for n, b in lays.items():
+        out.append(Case(f"layout {n}", ["data", "import", "{f}/c.csv", "--layout", "{f}/l.toml", "--store",
+                                        "{store}"], {"l.toml": b, "c.csv": good}))
+    head = 'target = "cpi"\nmom = "cpi_mom"\nyoy = "cpi_yoy"\nhorizon = ["2026-01", "2026-12"]\n'
+    base = '[scenarios.a]\nbaseline = { window = [2025, 2025], stat = "mean" }\n'
+    scen = {
+        "invalid toml": "target = ",
+        "empty": "",
+        "unknown key": head + base + "bogus = 1\n",
+        "horizon 2026-13": head.replace("2026-12", "2026-13") + base,
+        "horizon 2026Q5": head.replace("2026-12", "2026Q5") + base,
+        "horizon a..b": head.replace('"2026-12"', '"a..b"') + base,
+        "reversed horizon": head.replace('"2026-01", "2026-12"', '"2026-12", "2026-01"') + base,
+        "absurd mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = " + "9" * 400 + "\n",
+        "absurd mom float": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = 1e308\n",
+        "inf mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = inf\n",
+        "nan mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = nan\n",
+        "bad month spec": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-13'\nmom_pct = 0.1\n",
+        "extends cycle": head + '[scenarios.a]\nextends = "b"\n[scenarios.b]\nextends = "a"\n',
+        "extends self": head + '[scenarios.a]\nextends = "a"\n',
+        "extends missing": head + '[scenarios.a]\nextends = "zz"\n',
+        "missing target series": head.replace('"cpi_mom"', '"no_such_mom"') + base,
+        "yoy as mom": head.replace('mom = "cpi_mom"', 'mom = "cpi_yoy"') + base,
+        "wrong type horizon": head.replace('["2026-01", "2026-12"]', "5") + base,
+        "window years absurd": head + '[scenarios.a]\nbaseline = { window = [1, 9999], stat = "mean" }\n',
+        "no scenarios": head,
+        "stat unknown": head + '[scenarios.a]\nbaseline = { window = [2025, 2025], stat = "mode" }\n',
+        "not utf8": "\udcff",
+    }
+    for n, t in scen.items():
+        data = t.encode("utf-8", "surrogateescape")
+        out.append(Case(f"scenario {n}", ["scenario", "run", "{f}/s.toml", "--store", "{store}"], {"s.toml": data}))
+    return out
+
+
+def arg_cases() -> list[Case]:
+    out = []
+    for v in ["2025-13", "yesterday", "today", "0000-01", "2025Q5", "1e5", "-1", "", "2025-02-30", "99999-01"]:
+        for opt in ("--as-of", "--start", "--end"):
+            if opt == "--as-of":
+                args = ["calc", "yoy", "cpi_mom", "--as-of", v, "--store", "{store}"]
+            else:
+                args = ["data", "show", "cpi_yoy", opt, v, "--store", "{store}"]
+            out.append(Case(f"{opt} {v!r}", args, {}, names=None))
+        out.append(Case(f"--known-on {v!r}", ["data", "show", "cpi_yoy", "--known-on", v, "--store", "{store}"], {}))
+        out.append(Case(f"--vintage {v!r}", ["data", "show", "cpi_yoy", "--vintage", v, "--store", "{store}"], {}))
+    for args in (["data", "show", "no_such_id"], ["data", "history", "no_such_id"], ["data", "remove", "no_such"],
+                 ["calc", "yoy", "no_such_id"], ["calc", "no_such_calc", "cpi_mom"],
+                 ["calc", "cum", "cpi_mom", "--months", "13-1"], ["calc", "cum", "cpi_mom", "--months", "a-b"],
+                 ["calc", "seasonal-norm", "cpi_mom", "--years", "1-9999"],
+                 ["calc", "seasonal-norm", "cpi_mom", "--years", "2024-2021"],
+                 ["report", "no_such_report"], ["report", "inflation-review", "--format", "doc"],
+                 ["data", "show", "cpi_yoy", "--lang", "fr"], ["data", "rename", "cpi_yoy", "cpi_mom"],
+                 ["data", "rename", "cpi_yoy", "../x"]):
+        out.append(Case(" ".join(args), [*args, "--store", "{store}"], {}))
+    return out
+
+
+def drawn_cases(n: int = 80) -> list[Case]:
+    """Seeded junk in the value or date cell of one row of an otherwise good file."""
+    alphabet = "0123456789.,-+eE:/年月日QqHh ∞NaInfTRUE#!%$@汉"
+    rnd = random.Random(20251231)
+    out: list[Case] = []
+    seen: set[str] = set()
+    while len(out) < n:
+        v = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10))).strip()
+        col = rnd.choice(["value", "date"])
+        if not v or (col, v) in seen or (col == "value" and _is_plain_number(v)):
+            continue
+        seen.add((col, v))
+        rows = _rows()
+        k = rnd.randrange(12)
+        rows[k] = (f'cpi_yoy,{MONTH_ENDS_2025[k]},"{v}",pct_yoy,NBS,fuzz\n' if col == "value"
+                   else f'cpi_yoy,"{v}",0.0,pct_yoy,NBS,fuzz\n')
+        out.append(_import("h.csv", _csv(rows), f"drawn {col} {v!r}"))
+    return out
+
+
+def _is_plain_number(s: str) -> bool:
+    try:
+        return abs(float(s)) < 1e300
+    except ValueError:
+        return False
+
+
+def all_cases() -> list[Case]:
+    return csv_cases() + excel_cases() + toml_cases() + arg_cases() + drawn_cases()
