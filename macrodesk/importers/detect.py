@@ -31,6 +31,7 @@ from typing import Any
 from macrodesk.exceptions import InputFileError
 
 __all__ = [
+    "read_file",
     "FORMATS", "HEAD_BYTES", "HEAD_ROWS", "MAX_UNPACKED_BYTES", "detect", "decode_text", "read_head",
     "customs_module", "check_workbook",
 ]
@@ -102,6 +103,16 @@ def customs_module() -> ModuleType | None:
         if exc.name not in ("macrodesk.importers.customs",):
             raise
         return None
+
+
+def read_file(p: Path, fname: str) -> bytes:
+    """The bytes of a data file; :class:`InputFileError` naming it when it is missing or unreadable."""
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError("file not found", file=str(p)) from None
+    except OSError as exc:
+        raise InputFileError(f"cannot read the file: {exc.strerror or exc}", file=fname) from None
 
 
 def decode_text(raw: bytes, fname: str, *, head: bool = False) -> str:

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from macrodesk.importers.detect import read_file
 from macrodesk.exceptions import InputFileError
 from macrodesk.importers.codes import for_vendor
 from macrodesk.importers.csv import read_frame
@@ -74,12 +75,7 @@ def read_nbs(
     fname = p.name
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file not found", file=str(p)) from None
-    except OSError as exc:
-        raise InputFileError(f"cannot read the file: {exc.strerror or exc}", file=fname) from None
+    raw = read_file(p, fname)
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         from macrodesk.importers.wind._workbook import read_workbook
 

@@ -48,6 +48,7 @@ from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.importers.csv import read_frame
 from macrodesk.importers.detect import decode_text
 from macrodesk.importers.mapping import quote_key
+from macrodesk.importers.wind._cells import col_letter
 from macrodesk.series import units as _units
 from macrodesk.series._container import MacroSeries
 from macrodesk.series.checks import find_duplicate, find_gap, to_numbers
@@ -177,14 +178,6 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
-def _col_letter(j: int) -> str:
-    s = ""
-    j += 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
 
 def _grid(p: Path, layout: Layout) -> tuple[list[list[Any]], str | None]:
     """The file's cells as rows (row 0 = file row 1, column 0 = A) and the sheet read (None for CSV)."""
@@ -297,7 +290,7 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
                     break  # a footer line
                 continue
             hint = f" (layout date_format '{layout.date_format}')" if layout.date_format else ""
-            raise InputFileError(f"'{raw_date}' in column {_col_letter(dcol)} is not a date{hint}",
+            raise InputFileError(f"'{raw_date}' in column {col_letter(dcol)} is not a date{hint}",
                                  file=fname, sheet=sheet, row=i + 1)
         lines.append(i + 1)
         dates.append(d)
@@ -310,14 +303,14 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
     if bad.any():
         i, k = (int(x) for x in np.argwhere(bad)[0])
         c, j = cols[k]
-        raise InputFileError(f"'{cells[i][k]}' in column {_col_letter(j)} ('{c.key}') is not a number",
+        raise InputFileError(f"'{cells[i][k]}' in column {col_letter(j)} ('{c.key}') is not a number",
                              file=fname, sheet=sheet, row=lines[i], series_id=c.id)
     frames = []
     for k, (c, j) in enumerate(cols):
         keys = _keys(dates, c, lines, fname, sheet)
         have = np.flatnonzero(present[:, k])
         if not have.size:
-            raise InputFileError(f"column {_col_letter(j)} ('{c.key}') holds no values", file=fname, sheet=sheet,
+            raise InputFileError(f"column {col_letter(j)} ('{c.key}') holds no values", file=fname, sheet=sheet,
                                  series_id=c.id)
         kidx = pd.Index([keys[i] for i in have])
         dup = find_duplicate(kidx)

@@ -50,6 +50,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from macrodesk.importers.detect import read_file
 from macrodesk.exceptions import InputFileError
 from macrodesk.importers.customs._tables import TOTAL_WORDS, Product, products, region_keys_of, regions
 from macrodesk.importers.mapping import Mapping, load_mapping
@@ -396,12 +397,7 @@ def read_customs(
     fname = p.name
     if mapping is not None and not isinstance(mapping, Mapping):
         mapping = load_mapping(mapping)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file not found", file=str(p)) from None
-    except OSError as exc:
-        raise InputFileError(f"cannot read the file: {exc.strerror or exc}", file=fname) from None
+    raw = read_file(p, fname)
     rows, ytd, currencies = _rows(_decode(raw, fname), fname)
     acc = _Acc()
     _totals(rows, acc, currencies, ytd)
