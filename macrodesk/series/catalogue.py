@@ -68,7 +68,7 @@ def search(frame: pd.DataFrame, text: str, *, ranked: bool = False) -> pd.DataFr
     name contains ``text`` (plain text, case-insensitive; several words must all appear).
 
     ``ranked=True`` orders them: the id itself, ids starting with the text, other id matches, then
-    name matches (each group by id); else the listing's order is kept.
+    name matches (each group shortest id first); else the listing's order is kept.
     """
     words = text.split()
     if not words:
@@ -86,4 +86,5 @@ def search(frame: pd.DataFrame, text: str, *, ranked: bool = False) -> pd.DataFr
     t = text.strip().lower()
     ids = out["series_id"].astype(str).str.lower()
     rank = 3 - (ids == t).astype(int) - ids.str.startswith(t).astype(int) - ids.str.contains(t, regex=False).astype(int)
-    return out.assign(_rank=rank.to_numpy()).sort_values(["_rank", "series_id"], kind="stable").drop(columns="_rank")
+    return (out.assign(_rank=rank.to_numpy(), _len=ids.str.len().to_numpy())
+            .sort_values(["_rank", "_len", "series_id"], kind="stable").drop(columns=["_rank", "_len"]))

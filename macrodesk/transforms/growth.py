@@ -227,9 +227,12 @@ def cumulative_ytd(mom: Frame) -> Frame:
     Returns
     -------
     Series or DataFrame
-        Same type and index: at month ``m`` of year ``Y``,
-        ``prod_{k=1..m} (1 + m_{Y,k}) - 1``; NaN from the first missing month of the
-        year on (and for every month of a year whose data start after January).
+        Same type and index; NaN from the first missing month of a year on (and for
+        every month of a year whose data start after January).
+
+    Notes
+    -----
+    ``C_{Y,m} = prod_{k=1..m} (1 + m_{Y,k}) - 1``.
     """
     mom = _check(mom, "mom", freqs=("M",))
     v = _as2d(mom)
