@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import Body, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -256,9 +256,9 @@ def create_app(store: str | Path, project: Project | None = None, *,
         return desk.scenario_params(file, _lang(request))
 
     @app.post("/api/scenarios/{file}/run", summary="Run a scenario file with changed parameters")
-    def api_scenario_run(request: Request, file: str, body: ScenarioRun = Body(default_factory=ScenarioRun)
-                         ) -> dict[str, Any]:
+    def api_scenario_run(request: Request, file: str, body: ScenarioRun | None = None) -> dict[str, Any]:
         """The paths as in the file and with ``changes``, side by side; the file is not written."""
+        body = body or ScenarioRun.model_validate({})
         return desk.run_scenarios(file, body.changes, body.as_of, body.method, _lang(request))
 
     # ------------------------------------------------------------ reports

@@ -53,6 +53,15 @@ def _num(x: Any, digits: int = 4) -> float | None:
     return None if math.isnan(f) or math.isinf(f) else round(f, digits)
 
 
+def _tuples(df: pd.DataFrame) -> Iterator[Any]:
+    """The rows of ``df`` as named tuples (typed loosely: the columns are known by name)."""
+    return iter(df.itertuples())
+
+
+def _groups(df: pd.DataFrame, col: str) -> Iterator[tuple[Any, pd.DataFrame]]:
+    return iter(df.groupby(col, sort=True))
+
+
 def _period(p: Any) -> str:
     return p.strftime("%Y-%m") if isinstance(p, pd.Period) and p.freqstr.startswith("M") else str(p)
 
@@ -94,7 +103,8 @@ class Desk:
     def _memoised(self, key: tuple, fn: Callable[[], _T]) -> _T:
         if key not in self._memo:
             self._memo[key] = fn()
-        return self._memo[key]  # type: ignore[no-any-return]
+        out: _T = self._memo[key]
+        return out
 
     # ------------------------------------------------------------ series
     def listing(self) -> pd.DataFrame:
@@ -122,7 +132,7 @@ class Desk:
             {"id": r.series_id, "name": tr(r.name_zh, r.name_en, lang) or r.name_zh or r.name_en or r.series_id,
              "unit": r.unit, "unit_label": self._unit(r.unit, lang), "freq": r.freq,
              "first": str(r.first)[:10], "last": str(r.last)[:10], "n": int(r.n)}
-            for r in hits.head(max(1, min(int(limit), 200))).itertuples()
+            for r in _tuples(hits.head(max(1, min(int(limit), 200))))
         ]
         return {"query": q, "total": int(len(hits)), "results": rows}
 
@@ -183,16 +193,16 @@ class Desk:
         idx = pd.DatetimeIndex(hist["date"])
         hist["period"] = period_key(idx.to_period("M")) if meta.freq == "M" else [str(d)[:10] for d in idx]
         vintages = []
-        for v, g in hist.groupby("vintage"):
+        for v, g in _groups(hist, "vintage"):
             vintages.append({"vintage": int(v), "imported_at": str(g["imported_at"].iloc[0])[:19],
                              "label": str(g["label"].iloc[0] or ""), "values": int(len(g))})
         revised = []
-        for p, g in hist.groupby("period", sort=True):
+        for p, g in _groups(hist, "period"):
             if len(g) > 1:
                 revised.append({"period": p, "values": [
                     {"vintage": int(r.vintage), "value": _num(r.value), "imported_at": str(r.imported_at)[:19],
                      "released": None if pd.isna(r.released) else str(r.released)[:10]}
-                    for r in g.itertuples()]})
+                    for r in _tuples(g)]})
         return {
             "series_id": series_id, "name": meta.name(lang), "vintages": vintages, "revised": revised,
             "as_of_vintage": [{"vintage": v, "values": [[k, _num(x)] for k, x in zip(period_key(o.index), o.to_numpy())]}
@@ -243,7 +253,7 @@ class Desk:
 
         wanted = [(r.name, r.as_of) for r in self.project.reports] if self.project is not None and \
             self.project.reports else [(n, None) for n in REPORTS]
-        out = []
+        out: list[dict[str, Any]] = []
         for name, as_of in dict.fromkeys(wanted):
             mod = REPORTS[name].load()
             try:
@@ -256,7 +266,7 @@ class Desk:
             fr = freshness(present, end)
             fr = fr[fr["stale"]].sort_values(["months_behind", "id"], ascending=[False, True])
             rows = []
-            for r in fr.itertuples():
+            for r in _tuples(fr):
                 s = present[str(r.id)]
                 rows.append({"id": r.id, "name": s.name(lang), "last_period": _period(r.last_period),
                              "months_behind": None if pd.isna(r.months_behind) else int(r.months_behind)})
