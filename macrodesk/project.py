@@ -38,12 +38,14 @@ from typing import Any
 from macrodesk.exceptions import InputFileError
 
 __all__ = [
-    "FILENAME", "Project", "ProjectReport", "find_project", "load_project", "parse_project", "project_text",
-    "write_project",
+    "FILENAME", "STATE_FILE", "Project", "ProjectReport", "find_project", "load_project", "load_state",
+    "parse_project", "project_text", "results_cache", "write_project",
 ]
 
 #: The project file's name.
 FILENAME = "macrodesk.toml"
+#: Where ``macrodesk update`` keeps the input key of each built report, relative to the project folder.
+STATE_FILE = Path(".macrodesk") / "state.json"
 
 _TOP_KEYS = ("store", "sources", "cache", "report", "style")
 _CACHE_KEYS = ("enabled", "dir", "max_mb")
@@ -266,3 +268,42 @@ def write_project(folder: str | Path, text: str, *, overwrite: bool = False) -> 
     except OSError as exc:
         raise InputFileError(f"cannot write the project file: {exc.strerror or exc}", file=str(p)) from None
     return p
+
+
+# ---------------------------------------------------------------- what the project keeps beside the store
+def load_state(project: Project) -> dict[str, Any]:
+    """``.macrodesk/state.json`` of the project (``{"reports": {slot: {name, lang, key, as_of, built_at}}}``);
+    an empty dict when there is none or it cannot be read."""
+    import json
+
+    try:
+        data = json.loads((project.root / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and isinstance(data.get("reports"), dict) else {}
+
+
+def results_cache(store: str | Path, project: Project | None = None, *, disabled: bool = False) -> Any:
+    """The results cache for ``store`` (a :class:`~macrodesk.cache.ResultsCache`), or None when switched off.
+
+    ``$MACRODESK_CACHE`` = ``off`` switches it off and any other value is the cache folder;
+    else ``project``'s ``[cache]`` (when the store is the project's); else
+    ``<store>.cache`` beside the store. A folder that cannot be written makes it a no-op.
+    """
+    import os
+
+    from macrodesk.cache import DEFAULT_MAX_BYTES, ResultsCache
+
+    if disabled:
+        return None
+    env = os.environ.get("MACRODESK_CACHE", "").strip()
+    if env.lower() in ("off", "0", "no", "false"):
+        return None
+    if env:
+        return ResultsCache(Path(env).expanduser())
+    if project is not None and Path(store).resolve() == project.store.resolve():
+        if not project.cache_enabled:
+            return None
+        folder = project.cache_dir or Path(str(project.store) + ".cache")
+        return ResultsCache(folder, project.cache_max_mb * 1024 * 1024)
+    return ResultsCache(Path(str(store) + ".cache"), DEFAULT_MAX_BYTES)

@@ -3,7 +3,7 @@
 One module per command group: :mod:`~macrodesk.cli.data` (``data import/list/show/history``),
 :mod:`~macrodesk.cli.calc`, :mod:`~macrodesk.cli.report` (``report``, ``demo``),
 :mod:`~macrodesk.cli.project` (``init``, ``cache info/clear``),
-:mod:`~macrodesk.cli.scenario` and :mod:`~macrodesk.cli.nowcast`; shared options and output
+:mod:`~macrodesk.cli.scenario`, :mod:`~macrodesk.cli.nowcast` and :mod:`~macrodesk.cli.serve` (the web desk); shared options and output
 helpers are in :mod:`~macrodesk.cli._common`. Modules import their heavy dependencies inside
 the commands, so ``macrodesk --help`` does not load pandas or matplotlib.
 
@@ -24,6 +24,7 @@ from macrodesk.cli import nowcast as _nowcast
 from macrodesk.cli import project as _project
 from macrodesk.cli import report as _report
 from macrodesk.cli import scenario as _scenario
+from macrodesk.cli import serve as _serve
 from macrodesk.cli import update as _update
 from macrodesk.cli._common import console
 
@@ -52,6 +53,7 @@ app.command("init")(_project.init)
 app.command("update")(_update.update)
 app.command("version")(version)
 app.command("calendar")(_calendar.calendar)
+app.command("serve")(_serve.serve)
 app.add_typer(_data.app, name="data")
 app.add_typer(_scenario.app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
 app.add_typer(_project.cache_app, name="cache")

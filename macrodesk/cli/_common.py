@@ -84,30 +84,10 @@ def open_store(path: Optional[Path], read_only: bool = False):
 
 
 def results_cache(store: Path, *, disabled: bool = False):
-    """The results cache for ``store``, or None when switched off.
+    """The results cache for ``store`` and the nearest project file (:func:`macrodesk.project.results_cache`)."""
+    from macrodesk.project import results_cache as _cache
 
-    ``$MACRODESK_CACHE`` = ``off`` switches it off and any other value is the cache folder;
-    else the project file's ``[cache]`` (when the store is the project's); else
-    ``<store>.cache`` beside the store. A folder that cannot be written makes it a no-op.
-    """
-    import os
-
-    from macrodesk.cache import DEFAULT_MAX_BYTES, ResultsCache
-
-    if disabled:
-        return None
-    env = os.environ.get("MACRODESK_CACHE", "").strip()
-    if env.lower() in ("off", "0", "no", "false"):
-        return None
-    if env:
-        return ResultsCache(Path(env).expanduser())
-    project = current_project()
-    if project is not None and Path(store).resolve() == project.store.resolve():
-        if not project.cache_enabled:
-            return None
-        folder = project.cache_dir or Path(str(project.store) + ".cache")
-        return ResultsCache(folder, project.cache_max_mb * 1024 * 1024)
-    return ResultsCache(Path(str(store) + ".cache"), DEFAULT_MAX_BYTES)
+    return _cache(store, current_project(), disabled=disabled)
 
 
 def check_lang(lang: str) -> str:

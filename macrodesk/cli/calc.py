@@ -1,7 +1,7 @@
 """``macrodesk calc TRANSFORM SERIES``: one catalogue transform on a stored series.
 
 The command is kept free of pandas so ``macrodesk --help`` starts fast; the
-transforms it runs are in :mod:`macrodesk.cli.calc_registry`.
+transforms it runs are in :mod:`macrodesk.transforms.registry`.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def calc(
     lang: LangOpt = "zh",
 ) -> None:
     """Run one catalogue transform on a stored series and print the result."""
-    from macrodesk.cli.calc_registry import TRANSFORMS, run
+    from macrodesk.transforms.registry import TRANSFORMS, run
 
     if transform == "list":
         for name, spec in TRANSFORMS.items():
@@ -59,4 +59,24 @@ def calc(
     if as_json:
         print_json(result.to_json())
         return
-    result.print(console(), lang)
+    _print_result(result, lang)
+
+
+def _print_result(result, lang: str) -> None:
+    import pandas as pd
+    from rich.table import Table
+
+    from macrodesk.series.units import get_unit
+
+    con = console()
+    u = get_unit(result.unit)
+    title = f"{result.transform}({result.series_id}) — {u.zh if lang == 'zh' else u.en}"
+    frame = result.data.to_frame(result.transform) if isinstance(result.data, pd.Series) else result.data
+    t = Table("", *[str(c) for c in frame.columns], title=title)
+    for k, row in zip(result.keys(frame.index), frame.to_numpy()):
+        t.add_row(k, *["—" if pd.isna(v) else f"{v:.2f}" for v in row])
+    con.print(t)
+    if result.note:
+        con.print(result.note)
+    for line in result.flags:
+        con.print(line)

@@ -169,10 +169,9 @@ def data_list(
     with open_store(store, read_only=True) as st:
         df = st.list()
     if contains:
-        mask = df["series_id"].str.contains(contains, case=False, regex=False) | df["name_zh"].fillna("").str.contains(
-            contains, regex=False
-        ) | df["name_en"].fillna("").str.contains(contains, case=False, regex=False)
-        df = df[mask]
+        from macrodesk.series.catalogue import search
+
+        df = search(df, contains)
     if as_json:
         print_json(
             [

@@ -9,7 +9,6 @@ the options and the code, so an unchanged report is rewritten from the cache.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -114,54 +113,12 @@ def report(
 
 
 # ---------------------------------------------------------------- one build, through the cache
-_FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
-
-
-def _recipe_inputs(name: str, st: Any, as_of: Optional[str]):
-    """The recipe module of ``name`` and its inputs from ``st`` cut at ``as_of``, as :func:`build_report` reads them."""
-    from macrodesk.analyses import REPORTS, report_inputs
-    from macrodesk.exceptions import ReportError
-
-    recipe = REPORTS.get(name)
-    if recipe is None:
-        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
-    mod = recipe.load()
-    lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
-    inputs, end = report_inputs(st, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
-    return mod, inputs, end
-
-
-def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any,
-               style: Any = None) -> str:
-    """The results-cache key of one build: the code, the options, the house style and the exact inputs it reads."""
-    from macrodesk import cache
-
-    return cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
-                             inputs.series, sorted(inputs.missing),
-                             style.fingerprint() if style is not None else None)
-
-
 def report_key(name: str, st: Any, as_of: Optional[str], formats: tuple[str, ...], lang: str,
                basename: Optional[str] = None, style: Any = None) -> tuple[str, Any]:
-    """``(key, end month)`` of building report ``name`` from ``st`` now, without building it.
+    """``(key, end month)`` of building report ``name`` now (:func:`macrodesk.analyses.files.report_key`)."""
+    from macrodesk.analyses.files import report_key as _key
 
-    The key is the one :func:`_build` caches the written files under, so it changes exactly
-    when an input series, a vintage of one, the options or the code change.
-    """
-    _, inputs, end = _recipe_inputs(name, st, as_of)
-    return _input_key(name, lang, basename or name, formats, end, inputs, style), end
-
-
-def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
-    """Every file a render wrote, relative to ``out``: the reports and the Markdown's figures."""
-    files: dict[str, bytes] = {}
-    for fmt, p in paths.items():
-        data = p.read_bytes()
-        files[p.name] = data
-        if fmt == "md":
-            for rel in _FIG_RE.findall(data.decode("utf-8")):
-                files[rel] = (out / rel).read_bytes()
-    return files
+    return _key(name, st, as_of, formats, lang, basename, style=style)
 
 
 def _build(
@@ -170,45 +127,16 @@ def _build(
 ) -> dict[str, Path]:
     from rich.progress import Progress
 
-    from macrodesk import cache
-    from macrodesk.reports import render
+    from macrodesk.analyses.files import write_report
 
-    basename = basename or name
     with Progress(transient=True, console=console(stderr=True), disable=quiet) as prog:
         task = prog.add_task(f"building {name}", total=None)
-        mod, inputs, end = _recipe_inputs(name, st, as_of)
-        key = None
-        files: Any = None
-        if rcache is not None:
-            key = _input_key(name, lang, basename, formats, end, inputs, style)
-            _, files = rcache.get(key)
-        if files is not None:
-            prog.update(task, description=f"writing {name} from the cache")
-            paths = _restore(files, out, basename, formats)
-        else:
-            with cache.use(rcache):
-                rep = mod.build(inputs, end, lang=lang)
-            prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
-            paths = render(rep, out, formats=formats, basename=basename, style=style)
-            if rcache is not None and key is not None:
-                rcache.put(key, _written_files(paths, out))
+        paths = write_report(name, st, as_of, out, formats, lang, basename=basename, rcache=rcache, style=style,
+                             progress=lambda text: prog.update(task, description=text))
     if not quiet:
         for k, v in paths.items():
             console().print(f"{k:5} {v}")
     return paths
-
-
-def _restore(files: dict[str, bytes], out: Path, basename: str, formats: tuple[str, ...]) -> dict[str, Path]:
-    from macrodesk.exceptions import ReportError
-
-    try:
-        for rel, data in files.items():
-            p = out / rel
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_bytes(data)
-    except OSError as exc:
-        raise ReportError(f"cannot write the report into '{out}': {exc.strerror or exc}") from None
-    return {f: out / f"{basename}.{f}" for f in dict.fromkeys(formats)}
 
 
 # ---------------------------------------------------------------- demo

@@ -26,11 +26,9 @@ from typing import Annotated, Any, Optional
 import typer
 
 from macrodesk.cli._common import JsonOpt, check_lang, console, current_project, fail, note, print_json
+from macrodesk.project import STATE_FILE
 
 __all__ = ["update", "STATE_FILE"]
-
-#: Where the last built input key of each project report is kept, relative to the project folder.
-STATE_FILE = Path(".macrodesk") / "state.json"
 
 
 def update(
@@ -128,12 +126,9 @@ def _state_path(project: Any) -> Path:
 
 
 def _load_state(project: Any) -> dict[str, Any]:
-    p = _state_path(project)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and isinstance(data.get("reports"), dict) else {}
+    from macrodesk.project import load_state
+
+    return load_state(project)
 
 
 def _save_state(project: Any, state: dict[str, Any]) -> None:

@@ -24,7 +24,7 @@ import pandas as pd
 
 from macrodesk.exceptions import DataError
 
-__all__ = ["COLUMNS", "catalogue", "catalogue_toml"]
+__all__ = ["COLUMNS", "catalogue", "catalogue_toml", "search"]
 
 #: The catalogue's columns, in order.
 COLUMNS = ("series_id", "freq", "name_zh", "name_en")
@@ -61,3 +61,30 @@ def _key(sid: str) -> str:
     if not (sid and all(c.isascii() and (c.isalnum() or c in "_-") for c in sid)):
         raise DataError(f"catalogue: series id {sid!r} must be letters, digits, '_' or '-'")
     return sid
+
+
+def search(frame: pd.DataFrame, text: str, *, ranked: bool = False) -> pd.DataFrame:
+    """The rows of a series listing (``Store.list()`` or :func:`catalogue`) whose id, Chinese or English
+    name contains ``text`` (plain text, case-insensitive; several words must all appear).
+
+    ``ranked=True`` orders them: the id itself, ids starting with the text, other id matches, then
+    name matches (each group shortest id first); else the listing's order is kept.
+    """
+    words = text.split()
+    if not words:
+        return frame
+    sid = frame["series_id"].astype(str)
+    zh = frame["name_zh"].fillna("").astype(str)
+    en = frame["name_en"].fillna("").astype(str)
+    mask = pd.Series(True, index=frame.index)
+    for w in words:
+        mask &= (sid.str.contains(w, case=False, regex=False) | zh.str.contains(w, case=False, regex=False)
+                 | en.str.contains(w, case=False, regex=False))
+    out = frame[mask]
+    if not ranked:
+        return out
+    t = text.strip().lower()
+    ids = out["series_id"].astype(str).str.lower()
+    rank = 3 - (ids == t).astype(int) - ids.str.startswith(t).astype(int) - ids.str.contains(t, regex=False).astype(int)
+    return (out.assign(_rank=rank.to_numpy(), _len=ids.str.len().to_numpy())
+            .sort_values(["_rank", "_len", "series_id"], kind="stable").drop(columns=["_rank", "_len"]))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["CONSENSUS_SUFFIX", "NewPrint", "News", "RevisedValue", "news"]
+__all__ = ["CONSENSUS_SUFFIX", "NewPrint", "News", "RevisedValue", "news", "news_of_vintage"]
 
 #: The id suffix of a consensus series: ``cpi_yoy_consensus`` is the consensus of ``cpi_yoy``.
 CONSENSUS_SUFFIX = "_consensus"
@@ -127,4 +127,45 @@ def news(diff: Any, store: Any = None) -> News:
                                            surprise, o.released, zh, en))
         for r in d.revised:
             out.revisions.append(RevisedValue(d.series_id, r.period, r.old_value, r.old_vintage, r.new_value, zh, en))
+    return out
+
+
+def news_of_vintage(store: Any, vintage: int | None = None) -> News:
+    """The :class:`News` of an import already written: ``vintage`` (default: the store's last import).
+
+    The same prints and revisions ``macrodesk update`` printed when it wrote that import
+    (from :meth:`Store.changes`), the consensus read from the store as it is now.
+    """
+    v = store.last_vintage() if vintage is None else int(vintage)
+    if v is None:
+        return News()
+    out = News(new_series=store.new_series(v))
+    rows = store.changes(v)
+    if rows.empty:
+        return out
+    import pandas as pd
+
+    names: dict[str, tuple[str, str]] = {}
+    records = rows.to_dict("records")
+    printed = {(str(r["series_id"]), r["period"]) for r in records if pd.isna(r["old_value"])}
+    for r in records:
+        sid = str(r["series_id"])
+        if sid not in names:
+            m = store.meta(sid)
+            names[sid] = _names(sid, (m.name_zh, m.name_en))
+        zh, en = names[sid]
+        if not pd.isna(r["old_value"]):
+            out.revisions.append(RevisedValue(sid, r["period"], float(r["old_value"]), int(r["old_vintage"]),
+                                              float(r["value"]), zh, en))
+            continue
+        base = sid[: -len(CONSENSUS_SUFFIX)] if sid.endswith(CONSENSUS_SUFFIX) else None
+        if base is not None and (base, r["period"]) in printed:
+            continue  # shown with the print it forecasts
+        cons = None if base is not None else _stored_value(store, sid + CONSENSUS_SUFFIX, r["period"])
+        has_prior = r["prior_period"] is not None and not pd.isna(r["prior_value"])
+        out.prints.append(NewPrint(
+            sid, r["period"], float(r["value"]), r["prior_period"] if has_prior else None,
+            float(r["prior_value"]) if has_prior else None, cons,
+            None if cons is None else round(float(r["value"]) - cons, 4), r["released"], zh, en,
+        ))
     return out

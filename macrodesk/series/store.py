@@ -565,6 +565,58 @@ class Store:
             [series_id],
         ).df()
 
+    def changes(self, vintage: int) -> pd.DataFrame:
+        """What import ``vintage`` wrote, one row per value: ``series_id``, ``period``, ``value``, ``released``
+        (ISO date or None), the value it replaced (``old_value``, ``old_vintage``; NaN for a new period),
+        the series' previous period and its value as of that import (``prior_period``, ``prior_value``).
+        Only series stored before that import are listed (a first import is
+        history, not news: :meth:`new_series` names the series it brought). Empty for an unknown vintage."""
+        v = int(vintage)
+        df = self.con.execute(
+            f"""WITH touched AS (SELECT series_id FROM series WHERE series_id IN
+                                 (SELECT series_id FROM observations WHERE vintage = ?) AND first_vintage < ?),
+                cur AS (SELECT o.series_id, o.date, o.value, o.vintage FROM observations o
+                        WHERE o.vintage <= ? AND o.series_id IN (SELECT series_id FROM touched)
+                        QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1),
+                lagged AS (SELECT series_id, date, vintage,
+                                  lag(date) OVER (PARTITION BY series_id ORDER BY date) AS prior_date,
+                                  lag(value) OVER (PARTITION BY series_id ORDER BY date) AS prior_value FROM cur),
+                old AS (SELECT o.series_id, o.date, o.value, o.vintage FROM observations o
+                        WHERE o.vintage < ? AND o.series_id IN (SELECT series_id FROM touched)
+                        QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1)
+                SELECT n.series_id, n.date, n.value, {"n.released" if self.schema_version >= 2 else "CAST(NULL AS DATE)"} AS released,
+                       old.value AS old_value, old.vintage AS old_vintage, l.prior_date, l.prior_value, s.freq
+                FROM observations n JOIN series s USING (series_id)
+                JOIN touched t ON t.series_id = n.series_id
+                JOIN lagged l ON l.series_id = n.series_id AND l.date = n.date AND l.vintage = n.vintage
+                LEFT JOIN old ON old.series_id = n.series_id AND old.date = n.date
+                WHERE n.vintage = ? ORDER BY n.series_id, n.date""",
+            [v, v, v, v, v],
+        ).df()
+        cols = ["series_id", "period", "value", "released", "old_value", "old_vintage", "prior_period",
+                "prior_value"]
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        df["period"] = _keys(df["date"], df["freq"])
+        has_prior = df["prior_date"].notna()
+        df["prior_period"] = None
+        if has_prior.any():
+            df.loc[has_prior, "prior_period"] = _keys(df.loc[has_prior, "prior_date"], df.loc[has_prior, "freq"])
+        df["released"] = [_iso(d) for d in df["released"]]
+        return df[cols]
+
+    def new_series(self, vintage: int) -> "builtins.list[str]":
+        """The ids of the series import ``vintage`` brought."""
+        return [r[0] for r in self.con.execute(
+            "SELECT series_id FROM series WHERE first_vintage = ? ORDER BY series_id", [int(vintage)]).fetchall()]
+
+    def last_vintage(self) -> int | None:
+        """The latest import that is not undone (None for an empty store)."""
+        row = self.con.execute(
+            "SELECT max(vintage) FROM vintages WHERE coalesce(label, '') NOT LIKE '[undone]%'"
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
     # -- writing ----------------------------------------------------------
     def check(self, series: Sequence[MacroSeries]) -> None:
         """Raise if any series clashes in unit or frequency with what is stored (writes nothing)."""

@@ -43,6 +43,7 @@ __all__ = [
     "chain",
     "cumulative",
     "cumulative_span",
+    "cumulative_ytd",
     "expanding_percentile",
     "janfeb_yoy",
     "mom",
@@ -213,6 +214,39 @@ def cumulative(mom: Frame, start_month: int = 1, end_month: int = 12) -> Frame:
     if isinstance(mom, pd.Series):
         return pd.Series(out.reshape(-1), index=index, name=mom.name)
     return pd.DataFrame(out, index=index, columns=mom.columns)
+
+
+def cumulative_ytd(mom: Frame) -> Frame:
+    """Cumulative change from January to each month of the same year (累计环比).
+
+    Parameters
+    ----------
+    mom : Series or DataFrame
+        Monthly MoM changes (fractions) on a monthly PeriodIndex.
+
+    Returns
+    -------
+    Series or DataFrame
+        Same type and index; NaN from the first missing month of a year on (and for
+        every month of a year whose data start after January).
+
+    Notes
+    -----
+    ``C_{Y,m} = prod_{k=1..m} (1 + m_{Y,k}) - 1``.
+    """
+    mom = _check(mom, "mom", freqs=("M",))
+    v = _as2d(mom)
+    out = np.full_like(v, np.nan)
+    idx = _pindex(mom)
+    years, months = np.asarray(idx.year), np.asarray(idx.month)
+    for y in np.unique(years):
+        rows = np.flatnonzero(years == y)
+        # complete from January: the months of the year must be 1, 2, … in order
+        ok = months[rows] == np.arange(1, len(rows) + 1)
+        n = len(rows) if ok.all() else int(np.argmin(ok))
+        if n:
+            out[rows[:n]] = np.cumprod(1.0 + v[rows[:n]], axis=0) - 1.0
+    return _like(mom, out)
 
 
 def cumulative_span(

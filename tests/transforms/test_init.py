@@ -11,7 +11,7 @@ def test_all_is_sorted_and_complete():
     assert t.__all__ == sorted(t.__all__)
     expected = {
         "yoy", "mom", "chain", "project_yoy", "yoy_recursion_residual", "cumulative",
-        "cumulative_span", "cagr2y", "cagr2y_from_yoy", "janfeb_yoy", "yoy_janfeb_combined",
+        "cumulative_span", "cumulative_ytd", "cagr2y", "cagr2y_from_yoy", "janfeb_yoy", "yoy_janfeb_combined",
         "percentile_of_last", "expanding_percentile", "monthly_norm", "span_norm",
         "super_seasonal", "carryover", "new_price", "decompose_yoy", "carryover_average",
         "contribution", "contribution_share", "part_contribution_to_yoy", "marginal_change",

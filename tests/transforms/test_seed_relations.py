@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from macrodesk import transforms as T
-from macrodesk.cli.calc_registry import run
+from macrodesk.transforms.registry import run
 
 TABLE1 = pd.read_csv(Path(__file__).parents[1] / "reference" / "seed003_table1.csv", comment="#")
 

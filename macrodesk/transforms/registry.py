@@ -1,4 +1,4 @@
-"""Catalogue transforms runnable on one stored series (``macrodesk calc``).
+"""Catalogue transforms runnable on one stored series (``macrodesk calc``, the web desk's explorer).
 
 Each entry reads a :class:`~macrodesk.series.MacroSeries` in its published unit,
 brings it to the form the transform needs (a level, or MoM as a fraction), runs
@@ -21,7 +21,7 @@ from macrodesk.exceptions import TransformError
 from macrodesk.series import MacroSeries, period_key
 from macrodesk.series.units import get_unit, rate_unit_of
 
-__all__ = ["TRANSFORMS", "CalcResult", "run", "as_mom", "as_level"]
+__all__ = ["TRANSFORMS", "VIEWS", "CalcResult", "run", "as_mom", "as_level", "view"]
 
 
 @dataclass
@@ -38,7 +38,8 @@ class CalcResult:
     extra: dict[str, Any] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
 
-    def _keys(self, index: pd.Index) -> list[str]:
+    def keys(self, index: pd.Index) -> list[str]:
+        """Row labels: period keys (2025-12) for a time index, else the index as text."""
         if isinstance(index, (pd.PeriodIndex, pd.DatetimeIndex)):
             return period_key(index)
         return [str(i) for i in index]
@@ -46,7 +47,7 @@ class CalcResult:
     def to_json(self, digits: int = 4) -> dict[str, Any]:
         def clean(s: pd.Series) -> dict[str, float | None]:
             return {
-                k: (None if pd.isna(v) else round(float(v), digits)) for k, v in zip(self._keys(s.index), s.to_numpy())
+                k: (None if pd.isna(v) else round(float(v), digits)) for k, v in zip(self.keys(s.index), s.to_numpy())
             }
 
         out: dict[str, Any] = {"series_id": self.series_id, "transform": self.transform, "unit": self.unit}
@@ -60,21 +61,6 @@ class CalcResult:
         if self.note:
             out["note"] = self.note
         return out
-
-    def print(self, console, lang: str = "zh") -> None:
-        from rich.table import Table
-
-        u = get_unit(self.unit)
-        title = f"{self.transform}({self.series_id}) — {u.zh if lang == 'zh' else u.en}"
-        frame = self.data.to_frame(self.transform) if isinstance(self.data, pd.Series) else self.data
-        t = Table("", *[str(c) for c in frame.columns], title=title)
-        for k, row in zip(self._keys(frame.index), frame.to_numpy()):
-            t.add_row(k, *["—" if pd.isna(v) else f"{v:.2f}" for v in row])
-        console.print(t)
-        if self.note:
-            console.print(self.note)
-        for line in self.flags:
-            console.print(line)
 
 
 # ---------------------------------------------------------------- inputs
@@ -366,3 +352,44 @@ def _as_of_month(text: str) -> pd.Period:
         raise TransformError(
             f"--as-of must be a month like 2025-12 (the last month of data to use); got '{text}'"
         ) from None
+
+
+# ---------------------------------------------------------------- the explorer's views
+#: The views of one series the web desk's explorer charts (:func:`view`).
+VIEWS = ("level", "yoy", "mom", "ytd", "cagr2y")
+
+
+def _rate_kind(s: MacroSeries) -> str | None:
+    """'pct_yoy' or 'pct_mom' for a YoY or MoM series (percent or 上年/上月=100 index), else None."""
+    if s.unit in ("pct_yoy", "pct_mom"):
+        return s.unit
+    return rate_unit_of(s.unit)
+
+
+def view(s: MacroSeries, name: str) -> CalcResult:
+    """``s`` as stored (``level``), or its YoY, MoM, cumulative MoM from January (``ytd``) or two-year
+    compound growth (``cagr2y``) in percent, taking the route its unit allows.
+
+    A YoY series gives itself as ``yoy`` (an index such as 上年同月=100 converted); a MoM series
+    gives itself as ``mom`` and its YoY from the chained index; a level gives all four. What the
+    unit cannot give (the MoM of a YoY series) raises TransformError naming the series.
+    """
+    kind = _rate_kind(s)
+    if name == "level":
+        return CalcResult(s.id, "level", s.unit, s.observations())
+    if name == "yoy":
+        if kind == "pct_yoy":
+            return CalcResult(s.id, "yoy", "pct_yoy", (s.to_fraction() * 100).dropna())
+        base = T.chain(as_mom(s, "yoy")) if kind == "pct_mom" else as_level(s, "yoy")
+        return CalcResult(s.id, "yoy", "pct_yoy", (T.yoy(base) * 100).dropna())
+    if name == "mom":
+        r = as_mom(s, "mom") if kind == "pct_mom" else T.mom(as_level(s, "mom"))
+        return CalcResult(s.id, "mom", "pct_mom", (r * 100).dropna())
+    if name == "ytd":
+        return CalcResult(s.id, "ytd", "pct", (T.cumulative_ytd(as_mom(s, "ytd")) * 100).dropna(),
+                          note="cumulative MoM from January: prod(1 + m_k) - 1")
+    if name == "cagr2y":
+        if kind == "pct_mom":
+            raise TransformError(f"'cagr2y' needs a level or a YoY series; '{s.id}' is {s.unit}")
+        return _cagr2y(s, {"start": None, "end": None})
+    raise TransformError(f"unknown view '{name}'; choose one of {', '.join(VIEWS)}")

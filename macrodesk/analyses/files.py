@@ -1,0 +1,111 @@
+"""One report written to files, through the results cache: what ``macrodesk report``, ``update`` and the
+web desk's rebuild share.
+
+The key of a build (:func:`report_key`) covers the code, the options, the house style and the exact
+inputs it reads; the written files are kept in the cache under it, so an unchanged report is
+rewritten from the cache byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["recipe_inputs", "report_key", "write_report"]
+
+_FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
+
+
+def recipe_inputs(name: str, st: Any, as_of: str | None) -> tuple[Any, Any, Any]:
+    """The recipe module of ``name`` and its inputs from ``st`` cut at ``as_of``, as :func:`build_report` reads them."""
+    from macrodesk.analyses import REPORTS, report_inputs
+    from macrodesk.exceptions import ReportError
+
+    recipe = REPORTS.get(name)
+    if recipe is None:
+        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
+    mod = recipe.load()
+    lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
+    inputs, end = report_inputs(st, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
+    return mod, inputs, end
+
+
+def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any,
+               style: Any = None) -> str:
+    """The results-cache key of one build: the code, the options, the house style and the exact inputs it reads."""
+    from macrodesk import cache
+
+    return cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
+                             inputs.series, sorted(inputs.missing),
+                             style.fingerprint() if style is not None else None)
+
+
+def report_key(name: str, st: Any, as_of: str | None, formats: tuple[str, ...], lang: str,
+               basename: str | None = None, style: Any = None) -> tuple[str, Any]:
+    """``(key, end month)`` of building report ``name`` from ``st`` now, without building it.
+
+    The key is the one :func:`write_report` caches the written files under, so it changes exactly
+    when an input series, a vintage of one, the options or the code change.
+    """
+    _, inputs, end = recipe_inputs(name, st, as_of)
+    return _input_key(name, lang, basename or name, formats, end, inputs, style), end
+
+
+def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:
+    """Every file a render wrote, relative to ``out``: the reports and the Markdown's figures."""
+    files: dict[str, bytes] = {}
+    for fmt, p in paths.items():
+        data = p.read_bytes()
+        files[p.name] = data
+        if fmt == "md":
+            for rel in _FIG_RE.findall(data.decode("utf-8")):
+                files[rel] = (out / rel).read_bytes()
+    return files
+
+
+def write_report(
+    name: str, st: Any, as_of: str | None, out: Path, formats: tuple[str, ...], lang: str, *,
+    basename: str | None = None, rcache: Any = None, style: Any = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Path]:
+    """Build report ``name`` from ``st`` and write it into ``out`` as ``formats``; ``{format: path}``.
+
+    With a results cache (``rcache``) an unchanged build is restored from it; ``progress`` (optional)
+    is told what is happening in a few words.
+    """
+    from macrodesk import cache
+    from macrodesk.reports import render
+
+    say = progress or (lambda _text: None)
+    basename = basename or name
+    mod, inputs, end = recipe_inputs(name, st, as_of)
+    key = None
+    files: Any = None
+    if rcache is not None:
+        key = _input_key(name, lang, basename, formats, end, inputs, style)
+        _, files = rcache.get(key)
+    if files is not None:
+        say(f"writing {name} from the cache")
+        return _restore(files, out, basename, formats)
+    with cache.use(rcache):
+        rep = mod.build(inputs, end, lang=lang)
+    say(f"rendering {name} ({', '.join(formats)})")
+    paths = render(rep, out, formats=formats, basename=basename, style=style)
+    if rcache is not None and key is not None:
+        rcache.put(key, _written_files(paths, out))
+    return paths
+
+
+def _restore(files: dict[str, bytes], out: Path, basename: str, formats: tuple[str, ...]) -> dict[str, Path]:
+    from macrodesk.exceptions import ReportError
+
+    try:
+        for rel, data in files.items():
+            p = out / rel
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(data)
+    except OSError as exc:
+        raise ReportError(f"cannot write the report into '{out}': {exc.strerror or exc}") from None
+    return {f: out / f"{basename}.{f}" for f in dict.fromkeys(formats)}

@@ -1,0 +1,282 @@
+"""The FastAPI app of the web desk: five pages and a JSON API under ``/api/`` over one :class:`~macrodesk.serve.desk.Desk`.
+
+Pages are Jinja2 templates that draw with the vendored ECharts file (``static/echarts.min.js``)
+and plain JavaScript (``static/desk.js``); nothing is loaded from another host (the pages send a
+Content-Security-Policy that allows only this server). Requests are answered only for the local
+host names (a page of another site cannot reach the desk through DNS rebinding), and a POST must
+be ``application/json`` (a form on another site cannot trigger a rebuild). Chinese by default;
+``?lang=en`` switches to English and is remembered in a cookie.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from macrodesk.exceptions import MacrodeskError, UnknownSeriesError
+from macrodesk.project import Project
+from macrodesk.serve.desk import NOWCAST_TARGETS, Desk
+from macrodesk.text import SUPPORTED_LANGS, tr
+
+__all__ = ["create_app", "LOCAL_HOSTS"]
+
+_HERE = Path(__file__).parent
+#: Host names the desk answers to by default.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'none'")
+
+#: The pages: path -> (template, Chinese title, English title).
+PAGES = {
+    "explorer": ("explorer.html", "序列", "Series"),
+    "news": ("news.html", "最新数据", "What's new"),
+    "nowcast": ("nowcast.html", "实时预测", "Nowcast"),
+    "scenarios": ("scenarios.html", "情景", "Scenarios"),
+    "reports": ("reports.html", "报告", "Reports"),
+}
+
+
+class ScenarioRun(BaseModel):
+    """A scenario run: numbers of the file to change (path -> value), the information set and the YoY method."""
+
+    changes: dict[str, float] = Field(default_factory=dict, description="path -> new value, e.g. "
+                                      "{\"scenarios/optimistic/shocks/0/shock_pct\": 4.0}")
+    as_of: str | None = Field(None, description="last month of data to use, YYYY-MM (default: latest)")
+    method: str | None = Field(None, description="'published' or 'chained' (default: the file's)")
+
+
+def _lang(request: Request) -> str:
+    q = request.query_params.get("lang")
+    if q is not None:
+        if q not in SUPPORTED_LANGS:
+            raise MacrodeskError(f"lang must be one of {', '.join(SUPPORTED_LANGS)}; got '{q}'")
+        return q
+    c = request.cookies.get("lang")
+    return c if c in SUPPORTED_LANGS else "zh"
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The words the pages' script shows, in ``lang``."""
+    words = {
+        "search": ("搜索序列：代码或中英文名称", "Search series: id or Chinese/English name"),
+        "level": ("原值", "As published"), "yoy": ("同比", "YoY"), "mom": ("环比", "MoM"),
+        "ytd": ("累计环比（自1月）", "Cumulative MoM (from Jan)"), "cagr2y": ("两年复合增速", "Two-year CAGR"),
+        "left": ("左轴", "Left axis"), "right": ("右轴", "Right axis"), "add_right": ("加到右轴", "Add on right axis"),
+        "clear_right": ("移除右轴", "Remove right axis"), "no_results": ("没有匹配的序列", "No matching series"),
+        "results": ("条结果", "results"), "download": ("下载", "Download"), "revisions": ("修订记录", "Revisions"),
+        "vintage": ("版本", "Vintage"), "imported": ("导入时间", "Imported"), "values": ("数值个数", "Values"),
+        "no_revisions": ("该序列没有修订：每个数值只有一个版本。", "No revisions: every value has one vintage."),
+        "period": ("期间", "Period"), "value": ("数值", "Value"), "prior": ("前值", "Prior"),
+        "consensus": ("一致预期", "Consensus"), "surprise": ("超预期", "Surprise"), "released": ("发布日", "Released"),
+        "old": ("原值", "Old"), "new": ("新值", "New"), "nowcast": ("预测", "Nowcast"), "actual": ("实际", "Actual"),
+        "interval": ("80%区间", "80% interval"), "input": ("输入", "Input"), "change": ("本月变动(%)", "Change (%)"),
+        "mom_pp": ("环比拉动(pp)", "MoM contribution (pp)"), "yoy_pp": ("同比拉动(pp)", "YoY contribution (pp)"),
+        "carry": ("翘尾及前值（环比为0时的同比）", "Carry (YoY with a zero MoM)"),
+        "total": ("合计（同比预测）", "Total (YoY nowcast)"), "loading": ("计算中…", "Computing…"),
+        "run": ("运行", "Run"), "reset": ("恢复文件数值", "Reset to the file"), "file": ("情景文件", "Scenario file"),
+        "as_of": ("数据截至", "Data to"), "method": ("同比算法", "YoY method"), "history": ("实际", "Actual"),
+        "edited": ("修改后", "edited"), "asfile": ("文件原值", "as in the file"), "mean": ("全年中枢", "Average"),
+        "min": ("最低", "Min"), "max": ("最高", "Max"), "end": ("年末", "Year end"), "scenario": ("情景", "Scenario"),
+        "changed": ("已修改的参数", "Changed parameters"), "none_changed": ("未修改参数：两组路径相同。",
+                                                                     "Nothing changed: the two sets are the same."),
+        "report": ("报告", "Report"), "lang": ("语言", "Language"), "files": ("文件", "Files"),
+        "built": ("生成时间", "Built"), "rebuild": ("重新生成", "Rebuild"), "rebuilding": ("生成中…", "Building…"),
+        "rebuilt": ("已生成", "Built"), "seconds": ("秒", "s"), "no_project": (
+            "未找到项目文件（macrodesk.toml）：在项目文件夹中运行 macrodesk serve 以列出报告。",
+            "No project file (macrodesk.toml): run macrodesk serve in a project folder to list its reports."),
+        "prints": ("新数据", "New prints"), "revised": ("修订", "Revisions"), "stale": ("滞后的输入", "Stale inputs"),
+        "calendar": ("发布日历", "Release calendar"), "months_behind": ("滞后月数", "Months behind"),
+        "last_period": ("最新期", "Last period"), "next_release": ("下次发布", "Next release"),
+        "body": ("发布机构", "Publisher"), "est": ("~ 为按发布规律估计的日期", "~ marks dates estimated from the rules"),
+        "no_prints": ("上一次导入没有新数据（新序列不计入）。", "The last import brought no new prints (new series aside)."),
+        "no_revised": ("上一次导入没有修订。", "The last import revised nothing."),
+        "no_stale": ("所有输入都已更新到报告月份。", "Every input reaches the report's month."),
+        "new_series": ("新序列", "new series"), "last_import": ("上一次导入", "Last import"),
+        "error": ("错误", "Error"), "series": ("序列", "Series"), "model": ("模型", "Model"),
+        "backtest": ("实时回测", "Real-time backtest"), "start": ("起", "From"), "stop": ("止", "To"),
+    }
+    return {k: tr(zh, en, lang) for k, (zh, en) in words.items()}
+
+
+def create_app(store: str | Path, project: Project | None = None, *,
+               allowed_hosts: tuple[str, ...] | list[str] | None = None) -> FastAPI:
+    """The web desk over ``store`` (opened read-only) and, optionally, its project file."""
+    from macrodesk import __version__
+
+    desk = Desk(store, project)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        desk.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="macrodesk", version=__version__,
+        description="The web desk's JSON API: series, transforms, revisions, what's new, nowcasts, scenarios "
+                    "and reports from one store opened read-only. Rates are in percent.",
+        docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",  # the docs pages load scripts from a CDN
+    )
+    app.state.desk = desk
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
+    templates = Jinja2Templates(directory=str(_HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Any) -> Response:
+        if request.method == "POST" and not request.headers.get("content-type", "").startswith("application/json"):
+            return JSONResponse({"error": "POST requests must send application/json"}, status_code=415)
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = _CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if "lang" in request.query_params and request.query_params["lang"] in SUPPORTED_LANGS:
+            response.set_cookie("lang", request.query_params["lang"], samesite="strict", httponly=True)
+        return response
+
+    @app.exception_handler(MacrodeskError)
+    async def user_error(request: Request, exc: MacrodeskError) -> JSONResponse:
+        status = 404 if isinstance(exc, UnknownSeriesError) else 400
+        return JSONResponse({"error": str(exc).strip("'\"") if isinstance(exc, KeyError) else str(exc)},
+                            status_code=status)
+
+    # ------------------------------------------------------------ pages
+    def page(request: Request, name: str, **extra: Any) -> HTMLResponse:
+        lang = _lang(request)
+        template, zh, en = PAGES[name]
+        config = {"page": name, "lang": lang, "labels": _labels(lang), **extra}
+        other = "en" if lang == "zh" else "zh"
+        return templates.TemplateResponse(request, template, {
+            "lang": lang, "other": other, "page": name, "title": tr(zh, en, lang),
+            "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()],
+            "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps(config, ensure_ascii=False),
+            "store": desk.store_path.name, "project": project.file.name if project else None,
+        })
+
+    @app.get("/", include_in_schema=False)
+    def root(request: Request) -> RedirectResponse:
+        return RedirectResponse("/explorer" + (f"?{request.url.query}" if request.url.query else ""))
+
+    @app.get("/explorer", response_class=HTMLResponse, include_in_schema=False)
+    def explorer_page(request: Request, id: str | None = None) -> HTMLResponse:
+        return page(request, "explorer", series=id or "cpi_yoy")
+
+    @app.get("/news", response_class=HTMLResponse, include_in_schema=False)
+    def news_page(request: Request) -> HTMLResponse:
+        return page(request, "news")
+
+    @app.get("/nowcast", response_class=HTMLResponse, include_in_schema=False)
+    def nowcast_page(request: Request) -> HTMLResponse:
+        return page(request, "nowcast", targets=list(NOWCAST_TARGETS))
+
+    @app.get("/scenarios", response_class=HTMLResponse, include_in_schema=False)
+    def scenarios_page(request: Request) -> HTMLResponse:
+        return page(request, "scenarios", files=list(desk.scenario_files()))
+
+    @app.get("/reports", response_class=HTMLResponse, include_in_schema=False)
+    def reports_page(request: Request) -> HTMLResponse:
+        return page(request, "reports")
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request) -> HTMLResponse:
+        lang = _lang(request)
+        spec = app.openapi()
+        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip())
+                for path, ops in spec["paths"].items() for m, op in ops.items()]
+        return templates.TemplateResponse(request, "api.html", {
+            "lang": lang, "other": "en" if lang == "zh" else "zh", "page": "api", "title": "API",
+            "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()], "rows": rows,
+            "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps({"page": "api", "lang": lang}),
+            "store": desk.store_path.name, "project": project.file.name if project else None,
+        })
+
+    # ------------------------------------------------------------ API: series
+    @app.get("/api/series", summary="Search the stored series")
+    def api_search(request: Request, q: str = "", limit: int = 30) -> dict[str, Any]:
+        """Series whose id or Chinese/English name contains every word of ``q``, best matches first."""
+        return desk.search(q, _lang(request), limit)
+
+    @app.get("/api/series/{series_id}", summary="One series in one view")
+    def api_series(request: Request, series_id: str, view: str = "level", start: str | None = None,
+                   end: str | None = None) -> dict[str, Any]:
+        """``view``: level (as published), yoy, mom, ytd (cumulative MoM from January), cagr2y (two-year)."""
+        return desk.series(series_id, view, _lang(request), start, end)
+
+    @app.get("/api/series/{series_id}/revisions", summary="The vintages and revisions of a series")
+    def api_revisions(request: Request, series_id: str) -> dict[str, Any]:
+        """Each import that changed the series, every revised period (old and new values) and the series
+        as of each of its last vintages."""
+        return desk.revisions(series_id, _lang(request))
+
+    @app.get("/api/series/{series_id}/download", summary="Download a series as CSV or XLSX")
+    def api_download(series_id: str, view: str = "level", format: str = "csv") -> Response:
+        """The series in ``view`` as ``format`` = csv or xlsx."""
+        if format not in ("csv", "xlsx"):
+            raise MacrodeskError(f"format must be csv or xlsx; got '{format}'")
+        data = desk.download(series_id, view, format)
+        media = "text/csv; charset=utf-8" if format == "csv" else \
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        name = f"{series_id}{'' if view == 'level' else '_' + view}.{format}"
+        return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    # ------------------------------------------------------------ API: what's new, nowcasts
+    @app.get("/api/news", summary="What the last import brought")
+    def api_news(request: Request) -> dict[str, Any]:
+        """New prints (prior, consensus, surprise), revisions, stale report inputs and the release calendar."""
+        return desk.news(_lang(request))
+
+    @app.get("/api/nowcast/{target}", summary="This month's CPI or PPI nowcast")
+    def api_nowcast(request: Request, target: str, date: str | None = None) -> dict[str, Any]:
+        """``target``: cpi or ppi. The month after the last print (or the month not yet out on ``date``),
+        its 80% interval and each input's contribution (bridge model)."""
+        return desk.nowcast(target, _lang(request), date)
+
+    @app.get("/api/nowcast/{target}/backtest", summary="Real-time backtest against the consensus")
+    def api_backtest(request: Request, target: str, start: str | None = None, end: str | None = None) -> dict[str, Any]:
+        """Each month nowcast on its last day with the data then published, against the print and the consensus."""
+        return desk.backtest(target, _lang(request), start, end)
+
+    # ------------------------------------------------------------ API: scenarios
+    @app.get("/api/scenarios", summary="The scenario files on offer")
+    def api_scenarios() -> dict[str, Any]:
+        return {"files": list(desk.scenario_files())}
+
+    @app.get("/api/scenarios/{file}", summary="A scenario file's scenarios and parameters")
+    def api_scenario(request: Request, file: str) -> dict[str, Any]:
+        return desk.scenario_params(file, _lang(request))
+
+    @app.post("/api/scenarios/{file}/run", summary="Run a scenario file with changed parameters")
+    def api_scenario_run(request: Request, file: str, body: ScenarioRun | None = None) -> dict[str, Any]:
+        """The paths as in the file and with ``changes``, side by side; the file is not written."""
+        body = body or ScenarioRun.model_validate({})
+        return desk.run_scenarios(file, body.changes, body.as_of, body.method, _lang(request))
+
+    # ------------------------------------------------------------ reports
+    @app.get("/api/reports", summary="The project's built reports")
+    def api_reports(request: Request) -> dict[str, Any]:
+        return desk.reports(_lang(request))
+
+    @app.post("/api/reports/{slot}/rebuild", summary="Build one report again")
+    def api_rebuild(slot: int) -> dict[str, Any]:
+        """Rebuilds the report as the project file configures it (through the results cache)."""
+        return desk.rebuild(slot)
+
+    @app.get("/reports/{slot}/{name:path}", include_in_schema=False)
+    def report_file(slot: int, name: str) -> Response:
+        try:
+            path = desk.report_file(slot, name)
+        except MacrodeskError:
+            return JSONResponse({"error": "not a report file"}, status_code=404)
+        return FileResponse(path)
+
+    return app

@@ -1,0 +1,156 @@
+"""The web desk's JSON API on the bundled sample: numbers checked against NBS's published prints and
+hand computations."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pytest
+
+# NBS CPI MoM in 2025, Jan..Dec (%), as published
+CPI_MOM_2025 = [0.7, -0.2, -0.4, 0.1, -0.2, -0.1, 0.4, 0.0, 0.1, 0.2, -0.1, 0.2]
+
+
+def _values(body):
+    return dict((k, v) for k, v in body["values"])
+
+
+def test_search_by_id_and_by_chinese_name(client):
+    r = client.get("/api/series", params={"q": "cpi_yoy"}).json()
+    assert r["results"][0]["id"] == "cpi_yoy"
+    r = client.get("/api/series", params={"q": "CPI 当月同比"}).json()
+    ids = [x["id"] for x in r["results"]]
+    assert "cpi_yoy" in ids and all("同比" in x["name"] for x in r["results"])
+
+
+def test_series_as_published_and_transformed(client):
+    level = _values(client.get("/api/series/cpi_yoy").json())
+    assert (level["2025-11"], level["2025-12"]) == (0.7, 0.8)  # NBS prints
+    two_year = _values(client.get("/api/series/cpi_yoy", params={"view": "cagr2y"}).json())
+    # sqrt((1 + 0.8%)(1 + 0.1%, Dec 2024)) - 1
+    assert two_year["2025-12"] == pytest.approx((math.sqrt(1.008 * 1.001) - 1) * 100, abs=1e-4)
+    ytd = _values(client.get("/api/series/cpi_mom", params={"view": "ytd"}).json())
+    assert ytd["2025-12"] == pytest.approx((math.prod(1 + m / 100 for m in CPI_MOM_2025) - 1) * 100, abs=1e-3)
+    assert ytd["2025-01"] == pytest.approx(0.7)
+
+
+def test_a_view_the_unit_cannot_give_is_a_clear_error(client):
+    r = client.get("/api/series/cpi_yoy", params={"view": "mom"})
+    assert r.status_code == 400 and "cpi_yoy" in r.json()["error"]
+    r = client.get("/api/series/cpi_yo")
+    assert r.status_code == 404 and "cpi_yoy" in r.json()["error"]  # did you mean
+
+
+def test_download_csv_and_xlsx(client):
+    csv = client.get("/api/series/ppi_yoy/download", params={"format": "csv"})
+    assert csv.status_code == 200 and csv.content.startswith(b"\xef\xbb\xbf")
+    assert csv.text.splitlines()[-1] == "2025-12,-1.9"
+    openpyxl = pytest.importorskip("openpyxl")
+    x = client.get("/api/series/ppi_yoy/download", params={"format": "xlsx"})
+    ws = openpyxl.load_workbook(io.BytesIO(x.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("period", "ppi_yoy") and rows[-1] == ("2025-12", -1.9) and rows[-2] == ("2025-11", -2.2)
+
+
+def test_revisions_list_the_vintages(client):
+    r = client.get("/api/series/cpi_yoy/revisions").json()
+    assert [v["vintage"] for v in r["vintages"]] == [1] and r["revised"] == []
+
+
+def test_nowcast_adds_up(client):
+    n = client.get("/api/nowcast/cpi").json()
+    assert n["month"] == "2026-01" and n["target"] == "cpi_yoy"
+    lo, hi = n["interval_80"]
+    assert lo < n["nowcast_unrounded"] < hi
+    # the inputs' YoY contributions plus the carry make the YoY nowcast; their MoM ones the MoM nowcast
+    assert sum(c["yoy_pp"] for c in n["contributions"]) + n["carry"] == pytest.approx(n["nowcast_unrounded"], abs=2e-3)
+    assert sum(c["mom_pp"] for c in n["contributions"]) == pytest.approx(n["nowcast_mom"], abs=2e-3)
+    assert all(c["label"] for c in n["contributions"])
+
+
+def test_backtest_against_the_prints_and_the_consensus(client):
+    b = client.get("/api/nowcast/cpi/backtest", params={"start": "2022-10", "end": "2022-12"}).json()
+    assert [r["month"] for r in b["rows"]] == ["2022-10", "2022-11", "2022-12"]
+    assert [r["actual"] for r in b["rows"]] == [2.1, 1.6, 1.8]  # NBS CPI YoY prints
+    assert all(r["consensus"] is not None for r in b["rows"])
+    assert client.get("/api/nowcast/gdp").status_code == 400
+
+
+def test_scenario_form_changes_the_path_by_the_shock(client, tmp_path):
+    from macrodesk.scenarios import resolve_spec_path
+
+    before = resolve_spec_path("cpi_2026.toml").read_bytes()
+    p = client.get("/api/scenarios/cpi_2026.toml").json()
+    params = {x["path"]: x["value"] for x in p["params"]}
+    assert params["scenarios/optimistic/shocks/0/shock_pct"] == 3.0
+    r = client.post("/api/scenarios/cpi_2026.toml/run",
+                    json={"changes": {"scenarios/optimistic/shocks/0/shock_pct": 5.0}}).json()
+    assert r["changed"] == {"scenarios/optimistic/shocks/0/shock_pct": {"from": 3.0, "to": 5.0}}
+
+    def path(which, name):
+        return dict(next(s for s in r[which]["scenarios"] if s["name"] == name)["yoy"])
+
+    # the pork shock adds weight x shock = 2% x 5% = 0.10 pp a month instead of 0.06 in Feb..Jul 2026
+    opt0, opt1 = path("base", "optimistic"), path("edited", "optimistic")
+    assert opt1["2026-01"] - opt0["2026-01"] == pytest.approx(0, abs=1e-9)
+    assert opt1["2026-02"] - opt0["2026-02"] == pytest.approx(0.04, abs=2e-3)
+    assert opt1["2026-07"] - opt0["2026-07"] == pytest.approx(0.24, abs=5e-3)
+    assert opt1["2026-12"] - opt0["2026-12"] == pytest.approx(0.24, abs=5e-3)  # the level shift stays to December
+    assert path("base", "neutral") == path("edited", "neutral")
+    assert resolve_spec_path("cpi_2026.toml").read_bytes() == before  # the file is not written
+
+
+def test_scenario_form_takes_only_the_files_numbers(client):
+    r = client.post("/api/scenarios/cpi_2026.toml/run", json={"changes": {"target": 1.0}})
+    assert r.status_code == 400 and "not a number of the file" in r.json()["error"]
+    r = client.get("/api/scenarios/..%2F..%2Fpyproject.toml")
+    assert r.status_code in (400, 404)
+
+
+def test_english_labels_and_cookie(client):
+    r = client.get("/api/series", params={"q": "cpi_yoy", "lang": "en"})
+    assert r.json()["results"][0]["unit_label"] == "% YoY"
+    assert "lang=en" in r.headers.get("set-cookie", "")
+    page = client.get("/explorer", params={"lang": "en"}).text
+    assert "Search series" in page and '<html lang="en">' in page
+    assert '<html lang="zh-CN">' in client.get("/explorer", params={"lang": "zh"}).text
+    assert client.get("/api/series", params={"lang": "fr"}).status_code == 400
+
+
+def test_pages_and_the_api_list(client):
+    for page in ("explorer", "news", "nowcast", "scenarios", "reports", "api"):
+        r = client.get(f"/{page}")
+        assert r.status_code == 200 and "/static/echarts.min.js" in r.text
+    assert "/api/series/{series_id}" in client.get("/api/openapi.json").json()["paths"]
+    assert client.get("/static/echarts.min.js").status_code == 200
+
+
+def test_reports_list_and_file(client):
+    r = client.get("/api/reports").json()
+    assert r["reports"][0]["name"] == "inflation-review" and r["reports"][0]["files"] == ["md"]
+    assert client.get("/reports/0/inflation-review.md").text.startswith("# 2025年12月")
+
+
+def test_whats_new_after_a_second_import(tmp_path, sample_series):
+    """A store with the CPI/PPI prints to 2025-10, then an import of the full series: its new prints."""
+    from macrodesk.serve.desk import Desk
+    from macrodesk.series.store import Store
+
+    ids = ("cpi_yoy", "ppi_yoy", "cpi_yoy_consensus")
+    picked = [s for s in sample_series if s.id in ids]
+    path = tmp_path / "two.duckdb"
+    with Store(path) as st:
+        st.write([s.slice(None, "2025-10") for s in picked], label="to October")
+        st.write(picked, label="release")
+    desk = Desk(path)
+    try:
+        n = desk.news("zh", today=__import__("datetime").date(2026, 1, 5))
+    finally:
+        desk.close()
+    assert n["vintage"] == 2 and n["label"] == "release" and n["revisions"] == [] and n["new_series"] == 0
+    got = {(p["series_id"], p["period"]): (p["value"], p["prior_value"]) for p in n["prints"]}
+    assert got == {("cpi_yoy", "2025-11"): (0.7, 0.2), ("cpi_yoy", "2025-12"): (0.8, 0.7),
+                   ("ppi_yoy", "2025-11"): (-2.2, -2.1), ("ppi_yoy", "2025-12"): (-1.9, -2.2)}
+    cal = {r["report"]: r for r in n["calendar"]["reports"]}
+    assert cal["inflation-review"]["period"] == "2025-12" and cal["inflation-review"]["date"] == "2026-01-09"
