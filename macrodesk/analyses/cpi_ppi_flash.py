@@ -33,7 +33,7 @@ from macrodesk import cache
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs, missing_notice
 from macrodesk.exceptions import MacrodeskError, ReportError
-from macrodesk.models._base import NotComputable
+from macrodesk.models._base import NotComputable, pindex
 from macrodesk.models.inflation.pulls import ImpliedSplit, ItemPulls, implied_split, item_pulls
 from macrodesk.models.inflation.review import CarryoverReview, SeasonalReview, carryover_review, seasonal_review
 from macrodesk.models.nowcast.base import Nowcast
@@ -184,8 +184,9 @@ class FlashResults:
 def _release(inputs: Inputs, month: pd.Period) -> tuple[_dt.date, bool]:
     """The day ``month``'s CPI was published: as stored with the print, else the NBS calendar's."""
     rel = inputs["cpi_yoy"].released
-    if rel is not None and month in rel.index and pd.notna(rel[month]):
-        return pd.Timestamp(rel[month]).date(), False
+    day = rel.get(month) if rel is not None else None
+    if day is not None and pd.notna(day):
+        return pd.Timestamp(day).date(), False
     r = release_date("nbs_prices", month)
     return r.date, r.estimated
 
@@ -383,7 +384,7 @@ def _seasonal_section(res: FlashResults, lang: str) -> Section:
     mn, ny = res.norm * 100, res.norm_years
     if mn["mean"].notna().all():
         cpi_mom = res.inputs["cpi_mom"].to_fraction()
-        this = cpi_mom[(cpi_mom.index.year == year) & (cpi_mom.index <= m)] * 100
+        this = cpi_mom[(pindex(cpi_mom).year == year) & (cpi_mom.index <= m)] * 100
         this.index = pd.Index([p.month for p in this.index])
         blocks.append(Figure(
             charts.band_chart(mn["mean"], mn["min"], mn["max"], this.reindex(range(1, 13)), lang=lang,

@@ -132,7 +132,7 @@ def item_pulls(yoy: Mapping[str, pd.Series], weights: Mapping[str, float], month
         elif not np.isfinite(v):
             bad[k] = f"no YoY for {month}"
         else:
-            rows[k] = {"weight": float(w), "yoy": v, "pull": float(T.contribution(float(w), v))}
+            rows[k] = {"weight": float(w), "yoy": v, "pull": float(w) * v}  # weight × change, as T.contribution
     table = pd.DataFrame.from_dict(rows, orient="index", columns=["weight", "yoy", "pull"])
     table.index.name = "item"
     return ItemPulls(month, table, bad)

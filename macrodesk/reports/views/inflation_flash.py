@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 
 #: The flash's results (:class:`macrodesk.analyses.cpi_ppi_flash.FlashResults`, ``Headline``, ``FlashNowcast``):
 #: typed loosely here, as views sit below the recipes.
-FlashResults = Headline = FlashNowcast = Any
+FlashResults: TypeAlias = Any
+Headline: TypeAlias = Any
+FlashNowcast: TypeAlias = Any
 
 __all__ = [
     "carryover_month_text", "carryover_table", "components_table", "components_text", "event_text", "groups_table",
@@ -300,7 +302,7 @@ def carryover_table(res: FlashResults, lang: str) -> pd.DataFrame:
 
 def carryover_month_text(co: CarryoverReview, month: pd.Period, lang: str) -> str:
     """"11月CPI同比+0.7%，其中翘尾因素…，新涨价因素…；12月翘尾因素约…，较本月回落…。" """
-    r = co.table.loc[month]
+    r = co.table.loc[month]  # type: ignore[call-overload]  # a Period label (pandas-stubs)
     y, c, n = _p(r["published"]), _p(r["carryover"]), _p(r["new_price"])
     d = F.digits("carryover")
     ml = tr(f"{month.month}月", month.strftime("%B"), lang)
