@@ -124,3 +124,34 @@ def review_report_en(review_results):
     from macrodesk.analyses import inflation_review as R
 
     return R.render(review_results, "en")
+
+
+# ---------------------------------------------------------------- the CPI/PPI flash, built once per session
+@pytest.fixture(scope="session")
+def flash_results(sample_store_path):
+    """The CPI/PPI flash results on the bundled sample for December 2025 (released 2026-01-09)."""
+    from macrodesk.analyses import cpi_ppi_flash as R
+    from macrodesk.analyses import report_inputs
+
+    with Store(sample_store_path, read_only=True) as st:
+        inputs, end = report_inputs(st, R.REQUIRED, R.OPTIONAL, "2025-12",
+                                    lookahead={i: R.HF_LOOKAHEAD_MONTHS for i in R.HF_IDS})
+    return R.compute(inputs, end)
+
+
+def _flash_report(flash_results, lang: str):
+    from macrodesk.analyses import cpi_ppi_flash as R
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)  # these tests read numbers and text
+        return R.render(flash_results, lang)
+
+
+@pytest.fixture(scope="session")
+def flash_report_zh(flash_results):
+    return _flash_report(flash_results, "zh")
+
+
+@pytest.fixture(scope="session")
+def flash_report_en(flash_results):
+    return _flash_report(flash_results, "en")

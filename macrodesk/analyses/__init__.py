@@ -48,10 +48,15 @@ REPORTS: dict[str, _Recipe] = {
         "Trade data flash: exports/imports YoY, MoM vs earlier years, contributions by region/product, "
         "price vs volume, peers, high-frequency nowcast",
     ),
+    "cpi-ppi-flash": _Recipe(
+        "macrodesk.analyses.cpi_ppi_flash",
+        "CPI/PPI flash on release day (--month YYYY-MM): actual vs consensus vs nowcast vs prior, components and "
+        "their pulls, carry-over vs new price, seasonal comparison, PPI groups, next month's nowcast",
+    ),
 }
 
 #: Reports ``macrodesk demo`` builds from the bundled sample.
-DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash")
+DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash", "cpi-ppi-flash")
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class DemoRun:
     folder: str
 
 
-#: Every report ``macrodesk demo`` builds, in order: the three reports at the latest month, and the
+#: Every report ``macrodesk demo`` builds, in order: the four reports at the latest month, and the
 #: trade flash for 2025-03, the latest month where the bundled exports by partner are complete.
 DEMO_RUNS: tuple[DemoRun, ...] = (
     *(DemoRun(n, None, n) for n in DEMO_REPORTS),

@@ -38,7 +38,7 @@ def test_init_writes_a_valid_file_and_refuses_to_overwrite(cli, in_dir):
     assert code == 2 and FILENAME in err and "--force" in err and "Traceback" not in err
     assert cli("init", "proj", "--force")[0] == 0
     assert [r.name for r in load_project(in_dir / "proj" / FILENAME).reports] == [
-        "inflation-review", "inflation-outlook", "trade-flash"]
+        "inflation-review", "inflation-outlook", "trade-flash", "cpi-ppi-flash"]
     code, _, err = cli("init", "other", "--report", "nope")
     assert code == 2 and "unknown report 'nope'" in err
 
