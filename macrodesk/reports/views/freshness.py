@@ -142,6 +142,25 @@ class Staleness:
             return shown
         return shown + tr(f"等{len(names)}项", f" and {len(names) - most} more", self.lang)
 
+    def relabel(self, block: Any) -> Any:
+        """A Figure or Table with its caption or note marked for its recorded ``inputs`` (others as given)."""
+        import dataclasses
+
+        from macrodesk.reports.model import Figure
+
+        if not isinstance(block, (Figure, Table)) or not block.inputs:
+            return block
+        ex = self.exhibit(block.caption, [i for i, _ in block.inputs], block.note)
+        if ex["caption"] == block.caption and ex["note"] == block.note:
+            return block
+        if isinstance(block, Figure):
+            return dataclasses.replace(block, figure=block.png, caption=ex["caption"], note=ex["note"])
+        return dataclasses.replace(block, caption=ex["caption"], note=ex["note"])
+
+    def relabel_sections(self, sections: Iterable[Section]) -> list[Section]:
+        """``sections`` with every exhibit passed through :meth:`relabel`."""
+        return [Section(s.heading, tuple(self.relabel(b) for b in s.blocks), level=s.level) for s in sections]
+
     # -------------------------------------------------------- the box
     def used_stale(self) -> pd.DataFrame:
         """The status rows of the stale inputs used so far."""
