@@ -76,7 +76,7 @@ class Staleness:
         self.lang = lang
         self._rows: dict[str, dict[str, Any]] = {}
         if status is not None:
-            self._rows = {str(r["id"]): r for r in status.to_dict("records")}
+            self._rows = {str(r["id"]): {str(k): v for k, v in r.items()} for r in status.to_dict("records")}
         self._used: dict[str, None] = {}
 
     # -------------------------------------------------------- numbers
