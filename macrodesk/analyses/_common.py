@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import pandas as pd
 
 from macrodesk.series import MacroSeries
 from macrodesk.series import units as _units
 from macrodesk.text import tr
 
-__all__ = ["Inputs", "missing_notice", "uncovered_text"]
+__all__ = ["Inputs", "input_status", "missing_notice", "uncovered_text"]
 
 
 @dataclass
@@ -35,6 +37,23 @@ class Inputs:
 
     def __getitem__(self, sid: str) -> MacroSeries:
         return self.series[sid]
+
+
+def input_status(inputs: Inputs, month: Any, anchor: str) -> pd.DataFrame:
+    """Each input's last period, months behind ``month``, allowed lag and staleness, with its names.
+
+    ``anchor`` is the series whose release the report is written on (its first required
+    series): inputs whose publisher releases the month later than that body may be one
+    month behind (:func:`macrodesk.series.freshness.allowed_lag`).
+    """
+    from macrodesk.series.calendar import release_body
+    from macrodesk.series.freshness import freshness
+
+    series = {k: v for k, v in inputs.series.items()}
+    table = freshness(series, month, report_body=release_body(anchor))
+    table["name_zh"] = [series[i].name("zh") for i in table["id"]]
+    table["name_en"] = [series[i].name("en") for i in table["id"]]
+    return table
 
 
 _RATE_OF_INDEX = {("_yoy", "index_prev_year_100"): "pct_yoy", ("_mom", "index_prev_month_100"): "pct_mom"}

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, missing_notice, uncovered_text
+from macrodesk.analyses._common import Inputs, input_status, missing_notice, uncovered_text
 from macrodesk.models._base import pindex
 from macrodesk.models.inflation.review import (
     DEFAULT_WINDOWS,
@@ -36,6 +36,7 @@ from macrodesk.models.inflation.review import (
 from macrodesk.plotting import charts
 from macrodesk.reports.model import Block, Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import review as V
+from macrodesk.reports.views.freshness import Staleness, as_of_label
 from macrodesk.text import format as F
 from macrodesk.text import label, source_line, tr
 
@@ -109,6 +110,7 @@ class ReviewResults:
     carryover: CarryoverReview
     ppi_carryover: CarryoverReview | None
     ppi_groups: dict[str, pd.Series]
+    status: pd.DataFrame | None = None
 
     @property
     def year(self) -> int:
@@ -138,11 +140,12 @@ def compute(inputs: Inputs, as_of: pd.Period) -> ReviewResults:
     if "ppi_mining_yoy" in groups and inputs.has("ppi_mining_index"):
         # the release transcripts are sparse; the index (上年同月=100) is dense: index - 100 = YoY
         groups["ppi_mining_yoy"] = groups["ppi_mining_yoy"].combine_first(S["ppi_mining_index"].convert("pct_yoy").data)
-    return ReviewResults(inputs, month, review, norm, norm_years, co, pco, groups)
+    return ReviewResults(inputs, month, review, norm, norm_years, co, pco, groups,
+                         input_status(inputs, month, REQUIRED[0]))
 
 
 # ---------------------------------------------------------------- render
-def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
+def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, str]:
     """1. CPI and PPI YoY: the latest month, the year's average, ten years of history."""
     S, month, year = res.inputs.series, res.month, res.year
     cpi_yoy = S["cpi_yoy"].data
@@ -180,7 +183,8 @@ def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
             Paragraph(head_text + tr("", " ", lang) + avg_text),
             Figure(
                 charts.line_chart(hist, ylabel="%", lang=lang),
-                tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
+                **fr.exhibit(tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
+                             ("cpi_yoy", "ppi_yoy")),
                 source=source_line([S[i] for i in ("cpi_yoy", "ppi_yoy") if i in S], lang),
             ),
         ],
@@ -188,7 +192,7 @@ def _headline(res: ReviewResults, lang: str) -> tuple[Section, str]:
     return section, head_text
 
 
-def _seasonal(res: ReviewResults, lang: str) -> Section:
+def _seasonal(res: ReviewResults, lang: str, fr: Staleness) -> Section:
     """2. CPI cumulative MoM against its norms (seed Figure 1), and the monthly band."""
     S, year, end_month = res.inputs.series, res.year, res.end_month
     src_cpi = source_line([S["cpi_yoy"], S["cpi_mom"]], lang)
@@ -198,17 +202,18 @@ def _seasonal(res: ReviewResults, lang: str) -> Section:
         Paragraph(V.seasonal_review_text(review, lang)),
         Figure(
             V.seasonal_review_chart(review, lang),
-            tr(
+            **fr.exhibit(tr(
                 f"{year}年{F.span_label(1, end_month)}CPI环比累计涨幅与季节性对比",
                 f"CPI cumulative MoM, {F.span_label(1, end_month, 'en')} of each year, vs seasonal norms",
                 lang,
-            ),
+            ), ("cpi_mom",),
+                note=tr("环比累计 = ∏(1+环比)−1；超季节性 = 当年 − 同期均值", "cumulative = prod(1+MoM)−1; gap = year − window mean", lang)),
             source=src_cpi,
-            note=tr("环比累计 = ∏(1+环比)−1；超季节性 = 当年 − 同期均值", "cumulative = prod(1+MoM)−1; gap = year − window mean", lang),
         ),
         Table(
             table,
-            tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
+            **fr.exhibit(tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
+                         ("cpi_mom",)),
             source=src_cpi,
             formats={c: F.signed2 for c in table.columns},
         ),
@@ -225,13 +230,12 @@ def _seasonal(res: ReviewResults, lang: str) -> Section:
                     mean_label=tr(f"{norm_years[0]}-{norm_years[-1]}年均值", f"{norm_years[0]}-{norm_years[-1]} mean", lang),
                     highlight_label=tr(f"{year}年", str(year), lang), ylabel="%",
                 ),
-                tr("CPI环比的季节性规律", "CPI MoM seasonality", lang),
-                source=src_cpi,
-                note=tr(
+                **fr.exhibit(tr("CPI环比的季节性规律", "CPI MoM seasonality", lang), ("cpi_mom",), note=tr(
                     f"阴影为{norm_years[0]}-{norm_years[-1]}年同月环比最小值至最大值；{_sf_note(year, lang)}",
                     f"band: min–max of the same month in {norm_years[0]}-{norm_years[-1]}; {_sf_note(year, lang)}",
                     lang,
-                ),
+                )),
+                source=src_cpi,
             )
         )
     return Section(tr("二、CPI环比累计与季节性", "2. CPI against its seasonal norm", lang), blocks)
@@ -253,7 +257,7 @@ def _component_table(res: ReviewResults, have: list[tuple[str, str, str]], lang:
     return tbl
 
 
-def _components(res: ReviewResults, lang: str) -> tuple[Section | None, list[str]]:
+def _components(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section | None, list[str]]:
     """3. CPI components' YoY (those present in the latest month); the ids lacking."""
     S, month = res.inputs.series, res.month
     have = [(i, zh, en) for i, zh, en in _COMPONENTS if res.inputs.has(i) and month in S[i].data.dropna().index]
@@ -280,12 +284,13 @@ def _components(res: ReviewResults, lang: str) -> tuple[Section | None, list[str
         Paragraph(txt),
         Figure(
             charts.line_chart(comp[broad], ylabel="%", lang=lang),
-            tr("CPI主要分项同比", "CPI components, YoY", lang),
+            **fr.exhibit(tr("CPI主要分项同比", "CPI components, YoY", lang), [i for i, _, _ in have]),
             source=source_line([S[i] for i, _, _ in have], lang),
         ),
         Table(
             tbl,
-            tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
+            **fr.exhibit(tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),
+                         [i for i, _, _ in have]),
             source=source_line([S[i] for i, _, _ in have], lang),
             formats={c: (".1f" if j < 3 else F.signed1) for j, c in enumerate(tbl.columns)},
         ),
@@ -293,7 +298,7 @@ def _components(res: ReviewResults, lang: str) -> tuple[Section | None, list[str
     return Section(tr("三、CPI分项", "3. CPI components", lang), comp_blocks), lacking
 
 
-def _carryover(res: ReviewResults, lang: str) -> Section:
+def _carryover(res: ReviewResults, lang: str, fr: Staleness) -> Section:
     """4. Carry-over and new-price effects of CPI (and PPI), next year's carry-over."""
     S, year = res.inputs.series, res.year
     src_cpi = source_line([S["cpi_yoy"], S["cpi_mom"]], lang)
@@ -313,10 +318,11 @@ def _carryover(res: ReviewResults, lang: str) -> Section:
     co_blocks.append(
         Figure(
             V.carryover_chart(co, lang),
-            tr(f"{year}年CPI同比的翘尾因素与新涨价因素", f"CPI YoY in {year}: carry-over vs new-price effects", lang),
+            **fr.exhibit(tr(f"{year}年CPI同比的翘尾因素与新涨价因素", f"CPI YoY in {year}: carry-over vs new-price effects", lang),
+                         ("cpi_yoy", "cpi_mom"),
+                         note=tr("翘尾 = 上年各月环比在本月之后的累积；新涨价 = 本年1月至本月环比的累积",
+                                 "carry-over: last year's MoMs after this month; new price: this year's MoMs to date", lang)),
             source=src_cpi,
-            note=tr("翘尾 = 上年各月环比在本月之后的累积；新涨价 = 本年1月至本月环比的累积",
-                    "carry-over: last year's MoMs after this month; new price: this year's MoMs to date", lang),
         )
     )
     pco = res.ppi_carryover
@@ -328,15 +334,15 @@ def _carryover(res: ReviewResults, lang: str) -> Section:
             co_blocks.append(
                 Figure(
                     charts.bar_chart(nxt, lang=lang, ylabel="%"),
-                    tr(f"{year + 1}年CPI与PPI翘尾因素（按{year}年环比推算）",
-                       f"{year + 1} carry-over of CPI and PPI implied by {year} MoMs", lang),
+                    **fr.exhibit(tr(f"{year + 1}年CPI与PPI翘尾因素（按{year}年环比推算）",
+                                    f"{year + 1} carry-over of CPI and PPI implied by {year} MoMs", lang), ("cpi_mom", "ppi_mom")),
                     source=source_line([S["cpi_mom"], S["ppi_mom"]], lang),
                 )
             )
     return Section(tr("四、翘尾因素与新涨价因素", "4. Carry-over and new-price effects", lang), co_blocks)
 
 
-def _ppi_groups(res: ReviewResults, lang: str) -> tuple[Section | None, list[str]]:
+def _ppi_groups(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section | None, list[str]]:
     """5. PPI and its major groups' YoY; the group ids lacking when the section is left out."""
     S, month, gdata = res.inputs.series, res.month, res.ppi_groups
     gh = [(i, zh, en) for i, zh, en in _GROUPS if i in gdata]
@@ -345,10 +351,11 @@ def _ppi_groups(res: ReviewResults, lang: str) -> tuple[Section | None, list[str
     gdf = pd.DataFrame({tr(zh, en, lang): gdata[i] for i, zh, en in gh})
     gdf[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
     gdf = gdf[(gdf.index >= month - 59) & (gdf.index <= month)]
-    latest = {tr(zh, en, lang): gdata[i].dropna() for i, zh, en in gh}
+    latest = {tr(zh, en, lang): (gdata[i].dropna(), _group_mark(gdata[i], month, lang)) for i, zh, en in gh}
+    fr.inputs([i for i, _, _ in gh])
     txt = tr(
-        "分大类看，" + "，".join(f"{n}同比{F.pct(v.iloc[-1])}（{F.month_label(v.index[-1])}）" for n, v in latest.items()) + "。",
-        "By group: " + ", ".join(f"{n} {F.pct(v.iloc[-1])} ({F.month_label(v.index[-1], 'en')})" for n, v in latest.items()) + ".",
+        "分大类看，" + "，".join(f"{n}{m}同比{F.pct(v.iloc[-1])}" for n, (v, m) in latest.items()) + "。",
+        "By group: " + ", ".join(f"{n}{m} {F.pct(v.iloc[-1])}" for n, (v, m) in latest.items()) + ".",
         lang,
     )
     blocks: list[Block] = [
@@ -358,28 +365,35 @@ def _ppi_groups(res: ReviewResults, lang: str) -> tuple[Section | None, list[str
                 gdf, right=[tr("采掘工业", "Mining", lang)] if "ppi_mining_yoy" in gdata else None,
                 ylabel="%", right_ylabel="%", lang=lang,
             ),
-            tr("PPI及主要大类同比", "PPI and major groups, YoY", lang),
+            **fr.exhibit(tr("PPI及主要大类同比", "PPI and major groups, YoY", lang), [i for i, _, _ in gh] + ["ppi_yoy"]),
             source=source_line([S[i] for i, _, _ in gh] + [S["ppi_yoy"]], lang),
         ),
     ]
     return Section(tr("五、PPI分大类", "5. PPI by major group", lang), blocks), []
 
 
+def _group_mark(group: pd.Series, month: pd.Period, lang: str) -> str:
+    """The as-of mark of a PPI group whose (combined) data end before the report month."""
+    last = group.dropna().index[-1]
+    return "" if last >= month else as_of_label(last, lang)
+
+
 def render(res: ReviewResults, lang: str = "zh") -> Report:
     """The ``inflation-review`` report in ``lang`` from computed results (no estimation here)."""
     month = res.month
+    fr = Staleness(res.status, month, lang)
     missing = list(res.inputs.missing)
-    headline, head_text = _headline(res, lang)
-    sections: list[Section] = [headline, _seasonal(res, lang)]
+    headline, head_text = _headline(res, lang, fr)
+    sections: list[Section] = [headline, _seasonal(res, lang, fr)]
     uncovered: list[str] = []
-    components, lacking = _components(res, lang)
+    components, lacking = _components(res, lang, fr)
     if components is not None:
         sections.append(components)
     else:
         uncovered.append(tr("CPI分项", "CPI by component", lang))
     missing += lacking
-    sections.append(_carryover(res, lang))
-    groups, lacking = _ppi_groups(res, lang)
+    sections.append(_carryover(res, lang, fr))
+    groups, lacking = _ppi_groups(res, lang, fr)
     if groups is not None:
         sections.append(groups)
     else:
@@ -388,6 +402,7 @@ def render(res: ReviewResults, lang: str = "zh") -> Report:
     words = uncovered_text(uncovered, lang)
     if words:
         sections[-1] = Section(sections[-1].heading, [*sections[-1].blocks, Paragraph(words)], level=sections[-1].level)
+    sections.append(fr.box())
     notice = missing_notice(missing, lang)
     if notice:
         sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice)]))

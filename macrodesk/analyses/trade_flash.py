@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.analyses._common import Inputs, input_status, missing_notice
 from macrodesk.analyses.trade.levels import Breakdown, breakdown, usd
 from macrodesk.analyses.trade.peers import PEER_MAX_LAG, PeersResults, compute_peers, render_peers
 from macrodesk.exceptions import ModelError, ReportError
@@ -52,6 +52,7 @@ from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, 
 from macrodesk.reports.views import trade as V
 from macrodesk.reports.views import trade_structure as VS
 from macrodesk.reports.views._common import not_computable_text
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.reports.views.nowcast import trade_fit_text, trade_nowcast_chart, trade_nowcast_text
 from macrodesk.series import MacroSeries, parse_period
 from macrodesk.text import format as F
@@ -122,7 +123,8 @@ class TradeFlashResults:
 
     ``surplus`` is (this month, a year earlier) in 亿美元 when both flows have a level;
     ``missing`` the input ids (or id patterns) that were absent, for the data notice;
-    ``sources`` the export series every export figure cites.
+    ``sources`` the export series every export figure cites; ``status`` each input's last
+    period and months behind ``month`` (:func:`~macrodesk.analyses._common.input_status`).
     """
 
     month: pd.Period
@@ -138,6 +140,7 @@ class TradeFlashResults:
     nowcast: NowcastResults | None
     missing: tuple[str, ...]
     sources: tuple[MacroSeries, ...]
+    status: pd.DataFrame | None = None
 
 
 # ---------------------------------------------------------------- compute
@@ -179,7 +182,7 @@ def compute(inputs: Inputs, month: Any) -> TradeFlashResults:
     imports = _imports(inputs, imh, m, missing) if imh is not None else None
     now = _nowcast(inputs, m, missing)
     return TradeFlashResults(m, exh, seas, _trend(exh), imports, surplus, peers, regions, products, pv, now,
-                             tuple(missing), (ex_yoy_s, ex_lv_s))
+                             tuple(missing), (ex_yoy_s, ex_lv_s), input_status(inputs, m, REQUIRED[0]))
 
 
 def _balance(exh: TradeHeadline, imh: TradeHeadline, p: pd.Period) -> float:
@@ -323,42 +326,53 @@ def _trend_phrase(trend: Trend, name: tuple[str, str], lang: str) -> str:
 def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     """The ``trade-flash`` report in ``lang`` from :func:`compute`'s results (nothing is re-estimated)."""
     r, month = results, results.month
+    fr = Staleness(r.status, month, lang)
     trend = _trend_phrase(r.trend, r.exports.name, lang)
     out = _Outline(lang)
     out.h1("出口：" + trend, "Exports: " + trend)
-    out.h2("总量：出口金额与季节性", "Headline and seasonality", _headline_blocks(r, trend, lang))
-    peer_blocks, peer_summary, peers = render_peers(r.peers, lang)
+    out.h2("总量：出口金额与季节性", "Headline and seasonality", _headline_blocks(r, trend, lang, fr))
+    peer_blocks, peer_summary, peers = render_peers(r.peers, lang, fr)
     if peer_blocks:
         out.h2(f"外部指标：{'与'.join(p[0] for p in peers)}出口", f"Peers: {' and '.join(p[1] for p in peers)}",
                peer_blocks)
     region_summary = product_summary = None
+    region_point = product_point = None
     if r.regions is not None:
         region_summary = VS.contributions_text(r.regions.result, lang)
         upto = V.data_to(r.regions.result.month, month, lang)
-        out.h2("地区结构" + upto, "By destination" + upto, _region_blocks(r.regions, region_summary, month, lang))
+        out.h2("地区结构" + upto, "By destination" + upto, _region_blocks(r.regions, region_summary, month, lang, fr))
+        region_point = _breakdown_point(r.regions, region_summary, ("分地区出口", "By destination"), fr, lang)
     if r.products is not None:
         product_summary = VS.contributions_text(r.products.result, lang)
-        out.h2("产品结构", "By product", _product_blocks(r.products, product_summary, month, lang))
-    pv_blocks = _price_volume_blocks(r.price_volume, month, lang)
+        out.h2("产品结构", "By product", _product_blocks(r.products, product_summary, month, lang, fr))
+        product_point = _breakdown_point(r.products, product_summary, ("分产品出口", "By product"), fr, lang)
+    pv_blocks = _price_volume_blocks(r.price_volume, month, lang, fr)
     if pv_blocks:
         out.h2("价格与数量", "Price vs volume", pv_blocks)
     if r.imports is not None:
-        zh, en, blocks = _imports_section(r.imports, month, lang)
+        zh, en, blocks = _imports_section(r.imports, month, lang, fr)
         out.h1(zh, en, blocks)
-    now_blocks, now_summary = _nowcast_blocks(r.nowcast, lang) if r.nowcast is not None else ([], None)
+    now_blocks, now_summary = _nowcast_blocks(r.nowcast, lang, fr) if r.nowcast is not None else ([], None)
     if now_blocks:
         out.h1("展望：高频数据", "Outlook: high-frequency data", now_blocks)
+    out.sections.append(fr.box())
     notice = missing_notice(r.missing, lang)
     if notice:
         out.sections.append(Section(tr("数据说明", "Data notes", lang), (Notice(notice),)))
     summary = [_event(r, lang), V.headline_text(r.exports, lang)]
     if r.seasonal is not None:
         summary.append(V.seasonal_text(r.seasonal, lang))
-    summary += [s for s in (peer_summary, region_summary, product_summary) if s]
+    summary += [s for s in (peer_summary, region_point, product_point) if s]
     outlook = now_summary or (_imports_outlook(r.imports, lang) if r.imports is not None else None)
     if outlook:
         summary.append(outlook)
     return _report(month, trend, summary, out.sections, lang)
+
+
+def _breakdown_point(b: Breakdown, summary: str, what: tuple[str, str], fr: Staleness, lang: str) -> str:
+    """The contributions key point; led by '分地区出口（截至2025年3月）：' when the parts end before the report month."""
+    mark = fr.mark(b.series[1:])
+    return (tr(what[0], what[1], lang) + mark + tr("：", ": ", lang) + summary) if mark else summary
 
 
 def _report(month: pd.Period, trend: str, summary: list[str], sections: list[Section], lang: str) -> Report:
@@ -381,7 +395,7 @@ def _event(r: TradeFlashResults, lang: str) -> str:
     return event + tr("。", ".", lang)
 
 
-def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
+def _headline_blocks(r: TradeFlashResults, trend: str, lang: str, fr: Staleness) -> list[Any]:
     """1.1: the headline paragraph, Figure 1 (YoY and two-year growth), the MoM and seasonal figures."""
     exh, seas, month = r.exports, r.seasonal, r.month
     text = V.headline_text(exh, lang)
@@ -396,26 +410,32 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str) -> list[Any]:
         )
     src = source_line(list(r.sources), lang)
     blocks: list[Any] = [_para(text, trend + tr("。", ".", lang), lang)]
-    blocks.append(Figure(V.headline_chart(exh, lang), tr(f"出口同比与两年复合增速（{V.month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
-                                               f"Export YoY and two-year compound growth ({F.pct(exh.quoted * 100)} in {month.strftime('%B')})", lang),
-                         source=src, note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
-                         + tr("；两年复合增速 = √((1+本月同比)(1+上年同月同比)) − 1", "; 2-year CAGR = sqrt((1+YoY)(1+YoY a year earlier)) − 1", lang)))
+    blocks.append(Figure(V.headline_chart(exh, lang),
+                         **fr.exhibit(tr(f"出口同比与两年复合增速（{V.month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
+                                         f"Export YoY and two-year compound growth ({F.pct(exh.quoted * 100)} in {month.strftime('%B')})", lang),
+                                      r.sources,
+                                      note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
+                                      + tr("；两年复合增速 = √((1+本月同比)(1+上年同月同比)) − 1", "; 2-year CAGR = sqrt((1+YoY)(1+YoY a year earlier)) − 1", lang)),
+                         source=src))
     if seas is not None:
         gap = seas.mom - seas.last_year
         cmp = (tr("持平于", "level with", lang) if abs(gap) < 0.0005 else
                tr("超出" if gap > 0 else "低于", "above" if gap > 0 else "below", lang))
         blocks.append(Figure(V.seasonal_mom_chart(seas, lang),
-                             tr(f"{month.year}年{month.month}月出口环比{cmp}{month.year - 1}年同期",
-                                f"Export MoM in {month.strftime('%B %Y')} {cmp} the same month of {month.year - 1}", lang),
-                             source=src, note=tr("环比按海关公布的美元计月度金额（保留一位小数的十亿美元）计算",
-                                                 "MoM from the published monthly USD values (USD bn, one decimal)", lang)))
+                             **fr.exhibit(tr(f"{month.year}年{month.month}月出口环比{cmp}{month.year - 1}年同期",
+                                             f"Export MoM in {month.strftime('%B %Y')} {cmp} the same month of {month.year - 1}", lang),
+                                          r.sources[1:],
+                                          note=tr("环比按海关公布的美元计月度金额（保留一位小数的十亿美元）计算",
+                                                  "MoM from the published monthly USD values (USD bn, one decimal)", lang)),
+                             source=src))
         blocks.append(Figure(V.seasonal_chart(seas, lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                             tr("出口金额的季节性：各年分月走势", "Export value by calendar month, one line per year", lang),
+                             **fr.exhibit(tr("出口金额的季节性：各年分月走势", "Export value by calendar month, one line per year", lang),
+                                          r.sources[1:]),
                              source=src))
     return blocks
 
 
-def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> list[Any]:
+def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str, fr: Staleness) -> list[Any]:
     """1.3: contributions by destination (paragraph, three figures, the table), each title carrying
     the partner data's own last month when it is before the report month ("（截至2025年3月）")."""
     rc, src = b.result, source_line(list(b.series), lang)
@@ -425,46 +445,51 @@ def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> l
         lag = tr(f"分地区出口数据最新为{F.month_label(rc.month)}。", f"Exports by destination end in {F.month_label(rc.month, 'en')}. ", lang)
     return [
         Paragraph(lag + summary),
-        Figure(VS.contributions_chart(rc, lang), tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang) + upto,
-               source=src,
+        Figure(VS.contributions_chart(rc, lang), **fr.exhibit(tr("分地区对出口同比的拉动", "Contributions to export YoY by destination", lang) + upto, b.series,
                note=tr("拉动 =（本月金额 − 上年同月金额）/ 上年同月出口总额；其他 = 出口同比 − 各地区拉动之和；"
                        "此处出口同比按金额计算，分地区金额为初值，可能与海关公布的同比（按修订后的上年数据）略有差异",
                        "contribution = (X_i,t − X_i,t−12) / total_t−12; other = total YoY − sum of regions; the YoY here "
                        "is computed from the values (first-release partner values) and can differ slightly from the "
-                       "published YoY (revised base)", lang)),
-        Figure(VS.contributions_marginal_chart(rc, lang), tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang) + upto,
-               source=src, note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
-               if rc.month.month in (2, 3) else None),
-        Figure(VS.contributions_cagr_chart(rc, lang), tr("分地区出口两年复合增速：本月与上月", "Two-year compound export growth by destination: this month vs last", lang) + upto,
-               source=src, note=tr("两年复合增速 = √(本月金额 / 两年前同月金额) − 1", "2-year CAGR = sqrt(X_t / X_t−24) − 1", lang)),
-        _breakdown_table(b, src, ("分地区出口", "Exports by destination"), rc.month, lang),
+                       "published YoY (revised base)", lang)), source=src),
+        Figure(VS.contributions_marginal_chart(rc, lang),
+               **fr.exhibit(tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang) + upto, b.series,
+                            note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
+                            if rc.month.month in (2, 3) else None), source=src),
+        Figure(VS.contributions_cagr_chart(rc, lang),
+               **fr.exhibit(tr("分地区出口两年复合增速：本月与上月", "Two-year compound export growth by destination: this month vs last", lang) + upto,
+                            b.series, note=tr("两年复合增速 = √(本月金额 / 两年前同月金额) − 1", "2-year CAGR = sqrt(X_t / X_t−24) − 1", lang)),
+               source=src),
+        _breakdown_table(b, src, ("分地区出口", "Exports by destination"), rc.month, lang, fr),
     ]
 
 
-def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str) -> list[Any]:
+def _product_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str, fr: Staleness) -> list[Any]:
     """1.4: contributions by product group (paragraph, two figures, the table)."""
     pc, src = b.result, source_line(list(b.series), lang)
     return [
         Paragraph(summary),
-        Figure(VS.contributions_chart(pc, lang), tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), source=src,
-               note=tr("出口同比按金额计算，可能与海关公布的同比略有差异",
-                       "YoY computed from the values; can differ slightly from the published YoY", lang)),
-        Figure(VS.contributions_cagr_chart(pc, lang), tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
-               source=src, note=tr("增速为两年复合同比", "growth is the two-year compound rate", lang)),
-        _breakdown_table(b, src, ("分产品出口", "Exports by product"), month, lang),
+        Figure(VS.contributions_chart(pc, lang),
+               **fr.exhibit(tr("分产品对出口同比的拉动", "Contributions to export YoY by product group", lang), b.series,
+                            note=tr("出口同比按金额计算，可能与海关公布的同比略有差异",
+                                    "YoY computed from the values; can differ slightly from the published YoY", lang)), source=src),
+        Figure(VS.contributions_cagr_chart(pc, lang),
+               **fr.exhibit(tr("分产品出口两年复合增速：本月与上月", "Two-year compound growth by product: this month vs last", lang),
+                            b.series, note=tr("增速为两年复合同比", "growth is the two-year compound rate", lang)), source=src),
+        _breakdown_table(b, src, ("分产品出口", "Exports by product"), month, lang, fr),
     ]
 
 
-def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd.Period, lang: str) -> Table:
+def _breakdown_table(b: Breakdown, src: str, caption: tuple[str, str], month: pd.Period, lang: str,
+                     fr: Staleness) -> Table:
     """The contributions table (pp and %), captioned with the month."""
     table = VS.contributions_table(b.result, lang)
     label = VS.period_label(b.result, lang)
     share = table.columns[-1]  # the share a year ago: a level, not a change
-    return Table(table, tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang), source=src,
+    return Table(table, **fr.exhibit(tr(f"{label}{caption[0]}", f"{caption[1]}, {label}", lang), b.series), source=src,
                  formats={c: (lambda v: F.num(v, 1)) if c == share else F.signed1 for c in table.columns})
 
 
-def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> list[Any]:
+def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str, fr: Staleness) -> list[Any]:
     """1.5: price vs volume of single products, and of all exports with the customs price index."""
     blocks: list[Any] = []
     pv = r.items
@@ -472,23 +497,31 @@ def _price_volume_blocks(r: PriceVolumeResults, month: pd.Period, lang: str) -> 
         src = source_line(list(r.items_series), lang)
         text = VS.items_text(pv, lang) + tr("", " ", lang) + tr("", " ", lang).join(VS.item_sentence(pv, k, lang) for k in pv.table.index)
         blocks.append(Paragraph(text))
-        blocks.append(Figure(VS.items_chart(pv, lang), tr(f"{V.month_word(month, lang)}主要产品出口金额同比：数量与价格贡献",
-                                                f"Export value YoY of main products in {month.strftime('%B')}: quantity vs price", lang),
-                             source=src, note=tr("单价同比 =（1+金额同比）/（1+数量同比）− 1；按对数分解为数量与价格贡献",
-                                                 "unit value = (1+value YoY)/(1+quantity YoY) − 1; split in logs", lang)))
+        blocks.append(Figure(VS.items_chart(pv, lang),
+                             **fr.exhibit(tr(f"{V.month_word(month, lang)}主要产品出口金额同比：数量与价格贡献",
+                                             f"Export value YoY of main products in {month.strftime('%B')}: quantity vs price", lang),
+                                          r.items_series,
+                                          note=tr("单价同比 =（1+金额同比）/（1+数量同比）− 1；按对数分解为数量与价格贡献",
+                                                  "unit value = (1+value YoY)/(1+quantity YoY) − 1; split in logs", lang)),
+                             source=src))
         key = "ics" if "ics" in pv.table.index else pv.table.index[0]
-        blocks.append(Figure(VS.item_chart(pv, key, lang), tr(f"{V.name_of(pv.labels, key)}出口金额同比：数量与价格贡献",
-                                                          f"{V.name_of(pv.labels, key, 'en')} exports: quantity vs price", lang), source=src))
+        key_series = [s for s in r.items_series if s.id in (I.product_id(key), I.quantity_id(key))]
+        blocks.append(Figure(VS.item_chart(pv, key, lang),
+                             **fr.exhibit(tr(f"{V.name_of(pv.labels, key)}出口金额同比：数量与价格贡献",
+                                             f"{V.name_of(pv.labels, key, 'en')} exports: quantity vs price", lang), key_series),
+                             source=src))
     if r.index is not None:
         blocks.append(Paragraph(VS.index_pv_text(r.index, lang)))
-        blocks.append(Figure(VS.index_pv_chart(r.index, lang), tr("出口金额同比：数量与价格贡献（海关出口价格指数）",
-                                                     "Export value YoY: volume vs price (customs export price index)", lang),
-                             source=source_line(list(r.index_series), lang),
-                             note=tr("数量 =（1+金额同比）/（1+价格指数同比）− 1", "volume = (1+value YoY)/(1+price YoY) − 1", lang)))
+        blocks.append(Figure(VS.index_pv_chart(r.index, lang),
+                             **fr.exhibit(tr("出口金额同比：数量与价格贡献（海关出口价格指数）",
+                                             "Export value YoY: volume vs price (customs export price index)", lang),
+                                          r.index_series,
+                                          note=tr("数量 =（1+金额同比）/（1+价格指数同比）− 1", "volume = (1+value YoY)/(1+price YoY) − 1", lang)),
+                             source=source_line(list(r.index_series), lang)))
     return blocks
 
 
-def _imports_section(im: ImportsResults, month: pd.Period, lang: str) -> tuple[str, str, list[Any]]:
+def _imports_section(im: ImportsResults, month: pd.Period, lang: str, fr: Staleness) -> tuple[str, str, list[Any]]:
     """2: the imports chapter's heading (zh, en) and blocks."""
     imh, ic = im.headline, im.commodities
     change = imh.quoted - imh.prior
@@ -509,7 +542,8 @@ def _imports_section(im: ImportsResults, month: pd.Period, lang: str) -> tuple[s
         txt += tr("", " ", lang) + VS.index_pv_text(im.price_volume, lang)
     blocks: list[Any] = [_para(txt, lead, lang)]
     if ic is not None:
-        blocks.append(Figure(V.imports_chart(ic, lang), tr("进口同比与国际大宗商品价格同比", "Import YoY and commodity price YoY", lang),
+        blocks.append(Figure(V.imports_chart(ic, lang),
+                             **fr.exhibit(tr("进口同比与国际大宗商品价格同比", "Import YoY and commodity price YoY", lang), im.series),
                              source=source_line(list(im.series), lang)))
     return "进口：同比" + word, "Imports: growth " + verb, blocks
 
@@ -522,7 +556,7 @@ def _imports_outlook(im: ImportsResults, lang: str) -> str | None:
     return tr(ev + "；" + V.imports_outlook_text(ic, lang), ev[:1].upper() + ev[1:] + ". " + V.imports_outlook_text(ic, lang), lang)
 
 
-def _nowcast_blocks(n: NowcastResults, lang: str) -> tuple[list[Any], str | None]:
+def _nowcast_blocks(n: NowcastResults, lang: str, fr: Staleness) -> tuple[list[Any], str | None]:
     """3: the nowcast paragraph and chart, and its key point (or why there is none)."""
     sid, (zh, en), target, pred = n.indicator, n.name, n.target, n.prediction
     En = en[:1].upper() + en[1:]
@@ -535,12 +569,13 @@ def _nowcast_blocks(n: NowcastResults, lang: str) -> tuple[list[Any], str | None
     span = tr(f"{target.month}月前{pred.day}日", f"the first {pred.day} days of {target.strftime('%B')}", lang)
     level = int(round((1 - pred.alpha) * 100))
     fig = Figure(trade_nowcast_chart(pred, lang),
-                 tr(f"{zh}指向{span}出口同比在{F.pct(pred.point * 100)}左右",
-                    f"{En} point to export YoY of about {F.pct(pred.point * 100)} in {span}", lang),
-                 source=source_line(list(n.series), lang),
-                 note=tr(f"出口同比对{zh}同比（每月前{pred.day}日、与上年同期对齐）的OLS回归；区间为{level}%预测区间",
-                         f"OLS of export YoY on the indicator's YoY over the first {pred.day} days of each month; "
-                         f"{level}% prediction interval", lang))
+                 **fr.exhibit(tr(f"{zh}指向{span}出口同比在{F.pct(pred.point * 100)}左右",
+                                 f"{En} point to export YoY of about {F.pct(pred.point * 100)} in {span}", lang),
+                              n.series,
+                              note=tr(f"出口同比对{zh}同比（每月前{pred.day}日、与上年同期对齐）的OLS回归；区间为{level}%预测区间",
+                                      f"OLS of export YoY on the indicator's YoY over the first {pred.day} days of each month; "
+                                      f"{level}% prediction interval", lang)),
+                 source=source_line(list(n.series), lang))
     lead = tr(f"高频数据指向{span}出口同比在{F.pct(pred.point * 100)}左右。",
               f"High-frequency data point to export YoY of about {F.pct(pred.point * 100)} in {span}.", lang)
     return [_para(text + tr("", " ", lang) + trade_fit_text(pred.fit, lang), lead, lang), fig], lead

@@ -111,6 +111,20 @@ class Notice:
         _text(self.text, "Notice text")
 
 
+def _inputs(values: Any, what: str) -> tuple[tuple[str, Any], ...]:
+    """``((series_id, last_period), …)``: the inputs an exhibit draws on and the last period of each."""
+    try:
+        items = tuple(values or ())
+    except TypeError:
+        raise ReportError(f"{what} must be a list of (series id, last period) pairs") from None
+    out: list[tuple[str, Any]] = []
+    for i, item in enumerate(items):
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)):
+            raise ReportError(f"{what}[{i}] must be a (series id, last period) pair, got {item!r}")
+        out.append(item)
+    return tuple(out)
+
+
 def _png_size(png: bytes) -> tuple[int, int]:
     if not png.startswith(_PNG_MAGIC) or len(png) < 24 or png[12:16] != b"IHDR":
         raise ReportError("Figure image is not PNG data")
@@ -132,6 +146,10 @@ class Figure:
     on a secondary axis; the Excel output draws a native chart from them.
     When not given they are taken from a figure made by
     :mod:`macrodesk.plotting.charts`, which records them.
+
+    ``inputs`` holds ``(series_id, last_period)`` for each stored series the figure draws on
+    (numbers: the last period is a Period or a Timestamp), so a report can say which
+    exhibits rest on data older than its month.
     """
 
     figure: InitVar[Union["matplotlib.figure.Figure", bytes]]
@@ -141,6 +159,7 @@ class Figure:
     data: "pd.DataFrame | None" = field(default=None, repr=False)
     kind: str | None = None
     right: tuple[str, ...] = ()
+    inputs: tuple[tuple[str, Any], ...] = ()
     png: bytes = field(init=False, repr=False)
     width_px: int = field(init=False)
     height_px: int = field(init=False)
@@ -170,6 +189,7 @@ class Figure:
             raise ReportError(f"Figure '{self.caption}': unknown kind {self.kind!r}; "
                               f"choose from {', '.join(FIGURE_KINDS)}")
         object.__setattr__(self, "right", _texts(self.right, "Figure right"))
+        object.__setattr__(self, "inputs", _inputs(self.inputs, "Figure inputs"))
         if isinstance(figure, (bytes, bytearray, memoryview)):
             png = bytes(figure)
         else:
@@ -216,6 +236,9 @@ class Table:
 
     ``index``: whether the DataFrame index is shown as the first column;
     ``None`` (default) shows it unless it is a plain ``RangeIndex``.
+
+    ``inputs``: ``(series_id, last_period)`` of each stored series the table draws on, as for
+    :class:`Figure`.
     """
 
     data: "pd.DataFrame"
@@ -224,6 +247,7 @@ class Table:
     note: str | None = None
     formats: Mapping[str, Any] = field(default_factory=dict)
     index: bool | None = None
+    inputs: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         import pandas as pd
@@ -246,6 +270,7 @@ class Table:
             )
         object.__setattr__(self, "data", self.data.copy())
         object.__setattr__(self, "formats", formats)
+        object.__setattr__(self, "inputs", _inputs(self.inputs, "Table inputs"))
 
     @property
     def shows_index(self) -> bool:
@@ -424,4 +449,13 @@ class Report:
     def tables(self) -> list[Table]:
         """All tables in report order."""
         return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+    def inputs(self) -> dict[str, Any]:
+        """``{series_id: last_period}`` over the inputs of every figure and table, in report order."""
+        out: dict[str, Any] = {}
+        for s in self.sections:
+            for b in s.blocks:
+                if isinstance(b, (Figure, Table)):
+                    out.update(dict(b.inputs))
+        return out
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from macrodesk.reports.model import Notice
-from macrodesk.series import MacroSeries
 from macrodesk.text import source_line, tr
 
-__all__ = ["_Gaps", "_sources"]
+__all__ = ["_Gaps", "_marked", "_src"]
 
 
 #: What a reader is told is not covered, in words, by topic of a missing input.
@@ -75,6 +75,28 @@ class _Gaps:
         return out
 
 
-def _sources(S: Mapping[str, MacroSeries], ids: Iterable[str], lang: str) -> str:
-    """The source line of the series ``ids`` present in ``S``."""
-    return source_line([S[i] for i in ids if i in S], lang)
+def _src(res: Any, ids: Iterable[str], lang: str) -> dict[str, Any]:
+    """``source`` and ``inputs`` of an exhibit drawing on the series ``ids`` of ``res.inputs``.
+
+    A series filled from its ``*_index`` twin (``cpi_<code>_mom`` from ``cpi_<code>_mom_index``)
+    counts as one input ending where the later of the two ends.
+    """
+    S, status = res.inputs.series, getattr(res, "status", None)
+    ids = [i for i in ids if i in S]
+    inputs: dict[str, Any] = {}
+    if status is not None:
+        last = dict(zip(status["id"], status["last_period"]))
+        for i in ids:
+            key = i[: -len("_index")] if i.endswith("_index") and i[: -len("_index")] in ids else i
+            p = last.get(i)
+            if p is not None and (key not in inputs or p > inputs[key]):
+                inputs[key] = p
+    return {"source": source_line([S[i] for i in ids], lang), "inputs": tuple(inputs.items())}
+
+
+def _marked(res: Any, ids: Iterable[str], what: tuple[str, str], text: str, lang: str) -> str:
+    """A key point led by '<what>（截至2024年12月）：' when any of ``ids`` ends before the report month."""
+    from macrodesk.reports.views.freshness import Staleness
+
+    mark = Staleness(getattr(res, "status", None), res.month, lang).mark(list(ids))
+    return (tr(what[0], what[1], lang) + mark + tr("：", ": ", lang) + text) if mark else text

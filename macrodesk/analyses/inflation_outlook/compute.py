@@ -21,7 +21,7 @@ import pandas as pd
 
 from macrodesk import cache
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs
+from macrodesk.analyses._common import Inputs, input_status
 from macrodesk.analyses.inflation_outlook.inputs import (
     _FACTORS,
     _OIL_FALLBACK,
@@ -29,6 +29,7 @@ from macrodesk.analyses.inflation_outlook.inputs import (
     NOWCAST_MONTHS,
     NOWCAST_TARGETS,
     PASSTHROUGH_START,
+    REQUIRED,
     _component_mom,
     _latest_value,
     _mom,
@@ -156,6 +157,7 @@ class OutlookResults:
     cpi: CpiChapter | str
     ppi: PpiChapter | str
     extensions: Extensions | None = None
+    status: pd.DataFrame | None = None
 
     @property
     def year(self) -> int:
@@ -454,4 +456,5 @@ def compute(inputs: Inputs, as_of: pd.Period) -> OutlookResults:
     review = _chapter(_review, inputs, year, end_month)
     cpi = _chapter(_cpi_outlook, inputs, year, end_month, month)
     ppi = _chapter(_ppi_outlook, inputs, year, end_month, month)
-    return OutlookResults(inputs, as_of, month, review, cpi, ppi, _extensions(inputs, as_of, month))
+    return OutlookResults(inputs, as_of, month, review, cpi, ppi, _extensions(inputs, as_of, month),
+                          input_status(inputs, month, REQUIRED[0]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from macrodesk.analyses.inflation_outlook._notes import _Gaps, _sources
+from macrodesk.analyses.inflation_outlook._notes import _Gaps, _src
 from macrodesk.analyses.inflation_outlook.compute import OutlookResults
 from macrodesk.analyses.inflation_outlook.render_outlook import cpi_sections, ppi_sections
 from macrodesk.analyses.inflation_outlook.render_review import review_sections
@@ -19,6 +19,7 @@ from macrodesk.exceptions import MacrodeskError, ModelError
 from macrodesk.plotting import charts
 from macrodesk.reports.views.review import recent_history
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.text import format as F
 from macrodesk.text import label, tr
 
@@ -118,7 +119,7 @@ def _intro(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[Section, str]:
         [Paragraph(head),
          Figure(charts.line_chart(hist, ylabel="%", lang=lang),
                 tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
-                source=_sources(S, ["cpi_yoy", "ppi_yoy"], lang))],
+                **_src(res, ["cpi_yoy", "ppi_yoy"], lang))],
     )
     return intro, head
 
@@ -157,7 +158,9 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
     sections.append(Section(tr("风险提示", "Risks", lang), risk_blocks))
     notes = gaps.notices(lang)
 
-    kept = _numbered(sections, lang)
+    fr = Staleness(res.status, month, lang)
+    kept = fr.relabel_sections(_numbered(sections, lang))
+    kept.append(fr.box())
     if notes:
         kept.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), notes))
 

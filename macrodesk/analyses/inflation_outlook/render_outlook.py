@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from macrodesk.analyses.inflation_outlook._notes import _Gaps, _sources
+from macrodesk.analyses.inflation_outlook._notes import _Gaps, _marked, _src
 from macrodesk.analyses.inflation_outlook.compute import CpiChapter, OutlookResults, PpiChapter
 from macrodesk.analyses.inflation_outlook.inputs import _FACTORS
 from macrodesk.exceptions import ModelError
@@ -64,11 +64,11 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
             table = VC.rotation_table(rot, lang)
             wb += [Paragraph(VC.rotation_text(rot, lang)),
                    Table(table, tr("基期轮换的权重调整（pct）", "Weight adjustments at base rotations (pct)", lang),
-                         source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang),
+                         **_src(res, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang),
                          formats={c: (".1f" if i == list(rot.table.columns).index("new") else F.signed1)
                                   for i, c in enumerate(table.columns)}),
                    Figure(VC.rotation_chart(rot, lang), tr("历次基期轮换的权重调整", "Weight adjustments at each rotation", lang),
-                          source=_sources(S, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang))]
+                          **_src(res, [f"hh_spending_share_{c}" for c in CPI_CATEGORIES], lang))]
         else:
             gaps.need("spending", tr("hh_spending_share_<类别>（缺少上一基期年份的支出占比）",
                          "hh_spending_share_<category> (no shares for the last base year)", lang))
@@ -79,7 +79,7 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
     if drift is not None:
         wb += [Paragraph(VC.drift_text(drift, lang)),
                Figure(VC.drift_chart(drift, lang), tr("猪肉在CPI中的权重（价格法推算）", "Pork weight in the CPI (price method)", lang),
-                      source=_sources(S, ["cpi_pork_mom", "cpi_mom"], lang),
+                      **_src(res, ["cpi_pork_mom", "cpi_mom"], lang),
                       note=tr("w_t = w_0 ×（猪肉价格相对变化 ÷ CPI相对变化）", "w_t = w_0 × (pork relative price ÷ CPI relative price)", lang))]
     elif not inputs.has("cpi_weight_pork"):
         gaps.need("pork", tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
@@ -89,13 +89,13 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
 def _upcycle_blocks(res: OutlookResults, up: Upcycles, lang: str) -> list[Block]:
     S = res.inputs.series
     hog = S["hog_spot_price_index_zhuyi"]
-    src = _sources(S, ["hog_spot_price_index_zhuyi"] + [i for i in ("cpi_pork_mom", "cpi_pork_yoy") if i in S], lang)
+    src = _src(res, ["hog_spot_price_index_zhuyi"] + [i for i in ("cpi_pork_mom", "cpi_pork_yoy") if i in S], lang)
     tbl = VY.upcycles_table(up, lang)
     return [
         Paragraph(VY.upcycles_text(up, lang)),
         Table(tbl, tr(f"{F.month_label(hog.observations().index[0])}以来生猪价格的上涨周期",
                       f"Hog price up-cycles since {F.month_label(hog.observations().index[0], 'en')}", lang),
-              source=src,
+              **src,
               note=tr(f"转折点：反向波动≥{F.num(up.swing * 100, 0)}%确认；上涨周期：涨幅≥{F.num(up.min_rise * 100, 0)}%且≥{up.min_months}个月；"
                       "开始为谷底后一个月",
                       f"turning points confirmed by a {F.num(up.swing * 100, 0)}% reversal; up-cycles rise ≥"
@@ -103,7 +103,7 @@ def _upcycle_blocks(res: OutlookResults, up: Upcycles, lang: str) -> list[Block]
               formats={c: (".1f" if "%" in str(c) or "pp" in str(c) else (lambda v: F.num(v, 0))) for c in tbl.columns
                        if pd.api.types.is_numeric_dtype(tbl[c])}),
         Figure(VY.upcycles_chart(up, lang), tr("生猪价格与上涨周期", "Hog price and its up-cycles", lang),
-               source=_sources(S, ["hog_spot_price_index_zhuyi"], lang),
+               **_src(res, ["hog_spot_price_index_zhuyi"], lang),
                note=tr("阴影为上涨周期（谷底至峰值）", "shaded: up-cycles, trough to peak", lang)),
     ]
 
@@ -128,7 +128,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
         pb += [Paragraph(VY.leadlag_text(ll, lang)),
                Figure(VY.leadlag_chart(ll, lang), tr("能繁母猪存栏同比与生猪价格同比的领先滞后关系",
                                                      "Breeding-sow inventory YoY leads the hog price YoY", lang),
-                      source=_sources(S, [sow_id, "hog_spot_price_index_zhuyi"], lang),
+                      **_src(res, [sow_id, "hog_spot_price_index_zhuyi"], lang),
                       note=tr("季度数据（生猪价格取季度均值）" if sow_id.endswith("_q") else "月度数据",
                               "quarterly data (hog price: quarterly mean)" if sow_id.endswith("_q") else "monthly data", lang))]
     elif ll is not None:
@@ -147,7 +147,7 @@ def _carry_blocks(res: OutlookResults, co: CarryoverReview, assumed: tuple[pd.Pe
     return [Paragraph(txt),
             Figure(VR.next_year_carryover_chart(co, lang), tr(f"{nxt}年{name}翘尾因素（按{year}年环比推算）",
                                                               f"{nxt} {name} carry-over implied by {year} MoMs", lang),
-                   source=_sources(res.inputs.series, [sid], lang), note=VR.assumed_note(list(assumed), lang))]
+                   **_src(res, [sid], lang), note=VR.assumed_note(list(assumed), lang))]
 
 
 def _seasonality_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str], lang: str) -> list[Block]:
@@ -158,7 +158,7 @@ def _seasonality_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: l
     if isinstance(se, Seasonality):
         sb += [Paragraph(VC.seasonality_text(se, lang)),
                Figure(VC.seasonality_chart(se, lang), tr("CPI环比的季节性规律", "CPI MoM seasonality", lang),
-                      source=_sources(S, ["cpi_mom"], lang),
+                      **_src(res, ["cpi_mom"], lang),
                       note=tr(f"阴影为{year - 10}-{year - 1}年同月环比最小值至最大值",
                               f"band: min–max of the same month in {year - 10}-{year - 1}", lang))]
     else:
@@ -226,7 +226,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
         db += [Paragraph(VY.leadlag_text(ll, lang)),
                Figure(VY.leadlag_chart(ll, lang, start=month - 12 * 10 + 1),
                       tr(f"M1同比领先PPI同比约{ll.best_lead_months}个月", f"M1 YoY leads PPI YoY by about {ll.best_lead_months} months", lang),
-                      source=_sources(S, ["m1_yoy", "ppi_yoy"], lang),
+                      **_src(res, ["m1_yoy", "ppi_yoy"], lang),
                       note=tr("M1自2025年1月起为新口径，使用公布同比", "M1 definition changed in January 2025; published YoY used", lang)
                       if month >= pd.Period("2025-01", freq="M") else None)]
         risks.append(tr(
@@ -240,13 +240,13 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
         gaps.need("m1", "m1_yoy")
     pt = ch.pass_through
     if isinstance(pt, PassThrough):
-        key.append(VY.passthrough_text(pt, lang))
+        key.append(_marked(res, ["crb_spot_index"], ("CRB现货指数", "CRB spot index"), VY.passthrough_text(pt, lang), lang))
         db += [Paragraph(VY.passthrough_text(pt, lang) + tr(
                    f"据此，CRB同比上涨5%约对应PPI同比上行{F.num(pt.effect(0.05) * 100, 2)}个百分点。",
                    f" A 5% rise in CRB YoY would thus go with about {F.num(pt.effect(0.05) * 100, 2)} pp on PPI YoY.", lang)),
                Figure(VY.passthrough_chart(pt, lang), tr(f"CRB现货指数同比每涨1%带动PPI同比上涨约{F.num(pt.slope, 2)}%",
                                                          f"Each 1% on CRB YoY went with about {F.num(pt.slope, 2)}% on PPI YoY", lang),
-                      source=_sources(S, ["crb_spot_index", "ppi_yoy"], lang),
+                      **_src(res, ["crb_spot_index", "ppi_yoy"], lang),
                       note=tr("CRB为日度数据的月均值", "CRB: monthly mean of daily values", lang))]
     elif pt is not None:
         gaps.failed(not_computable_text(pt, lang))
@@ -269,19 +269,19 @@ def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: st
         tbl = VI.inventory_panel_table(panel, lang)
         ib += [Paragraph(VI.inventory_panel_text(panel, lang)),
                Figure(VI.inventory_panel_chart(panel, lang), tr("各行业库存周期位置", "Industries on the inventory-cycle quadrant", lang),
-                      source=_sources(S, ids, lang),
+                      **_src(res, ids, lang),
                       note=tr("横轴、纵轴为近3个月营收同比、产成品存货同比的变化；2020-2021年为两年平均增速",
                               "axes: 3-month change of revenue and inventory YoY; 2020-2021 two-year average growth", lang)),
-               Table(tbl, tr("各行业库存周期阶段", "Inventory-cycle phase by industry", lang), source=_sources(S, ids, lang),
+               Table(tbl, tr("各行业库存周期阶段", "Inventory-cycle phase by industry", lang), **_src(res, ids, lang),
                      formats={c: (".0f" if pd.api.types.is_integer_dtype(tbl[c]) else ".1f")
                               for c in tbl.columns if pd.api.types.is_numeric_dtype(tbl[c])}),
                Figure(VI.inventory_percentile_chart(panel, lang), tr("各行业库存所处历史分位", "Inventory percentile by industry", lang),
-                      source=_sources(S, ids, lang))]
+                      **_src(res, ids, lang))]
         for c in list(panel.cycles.values())[:2]:
             name = VI.cycle_name(c, lang)
             ib.append(Figure(VI.inventory_chart(c, lang), tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
                                                              f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
-                             source=_sources(S, [f"industry_revenue_yoy_{k}" for k in codes], lang)))
+                             **_src(res, [f"industry_revenue_yoy_{k}" for k in codes], lang)))
     for nc in panel.not_computable.values():
         gaps.failed(not_computable_text(nc, lang))
     return ib
@@ -295,19 +295,19 @@ def _factor_section(res: OutlookResults, gaps: _Gaps, key: list[str], risks: lis
     if fit is None:
         return None
     ids = [sid for sid, _, _ in _FACTORS.values() if sid in S] + (["brent_usd"] if "oil" in fit.factors else [])
-    src = _sources(S, ids + ["ppi_yoy"], lang)
-    key.append(factor_text(fit, lang))
+    src = _src(res, ids + ["ppi_yoy"], lang)
+    key.append(_marked(res, ids, ("商品因子模型", "Commodity factor model"), factor_text(fit, lang), lang))
     last12 = fit.resid.iloc[-12:].abs().mean() * 100
     table = factor_table(fit, lang)
     fb: list[Block] = [
         Paragraph(factor_text(fit, lang)),
         Table(table, tr("PPI同比对主要商品现货价同比的回归", "PPI YoY regressed on commodity spot price YoY", lang),
-              source=src, note=tr(f"Newey-West稳健标准误（{fit.maxlags}阶）", f"Newey–West standard errors ({fit.maxlags} lags)", lang),
+              **src, note=tr(f"Newey-West稳健标准误（{fit.maxlags}阶）", f"Newey–West standard errors ({fit.maxlags} lags)", lang),
               formats={c: ".2f" for c in table.columns}),
         Figure(factor_chart(fit, lang), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
-               source=src, note=tr("商品价格为日度或周度数据的月均值", "commodity prices: monthly means of daily or weekly data", lang)),
+               **src, note=tr("商品价格为日度或周度数据的月均值", "commodity prices: monthly means of daily or weekly data", lang)),
         Figure(factor_contribution_chart(fit, lang), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
-               source=src)]
+               **src)]
     s1 = fit.sample[1]
     risks.append(tr(
         f"因子模型样本截至{F.month_label(s1)}（商品价格数据截至该月），近12个月平均绝对误差{F.num(last12, 2)}个百分点。",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macrodesk.analyses.inflation_outlook._notes import _Gaps, _sources
+from macrodesk.analyses.inflation_outlook._notes import _Gaps, _src
 from macrodesk.analyses.inflation_outlook.compute import OutlookResults, ReviewChapter
 from macrodesk.models._base import pindex
 from macrodesk.models.inflation.components import ComponentReview
@@ -37,7 +37,7 @@ def _cpi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, lang: str) 
     S, year, end_month = res.inputs.series, res.year, res.end_month
     span = F.span_label(1, end_month, lang)
     rev = ch.cpi
-    src_cpi = _sources(S, ["cpi_mom"], lang)
+    src_cpi = _src(res, ["cpi_mom"], lang)
     cpi_yoy = S["cpi_yoy"].data
     ytd = cpi_yoy[(pindex(cpi_yoy).year == year) & (pindex(cpi_yoy).month <= end_month)].dropna()
     lead = tr(
@@ -49,7 +49,7 @@ def _cpi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, lang: str) 
     if rev.norms:  # the review's chart needs at least one norm window
         blocks.append(Figure(VR.seasonal_review_chart(rev, lang), tr(f"{year}年{span}CPI环比累计涨幅与季节性对比",
                                                                     f"CPI cumulative MoM, {span} of each year, against seasonal norms", lang),
-                             source=src_cpi, note=tr("环比累计 = ∏(1+环比)−1", "cumulative = prod(1+MoM)−1", lang)))
+                             **src_cpi, note=tr("环比累计 = ∏(1+环比)−1", "cumulative = prod(1+MoM)−1", lang)))
     else:
         gaps.failed(tr(f"CPI环比历史不足，无法计算{span}季节性均值", f"CPI MoM history too short for {span} norms", lang))
     cr = ch.components
@@ -72,14 +72,14 @@ def _component_blocks(res: OutlookResults, cr: ComponentReview, weights: bool, g
     blocks: list[Block] = [
         Paragraph(VC.component_text(cr, lang)),
         Figure(VC.component_chart(cr, lang), tr(f"CPI各分项{span}环比累计对比", f"CPI components: cumulative MoM, {span}", lang),
-               source=_sources(S, ids, lang)),
+               **_src(res, ids, lang)),
     ]
     disp = VC.component_table(cr, lang)
     if not weights:
         disp = disp.drop(columns=[disp.columns[0], disp.columns[-1]])
     blocks.append(Table(disp, tr(f"CPI各分项{year}年{span}环比累计涨跌幅与权重",
                                  f"CPI components: cumulative MoM, {span} {year}, and weights", lang),
-                        source=_sources(S, ids, lang), formats={c: ".1f" for c in disp.columns[:-1]}
+                        **_src(res, ids, lang), formats={c: ".1f" for c in disp.columns[:-1]}
                         | {disp.columns[-1]: ".2f"} if weights else {c: ".1f" for c in disp.columns}))
     if cr.not_computable:
         gaps.need("cpi_components", tr(f"CPI分项环比（{year}年{span}不完整：{len(cr.not_computable)}项）",
@@ -102,12 +102,12 @@ def _ppi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, key: list[s
         table = VR.seasonal_review_table(prev, lang)
         pblocks += [Paragraph(VR.seasonal_review_text(prev, lang)),
                     Table(table, tr(f"PPI {span}环比累计与季节性", f"PPI cumulative MoM {span} vs norms", lang),
-                          source=_sources(S, ["ppi_mom"], lang), formats={c: F.signed2 for c in table.columns})]
+                          **_src(res, ["ppi_mom"], lang), formats={c: F.signed2 for c in table.columns})]
     gr = ch.groups
     if isinstance(gr, PPIGroupReview):
         pblocks += [Paragraph(VP.ppi_group_text(gr, lang)),
                     Figure(VP.ppi_group_chart(gr, lang), tr("PPI分大类环比走势", "PPI MoM by major group", lang),
-                           source=_sources(S, [f"ppi_{g}_mom" for g in PPI_GROUPS if res.inputs.has(f"ppi_{g}_mom")], lang),
+                           **_src(res, [f"ppi_{g}_mom" for g in PPI_GROUPS if res.inputs.has(f"ppi_{g}_mom")], lang),
                            note=tr("圆点为公布值；缺失月份之间以直线连接", "dots: published months; gaps bridged", lang))]
     elif gr is None:
         gaps.need("ppi_groups", tr("ppi_<大类>_mom（分大类环比）", "ppi_<group>_mom (major-group MoM)", lang))
@@ -133,8 +133,8 @@ def _industry_blocks(res: OutlookResults, ir: PPIIndustryReview, wyear: int | No
         Paragraph(VP.ppi_industry_text(ir, lang)),
         Figure(VP.ppi_industry_chart(ir, lang), tr(f"PPI各行业{year}年{span}环比累计涨跌幅与权重分布",
                                                    f"PPI by industry: cumulative MoM, {span} {year}, against weight", lang),
-               source=_sources(S, ids, lang),
+               **_src(res, ids, lang),
                note=tr(f"权重按{wyear}年营业收入占比估计", f"weights: shares of {wyear} revenue", lang)),
         Table(table, tr(f"PPI分行业权重、{span}环比累计与拉动", "PPI by industry: weight, cumulative MoM and pull", lang),
-              source=_sources(S, ids, lang), formats={c: ".2f" for c in table.columns}),
+              **_src(res, ids, lang), formats={c: ".2f" for c in table.columns}),
     ]

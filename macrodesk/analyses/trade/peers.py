@@ -25,6 +25,7 @@ from macrodesk.models.trade.prices import IndexPriceVolume, index_price_volume
 from macrodesk.reports.model import Figure, Paragraph
 from macrodesk.reports.views import trade as V
 from macrodesk.reports.views import trade_structure as VS
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.series import MacroSeries
 from macrodesk.text import format as F
 from macrodesk.text import source_line, tr
@@ -179,13 +180,17 @@ def _korea_semis(inputs: Inputs, month: pd.Period,
 
 
 # ---------------------------------------------------------------- render
-def render_peers(peers: PeersResults, lang: str) -> tuple[list[Any], str | None, list[tuple[str, str]]]:
-    """Blocks for the peers sub-section, one key-point sentence, the peers shown ((zh, en) names)."""
+def render_peers(peers: PeersResults, lang: str,
+                 fr: Staleness | None = None) -> tuple[list[Any], str | None, list[tuple[str, str]]]:
+    """Blocks for the peers sub-section, one key-point sentence, the peers shown ((zh, en) names).
+
+    ``fr`` marks the inputs that end before the report month (in the key point: '韩国出口（截至2025年6月）…')."""
+    fr = fr or Staleness(None, peers.month, lang)
     blocks: list[Any] = []
     bits: list[str] = []
     shown: list[tuple[str, str]] = []
-    for b, event, names in ((*_vietnam_blocks(peers.vietnam, peers.month, lang), ("越南", "Vietnam")),
-                            (*_korea_blocks(peers.korea, peers.month, lang), ("韩国", "Korea"))):
+    for b, event, names in ((*_vietnam_blocks(peers.vietnam, peers.month, lang, fr), ("越南", "Vietnam")),
+                            (*_korea_blocks(peers.korea, peers.month, lang, fr), ("韩国", "Korea"))):
         blocks += b
         if b:
             shown.append(names)
@@ -203,7 +208,8 @@ def _lag_lead(pm: pd.Period, month: pd.Period, zh: str, en: str, lang: str) -> s
     return tr(f"{zh}数据最新为{F.month_label(pm)}：", f"{en} data end in {F.month_label(pm, 'en')}. ", lang)
 
 
-def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str) -> tuple[list[Any], str | None]:
+def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str,
+                    fr: Staleness) -> tuple[list[Any], str | None]:
     if vn is None:
         return [], None
     h = vn.headline
@@ -214,44 +220,52 @@ def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str) -> t
         zh, en = line.name
         text += tr("", " ", lang) + V.seasonal_text(line.comparison, lang)
         figs.append(Figure(V.seasonal_chart(line.comparison, lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                           tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang) + upto,
+                           **fr.exhibit(tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang) + upto,
+                                        [line.series]),
                            source=source_line([line.series], lang)))
     blocks: list[Any] = [Paragraph(text), *figs]
     if vn.products is not None:
         c = vn.products.result
         blocks.append(Paragraph(VS.contributions_text(c, lang)))
-        blocks.append(Figure(VS.contributions_chart(c, lang), tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang) + upto,
-                             source=source_line(list(vn.products.series), lang),
-                             note=tr("其他 = 出口同比 − 所列产品拉动之和；越南统计局当月初值，次月修订",
-                                     "other = total YoY − listed products; GSO first estimates, revised the next month", lang)
-                             + (tr("；1-2月合并计算（春节错月）", "; Jan and Feb combined (Tet timing)", lang) if c.month.month in (2, 3) else "")))
-    return blocks, V.headline_event(h, lang)  # a lagging month carries its year ("2025年6月")
+        blocks.append(Figure(VS.contributions_chart(c, lang),
+                             **fr.exhibit(tr("越南出口分产品拉动", "Vietnam: contributions to export YoY by product", lang) + upto,
+                                          vn.products.series,
+                                          note=tr("其他 = 出口同比 − 所列产品拉动之和；越南统计局当月初值，次月修订",
+                                                  "other = total YoY − listed products; GSO first estimates, revised the next month", lang)
+                                          + (tr("；1-2月合并计算（春节错月）", "; Jan and Feb combined (Tet timing)", lang)
+                                             if c.month.month in (2, 3) else "")),
+                             source=source_line(list(vn.products.series), lang)))
+    return blocks, V.headline_event(h, lang, mark=fr.mark(["vn_exports_world"]))
 
 
-def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str) -> tuple[list[Any], str | None]:
+def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str,
+                  fr: Staleness) -> tuple[list[Any], str | None]:
     if kr is None:
         return [], None
     blocks: list[Any] = []
     event = None
     if kr.headline is not None and kr.data_month is not None:
-        event = V.headline_event(kr.headline, lang)
+        event = V.headline_event(kr.headline, lang, mark=fr.mark(["kr_exports_world"]))
         blocks.append(Paragraph(_lag_lead(kr.data_month, month, "韩国", "Korea", lang) + V.headline_text(kr.headline, lang)))
         if kr.partners is not None:
             c = kr.partners.result
             blocks.append(Paragraph(VS.contributions_text(c, lang)))
-            blocks.append(Figure(VS.contributions_chart(c, lang), tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
-                                 source=source_line(list(kr.partners.series), lang),
-                                 note=tr("其他 = 出口同比 − 所列地区拉动之和（含当月未单列的地区）",
-                                         "other = total YoY − listed partners (incl. partners not reported that month)", lang)))
+            blocks.append(Figure(VS.contributions_chart(c, lang),
+                                 **fr.exhibit(tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
+                                              kr.partners.series,
+                                              note=tr("其他 = 出口同比 − 所列地区拉动之和（含当月未单列的地区）",
+                                                      "other = total YoY − listed partners (incl. partners not reported that month)", lang)),
+                                 source=source_line(list(kr.partners.series), lang)))
         if kr.products is not None:
             c = kr.products.result
             blocks.append(Paragraph(VS.contributions_text(c, lang)))
-            blocks.append(Figure(VS.contributions_cagr_chart(c, lang), tr("韩国出口分产品两年复合增速", "Korea: two-year compound export growth by product", lang),
-                                 source=source_line(list(kr.products.series), lang),
-                                 note=tr("增速为两年复合同比", "two-year compound growth", lang)))
+            blocks.append(Figure(VS.contributions_cagr_chart(c, lang),
+                                 **fr.exhibit(tr("韩国出口分产品两年复合增速", "Korea: two-year compound export growth by product", lang),
+                                              kr.products.series, note=tr("增速为两年复合同比", "two-year compound growth", lang)),
+                                 source=source_line(list(kr.products.series), lang)))
     if kr.first20 is not None:
-        blocks += _first20_blocks(kr.first20, kr.first20_products, month, lang)
-        event = event or V.headline_event(kr.first20, lang)
+        blocks += _first20_blocks(kr.first20, kr.first20_products, month, lang, fr)
+        event = event or V.headline_event(kr.first20, lang, mark=fr.mark(["kr_exports_20d_world"]))
     if kr.semis is not None:
         c2 = kr.semis_price_cagr2y
         extra = ""
@@ -259,18 +273,23 @@ def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str) -> tuple
             extra = tr(f"韩国半导体出口价格两年复合增速{F.pct(c2 * 100)}。",
                        f" Korea's semiconductor export prices rose at a two-year compound rate of {F.pct(c2 * 100)}.", lang)
         blocks.append(Paragraph(VS.index_pv_text(kr.semis, lang) + extra))
-        blocks.append(Figure(VS.index_pv_chart(kr.semis, lang), tr("韩国半导体出口：数量与价格贡献", "Korea's semiconductor exports: volume vs price", lang),
+        blocks.append(Figure(VS.index_pv_chart(kr.semis, lang),
+                             **fr.exhibit(tr("韩国半导体出口：数量与价格贡献", "Korea's semiconductor exports: volume vs price", lang),
+                                          kr.semis_series),
                              source=source_line(list(kr.semis_series), lang)))
     return blocks, event
 
 
-def _first20_blocks(h20: TradeHeadline, products: Breakdown | None, month: pd.Period, lang: str) -> list[Any]:
+def _first20_blocks(h20: TradeHeadline, products: Breakdown | None, month: pd.Period, lang: str,
+                    fr: Staleness) -> list[Any]:
     text = V.headline_text(h20, lang)
     if products is None:
         return [Paragraph(text)]
     c = products.result
     text += tr("", " ", lang) + VS.contributions_text(c, lang)
-    fig = Figure(VS.contributions_marginal_chart(c, lang), tr(f"韩国{month.month}月前20日出口分产品拉动",
-                                            f"Korea, first 20 days of {month.strftime('%B')}: contributions by product", lang),
+    fig = Figure(VS.contributions_marginal_chart(c, lang),
+                 **fr.exhibit(tr(f"韩国{month.month}月前20日出口分产品拉动",
+                                 f"Korea, first 20 days of {month.strftime('%B')}: contributions by product", lang),
+                              products.series),
                  source=source_line(list(products.series), lang))
     return [Paragraph(text), fig]

@@ -1,19 +1,28 @@
-"""The data-status table: each input's last period and whether it is behind the report's month.
+"""Stale inputs in a report: the as-of mark, the exhibit labels and the data-status box.
 
-Made from :func:`macrodesk.series.freshness.freshness`'s table; labels from :mod:`macrodesk.text`.
+Made from an input-status table: :func:`macrodesk.series.freshness.freshness`'s rows (id,
+last_period, months_behind, allowed, stale), with the inputs' display names in ``name_zh`` /
+``name_en`` when known (:func:`macrodesk.analyses._common.input_status` adds them). Labels from
+:mod:`macrodesk.text`.
+
+A report's render makes one :class:`Staleness` and passes every figure and table through
+:meth:`Staleness.exhibit` (the exhibit's caption or note gets the mark of its stale inputs and
+the exhibit records ``inputs``), marks sentences with :meth:`Staleness.mark`, and ends with
+:meth:`Staleness.box`, the data-status section listing each stale input the report used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Callable
 
 import pandas as pd
 
-from macrodesk.reports.model import Table
+from macrodesk.reports.model import Paragraph, Section, Table
 from macrodesk.text import tr
 from macrodesk.text.format import month_label
 
-__all__ = ["data_status_table", "as_of_label"]
+__all__ = ["Staleness", "as_of_label", "data_status_table"]
 
 
 def as_of_label(last_period: Any, lang: str = "zh") -> str:
@@ -47,3 +56,132 @@ def data_status_table(
         formats={tr("滞后月数", "Months behind", lang): lambda v: "—" if pd.isna(v) else str(int(v))},
         index=False,
     )
+
+
+def _key(p: Any) -> pd.Period:
+    return p if isinstance(p, pd.Period) and p.freqstr == "M" else pd.Period(
+        p.asfreq("M", how="end") if isinstance(p, pd.Period) else pd.Timestamp(p), "M")
+
+
+class Staleness:
+    """The stale inputs of one report in one language, and the marks made from them.
+
+    ``status`` is the input-status table of everything the recipe read, ``month`` the report's
+    month. Every input passed to :meth:`exhibit`, :meth:`inputs` or :meth:`mark` is remembered,
+    so :meth:`box` lists the stale inputs the report actually used.
+    """
+
+    def __init__(self, status: pd.DataFrame | None, month: Any, lang: str) -> None:
+        self.month = month
+        self.lang = lang
+        self._rows: dict[str, dict[str, Any]] = {}
+        if status is not None:
+            self._rows = {str(r["id"]): {str(k): v for k, v in r.items()} for r in status.to_dict("records")}
+        self._used: dict[str, None] = {}
+
+    # -------------------------------------------------------- numbers
+    def _ids(self, items: Iterable[Any]) -> list[str]:
+        ids = [i if isinstance(i, str) else getattr(i, "id", None) for i in items if i is not None]
+        return list(dict.fromkeys(i for i in ids if i is not None and i in self._rows))
+
+    def inputs(self, items: Iterable[Any]) -> tuple[tuple[str, Any], ...]:
+        """``((id, last_period), …)`` of ``items`` (MacroSeries or ids), for an exhibit's ``inputs``."""
+        ids = self._ids(items)
+        self._used.update(dict.fromkeys(ids))
+        return tuple((i, self._rows[i]["last_period"]) for i in ids if self._rows[i]["last_period"] is not None)
+
+    def stale(self, items: Iterable[Any]) -> list[str]:
+        """The ids among ``items`` that are stale (older than the report month allows)."""
+        return [i for i in self._ids(items) if bool(self._rows[i]["stale"])]
+
+    def name(self, sid: str) -> str:
+        row = self._rows.get(sid, {})
+        text = row.get(tr("name_zh", "name_en", self.lang)) or row.get("name_zh")
+        return str(text) if isinstance(text, str) and text else sid
+
+    # -------------------------------------------------------- words
+    def mark(self, items: Iterable[Any]) -> str:
+        """The as-of mark of the oldest stale input among ``items`` ('' when all are current)."""
+        ids = self._ids(items)
+        self._used.update(dict.fromkeys(ids))
+        stale = [i for i in ids if bool(self._rows[i]["stale"]) and self._rows[i]["last_period"] is not None]
+        if not stale:
+            return ""
+        return as_of_label(min((self._rows[i]["last_period"] for i in stale), key=_key), self.lang)
+
+    def exhibit(self, caption: str, items: Iterable[Any], note: str | None = None) -> dict[str, Any]:
+        """``caption``, ``note`` and ``inputs`` for a Figure or Table drawing on ``items``.
+
+        When every input is stale and they end in the same month, the caption gets the mark
+        ("…（截至2024年12月）"); when only some are, the note names them ("滞后数据：出口价格指数
+        （截至2024年12月）"). A caption that already carries the mark is left as it is.
+        """
+        items = list(items)
+        inputs = self.inputs(items)
+        stale = self.stale(items)
+        ends: dict[pd.Period, list[str]] = {}
+        for sid in stale:
+            last = self._rows[sid]["last_period"]
+            if last is not None:
+                ends.setdefault(_key(last), []).append(sid)
+        ends = {p: ids for p, ids in ends.items() if as_of_label(p, self.lang) not in caption}
+        if not ends:
+            return {"caption": caption, "note": note, "inputs": inputs}
+        if len(ends) == 1 and len(stale) == len(inputs):
+            return {"caption": caption + as_of_label(next(iter(ends)), self.lang), "note": note, "inputs": inputs}
+        parts = [self._names(ids) + as_of_label(p, self.lang) for p, ids in sorted(ends.items())]
+        extra = tr("滞后数据：", "Data lagging: ", self.lang) + tr("；", "; ", self.lang).join(parts)
+        sep = tr("；", "; ", self.lang)
+        return {"caption": caption, "note": extra if not note else note + sep + extra, "inputs": inputs}
+
+    def _names(self, ids: list[str], most: int = 3) -> str:
+        """'A、B、C等13项' / 'A, B, C and 10 more': the display names of ``ids``, at most ``most`` of them."""
+        names = list(dict.fromkeys(self.name(s) for s in ids))
+        shown = tr("、", ", ", self.lang).join(names[:most])
+        if len(names) <= most:
+            return shown
+        return shown + tr(f"等{len(names)}项", f" and {len(names) - most} more", self.lang)
+
+    def relabel(self, block: Any) -> Any:
+        """A Figure or Table with its caption or note marked for its recorded ``inputs`` (others as given)."""
+        import dataclasses
+
+        from macrodesk.reports.model import Figure
+
+        if not isinstance(block, (Figure, Table)) or not block.inputs:
+            return block
+        ex = self.exhibit(block.caption, [i for i, _ in block.inputs], block.note)
+        if ex["caption"] == block.caption and ex["note"] == block.note:
+            return block
+        if isinstance(block, Figure):
+            return dataclasses.replace(block, figure=block.png, caption=ex["caption"], note=ex["note"])
+        return dataclasses.replace(block, caption=ex["caption"], note=ex["note"])
+
+    def relabel_sections(self, sections: Iterable[Section]) -> list[Section]:
+        """``sections`` with every exhibit passed through :meth:`relabel`."""
+        return [Section(s.heading, tuple(self.relabel(b) for b in s.blocks), level=s.level) for s in sections]
+
+    # -------------------------------------------------------- the box
+    def used_stale(self) -> pd.DataFrame:
+        """The status rows of the stale inputs used so far."""
+        rows = [self._rows[i] for i in self._used if bool(self._rows[i]["stale"])]
+        return pd.DataFrame(rows, columns=["id", "last_period", "months_behind", "allowed", "stale"])
+
+    def box(self) -> Section:
+        """The data-status section: each stale input used, with its last period and months behind."""
+        lang, month = self.lang, self.month
+        heading = tr("数据状态", "Data status", lang)
+        stale = self.used_stale()
+        if stale.empty:
+            return Section(heading, (Paragraph(tr(f"本报告所用数据均已更新至{month_label(month)}。",
+                                                  f"All data used in this report run to {month_label(month, 'en')}.",
+                                                  lang)),))
+        stale = stale.assign(months_behind=stale["months_behind"].astype("Int64"), stale=stale["stale"].astype(bool))
+        lead = tr(f"下列数据早于报告月份（{month_label(month)}），相关图表和文字已标注数据截至月份：",
+                  f"These inputs end before the report month ({month_label(month, 'en')}); the exhibits and "
+                  "sentences that use them say when their data end:", lang)
+        table = data_status_table(stale, month, name=self.name, lang=lang)
+        table = Table(table.data.drop(columns=[tr("状态", "Status", lang)]), table.caption,
+                      formats={k: v for k, v in table.formats.items() if k != tr("状态", "Status", lang)},
+                      index=False)
+        return Section(heading, (Paragraph(lead), table))

@@ -18,6 +18,7 @@ from macrodesk.models.trade._frames import months as _months
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline
 from macrodesk.models.trade.imports import ImportsCommodities
 from macrodesk.plotting import charts
+from macrodesk.reports.views.freshness import as_of_label
 from macrodesk.text import format as F
 from macrodesk.text import tr
 
@@ -54,9 +55,7 @@ def month_word(p: pd.Period, lang: str) -> str:
 
 def data_to(data_month: pd.Period, month: pd.Period, lang: str) -> str:
     """'（截至2025年3月）' / ' (to Mar 2025)' when an exhibit's data end before the report month, else ''."""
-    if data_month == month:
-        return ""
-    return tr(f"（截至{F.month_label(data_month)}）", f" (to {F.month_label(data_month, 'en')})", lang)
+    return "" if data_month == month else as_of_label(data_month, lang)
 
 
 def name_of(labels: Any, key: str, lang: str = "zh") -> str:
@@ -89,12 +88,19 @@ def headline_label(res: TradeHeadline, lang: str = "zh") -> str:
     return tr(f"{res.month.year}年{short}", f"{short} {res.month.year}", lang)
 
 
-def headline_event(res: TradeHeadline, lang: str = "zh") -> str:
-    """'12月出口同比+6.6%，前值+5.9%' / 'exports +6.6% YoY in December (prior +5.9%)'."""
+def headline_event(res: TradeHeadline, lang: str = "zh", mark: str = "") -> str:
+    """'12月出口同比+6.6%，前值+5.9%' / 'exports +6.6% YoY in December (prior +5.9%)'.
+
+    ``mark`` is the as-of mark of a flow whose data end before the report month: it follows the
+    name and replaces the month ('韩国出口（截至2025年6月）同比+4.3%'; Jan–Feb keeps '1-2月')."""
     q, p = res.quoted * 100, res.prior * 100
     n = flow_name(res.name, lang)
     label = headline_label(res, lang)
     prior = tr(f"，前值{F.pct(p)}", f" (prior {F.pct(p)})", lang) if np.isfinite(p) else ""
+    if mark:
+        jf = res.is_janfeb
+        return tr(f"{'1-2月' if jf else ''}{n}{mark}同比{F.pct(q)}",
+                  f"{n}{mark} {F.pct(q)} YoY" + (" in January–February" if jf else ""), lang) + prior
     return tr(f"{label}{n}同比{F.pct(q)}", f"{n} {F.pct(q)} YoY in {label}", lang) + prior
 
 

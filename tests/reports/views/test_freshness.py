@@ -30,3 +30,54 @@ def test_data_status_table_lists_stale_inputs_first():
     assert list(tab.data["状态"]) == ["滞后", "最新"]
     en = data_status_table(_table(), "2025-12", lang="en")
     assert list(en.data["Status"]) == ["stale", "current"] and list(en.data["Input"])[0] == "kr_exports_world"
+
+
+def _status() -> pd.DataFrame:
+    # last periods of real bundled series: Korea's exports end 2025-06, the export price index 2024-12
+    return pd.DataFrame({
+        "id": ["exports_usd_level", "kr_exports_world", "export_price_index_hs2"],
+        "last_period": [pd.Period("2025-12", "M"), pd.Period("2025-06", "M"), pd.Period("2024-12", "M")],
+        "months_behind": pd.array([0, 6, 12], dtype="Int64"),  # Dec 2025 − Jun 2025 = 6, − Dec 2024 = 12
+        "allowed": [0, 0, 0],
+        "stale": [False, True, True],
+        "name_zh": ["出口金额", "韩国出口总额", "出口价格指数"],
+        "name_en": ["Exports", "Korea's exports", "Export price index"],
+    })
+
+
+def test_staleness_marks_captions_notes_and_sentences():
+    from macrodesk.reports.views.freshness import Staleness
+
+    fr = Staleness(_status(), pd.Period("2025-12", "M"), "zh")
+    assert fr.mark(["exports_usd_level"]) == ""  # current inputs are not labelled
+    assert fr.mark(["kr_exports_world", "export_price_index_hs2"]) == "（截至2024年12月）"  # the oldest
+    only_stale = fr.exhibit("韩国出口分地区拉动", ["kr_exports_world"])
+    assert only_stale["caption"] == "韩国出口分地区拉动（截至2025年6月）" and only_stale["note"] is None
+    assert only_stale["inputs"] == (("kr_exports_world", pd.Period("2025-06", "M")),)
+    mixed = fr.exhibit("出口金额同比：数量与价格贡献", ["exports_usd_level", "export_price_index_hs2"], note="注")
+    assert mixed["caption"] == "出口金额同比：数量与价格贡献"
+    assert mixed["note"] == "注；滞后数据：出口价格指数（截至2024年12月）"
+    labelled = fr.exhibit("越南出口（截至2025年6月）", ["kr_exports_world"])
+    assert labelled["caption"] == "越南出口（截至2025年6月）"  # already carries the mark
+    box = fr.box()  # lists the stale inputs used above, oldest first, with months behind
+    table = box.blocks[1]
+    assert list(table.data["数据"]) == ["出口价格指数", "韩国出口总额"]
+    assert list(table.data["滞后月数"]) == [12, 6]
+    en = Staleness(_status(), pd.Period("2025-12", "M"), "en")
+    assert en.exhibit("Korea", ["kr_exports_world"])["caption"] == "Korea (to Jun 2025)"
+    current = Staleness(_status(), pd.Period("2025-12", "M"), "en")
+    current.inputs(["exports_usd_level"])
+    assert current.box().blocks[0].text == "All data used in this report run to Dec 2025."
+
+
+def test_allowed_lag_follows_frequency_and_the_release_calendar():
+    from macrodesk.series.freshness import allowed_lag, months_behind
+
+    assert months_behind(pd.Period("2025Q3", "Q"), "2025-11") == 2  # Q3 ends in September
+    assert allowed_lag("breeding_sow_inventory_q", pd.Period("2025Q3", "Q"), "2025-11") == 2
+    # written on CPI day (NBS, about the 9th): December M1 (PBoC, about 12 Jan) and activity (15 Jan) come later
+    assert allowed_lag("m1_yoy", pd.Period("2025-11", "M"), "2025-12", report_body="nbs_prices") == 1
+    assert allowed_lag("industrial_va_yoy", pd.Period("2025-11", "M"), "2025-12", report_body="nbs_prices") == 1
+    # CPI itself, and peers of unknown publishers, get no allowance
+    assert allowed_lag("cpi_yoy", pd.Period("2025-11", "M"), "2025-12", report_body="nbs_prices") == 0
+    assert allowed_lag("kr_exports_world", pd.Period("2025-06", "M"), "2025-12", report_body="gacc_trade") == 0
