@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -213,24 +213,26 @@ class ExhibitSpec:
             except MacrodeskError as exc:
                 raise ReportError(f"{self.where or self.key}: series '{r.id}': {exc}") from None
             cols[r.name(S, lang)] = values
-        freqs = {v.index.freqstr for v in cols.values()}
+        if any(not isinstance(v.index, pd.PeriodIndex) for v in cols.values()):  # pragma: no cover - transforms keep periods
+            raise ReportError(f"{self.where or self.key}: a transform did not give a monthly or quarterly series")
+        freqs = {cast(pd.PeriodIndex, v.index).freqstr for v in cols.values()}
         if len(freqs) > 1:
             raise ReportError(f"{self.where or self.key}: the series mix frequencies ({', '.join(sorted(freqs))}); "
                               "draw monthly and quarterly series in separate figures")
         df = pd.DataFrame(cols).sort_index()
+        idx = cast(pd.PeriodIndex, df.index)
         if self.annual:  # year-end values only (December, Q4), one row per year
-            if not isinstance(df.index, pd.PeriodIndex):
-                raise ReportError(f"{self.where or self.key}: 'annual' needs monthly or quarterly series")
-            df = df[df.index.asfreq("M", how="end").month == 12]
-            df.index = df.index.asfreq("Y", how="end")
-        freq = df.index.freqstr
-        end = as_of.asfreq(freq, how="end") if isinstance(df.index, pd.PeriodIndex) else as_of
-        df = df[df.index <= end]
+            df = df[idx.asfreq("M", how="E").month == 12]
+            idx = cast(pd.PeriodIndex, df.index).asfreq("Y", how="E")
+            df.index = idx
+        freq = idx.freqstr
+        end = as_of.asfreq(freq, how="E")
+        df = df[idx <= end]
         if self.years is not None:
-            per_year = 4 if freq.startswith("Q") else 1 if freq.startswith("Y") or freq.startswith("A") else 12
+            per_year = 4 if freq.startswith("Q") else 1 if freq.startswith(("Y", "A")) else 12
             df = df[df.index > end - per_year * self.years]
         if self.start is not None:
-            df = df[df.index >= pd.Period(self.start, freq="M").asfreq(df.index.freqstr, how="end")]
+            df = df[df.index >= pd.Period(self.start, freq="M").asfreq(freq, how="E")]
         df = df.dropna(how="all")
         if df.empty:
             raise ReportError(f"{self.where or self.key}: no data in the window to {as_of}")
