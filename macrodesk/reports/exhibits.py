@@ -18,7 +18,8 @@ An exhibit is a small table (in TOML, or a dict) that names what to draw; no Pyt
 
 Each series entry has ``id``, optional ``transform`` (one of :data:`TRANSFORMS`, default
 ``level``), ``over`` (the second series of ``share``/``turnover_days``), ``label``/``label_en``
-(default: the series' name), ``axis`` (``left``/``right``) and ``optional`` (draw without it when
+(default: the series' name), ``ma`` (a moving average over that many periods, after the
+transform), ``axis`` (``left``/``right``) and ``optional`` (draw without it when
 it is missing). ``annual = true`` keeps the year-end values (December, Q4: a year-to-date series'
 full year). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
 before the report month gets "（截至2023年9月）" after its title.
@@ -157,6 +158,7 @@ class SeriesRef:
     label_en: str | None = None
     axis: str = "left"
     optional: bool = False
+    ma: int | None = None
 
     def ids(self) -> list[str]:
         return [self.id] + ([self.over] if self.over else [])
@@ -210,6 +212,8 @@ class ExhibitSpec:
                 continue
             try:
                 values = TRANSFORMS[r.transform].fn(S[r.id], S[r.over] if r.over else None)
+                if r.ma is not None:
+                    values = T.moving_average(values, r.ma)
             except MacrodeskError as exc:
                 raise ReportError(f"{self.where or self.key}: series '{r.id}': {exc}") from None
             cols[r.name(S, lang)] = values
@@ -274,7 +278,7 @@ class ExhibitSpec:
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "ylabel", "right_ylabel",
                 "note", "note_en", "source", "source_en"}
-_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional"}
+_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma"}
 
 
 def _str(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
@@ -317,7 +321,11 @@ def _series_ref(item: Any, where: str) -> SeriesRef:
     optional = item.get("optional", False)
     if not isinstance(optional, bool):
         raise ReportError(f"{where}.optional: must be true or false, got {optional!r}")
-    return SeriesRef(sid, transform, over, _str(item, "label", where), _str(item, "label_en", where), axis, optional)
+    ma = item.get("ma")
+    if ma is not None and (not isinstance(ma, int) or isinstance(ma, bool) or ma < 2):
+        raise ReportError(f"{where}.ma: must be a whole number of periods ≥ 2 (e.g. 12), got {ma!r}")
+    return SeriesRef(sid, transform, over, _str(item, "label", where), _str(item, "label_en", where), axis,
+                     optional, ma)
 
 
 def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:

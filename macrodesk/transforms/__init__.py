@@ -38,7 +38,7 @@ from macrodesk.transforms.growth import (
     yoy_janfeb_combined,
 )
 from macrodesk.transforms.projection import project_yoy, yoy_recursion_residual
-from macrodesk.transforms.ratios import share, turnover_days
+from macrodesk.transforms.ratios import moving_average, share, turnover_days
 from macrodesk.transforms.resample import partial_month, to_monthly
 from macrodesk.transforms.seasonal import monthly_norm, span_norm, super_seasonal
 
@@ -57,6 +57,7 @@ __all__ = [
     "janfeb_yoy",
     "marginal_change",
     "mom",
+    "moving_average",
     "monthly_norm",
     "new_price",
     "part_contribution_to_yoy",

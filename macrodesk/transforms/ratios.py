@@ -2,7 +2,8 @@
 
 ``share(food, total)`` is the Engel coefficient when ``food`` is household spending on food
 (and tobacco and liquor) per head and ``total`` all spending per head; ``turnover_days(inventory,
-revenue_ytd)`` is finished-goods inventory in days of year-to-date revenue.
+revenue_ytd)`` is finished-goods inventory in days of year-to-date revenue; ``moving_average`` smooths
+such a ratio over twelve months (its seasonality).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pandas as pd
 from macrodesk.exceptions import TransformError
 from macrodesk.transforms._frames import Frame, _check, _pindex, _same_kind
 
-__all__ = ["share", "turnover_days"]
+__all__ = ["moving_average", "share", "turnover_days"]
 
 
 def _aligned(a: Frame, b: Frame, name_a: str, name_b: str) -> tuple[Frame, Frame]:
@@ -50,3 +51,18 @@ def turnover_days(stock: Frame, flow_ytd: Frame) -> Frame:
     per_day = f.div(days, axis=0) if isinstance(f, pd.DataFrame) else f / days
     with np.errstate(divide="ignore", invalid="ignore"):
         return s / per_day.where(per_day > 0)
+
+
+def moving_average(x: Frame, window: int = 12, min_periods: int | None = None) -> Frame:
+    """Mean of the observed values among the last ``window`` periods (``MA12``).
+
+    ``min_periods`` (default ``window - 1``) observed values are needed: one missing period is
+    allowed, as in the January of the Jan–Feb combined NBS releases; otherwise NaN.
+    """
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise TransformError(f"window must be a whole number of periods ≥ 1, got {window!r}")
+    need = window - 1 if min_periods is None else min_periods
+    if not 1 <= need <= window:
+        raise TransformError(f"min_periods must be between 1 and window ({window}), got {need}")
+    x = _check(x, "x")
+    return x.rolling(window, min_periods=max(need, 1)).mean()
