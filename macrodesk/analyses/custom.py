@@ -217,8 +217,13 @@ def _report_sections(name: str, data: Any, as_of: pd.Period, lang: str, built: d
     return [Section(_NUMBER.sub("", s.heading), s.blocks, level=2) for s in found]
 
 
-def build_custom(spec: CustomReport, data: Any, *, as_of: str | None = None, lang: str = "zh") -> Report:
-    """The :class:`Report` of a custom report file from ``data`` (a Store or ``{id: MacroSeries}``)."""
+def build_custom(spec: CustomReport, data: Any, *, as_of: str | None = None, lang: str = "zh",
+                 reports: Mapping[str, Report] | None = None) -> Report:
+    """The :class:`Report` of a custom report file from ``data`` (a Store or ``{id: MacroSeries}``).
+
+    ``reports`` holds built-in reports already built at the same month and language, to take
+    included sections from (others are built from ``data``).
+    """
     from macrodesk.analyses import _source
 
     store = _source(data)
@@ -240,7 +245,7 @@ def build_custom(spec: CustomReport, data: Any, *, as_of: str | None = None, lan
         end = pd.Period(first.index[-1], freq="M") if not isinstance(first.index[-1], pd.Period) \
             else first.index[-1].asfreq("M", how="E")
     S = {k: v.slice(None, str(end)) for k, v in S.items()}
-    built: dict[str, Report] = {}
+    built: dict[str, Report] = dict(reports or {})
     sections: list[Section] = []
     for s in spec.sections:
         blocks: list[Block] = []

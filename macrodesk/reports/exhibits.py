@@ -31,6 +31,7 @@ before the report month gets "（截至2023年9月）" after its title.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -332,10 +333,10 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     """An :class:`ExhibitSpec` from one TOML table; a :class:`ReportError` names ``where`` and the key."""
     if not isinstance(table, Mapping):
         raise ReportError(f"{where}: must be a table, got {type(table).__name__}")
-    _unknown(table, _FIGURE_KEYS, where)
     key = _str(table, "id", where, required=True)
     assert key is not None
     where = f"{where} '{key}'"
+    _unknown(table, _FIGURE_KEYS, where)
     title = _str(table, "title", where, required=True)
     assert title is not None
     kind = _str(table, "kind", where) or "line"
@@ -353,6 +354,8 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     start = _str(table, "start", where)
     if start is not None:
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}", start):
+                raise ValueError(start)
             pd.Period(start, freq="M")
         except ValueError:
             raise ReportError(f"{where}.start: must be a month like 2015-01, got '{start}'") from None

@@ -47,7 +47,7 @@ def turnover_days(stock: Frame, flow_ytd: Frame) -> Frame:
     """
     s, f = _aligned(stock, flow_ytd, "stock", "flow_ytd")
     idx = _pindex(s)
-    days = np.asarray(idx.end_time.dayofyear, dtype=float)
+    days = np.asarray(idx.end_time.day_of_year, dtype=float)
     per_day = f.div(days, axis=0) if isinstance(f, pd.DataFrame) else f / days
     with np.errstate(divide="ignore", invalid="ignore"):
         return s / per_day.where(per_day > 0)
