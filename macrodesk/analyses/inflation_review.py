@@ -34,6 +34,7 @@ from macrodesk.models.inflation.review import (
     seasonal_review,
 )
 from macrodesk.plotting import charts
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import review as V
 from macrodesk.reports.views.freshness import Staleness, as_of_label
@@ -149,11 +150,7 @@ def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, st
     """1. CPI and PPI YoY: the latest month, the year's average, ten years of history."""
     S, month, year = res.inputs.series, res.month, res.year
     cpi_yoy = S["cpi_yoy"].data
-    hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): cpi_yoy})
     has_ppi = res.inputs.has("ppi_yoy")
-    if has_ppi:
-        hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = V.recent_history(hist, month)
     cpi_last, cpi_prev = cpi_yoy.get(month, np.nan), cpi_yoy.get(month - 1, np.nan)
     head_text = tr(
         f"{F.month_label(month)}CPI同比{F.pct(cpi_last)}，前值{F.pct(cpi_prev)}",
@@ -181,12 +178,7 @@ def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, st
         tr("一、CPI与PPI走势", "1. CPI and PPI", lang),
         [
             Paragraph(head_text + tr("", " ", lang) + avg_text),
-            Figure(
-                charts.line_chart(hist, ylabel="%", lang=lang),
-                **fr.exhibit(tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
-                             ("cpi_yoy", "ppi_yoy")),
-                source=source_line([S[i] for i in ("cpi_yoy", "ppi_yoy") if i in S], lang),
-            ),
+            exhibit("cpi_ppi_history").figure(S, month, lang, staleness=fr),
         ],
     )
     return section, head_text

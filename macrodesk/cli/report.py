@@ -53,8 +53,13 @@ def _check_extras(fmts: tuple[str, ...]) -> None:
 def report(
     name: Annotated[
         Optional[str],
-        typer.Argument(help="Report name, e.g. inflation-review. Without it: every report of the project file "
-                            "(macrodesk.toml), as configured there."),
+        typer.Argument(help="Report name, e.g. inflation-review, or 'custom' followed by a report file (TOML). "
+                            "Without it: every report of the project file (macrodesk.toml), as configured there."),
+    ] = None,
+    file: Annotated[
+        Optional[Path],
+        typer.Argument(help="With 'custom': the report file — own figures, built-in exhibits and sections of "
+                            "built-in reports (see the README, Custom reports)."),
     ] = None,
     as_of: Annotated[
         Optional[str],
@@ -78,6 +83,11 @@ def report(
     """Build a report (or all the project's reports) from the stored data as HTML, PDF and Markdown."""
     formats = _formats(fmt) if fmt is not None else None
     langs = (check_lang(lang),) if lang is not None else None
+    if name == "custom" or file is not None:
+        if name != "custom" or file is None:
+            fail("a report file goes with 'custom': macrodesk report custom my_report.toml")
+        _custom(file, as_of, out, formats or _DEFAULT_FORMATS, langs or ("zh",), store, style, no_cache, as_json)
+        return
     project = current_project()
     if name is None:
         if project is None:
@@ -110,6 +120,35 @@ def report(
     if as_json:
         # one report in one language: {format: path}, as before; several: {basename: {format: path}}
         print_json(next(iter(written.values())) if name is not None and len(written) == 1 else written)
+
+
+def _custom(file: Path, as_of: Optional[str], out: Optional[Path], formats: tuple[str, ...], langs: tuple[str, ...],
+            store: Optional[Path], style: Optional[Path], no_cache: bool, as_json: bool) -> None:
+    """``report custom FILE``: check the file, then build it from the store in each language."""
+    from macrodesk import cache
+    from macrodesk.analyses.custom import build_custom, load_custom
+    from macrodesk.reports import render
+    from macrodesk.reports.style import load_style
+
+    spec = load_custom(file)  # a malformed file stops here, before the store is opened
+    project = current_project()
+    style_file = style or (project.style if project is not None else None)
+    house = load_style(style_file) if style_file is not None else None
+    path = resolve_store(store)
+    rcache = results_cache(path, disabled=no_cache)
+    written: dict[str, dict[str, str]] = {}
+    with open_store(path, read_only=True) as st:
+        for lg in langs:
+            base = file.stem if len(langs) == 1 else f"{file.stem}-{lg}"
+            with cache.use(rcache):
+                rep = build_custom(spec, st, as_of=as_of, lang=lg)
+            paths = render(rep, out or Path("macrodesk-report"), formats=formats, basename=base, style=house)
+            written[base] = {k: str(v) for k, v in paths.items()}
+            if not as_json:
+                for k, v in paths.items():
+                    console().print(f"{k:5} {v}")
+    if as_json:
+        print_json(next(iter(written.values())) if len(written) == 1 else written)
 
 
 # ---------------------------------------------------------------- one build, through the cache

@@ -36,6 +36,7 @@ _PUBLISHERS: list[tuple[str, str, str]] = [
     ("GSO", "越南统计局", "GSO"),
     ("SSE", "上海航运交易所", "SSE"),
     ("ICE Brent", "ICE", "ICE"),
+    ("ICE US Dollar Index", "洲际交易所（ICE）", "ICE"),
     ("JLC", "金联创", "JLC"),
     ("Nanhua", "南华期货", "Nanhua Futures"),
     ("China Cement Net", "中国水泥网", "China Cement Net"),

@@ -39,6 +39,7 @@ from macrodesk.transforms.growth import (
     yoy_janfeb_combined,
 )
 from macrodesk.transforms.projection import project_yoy, yoy_recursion_residual
+from macrodesk.transforms.ratios import moving_average, share, turnover_days
 from macrodesk.transforms.resample import partial_month, to_monthly
 from macrodesk.transforms.seasonal import monthly_norm, span_norm, super_seasonal
 
@@ -58,6 +59,7 @@ __all__ = [
     "janfeb_yoy",
     "marginal_change",
     "mom",
+    "moving_average",
     "monthly_norm",
     "new_price",
     "part_contribution_to_yoy",
@@ -65,12 +67,14 @@ __all__ = [
     "percentile_of_last",
     "price_volume",
     "project_yoy",
+    "share",
     "span_norm",
     "spring_festival",
     "spring_festival_dates",
     "spring_festival_month",
     "super_seasonal",
     "to_monthly",
+    "turnover_days",
     "yoy",
     "yoy_janfeb_combined",
     "yoy_recursion_residual",

@@ -7,10 +7,12 @@ import pandas as pd
 from macrodesk.analyses._common import Inputs
 from macrodesk.models.inflation.components import CPI_CATEGORIES, CPI_COMPONENTS
 from macrodesk.models.inflation.ppi_industry import INDUSTRIES, PPI_GROUPS
+from macrodesk.reports.exhibits import exhibit_ids
 from macrodesk.series import MacroSeries
+from macrodesk.series.catalogue import catalogue
 
-__all__ = ["FACTOR_START", "NOWCAST_MONTHS", "NOWCAST_TARGETS", "OPTIONAL", "PASSTHROUGH_START", "REQUIRED",
-           "SECTION_INPUTS"]
+__all__ = ["FACTOR_START", "NOWCAST_MONTHS", "NOWCAST_TARGETS", "OPTIONAL", "OUTLOOK_EXHIBITS", "PASSTHROUGH_START",
+           "REQUIRED", "SECTION_INPUTS", "TURNOVER_CODES"]
 
 #: Series the report cannot do without.
 REQUIRED = ("cpi_yoy", "cpi_mom")
@@ -48,6 +50,39 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
                                       ("industry_inventory_<code>", "cny_100m")],
 }
 
+#: Built-in exhibits (``macrodesk/reports/exhibits.toml``) the outlook draws, by the section they go in.
+OUTLOOK_EXHIBITS: dict[str, tuple[str, ...]] = {
+    "rotation": ("consumption_structure", "engel_coefficient"),
+    "pig_cycle": ("hog_profit",),
+    "imported": ("dollar_index",),
+    "demand": ("property_infra_fai", "mlt_loans_mfg_fai"),
+    "inventory": ("fg_turnover_days",),
+}
+
+_FG = "industry_finished_goods_inventory_"
+_AGGREGATES = ("industry_total", "manufacturing", "mining", "utilities")
+#: Industry codes of the NBS finished-goods inventory and revenue tables (the sample's catalogue).
+TURNOVER_CODES: tuple[str, ...] = tuple(
+    sid[len(_FG):] for sid in catalogue()["series_id"]
+    if sid.startswith(_FG) and "_yoy_" not in sid and sid[len(_FG):] not in _AGGREGATES
+)
+
+SECTION_INPUTS.update({
+    "CPI outlook: household spending, Engel coefficient": [("hh_consumption_pc_ytd_<category>", "cny_per_head"),
+                                                           ("hh_consumption_pc_ytd_total", "cny_per_head")],
+    "CPI outlook: hog-farm profit": [("hog_profit_scale_farm_per_head", "cny_per_head"),
+                                     ("hog_profit_backyard_per_head", "cny_per_head"), ("hog_grain_price_ratio", "ratio")],
+    "PPI outlook: the dollar": [("dxy_month_end_close", "index")],
+    "PPI outlook: property, infrastructure, MLT loans": [
+        ("fai_realestate_ytd_yoy", "pct_yoy_ytd"), ("fai_transport_storage_post_ytd_yoy", "pct_yoy_ytd"),
+        ("fai_utilities_ytd_yoy", "pct_yoy_ytd"), ("fai_water_environment_public_facilities_ytd_yoy", "pct_yoy_ytd"),
+        ("new_loans_corporate_mlt", "cny_100m"), ("fai_manufacturing_ytd_yoy", "pct_yoy_ytd")],
+    "PPI outlook: finished-goods turnover": [(f"{_FG}industry_total", "cny_100m"),
+                                             ("industry_revenue_ytd_industry_total", "cny_100m")],
+})
+SECTION_INPUTS["PPI outlook: turnover percentiles by industry"] = [
+    (f"{_FG}<code>", "cny_100m"), ("industry_revenue_ytd_<code>", "cny_100m")]
+
 #: Nowcast targets whose real-time backtest goes into the report, and its length in months.
 NOWCAST_TARGETS = ("cpi_yoy", "ppi_yoy")
 NOWCAST_MONTHS = 96
@@ -74,6 +109,8 @@ OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     + [f"industry_revenue_yoy_{c}" for c in INDUSTRIES] + [f"industry_inventory_yoy_{c}" for c in INDUSTRIES]
     + [f"industry_inventory_{c}" for c in INDUSTRIES]
     + [sid for t in ("cpi_yoy", "ppi_yoy") for sid in _nowcast_ids(t)]
+    + exhibit_ids([k for keys in OUTLOOK_EXHIBITS.values() for k in keys])
+    + [f"{_FG}{c}" for c in TURNOVER_CODES] + [f"industry_revenue_ytd_{c}" for c in TURNOVER_CODES]
 ))
 
 #: Factor-model window start (the seed: "2016年以来").

@@ -17,7 +17,7 @@ from macrodesk.analyses.inflation_outlook.render_outlook import cpi_sections, pp
 from macrodesk.analyses.inflation_outlook.render_review import review_sections
 from macrodesk.exceptions import MacrodeskError, ModelError
 from macrodesk.plotting import charts
-from macrodesk.reports.views.review import recent_history
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Section
 from macrodesk.reports.views.freshness import Staleness
 from macrodesk.text import format as F
@@ -110,16 +110,9 @@ def _intro(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[Section, str]:
     else:
         head += tr("。", ".", lang)
         gaps.need("ppi", "ppi_yoy")
-    hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): S["cpi_yoy"].data})
-    if inputs.has("ppi_yoy"):
-        hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = recent_history(hist, month)
     intro = Section(
         tr(f"{res.year}年通胀回顾", f"{res.year} in review", lang),
-        [Paragraph(head),
-         Figure(charts.line_chart(hist, ylabel="%", lang=lang),
-                tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
-                **_src(res, ["cpi_yoy", "ppi_yoy"], lang))],
+        [Paragraph(head), exhibit("cpi_ppi_history").figure(S, month, lang, staleness=Staleness(res.status, month, lang))],
     )
     return intro, head
 

@@ -10,15 +10,17 @@ import pandas as pd
 
 from macrodesk.analyses.inflation_outlook._notes import _Gaps, _marked, _src
 from macrodesk.analyses.inflation_outlook.compute import CpiChapter, OutlookResults, PpiChapter
-from macrodesk.analyses.inflation_outlook.inputs import _FACTORS
+from macrodesk.analyses.inflation_outlook.inputs import _FACTORS, OUTLOOK_EXHIBITS, TURNOVER_CODES
 from macrodesk.exceptions import ModelError
 from macrodesk.models.factor import FactorResult
 from macrodesk.models.inflation.components import CPI_CATEGORIES
 from macrodesk.models.inflation.cycles import Upcycles
+from macrodesk.models.inflation.inventory import turnover_percentiles
 from macrodesk.models.inflation.leadlag import LeadLag
 from macrodesk.models.inflation.passthrough import PassThrough
 from macrodesk.models.inflation.review import CarryoverReview
 from macrodesk.models.inflation.seasonality import Seasonality
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
 from macrodesk.reports.views import cpi as VC
 from macrodesk.reports.views import cycles as VY
@@ -30,6 +32,74 @@ from macrodesk.text import format as F
 from macrodesk.text import tr
 
 __all__ = ["cpi_sections", "ppi_sections"]
+
+
+# ---------------------------------------------------------------- exhibits drawn from data (exhibits.toml)
+def _exhibits(res: OutlookResults, section: str, lang: str) -> list[Block]:
+    """The built-in exhibits of ``section`` (:data:`OUTLOOK_EXHIBITS`) whose series are in the store."""
+    S = res.inputs.series
+    specs = [exhibit(k) for k in OUTLOOK_EXHIBITS[section]]
+    return [spec.figure(S, res.month, lang) for spec in specs if not spec.missing(S)]
+
+
+def _engel_text(res: OutlookResults, lang: str) -> str | None:
+    """The Engel coefficient of the latest full year and of the year before, when the spending data are in."""
+    S = res.inputs.series
+    food, total = "hh_consumption_pc_ytd_food_tobacco_liquor", "hh_consumption_pc_ytd_total"
+    if food not in S or total not in S:
+        return None
+    frame = exhibit("engel_coefficient").frame(S, res.month, lang)
+    e = frame.iloc[:, 0].dropna()
+    if len(e) < 2:
+        return None
+    y1, y0 = e.index[-1].year, e.index[-2].year
+    return tr(f"按住户调查计算，{y1}年恩格尔系数（食品烟酒支出占人均消费支出的比重）为{F.num(e.iloc[-1], 1)}%，"
+              f"{y0}年为{F.num(e.iloc[-2], 1)}%。",
+              f"From the household survey, the Engel coefficient (food, tobacco and liquor as a share of consumption "
+              f"per head) was {F.num(e.iloc[-1], 1)}% in {y1}, against {F.num(e.iloc[-2], 1)}% in {y0}.", lang)
+
+
+def _turnover_blocks(res: OutlookResults, lang: str) -> list[Block]:
+    """Finished-goods turnover days (all industry) and the percentile of each industry's latest."""
+    S = res.inputs.series
+    blocks: list[Block] = _exhibits(res, "inventory", lang)
+    fg = "industry_finished_goods_inventory_"
+    codes = [c for c in TURNOVER_CODES if f"{fg}{c}" in S and f"industry_revenue_ytd_{c}" in S]
+    if len(codes) < 3:
+        return blocks
+    table = turnover_percentiles({c: S[f"{fg}{c}"].data for c in codes},
+                                 {c: S[f"industry_revenue_ytd_{c}"].data for c in codes})
+    names = {c: _industry_name(S[f"{fg}{c}"].name(lang), lang) for c in table.index}
+    last = max(table["last"])
+    start = min(S[f"industry_revenue_ytd_{c}"].observations().index[0] for c in codes)
+    high = table[table["percentile"] >= 0.9]
+    blocks += [
+        Paragraph(tr(f"以产成品存货相对营业收入的周转天数（12个月移动平均）衡量，截至{F.month_label(last)}，"
+                     f"{len(table)}个工业行业中有{len(high)}个处于{start.year}年以来90%分位以上"
+                     + (f"，最高为{names[table.index[0]]}（{F.num(table['percentile'].iloc[0] * 100, 0)}%分位）。" if len(table) else "。"),
+                     f"Measured by finished-goods turnover days (inventory against revenue, 12-month average), "
+                     f"{len(high)} of {len(table)} industries were above the 90th percentile of their history since "
+                     f"{start.year} in {F.month_label(last, 'en')}; the highest was {names[table.index[0]]} "
+                     f"({F.num(table['percentile'].iloc[0] * 100, 0)}th percentile).", lang)),
+        Figure(VI.turnover_percentile_chart(table, names, lang),
+               tr(f"各行业产成品周转天数所处{start.year}年以来分位（截至{F.month_label(last)}）",
+                  f"Finished-goods turnover days by industry: percentile since {start.year} "
+                  f"(to {F.month_label(last, 'en')})", lang),
+               source=_sources(S, [f"{fg}{c}" for c in codes[:1]], lang),
+               note=tr("周转天数 = 产成品存货 ÷（营业收入累计值 ÷ 年内天数），取12个月移动平均后计算历史分位",
+                       "turnover days = finished-goods inventory ÷ (YTD revenue ÷ days elapsed), 12-month average; "
+                       "percentile within each industry's own history", lang)),
+    ]
+    return blocks
+
+
+def _industry_name(name: str, lang: str) -> str:
+    """'农副食品加工业' from the catalogue name '工业企业:农副食品加工业:产成品存货' (English likewise)."""
+    if lang == "zh":
+        parts = name.split(":")
+        return parts[1] if len(parts) >= 3 else name
+    head = name.split(":")[0]
+    return head.split(", ", 1)[1] if ", " in head else head
 
 
 # ---------------------------------------------------------------- 2. CPI outlook
@@ -83,6 +153,10 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
                       note=tr("w_t = w_0 ×（猪肉价格相对变化 ÷ CPI相对变化）", "w_t = w_0 × (pork relative price ÷ CPI relative price)", lang))]
     elif not inputs.has("cpi_weight_pork"):
         gaps.need("pork", tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
+    spending = _exhibits(res, "rotation", lang)
+    engel = _engel_text(res, lang)
+    if spending:
+        wb += ([Paragraph(engel)] if engel else []) + spending
     return wb
 
 
@@ -135,6 +209,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
         gaps.failed(not_computable_text(ll, lang))
     else:
         gaps.need("pig_cycle", "breeding_sow_inventory (10k_head)")
+    pb += _exhibits(res, "pig_cycle", lang)
     return pb
 
 
@@ -194,7 +269,11 @@ def ppi_sections(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[list[Sect
     factor = _factor_section(res, gaps, key, risks, lang)
     if factor is not None:
         sections.append(factor)
-    ib = _inventory_blocks(res, ch, gaps, lang)
+    demand = _exhibits(res, "demand", lang)
+    if demand:
+        sections.append(Section(tr("地产、基建与制造业投资", "Property, infrastructure and manufacturing investment", lang),
+                                demand, level=2))
+    ib = _inventory_blocks(res, ch, gaps, lang) + _turnover_blocks(res, lang)
     if ib:
         sections.append(Section(tr("库存周期", "Inventory cycles", lang), ib, level=2))
     return sections, key, risks
@@ -252,6 +331,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
         gaps.failed(not_computable_text(pt, lang))
     else:
         gaps.need("commodity", "crb_spot_index")
+    db += _exhibits(res, "imported", lang)
     return db
 
 

@@ -31,7 +31,8 @@ from macrodesk import transforms as T
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, ResultsMixin, check_series, period_arg, pindex
 
-__all__ = ["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"]
+__all__ = ["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases",
+           "turnover_percentiles"]
 
 #: phase code -> (Chinese, English, revenue direction, inventory direction)
 PHASES: dict[str, tuple[str, str, int, int]] = {
@@ -249,3 +250,34 @@ def inventory_panel(
         else:
             bad[code] = r
     return InventoryPanel(ok, bad)
+
+
+def turnover_percentiles(inventory: Mapping[str, pd.Series], revenue_ytd: Mapping[str, pd.Series],
+                         window: int = 12) -> pd.DataFrame:
+    """Finished-goods turnover days by industry and the percentile of the latest within its own history.
+
+    ``inventory`` (month-end finished-goods inventory) and ``revenue_ytd`` (year-to-date revenue) map an
+    industry code to a monthly level in one unit. Turnover days are
+    :func:`~macrodesk.transforms.turnover_days`, smoothed by a ``window``-month
+    :func:`~macrodesk.transforms.moving_average` (they are seasonal: Jan–Feb revenue is low); the
+    percentile is :func:`~macrodesk.transforms.percentile_of_last` of that average over its history.
+
+    Returns a frame indexed by code with ``days`` (latest average), ``percentile`` (0..1), ``last``
+    (its month) and ``n`` (months in the history), highest percentile first; codes without both
+    series are left out.
+    """
+    rows = {}
+    for code, inv in inventory.items():
+        rev = revenue_ytd.get(code)
+        if rev is None:
+            continue
+        days = T.moving_average(T.turnover_days(inv, rev), window).dropna()
+        if len(days) < 2:
+            continue
+        pct = T.percentile_of_last(days)
+        assert isinstance(pct, float)  # a Series in, a float out
+        rows[code] = {"days": float(days.iloc[-1]), "percentile": pct,
+                      "last": days.index[-1], "n": len(days)}
+    if not rows:
+        raise ModelError("no industry has both finished-goods inventory and year-to-date revenue")
+    return pd.DataFrame.from_dict(rows, orient="index").sort_values("percentile", ascending=False)

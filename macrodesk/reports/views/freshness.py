@@ -26,7 +26,14 @@ __all__ = ["Staleness", "as_of_label", "data_status_table"]
 
 
 def as_of_label(last_period: Any, lang: str = "zh") -> str:
-    """``"（截至2025年6月）"`` / ``" (to Jun 2025)"``: the mark put after a stale input's name."""
+    """``"（截至2025年6月）"`` / ``" (to Jun 2025)"``: the mark put after a stale input's name.
+
+    An annual period prints as its year (``"（截至2023年）"``); any other period as the month it ends in.
+    """
+    if isinstance(last_period, pd.Period) and last_period.freqstr.startswith(("Y", "A")):
+        return tr(f"（截至{last_period.year}年）", f" (to {last_period.year})", lang)
+    if isinstance(last_period, pd.Period) and last_period.freqstr != "M":
+        last_period = last_period.asfreq("M", how="end")
     return tr(f"（截至{month_label(last_period, 'zh')}）", f" (to {month_label(last_period, 'en')})", lang)
 
 

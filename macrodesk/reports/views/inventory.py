@@ -8,6 +8,7 @@ sentence, a table with labels or a chart. Industry names come from the cycles'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -29,6 +30,7 @@ __all__ = [
     "inventory_percentile_chart",
     "inventory_text",
     "phase_label",
+    "turnover_percentile_chart",
 ]
 
 
@@ -143,4 +145,15 @@ def inventory_percentile_chart(panel: InventoryPanel, lang: str = "zh") -> Figur
     """Inventory percentile by industry (horizontal bars, highest first)."""
     s = pd.Series({cycle_name(c, lang): c.percentile * 100 for c in panel.cycles.values()}).sort_values(ascending=False)
     return charts.bar_chart(s.rename(tr("库存历史分位（%）", "Inventory percentile (%)", lang)).to_frame(),
+                            horizontal=True, value_labels=True, digits=0, lang=lang)
+
+
+def turnover_percentile_chart(table: pd.DataFrame, names: Mapping[str, str], lang: str = "zh") -> Figure:
+    """Percentile of the latest finished-goods turnover days by industry (horizontal bars, highest first).
+
+    ``table`` is :func:`~macrodesk.models.inflation.inventory.turnover_percentiles`' result, ``names``
+    maps its codes to display names.
+    """
+    s = pd.Series({names.get(str(c), str(c)): p * 100 for c, p in table["percentile"].items()})
+    return charts.bar_chart(s.rename(tr("周转天数历史分位（%）", "Turnover-days percentile (%)", lang)).to_frame(),
                             horizontal=True, value_labels=True, digits=0, lang=lang)

@@ -1,0 +1,84 @@
+"""Exhibits as data: parsing errors name the file and key; built-in exhibits draw the published values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from macrodesk.exceptions import ReportError
+from macrodesk.reports.exhibits import TRANSFORMS, builtin_exhibits, exhibit, parse_exhibit
+
+DEC_2025 = pd.Period("2025-12", "M")
+
+
+@pytest.fixture(scope="module")
+def bundled(sample_series):
+    return {s.id: s for s in sample_series}
+
+
+def _fig(**kw):
+    t = {"id": "f", "title": "图", "series": [{"id": "cpi_yoy"}]}
+    t.update(kw)
+    return t
+
+
+@pytest.mark.parametrize("table, message", [
+    (_fig(kind="pie"), "my.toml: figure 'f'.kind: unknown chart kind 'pie'; choose from line, bar, dual"),
+    (_fig(series=[{"id": "cpi_yoy", "transform": "logdiff"}]),
+     "my.toml: figure 'f'.series[0].transform: unknown transform 'logdiff'; available: " + ", ".join(TRANSFORMS)),
+    (_fig(series=[{"id": "a", "transform": "share"}]), "my.toml: figure 'f'.series[0]: transform 'share' needs 'over'"),
+    (_fig(colour="red"), "my.toml: figure 'f': unknown key 'colour'"),
+    (_fig(kind="dual"), "my.toml: figure 'f': kind 'dual' needs series on both axes"),
+    (_fig(series=[{"id": "cpi_yoy", "axis": "top"}]), "my.toml: figure 'f'.series[0].axis: must be 'left' or 'right'"),
+    (_fig(start="Jan 2015"), "my.toml: figure 'f'.start: must be a month like 2015-01"),
+    (_fig(years=0), "my.toml: figure 'f'.years: must be a whole number of years"),
+    ({"id": "f", "series": ["cpi_yoy"]}, "my.toml: figure 'f': 'title' is missing"),
+])
+def test_parse_errors_name_the_file_and_key(table, message):
+    with pytest.raises(ReportError) as err:
+        parse_exhibit(table, "my.toml: figure")
+    assert str(err.value).startswith(message)
+
+
+def test_every_builtin_exhibit_reads_series_the_sample_holds(bundled):
+    specs = builtin_exhibits()
+    assert len(specs) >= 8
+    for spec in specs.values():
+        assert spec.missing(bundled) == [], spec.key
+
+
+def test_cpi_ppi_history_is_ten_years_of_published_prints(bundled):
+    df = exhibit("cpi_ppi_history").frame(bundled, DEC_2025)
+    assert (str(df.index[0]), str(df.index[-1]), len(df)) == ("2016-01", "2025-12", 120)
+    # NBS releases: Dec 2025 CPI +0.8% and PPI -1.9% YoY; Jan 2016 CPI +1.8%, PPI -5.3%
+    assert df.loc[DEC_2025].tolist() == [0.8, -1.9]
+    assert df.iloc[0].tolist() == [1.8, -5.3]
+    assert exhibit("cpi_ppi_history").caption(df, DEC_2025, "zh") == "CPI与PPI同比（2016年以来）"
+
+
+def test_exhibits_ending_early_carry_their_last_month(bundled):
+    spec = exhibit("hog_profit")
+    df = spec.frame(bundled, DEC_2025, "en")
+    assert spec.caption(df, DEC_2025, "zh") == "生猪养殖利润与猪粮比（截至2023年9月）"
+    assert spec.right_columns(bundled, df, "en") == ["Hog-grain price ratio"]
+    fai = exhibit("property_infra_fai").frame(bundled, DEC_2025)
+    # infrastructure sectors end 2023-10, real estate 2025-03: the legend says so
+    assert "交通运输仓储邮政（截至2023年10月）" in fai.columns and str(fai.index[-1]) == "2025-03"
+
+
+def test_engel_exhibit_is_annual(bundled):
+    df = exhibit("engel_coefficient").frame(bundled, DEC_2025)
+    assert str(df.index[-1]) == "2022" and round(float(df.iloc[-1, 0]), 1) == 30.5
+
+
+def test_yoy_transform_refuses_a_rate(bundled):
+    spec = parse_exhibit(_fig(series=[{"id": "cpi_yoy", "transform": "yoy"}]), "x.toml: figure")
+    with pytest.raises(ReportError, match="x.toml: figure 'f': series 'cpi_yoy': transform 'yoy' needs a level"):
+        spec.frame(bundled, DEC_2025)
+
+
+def test_yoy_of_a_level_by_hand(bundled):
+    spec = parse_exhibit(_fig(series=[{"id": "dxy_month_end_close", "transform": "yoy"}], years=1), "x.toml: figure")
+    df = spec.frame(bundled, DEC_2025)
+    dxy = bundled["dxy_month_end_close"].data
+    assert df.iloc[-1, 0] == pytest.approx((dxy[DEC_2025] / dxy[DEC_2025 - 12] - 1) * 100)
