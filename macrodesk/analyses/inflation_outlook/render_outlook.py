@@ -27,6 +27,7 @@ from macrodesk.reports.views import cycles as VY
 from macrodesk.reports.views import inventory as VI
 from macrodesk.reports.views import review as VR
 from macrodesk.reports.views._common import not_computable_text
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.reports.views.factor import factor_chart, factor_contribution_chart, factor_table, factor_text
 from macrodesk.text import format as F
 from macrodesk.text import tr
@@ -39,7 +40,8 @@ def _exhibits(res: OutlookResults, section: str, lang: str) -> list[Block]:
     """The built-in exhibits of ``section`` (:data:`OUTLOOK_EXHIBITS`) whose series are in the store."""
     S = res.inputs.series
     specs = [exhibit(k) for k in OUTLOOK_EXHIBITS[section]]
-    return [spec.figure(S, res.month, lang) for spec in specs if not spec.missing(S)]
+    fr = Staleness(res.status, res.month, lang)
+    return [spec.figure(S, res.month, lang, staleness=fr) for spec in specs if not spec.missing(S)]
 
 
 def _engel_text(res: OutlookResults, lang: str) -> str | None:
@@ -85,7 +87,7 @@ def _turnover_blocks(res: OutlookResults, lang: str) -> list[Block]:
                tr(f"各行业产成品周转天数所处{start.year}年以来分位（截至{F.month_label(last)}）",
                   f"Finished-goods turnover days by industry: percentile since {start.year} "
                   f"(to {F.month_label(last, 'en')})", lang),
-               source=_sources(S, [f"{fg}{c}" for c in codes[:1]], lang),
+               **_src(res, [f"{fg}{c}" for c in codes], lang),
                note=tr("周转天数 = 产成品存货 ÷（营业收入累计值 ÷ 年内天数），取12个月移动平均后计算历史分位",
                        "turnover days = finished-goods inventory ÷ (YTD revenue ÷ days elapsed), 12-month average; "
                        "percentile within each industry's own history", lang)),
