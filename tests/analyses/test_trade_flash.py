@@ -99,7 +99,8 @@ def test_bundled_korea_to_june_2025(bundled):
     assert "韩国数据最新为2025年6月：2025年6月韩国出口同比+4.3%，较前值（-1.3%）回升5.6个百分点" in text
     # vn_exports_world, Jan-Feb 2025: (33,085.3 + 31,109.3) / (33,570 + 24,820) - 1 = +9.94%;
     # prior = Dec 2024: 35,529.0 / 32,910 - 1 = +7.96%
-    assert "外部指标看，2025年1-2月越南出口同比+9.9%，前值+8.0%；2025年6月韩国出口同比+4.3%，前值-1.3%。" in rep.summary
+    # both end before the report month, so each carries its as-of mark
+    assert "外部指标看，1-2月越南出口（截至2025年2月）同比+9.9%，前值+8.0%；韩国出口（截至2025年6月）同比+4.3%，前值-1.3%。" in rep.summary
 
 
 def test_bundled_sections_figures_and_sources(bundled):
