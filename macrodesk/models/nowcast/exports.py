@@ -331,7 +331,7 @@ class ExportNowcaster(Nowcaster):
         return "ExportNowcaster('exports_usd_yoy')"
 
     def series_ids(self) -> tuple[str, ...]:
-        ids = [_LEVEL]
+        ids = [_LEVEL, self.target.yoy_id]
         for i in self.spec.inputs:
             ids += [i.id, *i.joins]
         return tuple(ids)
@@ -451,8 +451,16 @@ class ExportNowcaster(Nowcaster):
         steps = len(pd.period_range(known + 1, target, freq="M"))
         sigma = float(np.mean(list(sig.values())) * np.sqrt(steps if target.month != 2 else 1.0 + 0.5 * (steps - 1)))
         prev_m = known if known.month != 1 else known - 1
-        return _ExportFit(self.target, self.name, target, info.as_of, known, members, tuple(used),
-                          tuple(dict.fromkeys(missing)), sigma, export_print(lvl, prev_m), coefs, names)
+        return _ExportFit(self.target, self.name, target, info.as_of, prev_m, members, tuple(used),
+                          tuple(dict.fromkeys(missing)), sigma, self._last_print(info, lvl, prev_m), coefs, names)
+
+    def _last_print(self, info: InfoSet, lvl: pd.Series, month: pd.Period) -> float:
+        """The last print as published (the customs YoY) where it is a single month, else from levels."""
+        if month.month != 2 and info.has(self.target.yoy_id):
+            pub = published_on(info.series[self.target.yoy_id], info.as_of)
+            if np.isfinite(pub.get(month, np.nan)):
+                return float(pub[month]) / 100.0
+        return export_print(lvl, month)
 
     # -- backtest -----------------------------------------------------------------------
     def backtest(self, data: Any, start: Any, end: Any, *, release_day: int | None = None,
