@@ -174,7 +174,8 @@ def published_on(s: MacroSeries, as_of: pd.Timestamp, day: int | None = None) ->
         last = ((idx + 2).start_time.to_numpy().astype("datetime64[D]") - np.timedelta64(1, "D"))
         rule = np.minimum(nxt + np.timedelta64(day - 1, "D"), last).astype("datetime64[ns]")
     when = pd.Series(np.where(rel.isna().to_numpy(), rule, rel.to_numpy(dtype="datetime64[ns]")), index=d.index)
-    out = d[(when <= as_of).to_numpy()].astype("float64")
+    keep = np.asarray(when.to_numpy(dtype="datetime64[ns]") <= np.datetime64(as_of), dtype=bool)
+    out = d[keep].astype("float64")
     out.index = pd.PeriodIndex(out.index, freq="M")
     return out
 
@@ -187,7 +188,7 @@ def _dated_monthly(s: MacroSeries, as_of: pd.Timestamp, day: int) -> pd.Series:
     d = d[d.index <= as_of]
     if len(d) == 0:
         return pd.Series(dtype="float64", index=pd.PeriodIndex([], freq="M"))
-    per = d.index.to_period("M")
+    per = pd.DatetimeIndex(d.index).to_period("M")
     m = d.groupby(per).mean()
     m.index = pd.PeriodIndex(m.index, freq="M")
     ok = [_rule_release(p, day) <= as_of for p in m.index]
@@ -307,7 +308,8 @@ class ExportBacktest(ResultsMixin):
     def mae_ratio(self, start: Any = None, end: Any = None) -> float:
         """Nowcast MAE / random-walk MAE."""
         s = self.stats(start, end)
-        return float(s.loc["nowcast", "mae"] / s.loc["random_walk", "mae"])
+        mae = s["mae"].to_numpy(dtype=float)
+        return float(mae[list(s.index).index("nowcast")] / mae[list(s.index).index("random_walk")])
 
     def to_frame(self) -> pd.DataFrame:
         return self.rows.copy()
@@ -437,15 +439,17 @@ class ExportNowcaster(Nowcaster):
             resid = df["y"].to_numpy() - Z @ beta
             sig[key] = float(np.sqrt(np.sum(resid**2) / max(len(df) - Z.shape[1], 1)))
             coefs[key] = dict(zip(["const", *cset], map(float, beta)))
-            lx, pred_d, lev = float(np.log(lvl[known])), {}, {}
+            lx = float(np.log(float(lvl.to_numpy(dtype=float)[idx.get_loc(known)])))
+            pred_d: dict[pd.Period, float] = {}
+            lev: dict[pd.Period, float] = {}
             for q in pd.period_range(known + 1, target, freq="M"):
-                row = cols.loc[q, cset].copy()
+                row = pd.Series(cols[cset].to_numpy(dtype=float)[idx.get_loc(q)], index=cset)
                 for j in range(1, spec.lags + 1):
                     if q - j > known:
                         row[f"lag{j}"] = pred_d[q - j]
                 dq = float(np.r_[1.0, np.nan_to_num(row.to_numpy(dtype=float))] @ beta)
                 pred_d[q] = dq
-                lx += float(n[q]) + dq
+                lx += float(n.to_numpy(dtype=float)[idx.get_loc(q)]) + dq
                 lev[q] = np.exp(lx)
             members[key] = export_print(pd.Series(lev).combine_first(lvl), target)
         steps = len(pd.period_range(known + 1, target, freq="M"))
@@ -459,12 +463,12 @@ class ExportNowcaster(Nowcaster):
         if month.month != 2 and info.has(self.target.yoy_id):
             pub = published_on(info.series[self.target.yoy_id], info.as_of)
             if np.isfinite(pub.get(month, np.nan)):
-                return float(pub[month]) / 100.0
+                return float(pub.to_numpy(dtype=float)[list(pub.index).index(month)]) / 100.0
         return export_print(lvl, month)
 
     # -- backtest -----------------------------------------------------------------------
-    def backtest(self, data: Any, start: Any, end: Any, *, release_day: int | None = None,
-                 progress: Any = None) -> ExportBacktest:  # type: ignore[override]
+    def backtest(self, data: Any, start: Any, end: Any, *, release_day: int | None = None,  # type: ignore[override]  # its own result
+                 progress: Any = None) -> ExportBacktest:
         """Real-time backtest over the prints ``start..end`` ('YYYY-MM'; Jan folds into Feb)."""
         from macrodesk.models.nowcast.backtest import month_range
 
