@@ -43,6 +43,7 @@ from macrodesk.analyses.trade.levels import Breakdown, breakdown, usd
 from macrodesk.analyses.trade.peers import PEER_MAX_LAG, PeersResults, compute_peers, render_peers
 from macrodesk.exceptions import ModelError, ReportError
 from macrodesk.models._base import NotComputable, is_computable
+from macrodesk.models.nowcast.exports import ExportNowcast, ExportNowcaster
 from macrodesk.models.nowcast.trade import TradeNowcast, TradeNowcaster, TradeSpec, release_date
 from macrodesk.models.trade import ids as I
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
@@ -53,7 +54,7 @@ from macrodesk.reports.views import trade as V
 from macrodesk.reports.views import trade_structure as VS
 from macrodesk.reports.views._common import not_computable_text
 from macrodesk.reports.views.freshness import Staleness
-from macrodesk.reports.views.nowcast import trade_fit_text, trade_nowcast_chart, trade_nowcast_text
+from macrodesk.reports.views.nowcast import export_nowcast_text, trade_fit_text, trade_nowcast_chart, trade_nowcast_text
 from macrodesk.series import MacroSeries, parse_period
 from macrodesk.text import format as F
 from macrodesk.text import label, source_line, tr
@@ -141,6 +142,7 @@ class TradeFlashResults:
     missing: tuple[str, ...]
     sources: tuple[MacroSeries, ...]
     status: pd.DataFrame | None = None
+    exports_nowcast: ExportNowcast | NotComputable | None = None
 
 
 # ---------------------------------------------------------------- compute
@@ -182,7 +184,8 @@ def compute(inputs: Inputs, month: Any) -> TradeFlashResults:
     imports = _imports(inputs, imh, m, missing) if imh is not None else None
     now = _nowcast(inputs, m, missing)
     return TradeFlashResults(m, exh, seas, _trend(exh), imports, surplus, peers, regions, products, pv, now,
-                             tuple(missing), (ex_yoy_s, ex_lv_s), input_status(inputs, m, REQUIRED[0]))
+                             tuple(missing), (ex_yoy_s, ex_lv_s), input_status(inputs, m, REQUIRED[0]),
+                             _exports_nowcast(inputs, m))
 
 
 def _balance(exh: TradeHeadline, imh: TradeHeadline, p: pd.Period) -> float:
@@ -276,6 +279,16 @@ def _nowcast(inputs: Inputs, month: pd.Period, missing: list[str]) -> NowcastRes
     return NowcastResults(sid, (zh, en), month + 1, pred, error, (S[sid], S["exports_usd_yoy"]))
 
 
+def _exports_nowcast(inputs: Inputs, month: pd.Period) -> ExportNowcast | NotComputable | None:
+    """The next customs print nowcast from partner data and the calendar, as known on the flash's date."""
+    model = ExportNowcaster()
+    try:
+        nc = model.predict(model.info_set(inputs.series, release_date(month)))
+    except ModelError as exc:
+        return NotComputable("export nowcast", str(exc))
+    return nc if isinstance(nc, (ExportNowcast, NotComputable)) else None
+
+
 # ---------------------------------------------------------------- render
 def _para(text: str, lead: str, lang: str) -> Paragraph:
     """A paragraph with a bold lead. In English the text starts with a space: the HTML and PDF
@@ -353,8 +366,11 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
         zh, en, blocks = _imports_section(r.imports, month, lang, fr)
         out.h1(zh, en, blocks)
     now_blocks, now_summary = _nowcast_blocks(r.nowcast, lang, fr) if r.nowcast is not None else ([], None)
+    if isinstance(r.exports_nowcast, ExportNowcast):
+        text = export_nowcast_text(r.exports_nowcast, lang)
+        now_blocks = [Paragraph(text), *now_blocks]
     if now_blocks:
-        out.h1("展望：高频数据", "Outlook: high-frequency data", now_blocks)
+        out.h1("展望：出口预测", "Outlook: export nowcast", now_blocks)
     out.sections.append(fr.box())
     notice = missing_notice(r.missing, lang)
     if notice:
@@ -366,6 +382,8 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     outlook = now_summary or (_imports_outlook(r.imports, lang) if r.imports is not None else None)
     if outlook:
         summary.append(outlook)
+    if isinstance(r.exports_nowcast, ExportNowcast):
+        summary.append(export_nowcast_text(r.exports_nowcast, lang))
     return _report(month, trend, summary, out.sections, lang)
 
 

@@ -399,3 +399,16 @@ def test_bundled_vietnam_products_janfeb_by_hand(bundled):
     assert "从绝对贡献来看，2025年1-2月越南出口同比+9.9%，为正主要由电脑、电子产品及零件（+5.7个百分点）" in text_of(rep)
     vn = [f.caption for f in blocks(rep, Figure) if "越南" in f.caption]
     assert vn == ["越南总出口：各年分月金额（截至2025年2月）", "越南出口分产品拉动（截至2025年2月）"]
+
+
+def test_bundled_outlook_nowcasts_the_next_print(bundled):
+    """The December 2025 flash (written 14 January 2026) nowcasts the Jan–Feb 2026 print; no partner
+    has published January yet, so it is the calendar member; the last print is December's +6.6%."""
+    rep = bundled[("2025-12", "zh")]
+    heads = [s.heading for s in rep.sections]
+    assert "3、展望：出口预测" in heads
+    text = text_of(rep)
+    assert "以2026年1月14日已公布的数据推算，2026年1-2月出口同比（美元计）约为" in text
+    assert "前值（2025年12月）+6.6%" in text
+    en = text_of(bundled[("2025-12", "en")])
+    assert "export YoY (USD) in Jan–Feb 2026 is nowcast at about" in en

@@ -1,6 +1,6 @@
 """Nowcasting CPI, PPI and export YoY before the release, with an honest real-time backtest.
 
-Four models behind one API (:class:`Nowcaster`: ``fit(info) -> fit``,
+Five models behind one API (:class:`Nowcaster`: ``fit(info) -> fit``,
 ``fit.predict() -> nowcast``, ``predict(info)``, ``backtest(data, start, end) ->
 BacktestResult``), the first three shared by both CPI and PPI:
 
@@ -12,6 +12,8 @@ BacktestResult``), the first three shared by both CPI and PPI:
   ``DynamicFactorMQ``) on the same inputs;
 * :class:`CombinedNowcaster` — inverse-MSE combination of the two, with weights
   from past real-time errors only (the default, ``model="combo"``);
+* :class:`ExportNowcaster` — export YoY before the customs release from partner data
+  (Korea, Vietnam), the PMI and the calendar, Jan–Feb as one print (:mod:`.exports`);
 * :class:`TradeNowcaster` — export YoY from a daily indicator's first days of the
   month (container ships loaded), cut at the trade flash's date (:mod:`.trade`).
 
@@ -81,6 +83,13 @@ _EXPORTS: dict[str, str] = {
     "DFMSpec": "dfm",
     "BacktestResult": "results",
     "error_stats": "results",
+    "EXPORT_INPUTS": "exports",
+    "EXPORT_TARGET": "exports",
+    "ExportBacktest": "exports",
+    "ExportInput": "exports",
+    "ExportNowcast": "exports",
+    "ExportNowcaster": "exports",
+    "ExportSpec": "exports",
     "EXPORTS": "trade",
     "TRADE_RELEASE_DAY": "trade",
     "TradeFit": "trade",
@@ -111,6 +120,13 @@ __all__ = [
     "DFMSpec",
     "DFM_SPECS",
     "EXPORTS",
+    "EXPORT_INPUTS",
+    "EXPORT_TARGET",
+    "ExportBacktest",
+    "ExportInput",
+    "ExportNowcast",
+    "ExportNowcaster",
+    "ExportSpec",
     "InfoSet",
     "MODELS",
     "Nowcast",

@@ -370,3 +370,45 @@ def trade_nowcast_chart(nc: TradeNowcast | TradeFit, lang: str, target: tuple[st
     ax2.set_ylabel("%", fontsize=9)
     charts._legend_below(fig, handles, labels)
     return fig
+
+
+# ---------------------------------------------------------------- the partner export nowcast
+def _print_label(nc: Any, lang: str) -> str:
+    """'2026年1-2月' / 'Jan–Feb 2026' for a February print, else the month."""
+    m = nc.month
+    if nc.is_janfeb:
+        return tr(f"{m.year}年1-2月", f"Jan–Feb {m.year}", lang)
+    return F.month_label(m, lang)
+
+
+def export_nowcast_text(nc: Any, lang: str) -> str:
+    """The partner/calendar export nowcast (:class:`~macrodesk.models.nowcast.exports.ExportNowcast`):
+    point, 80% interval, the last print, the two members and the inputs used or not yet out."""
+    lo, hi = nc.interval(0.8)
+    when = _print_label(nc, lang)
+    prev_zh = f"{nc.known.year}年{nc.known.month}月" if not (nc.known.month == 2) else f"{nc.known.year}年1-2月"
+    prev_en = F.month_label(nc.known, "en") if nc.known.month != 2 else f"Jan–Feb {nc.known.year}"
+    used = [nc.names.get(k, (k, k)) for k in nc.used]
+    members = nc.members
+    text = tr(
+        f"以{nc.as_of.year}年{nc.as_of.month}月{nc.as_of.day}日已公布的数据推算，{when}出口同比（美元计）约为"
+        f"{F.pct(nc.yoy * 100)}（80%区间{F.pct(lo)}至{F.pct(hi)}），前值（{prev_zh}）{F.pct(nc.previous_yoy * 100)}。",
+        f"From what was published by {nc.as_of.strftime('%Y-%m-%d')}, export YoY (USD) in {when} is nowcast at about "
+        f"{F.pct(nc.yoy * 100)} (80% interval {F.pct(lo)} to {F.pct(hi)}); the last print ({prev_en}) was "
+        f"{F.pct(nc.previous_yoy * 100)}.",
+        lang,
+    )
+    cal = members.get("calendar")
+    if cal is not None:
+        text += tr(f"其中，季节性常态叠加工作日与春节效应的日历模型给出{F.pct(cal * 100)}",
+                   f" The calendar member (seasonal norm, working days and the Spring Festival) gives {F.pct(cal * 100)}",
+                   lang)
+        if "partners" in members:
+            text += tr(f"，加入{'、'.join(u[0] for u in used)}的伙伴数据模型给出{F.pct(members['partners'] * 100)}，两者等权平均。",
+                       f"; with {', '.join(u[1] for u in used)} the partner member gives "
+                       f"{F.pct(members['partners'] * 100)}; the two are averaged.", lang)
+        else:
+            text += tr("；伙伴数据（韩国、越南出口，PMI）尚未公布或历史不足，未纳入。",
+                       "; partner data (Korea's and Vietnam's exports, the PMI) are not out yet or too short, "
+                       "so the nowcast is the calendar member alone.", lang)
+    return text
