@@ -383,7 +383,7 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     if outlook:
         summary.append(outlook)
     if isinstance(r.exports_nowcast, ExportNowcast):
-        summary.append(export_nowcast_text(r.exports_nowcast, lang))
+        summary.append(export_nowcast_text(r.exports_nowcast, lang, brief=True))
     return _report(month, trend, summary, out.sections, lang)
 
 

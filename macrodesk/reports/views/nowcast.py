@@ -381,9 +381,12 @@ def _print_label(nc: Any, lang: str) -> str:
     return F.month_label(m, lang)
 
 
-def export_nowcast_text(nc: Any, lang: str) -> str:
+def export_nowcast_text(nc: Any, lang: str, *, brief: bool = False) -> str:
     """The partner/calendar export nowcast (:class:`~macrodesk.models.nowcast.exports.ExportNowcast`):
-    point, 80% interval, the last print, the two members and the inputs used or not yet out."""
+    point, 80% interval, the last print, the two members and the inputs used or not yet out.
+
+    ``brief``: the first sentence only (point, interval, last print), for the key points.
+    """
     lo, hi = nc.interval(0.8)
     when = _print_label(nc, lang)
     prev_zh = f"{nc.known.year}年{nc.known.month}月" if not (nc.known.month == 2) else f"{nc.known.year}年1-2月"
@@ -399,7 +402,7 @@ def export_nowcast_text(nc: Any, lang: str) -> str:
         lang,
     )
     cal = members.get("calendar")
-    if cal is not None:
+    if cal is not None and not brief:
         text += tr(f"其中，季节性常态叠加工作日与春节效应的日历模型给出{F.pct(cal * 100)}",
                    f" The calendar member (seasonal norm, working days and the Spring Festival) gives {F.pct(cal * 100)}",
                    lang)
