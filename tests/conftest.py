@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from macrodesk.datasets import load
 from macrodesk.importers import merge_series
 from macrodesk.series.store import Store
+
+# pytest-xdist already keeps both cores busy: reports render and estimate in one process
+# (tests/test_parallel.py checks the forked paths against the inline ones)
+os.environ.setdefault("MACRODESK_WORKERS", "1")
 
 
 @pytest.fixture(scope="session")

@@ -171,7 +171,7 @@ def _build(
     from rich.progress import Progress
 
     from macrodesk import cache
-    from macrodesk.reports import render
+    from macrodesk.reports import render, rendering_batch
 
     basename = basename or name
     with Progress(transient=True, console=console(stderr=True), disable=quiet) as prog:
@@ -186,7 +186,7 @@ def _build(
             prog.update(task, description=f"writing {name} from the cache")
             paths = _restore(files, out, basename, formats)
         else:
-            with cache.use(rcache):
+            with cache.use(rcache), rendering_batch():
                 rep = mod.build(inputs, end, lang=lang)
             prog.update(task, description=f"rendering {name} ({', '.join(formats)})")
             paths = render(rep, out, formats=formats, basename=basename, style=style)
