@@ -17,6 +17,17 @@ from macrodesk.series.store import Store
 os.environ.setdefault("MACRODESK_WORKERS", "1")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "full_dpi: render report figures at the real 200 dpi (default here: 30)")
+
+
+@pytest.fixture(autouse=True)
+def _draft_figures(request, monkeypatch):
+    """Figures drawn at 30 dpi: tests read numbers, text and structure, not pixels (``full_dpi`` keeps 200)."""
+    if request.node.get_closest_marker("full_dpi") is None:
+        monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+
+
 @pytest.fixture(scope="session")
 def sample_series():
     """The bundled real data as MacroSeries, merged by id."""
@@ -99,14 +110,18 @@ def outlook_results(sample_store_path):
 def outlook_report_zh(outlook_results):
     from macrodesk.analyses import inflation_outlook as R
 
-    return R.render(outlook_results, "zh")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(outlook_results, "zh")
 
 
 @pytest.fixture(scope="session")
 def outlook_report_en(outlook_results):
     from macrodesk.analyses import inflation_outlook as R
 
-    return R.render(outlook_results, "en")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(outlook_results, "en")
 
 
 @pytest.fixture(scope="session")
@@ -121,11 +136,15 @@ def review_results(sample_store_path):
 def review_report_zh(review_results):
     from macrodesk.analyses import inflation_review as R
 
-    return R.render(review_results, "zh")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(review_results, "zh")
 
 
 @pytest.fixture(scope="session")
 def review_report_en(review_results):
     from macrodesk.analyses import inflation_review as R
 
-    return R.render(review_results, "en")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(review_results, "en")
