@@ -21,6 +21,21 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "full_dpi: render report figures at the real 200 dpi (default here: 30)")
 
 
+#: The whole-report session fixtures below: the tests that use them run on one xdist worker
+#: (``--dist loadgroup``), so each report is built once per run, not once per worker.
+_SHARED_REPORTS = frozenset({
+    "trade_flash_report_zh", "trade_flash_report_en", "outlook_results", "outlook_report_zh", "outlook_report_en",
+    "review_results", "review_report_zh", "review_report_en",
+})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _SHARED_REPORTS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("session-reports"))
+
+
 @pytest.fixture(autouse=True)
 def _draft_figures(request, monkeypatch):
     """Figures drawn at 30 dpi: tests read numbers, text and structure, not pixels (``full_dpi`` keeps 200)."""
