@@ -30,8 +30,7 @@ def _same_fit(a, b) -> None:
 # as-of dates covering every cut of the target month: complete ('full'), k days short of the
 # month end ('end', the 5-day lag of fuel prices at a month end), through a day ('day', mid-month
 # and before the 15th, when the target is the previous month); and early origins with little history
-AS_OF = ["2016-08-31", "2019-03-10", "2019-06-30", "2020-01-20", "2021-06-03", "2021-06-04", "2024-02-29",
-         "2025-05-14", "2025-11-30"]
+AS_OF = ["2016-08-31", "2019-03-10", "2020-01-20", "2021-06-03", "2024-02-29", "2025-05-14", "2025-11-30"]
 
 
 @pytest.mark.parametrize("target", ["cpi_yoy", "ppi_yoy"])
@@ -65,7 +64,7 @@ def test_a_target_month_without_a_usable_day_and_a_foreign_cache_fall_back(real)
 @pytest.mark.parametrize("target", ["cpi_yoy", "ppi_yoy"])
 def test_backtest_equals_month_by_month_direct_nowcasts(real, target):
     model = BridgeNowcaster(target)
-    months = pd.period_range("2021-01", "2021-06", freq="M")
+    months = pd.period_range("2021-01", "2021-04", freq="M")
     got = model.nowcasts(real, months)
     for t in months:
         direct = model.predict(model.info_set(real, model.origin(t)))
