@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,36 @@ import pytest
 from macrodesk.datasets import load
 from macrodesk.importers import merge_series
 from macrodesk.series.store import Store
+
+# pytest-xdist already keeps both cores busy: reports render and estimate in one process
+# (tests/test_parallel.py checks the forked paths against the inline ones)
+os.environ.setdefault("MACRODESK_WORKERS", "1")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "full_dpi: render report figures at the real 200 dpi (default here: 30)")
+
+
+#: The whole-report session fixtures below: the tests that use them run on one xdist worker
+#: (``--dist loadgroup``), so each report is built once per run, not once per worker.
+_SHARED_REPORTS = frozenset({
+    "trade_flash_report_zh", "trade_flash_report_en", "outlook_results", "outlook_report_zh", "outlook_report_en",
+    "review_results", "review_report_zh", "review_report_en",
+})
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _SHARED_REPORTS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("session-reports"))
+
+
+@pytest.fixture(autouse=True)
+def _draft_figures(request, monkeypatch):
+    """Figures drawn at 30 dpi: tests read numbers, text and structure, not pixels (``full_dpi`` keeps 200)."""
+    if request.node.get_closest_marker("full_dpi") is None:
+        monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
 
 
 @pytest.fixture(scope="session")
@@ -94,14 +125,18 @@ def outlook_results(sample_store_path):
 def outlook_report_zh(outlook_results):
     from macrodesk.analyses import inflation_outlook as R
 
-    return R.render(outlook_results, "zh")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(outlook_results, "zh")
 
 
 @pytest.fixture(scope="session")
 def outlook_report_en(outlook_results):
     from macrodesk.analyses import inflation_outlook as R
 
-    return R.render(outlook_results, "en")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(outlook_results, "en")
 
 
 @pytest.fixture(scope="session")
@@ -116,14 +151,18 @@ def review_results(sample_store_path):
 def review_report_zh(review_results):
     from macrodesk.analyses import inflation_review as R
 
-    return R.render(review_results, "zh")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(review_results, "zh")
 
 
 @pytest.fixture(scope="session")
 def review_report_en(review_results):
     from macrodesk.analyses import inflation_review as R
 
-    return R.render(review_results, "en")
+    with pytest.MonkeyPatch.context() as mp:  # 30 dpi, as the trade flash above
+        mp.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
+        return R.render(review_results, "en")
 
 
 # ---------------------------------------------------------------- the CPI/PPI flash, built once per session

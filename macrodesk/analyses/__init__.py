@@ -150,4 +150,7 @@ def build_report(name: str, data: Any, *, as_of: str | None = None, lang: str = 
     mod = recipe.load()
     lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
     inputs, end = report_inputs(store, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
-    return mod.build(inputs, end, lang=lang)
+    from macrodesk.reports import rendering_batch
+
+    with rendering_batch():
+        return mod.build(inputs, end, lang=lang)

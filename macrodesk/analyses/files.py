@@ -76,7 +76,7 @@ def write_report(
     is told what is happening in a few words.
     """
     from macrodesk import cache
-    from macrodesk.reports import render
+    from macrodesk.reports import render, rendering_batch
 
     say = progress or (lambda _text: None)
     basename = basename or name
@@ -89,7 +89,7 @@ def write_report(
     if files is not None:
         say(f"writing {name} from the cache")
         return _restore(files, out, basename, formats)
-    with cache.use(rcache):
+    with cache.use(rcache), rendering_batch():
         rep = mod.build(inputs, end, lang=lang)
     say(f"rendering {name} ({', '.join(formats)})")
     paths = render(rep, out, formats=formats, basename=basename, style=style)

@@ -13,10 +13,22 @@ then call :func:`render`::
     render(rpt, "out/")  # -> {"html": out/report.html, "pdf": out/report.pdf, "md": out/report.md}
 
 :mod:`macrodesk.reports.views` turns models' results objects into the
-sentences, charts and tables of a report.
+sentences, charts and tables of a report. Figures made inside
+``with rendering_batch():`` are rasterised together at its end, in parallel
+processes (``MACRODESK_WORKERS``, default ``min(2, CPUs)``) when there are enough.
 """
 
-from macrodesk.reports.model import Block, Bullets, Figure, Notice, Paragraph, Report, Section, Table
+from macrodesk.reports.model import (
+    Block,
+    Bullets,
+    Figure,
+    Notice,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    rendering_batch,
+)
 from macrodesk.reports.render import SUPPORTED_FORMATS, escape_markdown, escape_typst, render
 
 __all__ = [
@@ -32,4 +44,5 @@ __all__ = [
     "escape_markdown",
     "escape_typst",
     "render",
+    "rendering_batch",
 ]

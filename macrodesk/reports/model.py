@@ -18,10 +18,12 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
+from macrodesk._parallel import fork_map
 from macrodesk.exceptions import ReportError
 from macrodesk.text.labels import check_lang
 
@@ -40,6 +42,7 @@ __all__ = [
     "Report",
     "Section",
     "Table",
+    "rendering_batch",
 ]
 
 #: Chart kinds a :class:`Figure` may declare for its data.
@@ -201,14 +204,30 @@ class Figure:
                 raise ReportError(
                     f"Figure expects a matplotlib Figure or PNG bytes, got {type(figure).__name__}"
                 )
-            buf = io.BytesIO()
-            figure.savefig(buf, format="png", dpi=FIGURE_DPI, facecolor="white")
-            png = buf.getvalue()
-            _close(figure)
+            if _batch is not None:
+                _batch.append((self, figure))  # rendered when the batch ends (see rendering_batch)
+                return
+            png = _png_of(figure)
+        self._set_png(png)
+
+    def _set_png(self, png: bytes) -> None:
         w, h = _png_size(png)
         object.__setattr__(self, "png", png)
         object.__setattr__(self, "width_px", w)
         object.__setattr__(self, "height_px", h)
+
+
+def _png_of(figure: Any) -> bytes:
+    """The PNG of a matplotlib figure at :data:`FIGURE_DPI`; the figure is closed."""
+    png = _png_bytes(figure)
+    _close(figure)
+    return png
+
+
+def _png_bytes(figure: Any) -> bytes:
+    buf = io.BytesIO()
+    figure.savefig(buf, format="png", dpi=FIGURE_DPI, facecolor="white")
+    return buf.getvalue()
 
 
 def _close(fig: Any) -> None:
@@ -222,6 +241,47 @@ def _close(fig: Any) -> None:
         except Exception:  # pragma: no cover - not a pyplot figure
             pass
     fig.clear()
+
+
+# ---------------------------------------------------------------- rendering many figures at once
+#: A batch with fewer figures than this is rendered in one process (starting processes would not pay).
+PARALLEL_MIN_FIGURES = 4
+
+_batch: list[tuple[Figure, Any]] | None = None
+
+
+@contextmanager
+def rendering_batch(workers: int | None = None) -> Iterator[None]:
+    """Render the PNGs of the :class:`Figure` s made inside the block together, when it ends.
+
+    With ``workers`` > 1 (default :func:`macrodesk._parallel.workers`: ``MACRODESK_WORKERS``
+    or ``min(2, CPUs)``) and at least :data:`PARALLEL_MIN_FIGURES` figures, they are drawn
+    in forked processes that run the same code on the same figures and settings as this
+    one, so the PNG bytes are those of serial rendering. A Figure's ``png`` is set when
+    the block ends. Nested blocks join the outermost one.
+    """
+    global _batch
+    if _batch is not None:
+        yield
+        return
+    pending: list[tuple[Figure, Any]] = []
+    _batch = pending
+    try:
+        yield
+    except BaseException:
+        for _, fig in pending:
+            _close(fig)
+        raise
+    finally:
+        _batch = None
+    figs = [fig for _, fig in pending]
+    if len(figs) >= PARALLEL_MIN_FIGURES:
+        pngs = fork_map(lambda i: _png_bytes(figs[i]), len(figs), workers)
+    else:
+        pngs = [_png_bytes(f) for f in figs]
+    for (item, fig), png in zip(pending, pngs):
+        _close(fig)
+        item._set_png(png)
 
 
 @dataclass(frozen=True, eq=False)

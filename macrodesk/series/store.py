@@ -451,6 +451,24 @@ class Store:
             """
         ).df()
 
+    def digest(self, series_ids: Iterable[str]) -> str:
+        """A short text that changes whenever anything stored for ``series_ids`` changes.
+
+        It covers every stored row of those series (values, dates, vintages, release
+        dates, all revisions) and their metadata, hashed by the database without
+        reading the data out: a cheap "has anything changed since" check. Two digests
+        can only be equal for different contents by a 64-bit hash collision.
+        """
+        ids = sorted(dict.fromkeys(series_ids))
+        obs = self.con.execute(
+            """SELECT count(*), coalesce(sum(hash(series_id, date, value, vintage, released)), 0)
+               FROM observations WHERE series_id IN (SELECT unnest(?))""", [ids]).fetchone()
+        meta = self.con.execute(
+            """SELECT count(*), coalesce(sum(hash(series_id, name_zh, name_en, unit, freq, source, origin,
+                                                   first_vintage, last_vintage, key)), 0)
+               FROM series WHERE series_id IN (SELECT unnest(?))""", [ids]).fetchone()
+        return f"{len(ids)}:{obs[0] if obs else 0}:{obs[1] if obs else 0}:{meta[0] if meta else 0}:{meta[1] if meta else 0}"
+
     def vintages(self) -> pd.DataFrame:
         return self.con.execute("SELECT vintage, imported_at, label FROM vintages ORDER BY vintage").df()
 

@@ -94,7 +94,9 @@ def test_release_day_rebuilds_only_the_affected_report_then_is_a_no_op(cli, in_d
     assert (in_dir / "reports" / "trade-flash" / "trade-flash.md").read_text(encoding="utf-8") == trade_md
 
     v = _vintages(in_dir / "store.duckdb")
-    code, out, err = cli("update", rel, "--json", "--lang", "en")
+    with pytest.MonkeyPatch.context() as mp:  # nothing stored changed: no report reads its inputs again
+        mp.setattr("macrodesk.cli.report.report_key", lambda *a, **k: pytest.fail("inputs read on a no-op"))
+        code, out, err = cli("update", rel, "--json", "--lang", "en")
     assert code == 0, err
     again = json.loads(out)
     assert again["news"] == {"prints": [], "revisions": [], "new_series": []}

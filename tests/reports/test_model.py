@@ -13,6 +13,7 @@ from macrodesk.reports import Bullets, Figure, Notice, Paragraph, Report, Sectio
 from macrodesk.reports.model import FIGURE_DPI
 
 
+@pytest.mark.full_dpi
 def test_figure_stores_png_at_200_dpi_and_closes_pyplot_figure():
     import matplotlib.pyplot as plt
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from macrodesk import cache
 from macrodesk import transforms as T
+from macrodesk._parallel import Background, background
 from macrodesk.analyses._common import Inputs, input_status
 from macrodesk.analyses.inflation_outlook.inputs import (
     _FACTORS,
@@ -430,11 +431,12 @@ def _nowcasts(inputs: Inputs, as_of: pd.Period) -> tuple[Any, ...]:
     return tuple(results)
 
 
-def _extensions(inputs: Inputs, as_of: pd.Period, month: pd.Period) -> Extensions:
+def _extensions(inputs: Inputs, as_of: pd.Period, month: pd.Period,
+                nowcasts: "Background[tuple[Any, ...]] | None" = None) -> Extensions:
     factor = _chapter(_factor, inputs, month)
     scen = _scenarios(inputs, as_of)
     try:
-        return Extensions(factor, scen, _nowcasts(inputs, as_of))
+        return Extensions(factor, scen, nowcasts.result() if nowcasts is not None else _nowcasts(inputs, as_of))
     except MacrodeskError as exc:
         return Extensions(factor, scen, (), str(exc))
 
@@ -452,9 +454,11 @@ def compute(inputs: Inputs, as_of: pd.Period) -> OutlookResults:
     """Every estimate of the ``inflation-outlook`` report from series cut at ``as_of``, language-free."""
     month = _mom(inputs.series["cpi_mom"]).dropna().index[-1]
     year, end_month = month.year, month.month
+    # the nowcast backtests (the longest part) run in a second process while the rest is estimated
+    nowcasts = background(lambda: _nowcasts(inputs, as_of))
     # each chapter is guarded: data a model cannot use are reported, never fatal
     review = _chapter(_review, inputs, year, end_month)
     cpi = _chapter(_cpi_outlook, inputs, year, end_month, month)
     ppi = _chapter(_ppi_outlook, inputs, year, end_month, month)
-    return OutlookResults(inputs, as_of, month, review, cpi, ppi, _extensions(inputs, as_of, month),
+    return OutlookResults(inputs, as_of, month, review, cpi, ppi, _extensions(inputs, as_of, month, nowcasts),
                           input_status(inputs, month, REQUIRED[0]))

@@ -33,8 +33,10 @@ The MoM nowcast becomes the YoY nowcast through the published-history recursion
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from functools import lru_cache
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -48,8 +50,18 @@ from macrodesk.models.nowcast.base import (
     anchor_of,
     contributions_frame,
 )
-from macrodesk.models.nowcast.data import InfoSet, TargetHistory, drift_factor, spring_festival_share
+from macrodesk.models.nowcast.data import (
+    InfoSet,
+    TargetHistory,
+    _binned_means,
+    _Dated,
+    _finish_means,
+    _period_of,
+    drift_factor,
+    spring_festival_share,
+)
 from macrodesk.models.nowcast.nowcaster import Nowcaster
+from macrodesk.series._container import MacroSeries
 
 __all__ = [
     "BridgeInput",
@@ -62,6 +74,7 @@ __all__ = [
     "ridge_prior",
     "same_month_norm",
     "input_matrix",
+    "InputCache",
 ]
 
 
@@ -205,9 +218,13 @@ def same_month_norm(x: pd.Series, years: int) -> pd.Series:
 
 
 def input_matrix(
-    info: InfoSet, inputs: tuple[BridgeInput, ...]
+    info: InfoSet, inputs: tuple[BridgeInput, ...], cache: "InputCache | None" = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
-    """(changes with drift applied, raw changes, input id → resolved series id, inputs absent from the data)."""
+    """(changes with drift applied, raw changes, input id → resolved series id, inputs absent from the data).
+
+    ``cache`` (an :class:`InputCache` of the data ``info`` was cut from) gives the
+    same numbers without recomputing each input's monthly means.
+    """
     cols: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
     resolved: dict[str, str] = {}
@@ -217,17 +234,127 @@ def input_matrix(
         if sid is None:
             absent.append(inp.id)
             continue
-        x = info.input_change(sid)
+        got = cache.change(info, sid, inp.drift) if cache is not None else None
+        if got is not None:
+            x, xd = got
+        else:
+            x = info.input_change(sid)
+            xd = x * drift_factor(info.full_levels(sid)).reindex(x.index) if inp.drift else x
         raw[inp.id] = x
-        if inp.drift:
-            d = drift_factor(info.full_levels(sid)).reindex(x.index)
-            x = x * d
-        cols[inp.id] = x
+        cols[inp.id] = xd
         resolved[inp.id] = sid
     if not cols:
         idx = pd.PeriodIndex([], freq="M")
         return pd.DataFrame(index=idx), pd.DataFrame(index=idx), resolved, absent
-    return pd.DataFrame(cols), pd.DataFrame(raw), resolved, absent
+    return _frame(cols), _frame(raw), resolved, absent
+
+
+def _frame(cols: dict[str, pd.Series]) -> pd.DataFrame:
+    """``pd.DataFrame(cols)`` for monthly series on gap-free PeriodIndexes, without the index alignment."""
+    idxs = [c.index for c in cols.values()]
+    if not all(isinstance(i, pd.PeriodIndex) and i.freqstr == "M" and len(i) for i in idxs):
+        return pd.DataFrame(cols)
+    idxs = [pd.PeriodIndex(i) for i in idxs]
+    lo = [int(i[0].ordinal) for i in idxs]
+    hi = [int(i[-1].ordinal) for i in idxs]
+    if any(h - l + 1 != len(i) for l, h, i in zip(lo, hi, idxs)):
+        return pd.DataFrame(cols)
+    start, n = min(lo), max(hi) - min(lo) + 1
+    arr = np.full((len(cols), n), np.nan)
+    for j, (c, l) in enumerate(zip(cols.values(), lo)):
+        arr[j, l - start : l - start + len(c)] = c.to_numpy(dtype="float64")
+    index = pd.period_range(idxs[lo.index(start)][0], periods=n, freq="M")
+    return pd.DataFrame(arr.T, index=index, columns=list(cols))
+
+
+class InputCache:
+    """The monthly inputs of a bridge model for many real-time refits on the same data.
+
+    A rolling backtest cuts the same series at ~100 dates. Each month's like-for-like
+    mean depends only on that month's observations and on how the target month is
+    cut (:meth:`InfoSet._cut`), so the means are computed once per series and cut on
+    the whole series and sliced at each origin; the Laspeyres drift likewise (its
+    base-year means only use years before the target month's). Where the slice could
+    differ from a direct computation (an information set not cut from ``src``, a
+    target month with no usable day, fewer than twelve complete months for the
+    drift's fallback base) :meth:`change` returns None and the caller computes directly.
+    """
+
+    def __init__(self, src: Mapping[str, MacroSeries]) -> None:
+        self.src = src
+        self._means: dict[tuple[str, str, int], tuple[int, np.ndarray, np.ndarray, np.ndarray, pd.PeriodIndex] | None] = {}
+        self._cuts: dict[tuple[pd.Timestamp, pd.Period, int, int], tuple[str, int]] = {}
+
+    def _full(self, sid: str, kind: str, k: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray, pd.PeriodIndex] | None:
+        key = (sid, kind, k)
+        if key not in self._means:
+            dated = _Dated.of(self.src[sid].data)
+            if len(dated.days) == 0:
+                self._means[key] = None
+            else:
+                last = dated.days[-1].astype("datetime64[M]").astype(np.int64)
+                first, part, full = _binned_means(dated, kind, k, int(last))
+                idx = pd.period_range(_period_of(first), periods=len(full), freq="M")
+                drift = drift_factor(pd.Series(full, index=idx, name=sid)).to_numpy()
+                self._means[key] = (first, part, full, drift, idx)
+        return self._means[key]
+
+    def _cut(self, info: InfoSet, sid: str) -> tuple[str, int]:
+        key = (info.as_of, info.month, info.lag(sid), info.release_day)
+        if key not in self._cuts:
+            self._cuts[key] = info._cut(sid)
+        return self._cuts[key]
+
+    def change(self, info: InfoSet, sid: str, drift: bool) -> tuple[pd.Series, pd.Series] | None:
+        """(``info.input_change(sid)``, the same times the drift factor if ``drift``), or None (compute directly)."""
+        s, whole = info.series.get(sid), self.src.get(sid)
+        if s is None or whole is None or s.freq not in ("D", "W", "X") or not _is_head(s.data, whole.data):
+            return None
+        kind, k = self._cut(info, sid)
+        if kind == "none":
+            return None
+        got = self._full(sid, kind, k)
+        if got is None:
+            return None
+        first, part_all, full_all, drift_all, idx_all = got
+        t = info.month
+        n = (t.year - 1970) * 12 + t.month - 1 - first + 1
+        if n <= 0:
+            return None
+        part = _take(part_all, n)
+        full = _take(full_all, n)
+        if kind != "full":
+            full[-1] = np.nan  # the target month is not complete
+        prev = np.concatenate([[np.nan], full[:-1]])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            x = np.log(part) - np.log(prev)
+        x[~np.isfinite(x)] = np.nan
+        idx = idx_all[:n] if n <= len(idx_all) else pd.period_range(idx_all[0], periods=n, freq="M")
+        xs = pd.Series(x, index=idx, name=sid)
+        if not drift:
+            return xs, xs
+        if int(np.isfinite(full).sum()) < 12:
+            return None  # the drift's base would be the first twelve months of this cut
+        return xs, pd.Series(x * _take(drift_all, n), index=idx, name=sid)
+
+
+def _take(a: np.ndarray, n: int) -> np.ndarray:
+    """The first ``n`` values of ``a`` (a copy), NaN-padded past its end."""
+    if n <= len(a):
+        return a[:n].copy()
+    return np.concatenate([a, np.full(n - len(a), np.nan)])
+
+
+def _is_head(d: pd.Series, whole: pd.Series) -> bool:
+    """Whether ``d`` is the first ``len(d)`` observations of ``whole`` (as :meth:`InfoSet.build` cuts)."""
+    n = len(d)
+    if n > len(whole) or n == 0:
+        return False
+    if d is whole:
+        return True
+    return bool(np.array_equal(d.index.to_numpy()[[0, -1]], whole.index.to_numpy()[[0, n - 1]])) and bool(
+        np.array_equal(d.index.to_numpy(), whole.index.to_numpy()[:n])
+    ) and bool(np.array_equal(d.to_numpy(dtype="float64"), whole.to_numpy(dtype="float64")[:n], equal_nan=True))
 
 
 # ---------------------------------------------------------------- the fit
@@ -299,14 +426,24 @@ class BridgeNowcaster(Nowcaster):
             ids.extend((inp.id, *inp.alternatives))
         return tuple(dict.fromkeys(ids))
 
-    def fit(self, info: InfoSet) -> BridgeFit | NotComputable:
+    def fit(self, info: InfoSet, *, cache: InputCache | None = None) -> BridgeFit | NotComputable:
+        """Estimate on ``info``; ``cache`` (an :class:`InputCache` of the data ``info`` was cut from) saves work."""
         what = f"bridge nowcast of {self.target.yoy_id} for {info.month}"
         try:
             hist = info.target(self.target.yoy_id, self.target.mom_id)
             anchor, base = anchor_of(hist, info.month, what)
         except ModelError as exc:
             return NotComputable(what, str(exc), f"{self.target.name_zh}{info.month}桥接预测")
-        return _fit_bridge(self.spec, self.target, info, hist, anchor, base, what)
+        return _fit_bridge(self.spec, self.target, info, hist, anchor, base, what, cache)
+
+    def _predictor(self, src: Mapping[str, Any]) -> Callable[[InfoSet], Any]:
+        cache = InputCache(src)
+
+        def predict(info: InfoSet) -> Any:
+            fit = self.fit(info, cache=cache)
+            return fit.predict() if isinstance(fit, BridgeFit) else fit
+
+        return predict
 
 
 def _fit_bridge(
@@ -317,39 +454,46 @@ def _fit_bridge(
     anchor: float,
     base: float,
     what: str,
+    cache: InputCache | None = None,
 ) -> BridgeFit | NotComputable:
     t = info.month
-    X, raw, _resolved, absent = input_matrix(info, spec.inputs)
+    X, raw, _resolved, absent = input_matrix(info, spec.inputs, cache)
     y = hist.mom.dropna()
     start = y.index[0]
     idx = pd.period_range(start, t, freq="M")
     X = X.reindex(idx)
     raw = raw.reindex(idx)
-    yv = hist.mom.reindex(idx)
-    yv.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
-    train_months = idx[:-1]
+    # positions, not labels: month t is the last row, the training months the ones before it
+    yarr = hist.mom.reindex(idx).to_numpy(dtype="float64", copy=True)
+    yarr[-1] = np.nan
+    y_ok = ~np.isnan(yarr[:-1])
+    Xa = X.to_numpy(dtype="float64")
     # inputs usable this month: observed at t with enough history alongside the target
-    usable, missing = [], list(absent)
-    for c in X.columns:
-        ok = X[c].notna() & yv.notna()
-        if np.isfinite(float(X[c].get(t, np.nan))) and int(ok.loc[train_months].sum()) >= spec.min_obs:
+    usable, missing, ucols = [], list(absent), []
+    for j, c in enumerate(X.columns):
+        xc = Xa[:, j]
+        if np.isfinite(xc[-1]) and int((~np.isnan(xc[:-1]) & y_ok).sum()) >= spec.min_obs:
             usable.append(c)
+            ucols.append(xc)
         else:
             missing.append(c)
-    D = X[usable].copy()
     prior_mean = [next(i.prior for i in spec.inputs if i.id == c) for c in usable]
+    slope_cols = list(usable)
     if spec.spring_festival:
-        D["spring_festival"] = spring_festival_share(idx).to_numpy()
+        ucols.append(_spring_festival_values(idx[0], len(idx)).copy())
+        slope_cols.append("spring_festival")
         prior_mean.append(spec.sf_prior)
     if spec.ar:
-        D["momentum"] = hist.mom.reindex(idx).shift(1).to_numpy()
+        ucols.append(hist.mom.reindex(idx).shift(1).to_numpy(dtype="float64"))
+        slope_cols.append("momentum")
         prior_mean.append(0.0)
-    slope_cols = list(D.columns)
-    rows = D.loc[train_months].notna().all(axis=1) & yv.loc[train_months].notna()
-    tr = train_months[rows.to_numpy()]
+    Da = np.column_stack(ucols) if ucols else np.empty((len(idx), 0))
+    rows = ~np.isnan(Da[:-1]).any(axis=1) & y_ok
+    pos = np.flatnonzero(rows)
     if spec.window is not None:
-        tr = tr[-spec.window:]
-    if spec.ar and not np.isfinite(float(D["momentum"].get(t, np.nan))):
+        pos = pos[-spec.window:]
+    tr = idx[pos]
+    if spec.ar and not np.isfinite(Da[-1, slope_cols.index("momentum")]):
         return NotComputable(what, f"the MoM of {t - 1} is missing")
     if len(tr) < spec.min_rows:
         return NotComputable(
@@ -358,9 +502,10 @@ def _fit_bridge(
             f"{target.name_zh}{t}桥接预测",
             f"{t}之前目标与输入同时可得的月份仅{len(tr)}个（至少需要{spec.min_rows}个）",
         )
-    Xs = D.loc[tr, slope_cols].to_numpy(float)
-    ys = yv.loc[tr].to_numpy(float)
-    design, pm, prec_dummy, names = _design(spec, hist, t, Xs, np.asarray(tr.month), slope_cols, prior_mean)
+    Xs = np.asfortranarray(Da[pos])  # the layout DataFrame.to_numpy gives: the same floating-point results
+    ys = yarr[pos]
+    tr_months = np.asarray(idx.month)[pos]
+    design, pm, prec_dummy, names = _design(spec, hist, t, Xs, tr_months, slope_cols, prior_mean)
     var = Xs.var(axis=0) if len(tr) > 1 else np.zeros(len(slope_cols))
     prec = np.concatenate([spec.prior_months * var, prec_dummy])
     with warnings.catch_warnings():
@@ -374,20 +519,29 @@ def _fit_bridge(
     resid = ys - fitted
     dof = len(ys) - design.shape[1]
     sigma_mom = float(np.sqrt(resid @ resid / (dof if dof >= 5 else len(ys))))
-    xt = D[slope_cols].loc[[t]].to_numpy(float)[0]
-    terms = pd.DataFrame({"value": xt, "coef": b, "mom": b * xt}, index=pd.Index(slope_cols, name="term"))
-    if spec.seasonal:
-        rest = pd.Series(ys - Xs @ b, index=tr)
-        same = rest[np.asarray(pd.PeriodIndex(rest.index).month) == t.month]
-        norm = float(same.iloc[-spec.norm_years:].mean()) if len(same) else float(params[f"month_{t.month}"])
-        terms.loc["seasonal"] = [np.nan, np.nan, norm]
-    else:
-        terms.loc["constant"] = [1.0, float(params["constant"]), float(params["constant"])]
-    raw_t = raw.loc[[t]].iloc[0].reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
+    xt = Da[-1]
+    mom = b * xt
+    raw_t = raw.iloc[[-1]].iloc[0] if len(raw.columns) else pd.Series(dtype="float64")
     # an input's reported coefficient is per unit of its raw change (drift folded in)
-    for c in usable:
-        if pd.notna(raw_t.get(c)) and raw_t[c] != 0:
-            terms.loc[c, "coef"] = terms["mom"][c] / raw_t[c]
+    coef = b.copy()
+    for j, c in enumerate(usable):
+        r = raw_t.get(c)
+        if pd.notna(r) and r != 0:
+            coef[j] = mom[j] / r
+    if spec.seasonal:
+        rest = ys - Xs @ b
+        same = pd.Series(rest[tr_months == t.month])
+        norm = float(same.iloc[-spec.norm_years:].mean()) if len(same) else float(params[f"month_{t.month}"])
+        extra, extra_row = "seasonal", [np.nan, np.nan, norm]
+    else:
+        const = float(params["constant"])
+        extra, extra_row = "constant", [1.0, const, const]
+    terms = pd.DataFrame(
+        {"value": [*xt, extra_row[0]], "coef": [*coef, extra_row[1]], "mom": [*mom, extra_row[2]]},
+        index=pd.Index([*slope_cols, extra], name="term"),
+        dtype="float64",
+    )
+    raw_t = raw_t.reindex(terms.index) if len(raw.columns) else pd.Series(np.nan, index=terms.index)
     if "spring_festival" in terms.index:
         raw_t["spring_festival"] = terms.at["spring_festival", "value"]
     if "momentum" in terms.index:
@@ -419,11 +573,20 @@ def _design(spec: BridgeSpec, hist: TargetHistory, t: pd.Period, Xs: np.ndarray,
     return design, pm, prec_dummy, names
 
 
+@lru_cache(maxsize=256)
+def _spring_festival_values(start: pd.Period, n: int) -> np.ndarray:
+    """``spring_festival_share`` of the ``n`` months from ``start`` (the same each refit of a backtest)."""
+    return spring_festival_share(pd.period_range(start, periods=n, freq="M")).to_numpy(dtype="float64")
+
+
 def _recent_month_means(mom: pd.Series, years: int) -> pd.Series:
     """Mean MoM by calendar month over the last ``years`` observations of each month."""
     s = mom.dropna()
     if len(s) == 0:
         return pd.Series(dtype=float)
-    g = s.groupby(np.asarray(pd.PeriodIndex(s.index).month))
-    return g.apply(lambda v: v.iloc[-years:].mean())
+    months = np.asarray(pd.PeriodIndex(s.index).month)
+    vals = s.to_numpy()
+    keys = np.unique(months)
+    # the same Series.mean of each calendar month's last ``years`` values as a groupby-apply, without its overhead
+    return pd.Series([pd.Series(vals[months == m][-years:]).mean() for m in keys], index=keys)
 

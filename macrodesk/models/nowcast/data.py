@@ -221,6 +221,53 @@ def _month_codes(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return code, dom, dim
 
 
+def _binned_means(dated: _Dated, kind: str, k: int, last_code: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """(first month code, partial-month means, full-month means) of months ``first..last_code``.
+
+    The partial means keep the days of each month allowed by the cut ``(kind, k)``
+    (see :meth:`InfoSet._cut`); both are NaN for the first month of the series and
+    for months without observations. Each month's mean depends only on that
+    month's observations, so the means of a longer series agree, month by month,
+    with those of any head of it that covers the month.
+    """
+    code, dom, dim = _month_codes(dated.days)
+    first = int(code[0])
+    n = last_code - first + 1
+    pos = code - first
+    keep = pos < n
+    pos, dom, dim, vals = pos[keep], dom[keep], dim[keep], dated.values[keep]
+    sums = np.bincount(pos, weights=vals, minlength=n)[:n]
+    cnt = np.bincount(pos, minlength=n)[:n]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        full_means = np.where(cnt > 0, sums / np.maximum(cnt, 1), np.nan)
+    if kind == "end":
+        mask = dom <= dim - k
+    elif kind == "day":
+        mask = dom <= k
+    else:  # 'full', and 'none' (the target month has no usable day)
+        mask = np.ones(len(pos), dtype=bool)
+    psum = np.bincount(pos[mask], weights=vals[mask], minlength=n)[:n]
+    pcnt = np.bincount(pos[mask], minlength=n)[:n]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        part = np.where(pcnt > 0, psum / np.maximum(pcnt, 1), np.nan)
+    full_means[0] = np.nan
+    part[0] = np.nan
+    return first, part, full_means
+
+
+def _finish_means(series_id: str, first: int, part: np.ndarray, full_means: np.ndarray,
+                  kind: str) -> tuple[pd.Series, pd.Series]:
+    """The monthly means as Series; the last (target) month's full mean is NaN unless complete."""
+    idx = pd.period_range(_period_of(first), periods=len(part), freq="M")
+    full_s = pd.Series(full_means, index=idx, name=series_id)
+    if kind != "full":
+        full_s.iloc[-1] = np.nan  # the target month is not complete
+    if kind == "none":
+        part = part.copy()
+        part[-1] = np.nan
+    return pd.Series(part, index=idx, name=series_id), full_s
+
+
 def _period_of(code: int) -> pd.Period:
     return pd.Period(year=1970 + code // 12, month=code % 12 + 1, freq="M")
 
@@ -307,7 +354,7 @@ class InfoSet:
     # -- access -------------------------------------------------------------------
     def has(self, series_id: str) -> bool:
         s = self.series.get(series_id)
-        return s is not None and len(s) > 0
+        return s is not None and bool(pd.notna(s.data.to_numpy()).any())
 
     def __contains__(self, series_id: str) -> bool:
         return self.has(series_id)
@@ -357,39 +404,10 @@ class InfoSet:
         if len(dated.days) == 0:
             empty = pd.Series(dtype="float64", index=pd.PeriodIndex([], freq="M"))
             return empty, empty
-        code, dom, dim = _month_codes(dated.days)
-        first = int(code[0])
-        last_code = (self.month.year - 1970) * 12 + self.month.month - 1
-        n = last_code - first + 1
-        pos = code - first
-        keep = pos < n
-        pos, dom, dim, vals = pos[keep], dom[keep], dim[keep], dated.values[keep]
-        sums = np.bincount(pos, weights=vals, minlength=n)[:n]
-        cnt = np.bincount(pos, minlength=n)[:n]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            full_means = np.where(cnt > 0, sums / np.maximum(cnt, 1), np.nan)
         kind, k = self._cut(series_id)
-        if kind == "full":
-            mask = np.ones(len(pos), dtype=bool)
-        elif kind == "end":
-            mask = dom <= dim - k
-        elif kind == "day":
-            mask = dom <= k
-        else:
-            mask = np.ones(len(pos), dtype=bool)
-        psum = np.bincount(pos[mask], weights=vals[mask], minlength=n)[:n]
-        pcnt = np.bincount(pos[mask], minlength=n)[:n]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            part = np.where(pcnt > 0, psum / np.maximum(pcnt, 1), np.nan)
-        full_means[0] = np.nan
-        part[0] = np.nan
-        idx = pd.period_range(_period_of(first), periods=n, freq="M")
-        full_s = pd.Series(full_means, index=idx, name=series_id)
-        if kind != "full":
-            full_s.iloc[-1] = np.nan  # the target month is not complete
-        if kind == "none":
-            part[-1] = np.nan
-        return pd.Series(part, index=idx, name=series_id), full_s
+        last_code = (self.month.year - 1970) * 12 + self.month.month - 1
+        first, part, full_means = _binned_means(dated, kind, k, last_code)
+        return _finish_means(series_id, first, part, full_means, kind)
 
     def input_change(self, series_id: str) -> pd.Series:
         """``x_m = ln(partial mean of m / full mean of m-1)`` (a fraction), through the target month.

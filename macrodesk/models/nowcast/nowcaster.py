@@ -74,6 +74,13 @@ class Nowcaster(ABC):
             return fit
         return fit.predict()
 
+    def _predictor(self, src: Mapping[str, Any]) -> Callable[[InfoSet], Any]:
+        """What :meth:`nowcasts` calls for each information set cut from ``src``: :meth:`predict`.
+
+        A model may return one that reuses work across the refits (the same numbers).
+        """
+        return self.predict
+
     def nowcasts(
         self,
         data: Any,
@@ -84,11 +91,12 @@ class Nowcaster(ABC):
     ) -> dict[pd.Period, Any]:
         """Real-time nowcasts for each month, each from the information set of its :meth:`origin`."""
         src = collect(data, self.series_ids())
+        predict = self._predictor(src)
         out: dict[pd.Period, Any] = {}
         for t in months:
             info = self.info_set(src, self.origin(t, release_day), release_day=release_day)
             try:
-                out[t] = self.predict(info)
+                out[t] = predict(info)
             except ModelError as exc:
                 out[t] = NotComputable(f"{self.name} nowcast of {self.target.yoy_id} for {t}", str(exc))
             if progress is not None:

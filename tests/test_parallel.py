@@ -1,0 +1,78 @@
+"""Forked work gives the inline results: figures rendered in a batch, fork_map and background."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from macrodesk import _parallel
+from macrodesk.exceptions import ModelError
+from macrodesk.reports import Figure, rendering_batch
+
+pytestmark = pytest.mark.skipif(_parallel._fork_context() is None, reason="needs fork")
+
+
+def _charts(n: int):
+    from macrodesk.plotting import line_chart
+
+    # real CPI YoY prints (NBS, %): 2025-01..2025-06
+    cpi = pd.Series([0.5, -0.7, -0.1, -0.1, -0.1, 0.1], index=pd.period_range("2025-01", periods=6, freq="M"))
+    return [line_chart(pd.DataFrame({"CPI同比": cpi + k}), ylabel="%") for k in range(n)]
+
+
+def test_a_batch_rendered_in_two_processes_is_byte_identical_to_serial(monkeypatch):
+    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 40)
+    serial = [Figure(c, f"图{k}") for k, c in enumerate(_charts(5))]
+    with rendering_batch(workers=2):
+        batched = [Figure(c, f"图{k}") for k, c in enumerate(_charts(5))]
+        assert not hasattr(batched[0], "png")  # drawn when the block ends
+    assert [f.png for f in batched] == [f.png for f in serial]
+    assert [(f.width_px, f.height_px) for f in batched] == [(f.width_px, f.height_px) for f in serial]
+    assert len({f.png for f in serial}) == 5  # the figures differ, so the order is checked too
+    assert not batched[0].png == serial[1].png
+
+
+def test_a_failing_batch_closes_its_figures(monkeypatch):
+    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 40)
+    charts = _charts(2)
+    with pytest.raises(RuntimeError), rendering_batch(workers=2):
+        Figure(charts[0], "a")
+        raise RuntimeError("view failed")
+    assert charts[0].axes == []  # cleared
+
+
+def test_fork_map_and_background_equal_inline(monkeypatch):
+    monkeypatch.setenv(_parallel.WORKERS_ENV, "2")
+    assert _parallel.workers() == 2
+    pids = _parallel.fork_map(lambda i: (i * i, os.getpid()), 4)
+    assert [v for v, _ in pids] == [0, 1, 4, 9]
+    assert {p for _, p in pids} != {os.getpid()}  # computed in children
+    bg = _parallel.background(lambda: (sum(range(101)), os.getpid()))
+    value, pid = bg.result()
+    assert value == 5050 and pid != os.getpid()
+
+
+def test_background_failure_is_the_inline_exception(monkeypatch):
+    monkeypatch.setenv(_parallel.WORKERS_ENV, "2")
+    calls = []
+
+    def fails():
+        calls.append(os.getpid())
+        raise ModelError("the MoM of 2017-11 is missing")
+
+    with pytest.raises(ModelError, match="2017-11"):
+        _parallel.background(fails).result()
+    assert calls == [os.getpid()]  # the parent ran it again (the child's call was in the child)
+    # a value that cannot travel back (a lambda does not pickle) is computed here instead
+    got = _parallel.background(lambda: (lambda: 7)).result()
+    assert got() == 7
+
+
+def test_one_worker_runs_inline(monkeypatch):
+    monkeypatch.setenv(_parallel.WORKERS_ENV, "1")
+    assert _parallel.fork_map(lambda i: os.getpid(), 3) == [os.getpid()] * 3
+    assert _parallel.background(os.getpid).result() == os.getpid()
+    monkeypatch.setenv(_parallel.WORKERS_ENV, "many")
+    assert _parallel.workers() == 1
