@@ -24,7 +24,7 @@ import pandas as pd
 from macrodesk.exceptions import ModelError
 from macrodesk.models._base import ResultsMixin
 
-__all__ = ["DMTest", "diebold_mariano"]
+__all__ = ["DMTest", "diebold_mariano", "backtest_dm"]
 
 _LOSSES = ("abs", "squared")
 _ALTERNATIVES = ("two-sided", "less", "greater")
@@ -110,3 +110,24 @@ def diebold_mariano(
     else:
         p = float(dist.sf(stat))
     return DMTest(stat, p, T, dbar, loss, int(h), alternative)
+
+
+def backtest_dm(bt: Any, start: Any = None, end: Any = None, *, loss: str = "abs") -> dict[str, DMTest | None]:
+    """DM tests of a backtest's printed nowcast against the consensus and the random walk.
+
+    ``bt`` is a :class:`~macrodesk.models.nowcast.results.BacktestResult`; the
+    months are ``start..end`` where the nowcast, the actual and the benchmark all
+    exist. A benchmark with fewer than 3 such months gives ``None``.
+    """
+    r = bt.rows
+    if start is not None:
+        r = r[r.index >= pd.Period(str(start), freq="M")]
+    if end is not None:
+        r = r[r.index <= pd.Period(str(end), freq="M")]
+    out: dict[str, DMTest | None] = {}
+    for bench in ("consensus", "random_walk"):
+        e_model = r["nowcast"] - r["actual"]
+        e_bench = r[bench] - r["actual"]
+        ok = e_model.notna() & e_bench.notna()
+        out[bench] = diebold_mariano(e_model[ok], e_bench[ok], loss=loss) if int(ok.sum()) >= 3 else None
+    return out
