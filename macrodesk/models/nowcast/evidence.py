@@ -82,7 +82,7 @@ class EvidenceNowcaster(CombinedNowcaster):
         target: str | TargetSpec = "cpi_yoy",
         members: Sequence[Nowcaster] | None = None,
         *,
-        window: int = 24,
+        window: int = 12,
         min_errors: int = 12,
     ) -> None:
         super().__init__(target, members if members is not None else default_members(target),
