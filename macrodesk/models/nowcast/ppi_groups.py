@@ -141,45 +141,53 @@ class _GroupFit:
 
 
 def _fit_group(group: PPIGroup, spec: PPIGroupSpec, info: InfoSet, X_all: pd.DataFrame,
-               head_mom: pd.Series) -> _GroupFit | str:
+               head_mom: pd.Series, D_all: pd.Series | None = None) -> _GroupFit | str:
     t = info.month
-    if not info.has(group.yoy_id):
-        return f"'{group.yoy_id}' is not in the data"
-    D = _dlog_yoy(info, group.yoy_id)
-    obs = D.dropna()
+    if D_all is None:
+        if not info.has(group.yoy_id):
+            return f"'{group.yoy_id}' is not in the data"
+        D_all = _dlog_yoy(info, group.yoy_id)
+    obs = D_all.dropna()
     if len(obs) == 0 or obs.index[-1] < t - 1:
         return f"the YoY of {t - 1} of '{group.yoy_id}' is not published"
     idx = pd.period_range(obs.index[0], t, freq="M")
-    D = D.reindex(idx)
-    D.loc[t] = np.nan  # type: ignore[call-overload]  # a Period label (pandas-stubs)
+    n = len(idx)
+    d = D_all.reindex(idx).to_numpy(float).copy()
+    d[-1] = np.nan
     cols = [i.id for i in group.inputs if i.id in X_all.columns]
     absent = [i.id for i in group.inputs if i.id not in X_all.columns]
-    X = X_all[cols].reindex(pd.period_range(idx[0] - 12, t, freq="M"))
-    Z = (X - X.shift(12)).reindex(idx)
-    train = idx[:-1]
-    usable, missing = [], list(absent)
-    for c in Z.columns:
-        ok = Z[c].loc[train].notna() & D.loc[train].notna()
-        if np.isfinite(float(Z[c].get(t, np.nan))) and int(ok.sum()) >= spec.min_obs:
+    xa = X_all[cols].reindex(pd.period_range(idx[0] - 12, t, freq="M")).to_numpy(float)
+    z = xa[12:] - xa[:-12]  # x_m - x_{m-12} on idx
+    d_ok = np.isfinite(d[:-1])
+    usable: list[str] = []
+    missing = list(absent)
+    keep: list[int] = []
+    for j, c in enumerate(cols):
+        ok = np.isfinite(z[:-1, j]) & d_ok
+        if np.isfinite(z[-1, j]) and int(ok.sum()) >= spec.min_obs:
             usable.append(c)
+            keep.append(j)
         else:
             missing.append(c)
-    M = Z[usable].copy()
-    M["momentum"] = D.shift(1).to_numpy()
+    names = usable + ["momentum"]
+    parts = [z[:, keep], np.concatenate([[np.nan], d[:-1]])[:, None]]
     if spec.headline_terms:
-        hm = head_mom.reindex(pd.period_range(idx[0] - 13, t, freq="M"))
-        M["headline_mom_lag1"] = hm.shift(1).reindex(idx).to_numpy()
-        M["base_mom"] = hm.shift(12).reindex(idx).to_numpy()
-    M["constant"] = 1.0
-    rows = train[(M.loc[train].notna().all(axis=1) & D.loc[train].notna()).to_numpy()]
+        hm = head_mom.reindex(pd.period_range(idx[0] - 12, t, freq="M")).to_numpy(float)
+        parts.append(hm[11:-1][:, None])  # headline MoM of m-1
+        parts.append(hm[:-12][:, None])  # headline MoM of m-12
+        names += ["headline_mom_lag1", "base_mom"]
+    parts.append(np.ones((n, 1)))
+    names.append("constant")
+    M = np.hstack(parts)
+    rows = np.flatnonzero(np.isfinite(M[:-1]).all(axis=1) & d_ok)
     if len(rows) < spec.min_rows:
         return f"only {len(rows)} months with '{group.yoy_id}' and its inputs before {t} (need {spec.min_rows})"
-    if not np.isfinite(float(M["momentum"].get(t, np.nan))):
+    if not np.isfinite(M[-1, len(usable)]):
         return f"the YoY change of {t - 1} of '{group.yoy_id}' is missing"
-    age = np.asarray([(t - p).n for p in rows], float)
+    age = (n - 1 - rows).astype(float)
     sw = np.sqrt(0.5 ** (age / spec.half_life))
-    Xs = M.loc[rows].to_numpy(float)
-    ys = D.loc[rows].to_numpy(float)
+    Xs = M[rows]
+    ys = d[rows]
     scale = Xs.std(axis=0)
     prec = np.where(scale > 0, spec.ridge * scale**2, 0.0)
     prec[-1] = 0.0  # the constant is free
@@ -191,8 +199,8 @@ def _fit_group(group: PPIGroup, spec: PPIGroupSpec, info: InfoSet, X_all: pd.Dat
     resid = ys - Xs @ beta
     wts = sw**2
     sigma = float(np.sqrt(np.sum(wts * resid**2) / np.sum(wts)))
-    xt = M.loc[[t]].to_numpy(float)[0]
-    terms = pd.DataFrame({"value": xt, "coef": beta, "d": beta * xt}, index=pd.Index(list(M.columns), name="term"))
+    xt = M[-1]
+    terms = pd.DataFrame({"value": xt, "coef": beta, "d": beta * xt}, index=pd.Index(names, name="term"))
     return _GroupFit(group.key, terms, sigma, len(rows), tuple(missing))
 
 
@@ -280,8 +288,10 @@ class PPIGroupNowcaster(Nowcaster):
         reasons: list[str] = []
         uniq = tuple({i.id: i for g in self.spec.groups for i in g.inputs}.values())
         X_all, _raw, _res, _absent = input_matrix(info, uniq)
+        dlog = {g.key: _dlog_yoy(info, g.yoy_id) for g in self.spec.groups if info.has(g.yoy_id)}
         for g in self.spec.groups:
-            f = _fit_group(g, self.spec, info, X_all, hist.mom)
+            f = _fit_group(g, self.spec, info, X_all, hist.mom, dlog.get(g.key)) if g.key in dlog \
+                else f"'{g.yoy_id}' is not in the data"
             if isinstance(f, str):
                 dropped.append(g.key)
                 reasons.append(f"{g.key}: {f}")
@@ -290,8 +300,7 @@ class PPIGroupNowcaster(Nowcaster):
         if not fits:
             return NotComputable(what, "no group could be nowcast (" + "; ".join(reasons) + ")", what_zh)
         head = np.log1p(hist.yoy).diff()
-        keys = {g.key: g for g in self.spec.groups}
-        cols = {f.key: _dlog_yoy(info, keys[f.key].yoy_id) for f in fits}
+        cols = {f.key: dlog[f.key] for f in fits}
         df = pd.concat([head.rename("headline"), pd.DataFrame(cols)], axis=1).loc[: t - 1].dropna()
         df = df.iloc[-self.spec.weight_months:]
         if len(df) < self.spec.min_weight_months:
