@@ -61,11 +61,16 @@ def spring_festival_days(
     return out
 
 
-@lru_cache(maxsize=1024)
-def _window_shares(year: int, first: int, last: int) -> tuple[tuple[pd.Period, float], ...]:
+@lru_cache(maxsize=256)
+def _festival(year: int) -> pd.Timestamp:
     from macrodesk.transforms import spring_festival
 
-    d = pd.Timestamp(spring_festival(year))
+    return pd.Timestamp(spring_festival(year))
+
+
+@lru_cache(maxsize=1024)
+def _window_shares(year: int, first: int, last: int) -> tuple[tuple[pd.Period, float], ...]:
+    d = _festival(year)
     days = pd.date_range(d + pd.Timedelta(days=first), d + pd.Timedelta(days=last))
     per = days.to_period("M")
     return tuple((p, float((per == p).sum()) / p.days_in_month) for p in per.unique())

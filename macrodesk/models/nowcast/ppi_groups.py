@@ -114,11 +114,30 @@ PPI_GROUPS = PPIGroupSpec(
 
 
 def group_weights(headline: np.ndarray, groups: np.ndarray) -> np.ndarray:
-    """Non-negative least-squares weights of ``headline ≈ groups @ w`` (columns = groups)."""
-    from scipy.optimize import nnls  # type: ignore[import-untyped]
+    """Non-negative least-squares weights of ``headline ≈ groups @ w`` (columns = groups).
 
-    w, _ = nnls(np.asarray(groups, float), np.asarray(headline, float))
-    return np.asarray(w, float)
+    Exact for a handful of groups: the NNLS solution is the unconstrained least
+    squares on some subset of the columns, non-negative there; every subset is tried
+    and the feasible one with the smallest residual kept.
+    """
+    from itertools import combinations
+
+    A = np.asarray(groups, float)
+    b = np.asarray(headline, float)
+    k = A.shape[1]
+    if k > 10:
+        raise ModelError(f"group_weights handles up to 10 groups; got {k}")
+    best_w, best_r = np.zeros(k), float(b @ b)
+    for size in range(1, k + 1):
+        for cols in combinations(range(k), size):
+            sub, *_ = np.linalg.lstsq(A[:, cols], b, rcond=None)
+            if np.all(sub >= 0):
+                w = np.zeros(k)
+                w[list(cols)] = sub
+                r = b - A @ w
+                if float(r @ r) < best_r - 1e-15:
+                    best_w, best_r = w, float(r @ r)
+    return best_w
 
 
 def _dlog_yoy(info: InfoSet, sid: str) -> pd.Series:
