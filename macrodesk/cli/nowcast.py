@@ -23,7 +23,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-ModelOpt = Annotated[str, typer.Option("--model", help="bridge, dfm or combo (inverse-MSE combination).")]
+ModelOpt = Annotated[str, typer.Option(
+    "--model",
+    help="evidence (default: members weighted by their real-time wins), bridge, dfm, combo (inverse-MSE "
+         "combination), sf (CPI: Spring-Festival-aware norm) or groups (PPI: bottom-up by major group).",
+)]
 DateOpt = Annotated[
     Optional[str],
     typer.Option("--date", help="Date of the nowcast, YYYY-MM-DD (default: the last day of the month after "
@@ -50,7 +54,7 @@ def backtest(
     target: Annotated[str, typer.Option("--target", help="cpi_yoy or ppi_yoy.")] = "cpi_yoy",
     start: Annotated[str, typer.Option("--start", help="First month to nowcast, YYYY-MM.")] = "2015-01",
     end: Annotated[str, typer.Option("--end", help="Last month to nowcast, YYYY-MM.")] = "2022-12",
-    model: ModelOpt = "combo",
+    model: ModelOpt = "evidence",
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
@@ -219,7 +223,7 @@ def _live_command(name: str, target_id: str, doc: str) -> None:
 
     def command(
         date: DateOpt = None,
-        model: ModelOpt = "combo",
+        model: ModelOpt = "evidence",
         store: StoreOpt = None,
         as_json: JsonOpt = False,
         lang: LangOpt = "zh",

@@ -1,6 +1,6 @@
 """Nowcasting CPI, PPI and export YoY before the release, with an honest real-time backtest.
 
-Five models behind one API (:class:`Nowcaster`: ``fit(info) -> fit``,
+Models behind one API (:class:`Nowcaster`: ``fit(info) -> fit``,
 ``fit.predict() -> nowcast``, ``predict(info)``, ``backtest(data, start, end) ->
 BacktestResult``), the first three shared by both CPI and PPI:
 
@@ -11,7 +11,13 @@ BacktestResult``), the first three shared by both CPI and PPI:
 * :class:`DFMNowcaster` — a one-factor dynamic factor model (statsmodels
   ``DynamicFactorMQ``) on the same inputs;
 * :class:`CombinedNowcaster` — inverse-MSE combination of the two, with weights
-  from past real-time errors only (the default, ``model="combo"``);
+  from past real-time errors only (``model="combo"``);
+* :class:`SFNowcaster` (CPI, ``"sf"``) — Spring-Festival-aware seasonal norm from the
+  days of the month before, during and after the holiday (:mod:`.cpi_sf`);
+* :class:`PPIGroupNowcaster` (PPI, ``"groups"``) — bottom-up by major group with
+  pass-through re-estimated with forgetting (:mod:`.ppi_groups`);
+* :class:`EvidenceNowcaster` (``"evidence"``, the default) — members weighted by the
+  share of the trailing months in which each beat the others (:mod:`.evidence`);
 * :class:`ExportNowcaster` — export YoY before the customs release from partner data
   (Korea, Vietnam), the PMI and the calendar, Jan–Feb as one print (:mod:`.exports`);
 * :class:`TradeNowcaster` — export YoY from a daily indicator's first days of the
@@ -28,7 +34,7 @@ origin on data up to that origin.
 Example::
 
     from macrodesk.models.nowcast import InfoSet, make_model
-    model = make_model("combo", "cpi_yoy")
+    model = make_model("evidence", "cpi_yoy")
     nc = model.predict(InfoSet.build(store, "2022-06-30"))
     nc.yoy_print, nc.interval(), nc.contributions
     bt = model.backtest(store, "2015-01", "2022-12")
@@ -100,6 +106,24 @@ _EXPORTS: dict[str, str] = {
     "partial_yoy": "trade",
     "release_date": "trade",
     "MODELS": "registry",
+    "DEFAULT_MODEL": "registry",
+    "SF_WINDOWS": "holiday",
+    "spring_festival_days": "holiday",
+    "DMTest": "evaluate",
+    "diebold_mariano": "evaluate",
+    "backtest_dm": "evaluate",
+    "CPI_SF": "cpi_sf",
+    "SFBlock": "cpi_sf",
+    "SFSpec": "cpi_sf",
+    "SFNowcaster": "cpi_sf",
+    "step_month_mean": "cpi_sf",
+    "PPI_GROUPS": "ppi_groups",
+    "PPIGroup": "ppi_groups",
+    "PPIGroupSpec": "ppi_groups",
+    "PPIGroupNowcaster": "ppi_groups",
+    "group_weights": "ppi_groups",
+    "EvidenceNowcaster": "evidence",
+    "win_share_weights": "evidence",
     "make_model": "registry",
     "nowcast": "registry",
 }
@@ -114,14 +138,18 @@ __all__ = [
     "BridgeSpec",
     "CPI_BRIDGE",
     "CPI_DFM",
+    "CPI_SF",
     "CombinedNowcaster",
+    "DEFAULT_MODEL",
     "DFMFit",
     "DFMNowcaster",
     "DFMSpec",
     "DFM_SPECS",
+    "DMTest",
     "EXPORTS",
     "EXPORT_INPUTS",
     "EXPORT_TARGET",
+    "EvidenceNowcaster",
     "ExportBacktest",
     "ExportInput",
     "ExportNowcast",
@@ -131,10 +159,18 @@ __all__ = [
     "MODELS",
     "Nowcast",
     "Nowcaster",
+    "PPIGroup",
+    "PPIGroupNowcaster",
+    "PPIGroupSpec",
     "PPI_BRIDGE",
     "PPI_DFM",
+    "PPI_GROUPS",
     "PUBLICATION_LAGS",
     "RELEASE_DAY",
+    "SFBlock",
+    "SFNowcaster",
+    "SFSpec",
+    "SF_WINDOWS",
     "TARGETS",
     "TRADE_RELEASE_DAY",
     "TargetHistory",
@@ -143,11 +179,14 @@ __all__ = [
     "TradeNowcast",
     "TradeNowcaster",
     "TradeSpec",
+    "backtest_dm",
     "benchmark_rows",
     "combine_nowcasts",
+    "diebold_mariano",
     "drift_factor",
     "error_stats",
     "get_target",
+    "group_weights",
     "inverse_mse_weights",
     "last_observed_day",
     "make_model",
@@ -161,7 +200,10 @@ __all__ = [
     "round_print",
     "run_backtest",
     "same_month_norm",
+    "spring_festival_days",
     "spring_festival_share",
+    "step_month_mean",
     "target_month",
+    "win_share_weights",
     "yoy_from_mom",
 ]

@@ -16,7 +16,7 @@ weights.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -62,8 +62,14 @@ def combine_nowcasts(
     primary: str,
     target: TargetSpec,
     min_errors: int = 12,
+    weigh: Callable[[pd.DataFrame, int], dict[str, float] | None] = inverse_mse_weights,
+    name: str = "combo",
 ) -> Nowcast | NotComputable:
-    """Combine the members' nowcasts of one month given their past MoM errors (fractions)."""
+    """Combine the members' nowcasts of one month given their past MoM errors (fractions).
+
+    ``weigh(errors, min_errors)`` gives the weights (default :func:`inverse_mse_weights`);
+    ``name`` is the combined nowcast's model name.
+    """
     ok = {k: v for k, v in current.items() if isinstance(v, Nowcast)}
     if not ok:
         first = next(iter(current.values()))
@@ -71,7 +77,7 @@ def combine_nowcasts(
             f"combined nowcast of {target.yoy_id}", "no member model could nowcast this month"
         )
     cols = [k for k in ok if k in past_errors.columns]
-    weights = inverse_mse_weights(past_errors[cols], min_errors) if len(cols) == len(ok) else None
+    weights = weigh(past_errors[cols], min_errors) if len(cols) == len(ok) else None
     notes: tuple[str, ...] = ()
     if weights is None:
         lead = primary if primary in ok else next(iter(ok))
@@ -100,7 +106,7 @@ def combine_nowcasts(
     missing = tuple(dict.fromkeys(m for v in ok.values() for m in v.missing_inputs))
     reconciled = tuple(sorted(set(p for v in ok.values() for p in v.reconciled)))
     return Nowcast(
-        target, "combo", base_nc.month, base_nc.as_of, mom, base_nc.anchor_yoy, base_nc.base_mom, sigma,
+        target, name, base_nc.month, base_nc.as_of, mom, base_nc.anchor_yoy, base_nc.base_mom, sigma,
         contributions=contrib, missing_inputs=missing, reconciled=reconciled, weights=weights, notes=notes,
     )
 
@@ -116,9 +122,13 @@ class CombinedFit(ResultsMixin):
     min_errors: int
     computable: ClassVar[bool] = True
 
+    weigh: Callable[[pd.DataFrame, int], dict[str, float] | None] = inverse_mse_weights
+    name: str = "combo"
+
     def predict(self) -> Nowcast | NotComputable:
         return combine_nowcasts(
-            self.current, self.past_errors, primary=self.primary, target=self.target, min_errors=self.min_errors
+            self.current, self.past_errors, primary=self.primary, target=self.target, min_errors=self.min_errors,
+            weigh=self.weigh, name=self.name,
         )
 
     def to_frame(self) -> pd.DataFrame:
@@ -133,6 +143,11 @@ class CombinedNowcaster(Nowcaster):
     """
 
     name: ClassVar[str] = "combo"
+
+    @staticmethod
+    def weigh(errors: pd.DataFrame, min_errors: int) -> dict[str, float] | None:
+        """The members' weights from their past errors (here :func:`inverse_mse_weights`)."""
+        return inverse_mse_weights(errors, min_errors)
 
     def __init__(
         self,
@@ -191,7 +206,7 @@ class CombinedNowcaster(Nowcaster):
                     past[m.name][s] = None
         current = {m.name: m.predict(info) for m in self.members}
         return CombinedFit(self.target, current, self._errors(past, months, hist.mom), self.members[0].name,
-                           self.min_errors)
+                           self.min_errors, self.weigh, self.name)
 
     def nowcasts(self, data: Any, months: pd.PeriodIndex, *, release_day: int | None = None, progress=None):
         """Members' nowcasts over the window before ``months`` and ``months``, then combined month by month."""
@@ -213,7 +228,8 @@ class CombinedNowcaster(Nowcaster):
             errors = self._errors(member_ncs, window, hist.mom)
             current = {k: v.get(t) for k, v in member_ncs.items()}
             out[t] = combine_nowcasts(
-                current, errors, primary=self.members[0].name, target=self.target, min_errors=self.min_errors
+                current, errors, primary=self.members[0].name, target=self.target, min_errors=self.min_errors,
+                weigh=self.weigh, name=self.name,
             )
             if progress is not None:
                 progress(t)

@@ -5,21 +5,31 @@ from __future__ import annotations
 from macrodesk.models.nowcast.base import TargetSpec
 from macrodesk.models.nowcast.bridge import BridgeNowcaster
 from macrodesk.models.nowcast.combine import CombinedNowcaster
+from macrodesk.models.nowcast.cpi_sf import SFNowcaster
 from macrodesk.models.nowcast.dfm import DFMNowcaster
+from macrodesk.models.nowcast.evidence import EvidenceNowcaster
 from macrodesk.models.nowcast.nowcaster import Nowcaster
+from macrodesk.models.nowcast.ppi_groups import PPIGroupNowcaster
 
-__all__ = ["MODELS", "make_model", "nowcast"]
+__all__ = ["MODELS", "DEFAULT_MODEL", "make_model", "nowcast"]
+
+#: The model used when none is named: members weighted by their real-time wins (:mod:`.evidence`).
+DEFAULT_MODEL = "evidence"
 
 #: Model names the CLI and :func:`make_model` accept.
 MODELS: dict[str, type[Nowcaster]] = {
     "bridge": BridgeNowcaster,
     "dfm": DFMNowcaster,
     "combo": CombinedNowcaster,
+    "sf": SFNowcaster,
+    "groups": PPIGroupNowcaster,
+    "evidence": EvidenceNowcaster,
 }
 
 
-def make_model(name: str = "combo", target: str | TargetSpec = "cpi_yoy") -> Nowcaster:
-    """A nowcaster by name (``'bridge'``, ``'dfm'``, ``'combo'``) for ``target``."""
+def make_model(name: str = DEFAULT_MODEL, target: str | TargetSpec = "cpi_yoy") -> Nowcaster:
+    """A nowcaster by name for ``target``: ``'bridge'``, ``'dfm'``, ``'combo'`` (inverse-MSE),
+    ``'sf'`` (CPI only), ``'groups'`` (PPI only) or ``'evidence'`` (the default)."""
     from macrodesk.exceptions import ModelError
 
     cls = MODELS.get(str(name).strip().lower())
@@ -28,7 +38,7 @@ def make_model(name: str = "combo", target: str | TargetSpec = "cpi_yoy") -> Now
     return cls(target)
 
 
-def nowcast(data, target: str = "cpi_yoy", as_of=None, *, model: str = "combo"):
+def nowcast(data, target: str = "cpi_yoy", as_of=None, *, model: str = DEFAULT_MODEL):
     """The nowcast of the month not yet released on ``as_of`` (default: today), from ``data``.
 
     ``data`` is a Store or a mapping id → MacroSeries. Returns a :class:`Nowcast`

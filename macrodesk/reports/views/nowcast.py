@@ -50,6 +50,9 @@ MODEL_LABELS: dict[str, tuple[str, str]] = {
     "bridge": ("桥接模型", "Bridge model"),
     "dfm": ("动态因子模型", "Dynamic factor model"),
     "combo": ("组合模型", "Combination"),
+    "sf": ("春节调整模型", "Spring Festival model"),
+    "groups": ("分行业模型", "Bottom-up by group"),
+    "evidence": ("择优组合", "Evidence-weighted combination"),
     "consensus": ("Wind一致预期", "Wind consensus"),
     "random_walk": ("随机游走（前值）", "Random walk (previous print)"),
 }
@@ -57,10 +60,21 @@ MODEL_LABELS: dict[str, tuple[str, str]] = {
 #: Labels of the non-input terms of a nowcast decomposition.
 TERM_LABELS: dict[str, tuple[str, str]] = {
     "spring_festival": ("春节效应", "Spring Festival"),
+    "sf_pre": ("春节前", "Before the Spring Festival"),
+    "sf_holiday": ("春节假期", "Spring Festival week"),
+    "sf_after": ("春节后回落", "After the Spring Festival"),
+    "mining": ("采掘工业", "Mining"),
+    "raw_materials": ("原材料工业", "Raw materials"),
+    "processing": ("加工工业", "Processing"),
+    "consumer_goods": ("生活资料", "Consumer goods"),
+    "base_month": ("基期环比", "Base month"),
     "momentum": ("上月环比惯性", "Last month's MoM"),
     "seasonal": ("季节性及其他", "Seasonal norm (other items)"),
     "constant": ("常数项", "Constant"),
     "dfm": ("动态因子模型", "Dynamic factor model"),
+    "bridge": ("桥接模型", "Bridge model"),
+    "sf": ("春节调整模型", "Spring Festival model"),
+    "groups": ("分行业模型", "Bottom-up by group"),
 }
 
 
