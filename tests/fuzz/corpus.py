@@ -206,7 +206,8 @@ def arg_cases() -> list[Case]:
             out.append(Case(f"{opt} {v!r}", args, {}, names=None))
         out.append(Case(f"--known-on {v!r}", ["data", "show", "cpi_yoy", "--known-on", v, "--store", "{store}"], {}))
         out.append(Case(f"--vintage {v!r}", ["data", "show", "cpi_yoy", "--vintage", v, "--store", "{store}"], {}))
-    for args in (["data", "show", "no_such_id"], ["data", "history", "no_such_id"], ["data", "remove", "no_such"],
+    for args in (["data", "show", "no_such_id"], ["data", "history", "no_such_id"], ["data", "rm", "no_such", "--yes"],
+                 ["data", "rm", "--vintage", "99", "--yes"], ["data", "rm", "--vintage", "x", "--yes"],
                  ["calc", "yoy", "no_such_id"], ["calc", "no_such_calc", "cpi_mom"],
                  ["calc", "cum", "cpi_mom", "--months", "13-1"], ["calc", "cum", "cpi_mom", "--months", "a-b"],
                  ["calc", "seasonal-norm", "cpi_mom", "--years", "1-9999"],
