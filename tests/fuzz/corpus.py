@@ -191,8 +191,26 @@ def toml_cases() -> list[Case]:
     }
     for n, t in scen.items():
         data = t.encode("utf-8", "surrogateescape")
-        out.append(Case(f"scenario {n}", ["scenario", "run", "{f}/s.toml", "--store", "{store}"], {"s.toml": data}))
+        out.append(Case(f"scenario {n}", ["scenario", "run", "{f}/s.toml", "--store", "{store}"], {"s.toml": data},
+                        says=SCENARIO_SAYS.get(n)))
     return out
+
+
+# What each scenario case's message must point at (the key, or the words of the check that must catch it).
+SCENARIO_SAYS = {
+    "unknown key": "scenarios.a.bogus: unknown key", "horizon 2026-13": "horizon[1]", "horizon 2026Q5": "horizon[1]",
+    "horizon a..b": "horizon[1]", "reversed horizon": "horizon: starts", "absurd mom": "set[0].mom_pct",
+    "absurd mom float": "set[0].mom_pct", "inf mom": "set[0].mom_pct: expected a finite number",
+    "nan mom": "set[0].mom_pct: expected a finite number", "bad month spec": "set[0].months",
+    "mom 10**400": "set[0].mom_pct: expected a finite number", "mom -100": "set[0].mom_pct",
+    "mom 1e6": "set[0].mom_pct", "month spec 2026Q5": "set[0].months", "month spec a..b": "set[0].months",
+    "month outside horizon": "outside the horizon", "month set twice": "set[1].months",
+    "shock absurd": "shocks[0].shock_pct", "adjust absurd": "adjust[0].pp", "adjust not a number": "adjust[0].pp",
+    "assume absurd": "assume.2025-12", "extends cycle": "circular extends", "extends self": "circular extends",
+    "extends missing": "no scenario 'zz'", "missing target series": "no_such_mom", "yoy as mom": "unit is pct_yoy",
+    "wrong type horizon": "horizon", "window years absurd": "baseline.window", "no scenarios": "scenarios: missing",
+    "stat unknown": "baseline.stat",
+}
 
 
 def arg_cases() -> list[Case]:
@@ -381,5 +399,8 @@ def wide_cases() -> list[Case]:
 
 
 def all_cases() -> list[Case]:
-    return (csv_cases() + excel_cases() + toml_cases() + arg_cases() + drawn_cases() + nbs_cases() + customs_cases()
-            + wide_cases())
+    import dataclasses
+
+    families = {"csv": csv_cases, "excel": excel_cases, "toml": toml_cases, "cli args": arg_cases,
+                "drawn csv": drawn_cases, "nbs": nbs_cases, "customs": customs_cases, "wide": wide_cases}
+    return [dataclasses.replace(c, family=f) for f, make in families.items() for c in make()]
