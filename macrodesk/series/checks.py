@@ -119,9 +119,9 @@ def to_numbers(block: np.ndarray, *, thousands: bool = False) -> tuple[np.ndarra
     flat = np.asarray(block, dtype=object).ravel()
     if thousands:
         flat = flat.copy()
-        for i, v in enumerate(flat):
-            if isinstance(v, str) and "," in v and _GROUPED.fullmatch(v.strip()):
-                flat[i] = v.replace(",", "")
+        for k, cell in enumerate(flat):
+            if isinstance(cell, str) and "," in cell and _GROUPED.fullmatch(cell.strip()):
+                flat[k] = cell.replace(",", "")
     blank = np.array((flat == "") | pd.isna(flat), dtype=bool)
     num = np.array(
         pd.to_numeric(pd.Series(flat, dtype=object, copy=False), errors="coerce").to_numpy(

@@ -66,9 +66,9 @@ def read_workbook(p: Path, fname: str) -> list[Sheet]:
         except Exception:  # pragma: no cover - closing is best effort
             pass
     if out and _is_zip(p):
-        broken = _xlsx_broken_cells(p, fname)
+        marked = _xlsx_broken_cells(p, fname)
         for name, rows, start in out:
-            for (r, c), shown in broken.get(name, {}).items():
+            for (r, c), shown in marked.get(name, {}).items():
                 _put(rows, r - start[0], c - start[1], shown)
     return out
 
