@@ -188,8 +188,9 @@ def _years(w: _Where, key: str, value: Any) -> tuple[int, int]:
     a, b = int(value[0]), int(value[1])
     if a > b:
         raise w.err(key, f"first year {a} is after last year {b}")
-    if not 1900 <= a <= 2200:
-        raise w.err(key, f"year {a} is not a plausible calendar year")
+    for y in (a, b):
+        if not 1900 <= y <= 2200:
+            raise w.err(key, f"year {y} is not a plausible calendar year")
     return a, b
 
 

@@ -185,6 +185,9 @@ def toml_cases() -> list[Case]:
         "yoy as mom": head.replace('mom = "cpi_mom"', 'mom = "cpi_yoy"') + base,
         "wrong type horizon": head.replace('["2026-01", "2026-12"]', "5") + base,
         "window years absurd": head + '[scenarios.a]\nbaseline = { window = [1, 9999], stat = "mean" }\n',
+        "window end absurd": head + '[scenarios.a]\nbaseline = { window = [2021, 99999999], stat = "mean" }\n',
+        "window by month absurd": head + '[scenarios.a]\nbaseline = { window = [2021, 2025], stat = "mean", '
+                                         'window_by_month = { "12" = [2021, 99999999] } }\n',
         "no scenarios": head,
         "stat unknown": head + '[scenarios.a]\nbaseline = { window = [2025, 2025], stat = "mode" }\n',
         "not utf8": "\udcff",
@@ -208,7 +211,8 @@ SCENARIO_SAYS = {
     "shock absurd": "shocks[0].shock_pct", "adjust absurd": "adjust[0].pp", "adjust not a number": "adjust[0].pp",
     "assume absurd": "assume.2025-12", "extends cycle": "circular extends", "extends self": "circular extends",
     "extends missing": "no scenario 'zz'", "missing target series": "no_such_mom", "yoy as mom": "unit is pct_yoy",
-    "wrong type horizon": "horizon", "window years absurd": "baseline.window", "no scenarios": "scenarios: missing",
+    "wrong type horizon": "horizon", "window years absurd": "baseline.window",
+    "window end absurd": "year 99999999", "window by month absurd": "year 99999999", "no scenarios": "scenarios: missing",
     "stat unknown": "baseline.stat",
 }
 
