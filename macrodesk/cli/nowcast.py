@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json
+from macrodesk.exceptions import ModelError
 from macrodesk.text import tr
 
 app = typer.Typer(
@@ -69,6 +70,7 @@ def backtest(
     months = month_range(start, end)
     with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
+    _check_span(months, data.get(m.target.yoy_id), m.target.yoy_id)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         transient=True, console=console(stderr=True), disable=as_json,
@@ -79,6 +81,25 @@ def backtest(
         print_json(json.loads(res.to_json()))
         return
     _print_backtest(res, lang)
+
+
+#: The most months one backtest runs (each is a real-time nowcast).
+MAX_BACKTEST_MONTHS = 1200
+
+
+def _check_span(months, target, target_id: str) -> None:
+    """A clear error for a backtest longer than :data:`MAX_BACKTEST_MONTHS` or outside the published target."""
+    if len(months) > MAX_BACKTEST_MONTHS:
+        raise ModelError(
+            f"the backtest {months[0]}..{months[-1]} has {len(months)} months; at most {MAX_BACKTEST_MONTHS} "
+            f"(100 years): choose --start and --end within the published {target_id}"
+        )
+    obs = target.observations() if target is not None else None
+    if obs is not None and len(obs) and (months[-1] < obs.index[0] or months[0] > obs.index[-1] + 1):
+        raise ModelError(
+            f"the backtest {months[0]}..{months[-1]} has no published {target_id} to compare with "
+            f"(it runs {obs.index[0]}..{obs.index[-1]})"
+        )
 
 
 def _print_backtest(res, lang: str) -> None:

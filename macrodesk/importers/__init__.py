@@ -18,12 +18,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import InputFileError, UnitError
 from macrodesk.importers.csv import read_csv
 from macrodesk.importers.detect import FORMATS, customs_module, detect
 from macrodesk.series._container import MacroSeries
+from macrodesk.series.checks import implausible, implausible_message
 
 __all__ = ["read_csv", "read_wind", "read_nbs", "read_wide", "read_paths", "merge_series", "SUPPORTED_SUFFIXES",
            "FORMATS"]
@@ -112,8 +114,21 @@ def read_paths(
     for f in _expand(paths):
         if progress is not None:
             progress(f)
-        out.extend(_read_one(f, format or detect(f), mapping, layout))
+        got = _read_one(f, format or detect(f), mapping, layout)
+        _check_plausible(got, f.name)
+        out.extend(got)
     return merge_series(out)
+
+
+def _check_plausible(series: list[MacroSeries], fname: str) -> None:
+    """Every value small enough for its unit (:func:`~macrodesk.series.checks.implausible`), whatever the format."""
+    for s in series:
+        obs = s.observations()
+        huge = implausible(obs.to_numpy(), s.unit)
+        if huge.any():
+            i = int(np.argmax(huge))
+            raise InputFileError(f"{obs.index[i]}: {implausible_message(float(obs.iloc[i]), s.unit)}", file=fname,
+                                 series_id=s.id)
 
 
 def _read_one(f: Path, fmt: str, mapping, layout) -> list[MacroSeries]:

@@ -25,7 +25,7 @@ from macrodesk.exceptions import DataError, InputFileError, UnitError
 from macrodesk.series._container import MacroSeries, SeriesMeta
 from macrodesk.series.catalogue import catalogue as _catalogue
 from macrodesk.series._container import check_id
-from macrodesk.series.checks import find_duplicate, on_grid, to_numbers
+from macrodesk.series.checks import find_duplicate, implausible, implausible_message, on_grid, to_numbers
 from macrodesk.series.periods import read_period_text
 from macrodesk.series.frequency import infer_freq
 from macrodesk.series.units import UNITS
@@ -50,7 +50,9 @@ def read_frame(df: pd.DataFrame, name: str, *, catalogue: pd.DataFrame | None = 
     """Tidy rows (the CSV's columns, any dtypes) into series, checked exactly as a file would be.
 
     ``name`` stands for the file in error messages (e.g. ``"akshare:macro_china_cpi"``);
-    rows are numbered as in a CSV whose header is line 1. Dates may be timestamps.
+    rows are numbered as in a CSV whose header is line 1, unless a ``line`` column gives each row's
+    line in the file it was read from (an importer of another layout passes it, so messages point
+    at the right row). Dates may be timestamps.
     """
     text = pd.DataFrame(index=df.index)
     for col in df.columns:
@@ -96,7 +98,7 @@ def _checked(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
 def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Parsed rows: sid, date, value, unit, line (1-based, the header is line 1) and the optional columns."""
-    line = np.arange(len(df)) + 2
+    line = df["line"].astype(int).to_numpy() if "line" in df.columns else np.arange(len(df)) + 2
     ids = df["series_id"].str.strip().to_numpy(dtype=object)
     if (ids == "").any():
         raise InputFileError("empty series_id", file=name, row=int(line[np.argmax(ids == "")]))
@@ -138,6 +140,14 @@ def _rows(df: pd.DataFrame, name: str) -> pd.DataFrame:
             f"file '{name}', row {int(line[i])}, series '{ids[i]}': unknown unit '{units[i]}'; "
             f"known units: {', '.join(sorted(UNITS))}"
         )
+    huge = np.zeros(len(units), dtype=bool)
+    for u in pd.unique(units):
+        at = units == u
+        huge[at] = implausible(values[at], str(u))
+    if huge.any():
+        i = int(np.argmax(huge))
+        raise InputFileError(implausible_message(float(values[i]), str(units[i])), file=name, row=int(line[i]),
+                             series_id=str(ids[i]))
     frame = pd.DataFrame({"sid": ids, "date": dates.to_numpy(), "value": values, "unit": units, "line": line})
     for col in OPTIONAL:
         frame[col] = df[col].str.strip().to_numpy(dtype=object) if col in df.columns else ""

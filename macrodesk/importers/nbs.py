@@ -153,9 +153,8 @@ def read_nbs_rows(
 
     parsed = []
     for line, label, raw in body:
-        block = np.array([("" if v is None else (v.replace(",", "") if isinstance(v, str) else v)) for v in raw],
-                         dtype=object)
-        values, present, bad = to_numbers(block)
+        block = np.array(["" if v is None else v for v in raw], dtype=object)
+        values, present, bad = to_numbers(block, thousands=True)
         if bad.any():
             j = int(np.argmax(bad))
             raise InputFileError(
@@ -197,6 +196,7 @@ def read_nbs_rows(
             "origin": f"{fname} [{label}]",
             "name_zh": name_zh,
             "name_en": entry.name_en or "",
+            "line": line,
         }))
     return read_frame(pd.concat(frames, ignore_index=True), fname)
 

@@ -44,13 +44,13 @@ import numpy as np
 import pandas as pd
 
 from macrodesk._typing import FREQS, PERIOD_FREQS
-from macrodesk.exceptions import InputFileError, UnitError
+from macrodesk.exceptions import DataError, InputFileError, UnitError
 from macrodesk.importers.csv import read_frame
 from macrodesk.importers.detect import decode_text
 from macrodesk.importers.mapping import quote_key
 from macrodesk.importers.wind._cells import col_letter
 from macrodesk.series import units as _units
-from macrodesk.series._container import MacroSeries
+from macrodesk.series._container import MacroSeries, check_id
 from macrodesk.series.checks import find_duplicate, find_gap, to_numbers
 from macrodesk.series.periods import read_period_text
 
@@ -147,6 +147,10 @@ def parse_layout(raw: bytes, fname: str, *, path: str = "") -> Layout:
             if not str(spec.get(need, "")).strip():
                 raise InputFileError(f"{where}missing {need} = \"…\"", file=fname, series_id=key)
         sid, unit, freq = spec["id"].strip(), spec["unit"].strip(), spec["freq"].strip().upper()
+        try:
+            check_id(sid)
+        except DataError as exc:
+            raise InputFileError(f"{where}{exc}", file=fname, series_id=key) from None
         try:
             _units.get_unit(unit)
         except UnitError as exc:
@@ -298,8 +302,8 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
     if not lines:
         raise InputFileError(f"no dated rows from row {start + 1}", file=fname, sheet=sheet)
 
-    block = np.array([[v.replace(",", "") if isinstance(v, str) else v for v in r] for r in cells], dtype=object)
-    values, present, bad = to_numbers(block)
+    block = np.array(cells, dtype=object)
+    values, present, bad = to_numbers(block, thousands=True)
     if bad.any():
         i, k = (int(x) for x in np.argwhere(bad)[0])
         c, j = cols[k]
@@ -331,7 +335,7 @@ def read_wide(path: str | os.PathLike[str], layout: Layout | str | os.PathLike[s
         frames.append(pd.DataFrame({
             "series_id": c.id, "date": stamps, "value": values[have, k], "unit": c.unit, "freq": c.freq,
             "source": c.source or layout.source, "origin": f"{fname} [{c.key}]",
-            "name_zh": c.name_zh or "", "name_en": c.name_en or "",
+            "name_zh": c.name_zh or "", "name_en": c.name_en or "", "line": [lines[i] for i in have],
         }))
     return read_frame(pd.concat(frames, ignore_index=True), fname)
 

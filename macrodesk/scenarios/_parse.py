@@ -138,15 +138,35 @@ def _str(w: _Where, key: str, value: Any, *, required: bool = False, default: st
     return value
 
 
-def _number(w: _Where, key: str, value: Any, what: str) -> float:
+#: (lowest, highest) a number of each kind may be: a monthly change cannot take a price below zero, and
+#: nothing near a doubling a month is a scenario for a price index; anything beyond is a typo.
+MOM_RANGE = (-100.0, 100.0)
+SHOCK_RANGE = (-100.0, 1000.0)
+PP_RANGE = (-100.0, 100.0)
+ELASTICITY_RANGE = (-100.0, 100.0)
+LEVEL_RANGE = (float("-inf"), 1e15)  # and positive, checked with its own message
+
+
+def _number(w: _Where, key: str, value: Any, what: str, bounds: tuple[float, float] | None = None) -> float:
+    """A finite number, within ``bounds`` (lowest excluded, highest included) when given."""
     if value is None:
         raise w.err(key, f"missing (required): {what}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise w.err(key, f"expected a number ({what}), got {value!r}")
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        v = float("inf") if value > 0 else float("-inf")
     if v != v or v in (float("inf"), float("-inf")):
-        raise w.err(key, f"expected a finite number ({what}), got {value!r}")
+        raise w.err(key, f"expected a finite number ({what}), got {_short_number(value)}")
+    if bounds is not None and not bounds[0] < v <= bounds[1]:
+        raise w.err(key, f"{what} must be above {bounds[0]:g} and at most {bounds[1]:g}, got {v:g}")
     return v
+
+
+def _short_number(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 30 else f"a number of {len(text)} digits ({text[:12]}…)"
 
 
 def _month(w: _Where, key: str, value: Any) -> pd.Period:
@@ -168,8 +188,9 @@ def _years(w: _Where, key: str, value: Any) -> tuple[int, int]:
     a, b = int(value[0]), int(value[1])
     if a > b:
         raise w.err(key, f"first year {a} is after last year {b}")
-    if not 1900 <= a <= 2200:
-        raise w.err(key, f"year {a} is not a plausible calendar year")
+    for y in (a, b):
+        if not 1900 <= y <= 2200:
+            raise w.err(key, f"year {y} is not a plausible calendar year")
     return a, b
 
 
@@ -239,7 +260,7 @@ def _overlay_entries(
 
 
 def _settings(w: _Where, key: str, t: dict, horizon: Horizon) -> tuple[Setting, ...]:
-    settings = [Setting(_number(w, f"{k}.mom_pct", e.get("mom_pct"), "MoM in percent"), months, sel)
+    settings = [Setting(_number(w, f"{k}.mom_pct", e.get("mom_pct"), "MoM in percent", MOM_RANGE), months, sel)
                 for k, e, months, sel in _overlay_entries(w, key, t, "set", horizon)]
     seen: dict[pd.Period, int] = {}
     for i, s in enumerate(settings):
@@ -259,7 +280,7 @@ def _shocks(w: _Where, key: str, t: dict, horizon: Horizon) -> tuple[Shock, ...]
             raise w.err(f"{k}.weight_pct", f"a basket weight in percent must be in (0, 100], got {weight:g}")
         out.append(Shock(
             _str(w, f"{k}.component", e.get("component"), required=True),
-            _number(w, f"{k}.shock_pct", e.get("shock_pct"), "component MoM in percent"),
+            _number(w, f"{k}.shock_pct", e.get("shock_pct"), "component MoM in percent", SHOCK_RANGE),
             weight, months, sel, *_labels(w, k, e),
         ))
     return tuple(out)
@@ -267,7 +288,8 @@ def _shocks(w: _Where, key: str, t: dict, horizon: Horizon) -> tuple[Shock, ...]
 
 def _adjustments(w: _Where, key: str, t: dict, horizon: Horizon) -> tuple[Adjustment, ...]:
     return tuple(
-        Adjustment(_number(w, f"{k}.pp", e.get("pp"), "percentage points a month"), months, sel, *_labels(w, k, e))
+        Adjustment(_number(w, f"{k}.pp", e.get("pp"), "percentage points a month", PP_RANGE), months, sel,
+                   *_labels(w, k, e))
         for k, e, months, sel in _overlay_entries(w, key, t, "adjust", horizon)
     )
 
@@ -282,7 +304,8 @@ def _links(w: _Where, key: str, t: dict, commodity_keys: set[str]) -> tuple[Comm
             known = ", ".join(sorted(commodity_keys)) or "none defined"
             raise w.err(f"{k}.path", f"no commodity path '{path}' in [commodities] ({known})")
         links.append(CommodityLink(
-            path, _number(w, f"{k}.elasticity", e.get("elasticity"), "pp of target per 1% of the commodity"),
+            path, _number(w, f"{k}.elasticity", e.get("elasticity"), "pp of target per 1% of the commodity",
+                    ELASTICITY_RANGE),
             *_labels(w, k, e),
         ))
     return tuple(links)
@@ -369,7 +392,7 @@ def _parse_commodity(w: _Where, key: str, raw: Any) -> CommodityPathSpec:
     targets = []
     for mk, v in levels.items():
         p = _month(w, f"{k}.levels.{mk}", mk)
-        val = _number(w, f"{k}.levels.{mk}", v, "a price level")
+        val = _number(w, f"{k}.levels.{mk}", v, "a price level", LEVEL_RANGE)
         if val <= 0:
             raise w.err(f"{k}.levels.{mk}", f"a price level must be positive, got {val:g}")
         targets.append((p, val))
@@ -401,7 +424,7 @@ def _assume(w: _Where, raw: Any, horizon: Horizon) -> tuple[tuple[pd.Period, flo
         p = _month(w, f"assume.{mk}", mk)
         if p > horizon[1]:
             raise w.err(f"assume.{mk}", "is after the horizon")
-        out.append((p, _number(w, f"assume.{mk}", v, "MoM in percent")))
+        out.append((p, _number(w, f"assume.{mk}", v, "MoM in percent", MOM_RANGE)))
     return tuple(sorted(out))
 
 

@@ -5,12 +5,14 @@ data. The importers run the same steps on their raw cells so that their messages
 can name the file, row and cell: :func:`to_numbers` (numeric), :func:`on_grid`
 (a monthly observation sits on a month-end, a quarterly one on a quarter-end, an
 annual one on a year-end), :func:`find_duplicate` (unique) and :func:`find_gap`
-(no skipped period). Transforms and models check their pandas inputs with
+(no skipped period), and :func:`implausible` (a value too large for its unit, such as 1e300
+in percent). Transforms and models check their pandas inputs with
 :func:`check_periodic`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -19,6 +21,7 @@ import pandas as pd
 
 from macrodesk._typing import PERIOD_FREQS
 from macrodesk.exceptions import DataError, FrequencyError
+from macrodesk.series.units import BOUNDS, get_unit
 
 __all__ = [
     "Duplicate",
@@ -28,6 +31,8 @@ __all__ = [
     "complete_periods",
     "find_duplicate",
     "find_gap",
+    "implausible",
+    "implausible_message",
     "on_grid",
     "period_freq_code",
     "to_numbers",
@@ -95,18 +100,28 @@ def find_gap(periods: pd.PeriodIndex) -> Gap | None:
     return Gap(g, periods[g], periods[g + 1])
 
 
-def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+_GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
+
+
+def to_numbers(block: np.ndarray, *, thousands: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Floats, a non-blank mask and a not-a-number mask for an array of cells (any shape).
 
     Blank cells (``''``, whitespace, ``None``, NaN) are missing values. A cell that
     is neither blank nor a finite number (text, ``inf``, a TRUE/FALSE cell) is flagged in the third mask
-    and set to NaN in the first.
+    and set to NaN in the first. With ``thousands=True`` a text number may group its digits with commas
+    (``1,234,567.5``); any other comma (``1,5``, ``12,34,5``) leaves the cell not a number, never a
+    number with the comma dropped.
     """
     shape = block.shape
     if block.size == 0:
         z = np.zeros(shape, dtype=bool)
         return np.full(shape, np.nan), z, z.copy()
     flat = np.asarray(block, dtype=object).ravel()
+    if thousands:
+        flat = flat.copy()
+        for k, cell in enumerate(flat):
+            if isinstance(cell, str) and "," in cell and _GROUPED.fullmatch(cell.strip()):
+                flat[k] = cell.replace(",", "")
     blank = np.array((flat == "") | pd.isna(flat), dtype=bool)
     num = np.array(
         pd.to_numeric(pd.Series(flat, dtype=object, copy=False), errors="coerce").to_numpy(
@@ -124,6 +139,20 @@ def to_numbers(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             blank[i] = True
     num[blank | bad] = np.nan
     return num.reshape(shape), (~blank & ~bad).reshape(shape), bad.reshape(shape)
+
+
+def implausible(values: Any, unit: str) -> np.ndarray:
+    """Which values are finite but too large in magnitude for ``unit`` (:data:`~macrodesk.series.units.BOUNDS`
+    of its kind) to be data; NaN is not flagged."""
+    v = np.asarray(values, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(np.abs(v) > BOUNDS[get_unit(unit).kind], dtype=bool)
+
+
+def implausible_message(value: float, unit: str) -> str:
+    """What is wrong with a value :func:`implausible` flags, for an error message."""
+    return (f"value {value:g} is too large for unit '{unit}' (at most {BOUNDS[get_unit(unit).kind]:g} in magnitude "
+            "for a value of this kind); check the cell")
 
 
 def check_series(data: Any, freq: str, *, name: str) -> pd.Series:

@@ -31,8 +31,11 @@ def infer_freq(dates: Any, *, lenient: bool = False) -> Freq | None:
     * anything else → ``None``.
 
     With ``lenient=True`` there is always an answer: a single month-end date is
-    monthly and dates that do not tell are daily (a daily series keeps its
-    observation dates as they are, so nothing is lost). The tidy CSV importer and
+    monthly; dates a month (a quarter, a year) apart that are mostly period ends
+    are monthly (quarterly, annual), so the one date off the grid is reported by
+    the importer instead of turning the series daily; other dates that do not
+    tell are daily (a daily series keeps its observation dates as they are, so
+    nothing is lost). The tidy CSV importer and
     the sample builder read that way; the Wind importer is strict, because a
     wrong frequency would misread the zero fillers of a merged export.
 
@@ -42,8 +45,29 @@ def infer_freq(dates: Any, *, lenient: bool = False) -> Freq | None:
     d = pd.DatetimeIndex(dates).normalize().unique().sort_values()
     found = _from_dates(d)
     if found is None and lenient:
-        return "M" if len(d) == 1 and bool(d.is_month_end[0]) else "D"
+        if len(d) == 1:
+            return "M" if bool(d.is_month_end[0]) else "D"
+        return _mostly_on_a_grid(d) or "D"
     return found
+
+
+# (frequency, the spacing in days of consecutive periods, which dates are its period ends)
+_GRIDS: tuple[tuple[Freq, tuple[int, int], str], ...] = (
+    ("A", (365, 366), "is_year_end"),
+    ("Q", (89, 92), "is_quarter_end"),
+    ("M", (28, 31), "is_month_end"),
+)
+
+
+def _mostly_on_a_grid(d: pd.DatetimeIndex) -> Freq | None:
+    """The coarsest frequency whose spacing the dates keep (median gap) with more than half of them on its
+    period ends, or None."""
+    gaps = np.diff(d.to_numpy()).astype("timedelta64[D]").astype(np.int64)
+    med = float(np.median(gaps))
+    for freq, (lo, hi), attr in _GRIDS:
+        if lo <= med <= hi and 2 * int(np.asarray(getattr(d, attr)).sum()) > len(d):
+            return freq
+    return None
 
 
 def _from_dates(d: pd.DatetimeIndex) -> Freq | None:

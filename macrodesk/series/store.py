@@ -97,6 +97,31 @@ def default_store_path() -> Path:
     return Path(platformdirs.user_data_dir("macrodesk", appauthor=False)) / "store.duckdb"
 
 
+def _store_error(path: Path, exc: Exception, doing: str) -> StoreError:
+    """A DuckDB error on the store as a :class:`StoreError` that says what to do: another process holds the file
+    (busy: retry), the file or its folder is read-only, the disk is full; else DuckDB's own words."""
+    text = str(exc)
+    low = text.lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        return StoreError(
+            f"store '{path}' is busy: another macrodesk command is using it (an import, or a reader while this "
+            "command writes); retry when it has finished"
+        )
+    if "permission denied" in low or "operation not permitted" in low or "read-only file system" in low:
+        return StoreError(
+            f"cannot {doing} store '{path}': the file or its folder is read-only ({_short(text)}); nothing was "
+            "written. Make both writable, or read with commands that only read (data show, data list)"
+        )
+    if "no space left" in low or "file too large" in low or "disk is full" in low:
+        return StoreError(f"cannot {doing} store '{path}': the disk is full ({_short(text)}); nothing was written")
+    return StoreError(f"cannot {doing} store '{path}': {_short(text)}")
+
+
+def _short(text: str, n: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
 def _iso(d: Any) -> str | None:
     return None if d is None or pd.isna(d) else str(pd.Timestamp(d).date())
 
@@ -313,8 +338,10 @@ class Store:
             elif not self.path.exists():
                 raise StoreError(f"store '{self.path}' does not exist; import data first (macrodesk data import …)")
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of store '{self.path}': {exc.strerror or exc}") from None
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open store '{self.path}': {exc}") from None
+            raise _store_error(self.path, exc, "open") from None
         try:
             self.schema_version = self._open_schema(read_only)
         except BaseException:
@@ -380,16 +407,19 @@ class Store:
         return "coalesce(key, '')" if self.schema_version >= 2 else "''"
 
     def _transaction(self, fn: Callable[[], _T]) -> _T:
+        """``fn()`` in one transaction: all of it is written, or (on any error) nothing."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         try:
+            con.execute("BEGIN TRANSACTION")
             out = fn()
             con.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:
                 pass
+            if isinstance(exc, duckdb.Error):  # a folder that cannot be written, a full disk …
+                raise _store_error(self.path, exc, "write") from None
             raise
         return out
 

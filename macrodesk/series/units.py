@@ -15,7 +15,7 @@ import pandas as pd
 
 from macrodesk.exceptions import UnitError
 
-__all__ = ["Unit", "UNITS", "get_unit", "convert", "to_fraction", "is_rate", "rate_unit_of"]
+__all__ = ["Unit", "UNITS", "BOUNDS", "get_unit", "convert", "to_fraction", "is_rate", "rate_unit_of"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,18 @@ _DEFS: list[tuple[str, str, str, str]] = [
 ]
 
 UNITS: dict[str, Unit] = {c: Unit(c, k, zh, en) for c, k, zh, en in _DEFS}
+
+#: The largest magnitude a value of each kind of unit can plausibly have; a larger one is a broken cell,
+#: not data. Generous on purpose: the largest in the shared real data are a YTD growth rate of 8,773%
+#: (a tiny base), an index of 4,324 points and a level of 6.2e7 (USD thousand).
+BOUNDS: dict[str, float] = {
+    "rate": 1e7,  # percent: ten million percent
+    "index": 1e7,
+    "ratio": 1e7,
+    "price": 1e9,
+    "count": 1e13,
+    "level": 1e15,
+}
 
 # Linear conversions: (from, to) -> (scale, offset); to = from * scale + offset.
 _LINEAR: dict[tuple[str, str], tuple[float, float]] = {

@@ -106,7 +106,24 @@ def _years(text: str | None, default: tuple[int, int] | None = None) -> range:
         raise TransformError(f"--years must look like 2021-2024, got '{text}'") from None
     if lo > hi:
         raise TransformError(f"--years {text}: the first year is after the last")
+    if not (1000 <= lo and hi <= 9999):
+        raise TransformError(f"--years {text}: years must lie in 1000..9999")
+    if hi - lo + 1 > MAX_WINDOW_YEARS:
+        raise TransformError(f"--years {text}: a window of {hi - lo + 1} years; at most {MAX_WINDOW_YEARS}")
     return range(lo, hi + 1)
+
+
+#: The longest --years window a seasonal norm takes.
+MAX_WINDOW_YEARS = 200
+
+
+def _with_data_in(s: Any, yrs: range) -> None:
+    """A TransformError unless series ``s`` has an observation in one of the years ``yrs``."""
+    obs = s.data.dropna()
+    years = np.asarray(obs.index.year) if len(obs) else np.array([], dtype=int)
+    if not ((years >= yrs[0]) & (years <= yrs[-1])).any():
+        runs = f"it runs {obs.index[0]}..{obs.index[-1]}" if len(obs) else "it has no values"
+        raise TransformError(f"--years {yrs[0]}-{yrs[-1]}: series '{s.id}' has no values in those years ({runs})")
 
 
 def _months(text: str | None) -> tuple[int, int]:
@@ -252,6 +269,7 @@ def _decompose(s, o):
 
 def _seasonal_norm(s, o):
     yrs = _years(o["years"])
+    _with_data_in(s, yrs)
     m = as_mom(s, "seasonal-norm")
     if o["months"] is not None:
         lo, hi = _months(o["months"])
@@ -265,6 +283,7 @@ def _seasonal_norm(s, o):
 def _super_seasonal(s, o):
     y = _need_year(o["year"], "super-seasonal")
     yrs = _years(o["years"])
+    _with_data_in(s, yrs)
     lo, hi = _months(o["months"])
     m = as_mom(s, "super-seasonal")
     actual = T.cumulative(m, lo, hi).get(y, np.nan) * 100

@@ -160,11 +160,24 @@ def toml_cases() -> list[Case]:
         "horizon 2026Q5": head.replace("2026-12", "2026Q5") + base,
         "horizon a..b": head.replace('"2026-12"', '"a..b"') + base,
         "reversed horizon": head.replace('"2026-01", "2026-12"', '"2026-12", "2026-01"') + base,
-        "absurd mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = " + "9" * 400 + "\n",
-        "absurd mom float": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = 1e308\n",
-        "inf mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = inf\n",
-        "nan mom": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-03'\nmom_pct = nan\n",
-        "bad month spec": head + base + "[[scenarios.a.overrides]]\nmonths = '2026-13'\nmom_pct = 0.1\n",
+        "absurd mom": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = " + "9" * 400 + "\n",
+        "absurd mom float": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = 1e308\n",
+        "inf mom": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = inf\n",
+        "nan mom": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = nan\n",
+        "bad month spec": head + base + "[[scenarios.a.set]]\nmonths = '2026-13'\nmom_pct = 0.1\n",
+        "mom 10**400": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = 1" + "0" * 400 + "\n",
+        "mom -100": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = -100.0\n",
+        "mom 1e6": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = 1e6\n",
+        "month spec 2026Q5": head + base + "[[scenarios.a.set]]\nmonths = '2026Q5'\nmom_pct = 0.1\n",
+        "month spec a..b": head + base + "[[scenarios.a.set]]\nmonths = 'a..b'\nmom_pct = 0.1\n",
+        "month outside horizon": head + base + "[[scenarios.a.set]]\nmonths = '2030-01'\nmom_pct = 0.1\n",
+        "month set twice": head + base + "[[scenarios.a.set]]\nmonths = '2026-03'\nmom_pct = 0.1\n"
+                           "[[scenarios.a.set]]\nmonths = '2026Q1'\nmom_pct = 0.2\n",
+        "shock absurd": head + base + "[[scenarios.a.shocks]]\ncomponent = 'pork'\nshock_pct = 1e300\n"
+                        "weight_pct = 2.0\nmonths = '2026-03'\n",
+        "adjust absurd": head + base + "[[scenarios.a.adjust]]\npp = -1e9\nmonths = '2026'\n",
+        "adjust not a number": head + base + "[[scenarios.a.adjust]]\npp = 'big'\nmonths = '2026'\n",
+        "assume absurd": head.replace("horizon", "assume = { \"2025-12\" = 1e300 }\nhorizon") + base,
         "extends cycle": head + '[scenarios.a]\nextends = "b"\n[scenarios.b]\nextends = "a"\n',
         "extends self": head + '[scenarios.a]\nextends = "a"\n',
         "extends missing": head + '[scenarios.a]\nextends = "zz"\n',
@@ -172,14 +185,36 @@ def toml_cases() -> list[Case]:
         "yoy as mom": head.replace('mom = "cpi_mom"', 'mom = "cpi_yoy"') + base,
         "wrong type horizon": head.replace('["2026-01", "2026-12"]', "5") + base,
         "window years absurd": head + '[scenarios.a]\nbaseline = { window = [1, 9999], stat = "mean" }\n',
+        "window end absurd": head + '[scenarios.a]\nbaseline = { window = [2021, 99999999], stat = "mean" }\n',
+        "window by month absurd": head + '[scenarios.a]\nbaseline = { window = [2021, 2025], stat = "mean", '
+                                         'window_by_month = { "12" = [2021, 99999999] } }\n',
         "no scenarios": head,
         "stat unknown": head + '[scenarios.a]\nbaseline = { window = [2025, 2025], stat = "mode" }\n',
         "not utf8": "\udcff",
     }
     for n, t in scen.items():
         data = t.encode("utf-8", "surrogateescape")
-        out.append(Case(f"scenario {n}", ["scenario", "run", "{f}/s.toml", "--store", "{store}"], {"s.toml": data}))
+        out.append(Case(f"scenario {n}", ["scenario", "run", "{f}/s.toml", "--store", "{store}"], {"s.toml": data},
+                        says=SCENARIO_SAYS.get(n)))
     return out
+
+
+# What each scenario case's message must point at (the key, or the words of the check that must catch it).
+SCENARIO_SAYS = {
+    "unknown key": "scenarios.a.bogus: unknown key", "horizon 2026-13": "horizon[1]", "horizon 2026Q5": "horizon[1]",
+    "horizon a..b": "horizon[1]", "reversed horizon": "horizon: starts", "absurd mom": "set[0].mom_pct",
+    "absurd mom float": "set[0].mom_pct", "inf mom": "set[0].mom_pct: expected a finite number",
+    "nan mom": "set[0].mom_pct: expected a finite number", "bad month spec": "set[0].months",
+    "mom 10**400": "set[0].mom_pct: expected a finite number", "mom -100": "set[0].mom_pct",
+    "mom 1e6": "set[0].mom_pct", "month spec 2026Q5": "set[0].months", "month spec a..b": "set[0].months",
+    "month outside horizon": "outside the horizon", "month set twice": "set[1].months",
+    "shock absurd": "shocks[0].shock_pct", "adjust absurd": "adjust[0].pp", "adjust not a number": "adjust[0].pp",
+    "assume absurd": "assume.2025-12", "extends cycle": "circular extends", "extends self": "circular extends",
+    "extends missing": "no scenario 'zz'", "missing target series": "no_such_mom", "yoy as mom": "unit is pct_yoy",
+    "wrong type horizon": "horizon", "window years absurd": "baseline.window",
+    "window end absurd": "year 99999999", "window by month absurd": "year 99999999", "no scenarios": "scenarios: missing",
+    "stat unknown": "baseline.stat",
+}
 
 
 def arg_cases() -> list[Case]:
@@ -193,7 +228,8 @@ def arg_cases() -> list[Case]:
             out.append(Case(f"{opt} {v!r}", args, {}, names=None))
         out.append(Case(f"--known-on {v!r}", ["data", "show", "cpi_yoy", "--known-on", v, "--store", "{store}"], {}))
         out.append(Case(f"--vintage {v!r}", ["data", "show", "cpi_yoy", "--vintage", v, "--store", "{store}"], {}))
-    for args in (["data", "show", "no_such_id"], ["data", "history", "no_such_id"], ["data", "remove", "no_such"],
+    for args in (["data", "show", "no_such_id"], ["data", "history", "no_such_id"], ["data", "rm", "no_such", "--yes"],
+                 ["data", "rm", "--vintage", "99", "--yes"], ["data", "rm", "--vintage", "x", "--yes"],
                  ["calc", "yoy", "no_such_id"], ["calc", "no_such_calc", "cpi_mom"],
                  ["calc", "cum", "cpi_mom", "--months", "13-1"], ["calc", "cum", "cpi_mom", "--months", "a-b"],
                  ["calc", "seasonal-norm", "cpi_mom", "--years", "1-9999"],
@@ -232,5 +268,143 @@ def _is_plain_number(s: str) -> bool:
         return False
 
 
+# NBS portal download: CPI 上年同月=100 and 上月=100, 2025-01..2025-12 (100 + the published prints above).
+NBS_YOY = [round(100 + v, 1) for v in CPI_YOY_2025]
+NBS_MOM = [round(100 + v, 1) for v in CPI_MOM_2025]
+
+
+def _nbs(yoy=None, mom=None, heads=None, database="数据库：月度数据", extra=(), enc="gbk") -> bytes:
+    heads = heads or [f"2025年{m}月" for m in range(12, 0, -1)]  # newest first, as the portal writes
+    rows = [[database], ["时间：2025年1月-2025年12月"], ["指标", *heads],
+            ["居民消费价格指数(上年同月=100)", *reversed(yoy or NBS_YOY)],
+            ["居民消费价格指数(上月=100)", *reversed(mom or NBS_MOM)], *extra,
+            ["注：1.以上数据来源于国家统计局。"], ["数据来源：国家统计局"]]
+    return ("\r\n".join(",".join(str(c) for c in r) for r in rows) + "\r\n").encode(enc)
+
+
+def nbs_cases() -> list[Case]:
+    out = []
+    for v in ["abc", "inf", "1e309", "1e300", "#N/A", "TRUE", "--5", "五", '"1,5"', '"12,34,5"']:
+        out.append(_import("nbs.csv", _nbs(yoy=NBS_YOY[:-1] + [v]), f"nbs value {v!r}"))
+    bad_heads = {"2025年13月": 0, "2025年0月": 0, "2025年第五季度": 3, "today": 5, "2025年": 6, "2025年1月": 2}
+    for h, i in bad_heads.items():  # 2025年1月 at position 2 duplicates the last heading
+        heads = [f"2025年{m}月" for m in range(12, 0, -1)]
+        heads[i] = h
+        out.append(_import("nbs.csv", _nbs(heads=heads), f"nbs heading {h!r}"))
+    gap = [f"2025年{m}月" for m in range(12, 0, -1) if m != 6]
+    out.append(_import("nbs.csv", _nbs(yoy=NBS_YOY[:5] + NBS_YOY[6:], mom=NBS_MOM[:5] + NBS_MOM[6:], heads=gap),
+                       "nbs skipped month"))
+    structural = {
+        "nbs unknown indicator": _nbs(extra=[["不存在的指标(上年同月=100)", *reversed(NBS_YOY)]]),
+        "nbs duplicate indicator": _nbs(extra=[["居民消费价格指数(上月=100)", *reversed(NBS_MOM)]]),
+        "nbs short row": _nbs(extra=[["居民消费价格指数(上年同月=100)", "100.8"]]),
+        "nbs weekly database": _nbs(database="数据库：周度数据"),
+        "nbs header only": "数据库：月度数据\r\n时间：2025年\r\n指标,2025年12月\r\n".encode("gbk"),
+        "nbs values without a name": _nbs(extra=[["", *reversed(NBS_YOY)]]),
+        "nbs utf16": "数据库：月度数据\r\n".encode("utf-16"),
+    }
+    for n, b in structural.items():
+        out.append(_import("nbs.csv", b, n))
+    full = _nbs()
+    out.append(_import("nbs.csv", full[: len(full) // 2], "nbs truncated mid-row"))
+    out.append(_import("nbs.csv.gz", gzip.compress(full)[:60], "nbs truncated gzip"))
+    return out
+
+
+# Customs online query, exports by partner, USD (GACC; 2019-12 and 2020-01, as in the shared trade data).
+CUSTOMS_HEADER = "数据年月,商品编码,商品名称,贸易伙伴编码,贸易伙伴名称,第一数量,第一计量单位,第二数量,第二计量单位,美元"
+CUSTOMS_REAL = {"201912": [("502", "美国", 34573938.0), ("116", "日本", 12418263.0), ("", "东盟", 37532245.0)],
+                "202001": [("502", "美国", 32495748.175), ("116", "日本", 12065461.137), ("", "东盟", 29918473.861)]}
+
+
+def _customs_rows() -> list[list[str]]:
+    return [[m, "", "", code, name, "", "", "", "", f"{round(v * 1000):,}"]
+            for m, vals in CUSTOMS_REAL.items() for code, name, v in vals]
+
+
+def _customs(rows, header=CUSTOMS_HEADER, enc="gbk") -> bytes:
+    import csv as _csv
+
+    buf = io.StringIO()
+    w = _csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header.split(","))
+    w.writerows(rows)
+    return buf.getvalue().encode(enc)
+
+
+def customs_cases() -> list[Case]:
+    out = []
+    for v in ["n/a", "inf", "1e309", "-", "TRUE", "1e300", "12,34,5.5.5", "#DIV/0!", "1,5", "34,573,93"]:
+        rows = _customs_rows()
+        rows[4][-1] = v
+        out.append(_import("出口.csv", _customs(rows), f"customs value {v!r}"))
+    for m in ["202513", "201900", "2019-12-31", "abc", "0000", "99991"]:
+        rows = _customs_rows()
+        rows[2][0] = m
+        out.append(_import("出口.csv", _customs(rows), f"customs month {m!r}"))
+    rows = _customs_rows()
+    out.append(_import("出口.csv", _customs(rows + [list(rows[1])]), "customs duplicate row"))
+    out.append(_import("出口.csv", _customs([r[:-1] for r in rows], CUSTOMS_HEADER.rsplit(",", 1)[0]),
+                       "customs missing value column"))
+    out.append(_import("出口.csv", _customs([]), "customs header only"))
+    out.append(_import("出口.csv", _customs(rows)[:150], "customs truncated"))
+    out.append(_import("出口.csv", _customs(rows[:2] + [r + ["extra", "cells"] for r in rows[2:]]), "customs ragged"))
+    return out
+
+
+WIDE_LAYOUT = b"""header_row = 3
+date_column = "Date"
+source = "CEIC"
+
+[columns."China CPI YoY"]
+id = "wide_cpi_yoy"
+unit = "pct_yoy"
+freq = "M"
+"""
+
+
+def _wide(values=CPI_YOY_2025, dates=None) -> bytes:
+    dates = dates or [f"2025-{m:02d}-01" for m in range(1, 13)]
+    rows = [["CEIC Data Export"], ["Frequency: Monthly"], ["Date", "China CPI YoY", "Note"]]
+    rows += [[d, v, "x"] for d, v in zip(dates, values)]
+    rows.append(["Source: National Bureau of Statistics", "", ""])
+    return ("\n".join(",".join(str(c) for c in r) for r in rows) + "\n").encode()
+
+
+def _wide_case(data: bytes, name: str, layout: bytes = WIDE_LAYOUT, names: str | None = None) -> Case:
+    return Case(name, ["data", "import", "{f}/w.csv", "--layout", "{f}/l.toml", "--store", "{store}"],
+                {"w.csv": data, "l.toml": layout}, names=names)
+
+
+def wide_cases() -> list[Case]:
+    out = []
+    for v in ["abc", "inf", "1e309", "1e300", "-0.1%", "#N/A", "TRUE", "1,5"]:
+        out.append(_wide_case(_wide(CPI_YOY_2025[:-1] + [f'"{v}"' if "," in v else v]), f"wide value {v!r}"))
+    for d in ["2025-13-01", "today", "0000-01-01", "Feb 2025", "2025-03-15", "2025Q5"]:
+        dates = [f"2025-{m:02d}-01" for m in range(1, 13)]
+        dates[3] = d
+        out.append(_wide_case(_wide(dates=dates), f"wide date {d!r}"))
+    dates = [f"2025-{m:02d}-01" for m in range(1, 13) if m != 6]
+    out.append(_wide_case(_wide(CPI_YOY_2025[:5] + CPI_YOY_2025[6:], dates), "wide skipped month"))
+    out.append(_wide_case(_wide().replace(b"China CPI YoY", b"China CPI"), "wide column missing"))
+    out.append(_wide_case(b"", "wide empty"))
+    layouts = {
+        "wide layout unknown key": WIDE_LAYOUT + b"bogus = 1\n",
+        "wide layout header_row 0": WIDE_LAYOUT.replace(b"header_row = 3", b"header_row = 0"),
+        "wide layout header_row huge": WIDE_LAYOUT.replace(b"header_row = 3", b"header_row = 99999999"),
+        "wide layout unit clash with store": WIDE_LAYOUT.replace(b'"wide_cpi_yoy"', b'"cpi_yoy"')
+                                                        .replace(b'"pct_yoy"', b'"pct_mom"'),
+        "wide layout id with path": WIDE_LAYOUT.replace(b'"wide_cpi_yoy"', b'"../../x"'),
+        "wide layout id with quote": WIDE_LAYOUT.replace(b'"wide_cpi_yoy"', b"\"a'; DROP TABLE series; --\""),
+    }
+    for n, lay in layouts.items():
+        out.append(_wide_case(_wide(), n, lay, names="w.csv" if "clash" in n or "huge" in n else "l.toml"))
+    return out
+
+
 def all_cases() -> list[Case]:
-    return csv_cases() + excel_cases() + toml_cases() + arg_cases() + drawn_cases()
+    import dataclasses
+
+    families = {"csv": csv_cases, "excel": excel_cases, "toml": toml_cases, "cli args": arg_cases,
+                "drawn csv": drawn_cases, "nbs": nbs_cases, "customs": customs_cases, "wide": wide_cases}
+    return [dataclasses.replace(c, family=f) for f, make in families.items() for c in make()]

@@ -103,6 +103,8 @@ class Case:
     args: list[str]
     files: dict[str, bytes]
     names: str | None = None  # the text the message must hold (default: the first file's name)
+    says: str | None = None  # and, where given, what it must say (so a case cannot pass for the wrong reason)
+    family: str = ""  # which generator made it (csv, excel, nbs, customs, wide, toml, args, drawn)
 
 
 def check(case: Case, seeded: Path, tmp: Path, seeded_dump: list | None = None) -> list[str]:
@@ -125,6 +127,8 @@ def check(case: Case, seeded: Path, tmp: Path, seeded_dump: list | None = None) 
     want = case.names if case.names is not None else (next(iter(case.files)) if case.files else None)
     if want and not o.crashed and want not in o.err:
         broken.append(f"message does not name {want!r}: {o.err.strip()[-300:]!r}")
+    if case.says and not o.crashed and case.says not in " ".join(o.err.split()):
+        broken.append(f"message does not say {case.says!r}: {o.err.strip()[-300:]!r}")
     touched = not store.exists() or store.read_bytes() != raw or Path(str(store) + ".wal").exists()
     if touched and store.exists() and dump(store) != before:
         broken.append("store changed")

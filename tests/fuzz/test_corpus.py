@@ -11,14 +11,7 @@ from fuzz.harness import check, dump, run_cli, seed_csv
 CASES = all_cases()
 
 # Still broken; each is a known gap (strict: the test fails once it is fixed, so the mark goes).
-KNOWN = {
-    "date '2025-06-15' in new_yoy": "a new series with one mid-month date is inferred daily",
-    "absurd value": "1e300 is finite; no plausibility bound per unit yet",
-    "wind value '#DIV/0!'": "the Excel reader turns error cells into blanks",
-    "wind value '#N/A'": "the Excel reader turns error cells into blanks",
-    "wind value '=1/0'": "the Excel reader turns error cells into blanks",
-    "calc seasonal-norm cpi_mom --years 1-9999": "calc does not bound --years",
-}
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from macrodesk.exceptions import DataError, FrequencyError
-from macrodesk.series.checks import check_series, find_duplicate, find_gap, on_grid, to_numbers
+from macrodesk.series.checks import check_series, find_duplicate, find_gap, implausible, on_grid, to_numbers
 
 # NBS CPI YoY, %: 2025-10 0.2, 2025-11 0.7, 2025-12 0.8
 CPI = {"2025-10": 0.2, "2025-11": 0.7, "2025-12": 0.8}
@@ -113,3 +113,24 @@ def test_check_periodic_raises_the_callers_error_naming_the_argument() -> None:
     text = pd.Series(["a"], index=pd.period_range("2025-01", periods=1, freq="M"))
     with pytest.raises(TransformError, match="x must hold numbers"):
         check_periodic(text, "x", error=TransformError)
+
+
+def test_to_numbers_reads_thousands_separators_only_where_asked_and_only_when_grouped():
+    # China's exports to the US, Dec 2019: USD 34,573,938 thousand (GACC), as the customs site prints it
+    cells = np.array(["34,573,938", "34,573,938.5", "-1,234", "1,5", "12,34,5", "34,573,93", "1,234,5678"],
+                     dtype=object)
+    num, present, bad = to_numbers(cells, thousands=True)
+    assert num[:3].tolist() == [34573938.0, 34573938.5, -1234.0]
+    assert bad.tolist() == [False] * 3 + [True] * 4  # a decimal comma is never read as a thousands separator
+    _, _, plain_bad = to_numbers(cells)
+    assert plain_bad.all()
+
+
+def test_implausible_bounds_each_kind_of_unit():
+    # the largest real values of the shared data pass: coal-mining profits +8,773.4% YTD (2017-05), WSTS world
+    # semiconductor billings USD 61,796,709 thousand (2025-03), the Nanhua industrial index at 4,323.97
+    assert not implausible([8773.4, -99.9], "pct_yoy_ytd").any()
+    assert not implausible([61796709.0], "usd_thousand").any()
+    assert not implausible([4323.97, np.nan], "index").any()
+    assert implausible([1e300, 1e8, 0.8], "pct_yoy").tolist() == [True, True, False]
+    assert implausible([1e16], "cny_100m").tolist() == [True]

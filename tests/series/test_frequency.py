@@ -73,3 +73,17 @@ def test_lenient_always_answers():
     assert infer_freq([D(2025, 12, 15)], lenient=True) == "D"
     assert infer_freq([D(2025, m, 1) for m in range(1, 7)], lenient=True) == "D"
     assert infer_freq(YEAR_ENDS, lenient=True) == "A"
+
+
+def test_lenient_keeps_a_mostly_monthly_series_monthly():
+    # the 2025 month-ends with June given as the 15th: monthly, so the importer can name the odd date
+    dates = month_ends("2025-01", 12)
+    dates[5] = D(2025, 6, 15)
+    assert infer_freq(dates) is None
+    assert infer_freq(dates, lenient=True) == "M"
+    quarters = SOW_QUARTERS[:3] + [D(2025, 12, 15)] + [D(2026, 3, 31), D(2026, 6, 30)]
+    assert infer_freq(quarters, lenient=True) == "Q"
+    years = YEAR_ENDS[:3] + [D(2024, 12, 30), D(2025, 12, 31)]
+    assert infer_freq(years, lenient=True) == "A"
+    # a month apart but mostly not month-ends (the 15th of each month): daily, dates kept as given
+    assert infer_freq([D(2025, m, 15) for m in range(1, 13)], lenient=True) == "D"

@@ -247,9 +247,9 @@ def _rows(text: str, fname: str) -> tuple[list[_Row], bool, list[str]]:
 
 
 def _numbers(raw: list[str], rows: list[_Row], col: str, fname: str, *, blank_ok: bool) -> np.ndarray:
-    """The column's numbers (thousands separators dropped); an error names the first bad row."""
-    arr = np.array([x.replace(",", "") for x in raw], dtype=object)
-    num, present, bad = to_numbers(arr)
+    """The column's numbers (thousands separators read); an error names the first bad row."""
+    arr = np.array(raw, dtype=object)
+    num, present, bad = to_numbers(arr, thousands=True)
     wrong = bad if blank_ok else ~present
     if wrong.any():
         i = int(np.argmax(wrong))
