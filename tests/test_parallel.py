@@ -76,3 +76,14 @@ def test_one_worker_runs_inline(monkeypatch):
     assert _parallel.background(os.getpid).result() == os.getpid()
     monkeypatch.setenv(_parallel.WORKERS_ENV, "many")
     assert _parallel.workers() == 1
+
+
+def test_a_figure_recaptioned_inside_a_batch_gets_the_same_png(monkeypatch):
+    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 40)
+    serial = Figure(_charts(1)[0], "图1")
+    with rendering_batch(workers=1):
+        first = Figure(_charts(1)[0], "图1")
+        twin = first.with_text("图1（截至2024年12月）", "滞后数据")
+    assert twin.png == first.png == serial.png
+    assert (twin.caption, twin.note, first.caption) == ("图1（截至2024年12月）", "滞后数据", "图1")
+    assert serial.with_text("图2", None).png == serial.png  # outside a batch too

@@ -205,10 +205,26 @@ class Figure:
                     f"Figure expects a matplotlib Figure or PNG bytes, got {type(figure).__name__}"
                 )
             if _batch is not None:
-                _batch.append((self, figure))  # rendered when the batch ends (see rendering_batch)
+                _batch.append(([self], figure))  # rendered when the batch ends (see rendering_batch)
                 return
             png = _png_of(figure)
         self._set_png(png)
+
+    def with_text(self, caption: str, note: str | None) -> "Figure":
+        """The same figure with another caption and note (drawn once, also inside a :func:`rendering_batch`)."""
+        import copy
+
+        _text(caption, "Figure caption")
+        _text(note, "Figure note", optional=True)
+        twin = copy.copy(self)
+        object.__setattr__(twin, "caption", caption)
+        object.__setattr__(twin, "note", note)
+        if "png" not in self.__dict__:  # still to be drawn: the twin gets the same PNG when the batch ends
+            for items, _ in _batch or ():
+                if any(item is self for item in items):
+                    items.append(twin)
+                    break
+        return twin
 
     def _set_png(self, png: bytes) -> None:
         w, h = _png_size(png)
@@ -247,7 +263,7 @@ def _close(fig: Any) -> None:
 #: A batch with fewer figures than this is rendered in one process (starting processes would not pay).
 PARALLEL_MIN_FIGURES = 4
 
-_batch: list[tuple[Figure, Any]] | None = None
+_batch: list[tuple[list[Figure], Any]] | None = None
 
 
 @contextmanager
@@ -264,7 +280,7 @@ def rendering_batch(workers: int | None = None) -> Iterator[None]:
     if _batch is not None:
         yield
         return
-    pending: list[tuple[Figure, Any]] = []
+    pending: list[tuple[list[Figure], Any]] = []
     _batch = pending
     try:
         yield
@@ -279,9 +295,10 @@ def rendering_batch(workers: int | None = None) -> Iterator[None]:
         pngs = fork_map(lambda i: _png_bytes(figs[i]), len(figs), workers)
     else:
         pngs = [_png_bytes(f) for f in figs]
-    for (item, fig), png in zip(pending, pngs):
+    for (items, fig), png in zip(pending, pngs):
         _close(fig)
-        item._set_png(png)
+        for item in items:
+            item._set_png(png)
 
 
 @dataclass(frozen=True, eq=False)

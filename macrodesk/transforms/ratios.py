@@ -29,9 +29,22 @@ def _aligned(a: Frame, b: Frame, name_a: str, name_b: str) -> tuple[Frame, Frame
 
 
 def share(part: Frame, total: Frame) -> Frame:
-    """``part / total`` on the union of the two calendars (a fraction; NaN where either is missing or total is 0).
+    """A part's share of a total, on the union of the two calendars.
 
-    Both must be levels in the same unit (for year-to-date values the result is the year-to-date share).
+    Parameters
+    ----------
+    part, total : Series or DataFrame
+        Levels in the same unit and frequency (year-to-date values give the year-to-date share).
+
+    Returns
+    -------
+    Series or DataFrame
+        A fraction; NaN where either is missing or ``total`` is 0.
+
+    Notes
+    -----
+    ``s_t = part_t / total_t``: with food, tobacco and liquor spending per head over all spending
+    per head, the Engel coefficient.
     """
     p, t = _aligned(part, total, "part", "total")
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -40,10 +53,24 @@ def share(part: Frame, total: Frame) -> Frame:
 
 
 def turnover_days(stock: Frame, flow_ytd: Frame) -> Frame:
-    """A month-end ``stock`` in days of the year-to-date ``flow``: ``stock / (flow_ytd / days elapsed)``.
+    """A period-end stock in days of the year-to-date flow.
 
-    ``days elapsed`` is the number of days from 1 January to the end of the period (59 or 60 for a
-    February stamp that holds January–February). Monthly or quarterly, same unit for both.
+    Parameters
+    ----------
+    stock : Series or DataFrame
+        Period-end stock (e.g. finished-goods inventory), monthly or quarterly.
+    flow_ytd : Series or DataFrame
+        Year-to-date flow in the same unit and frequency (e.g. revenue).
+
+    Returns
+    -------
+    Series or DataFrame
+        Days; NaN where the flow is missing or not positive.
+
+    Notes
+    -----
+    ``d_t = stock_t / (flow_ytd_t / n_t)`` with ``n_t`` the days from 1 January to the end of
+    period t (59 or 60 for a February stamp that holds January–February).
     """
     s, f = _aligned(stock, flow_ytd, "stock", "flow_ytd")
     idx = _pindex(s)
@@ -56,8 +83,24 @@ def turnover_days(stock: Frame, flow_ytd: Frame) -> Frame:
 def moving_average(x: Frame, window: int = 12, min_periods: int | None = None) -> Frame:
     """Mean of the observed values among the last ``window`` periods (``MA12``).
 
-    ``min_periods`` (default ``window - 1``) observed values are needed: one missing period is
-    allowed, as in the January of the Jan–Feb combined NBS releases; otherwise NaN.
+    Parameters
+    ----------
+    x : Series or DataFrame
+        Values on a PeriodIndex.
+    window : int, default 12
+        Periods in the window.
+    min_periods : int, optional
+        Observed values needed (default ``window - 1``: one missing period is allowed, as in the
+        January of the Jan–Feb combined NBS releases).
+
+    Returns
+    -------
+    Series or DataFrame
+        Same index as ``x``; NaN where fewer than ``min_periods`` values are observed.
+
+    Notes
+    -----
+    ``m_t = mean{x_s : t - window < s <= t, x_s observed}``.
     """
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         raise TransformError(f"window must be a whole number of periods ≥ 1, got {window!r}")

@@ -16,7 +16,7 @@ def test_all_is_sorted_and_complete():
         "super_seasonal", "carryover", "new_price", "decompose_yoy", "carryover_average",
         "contribution", "contribution_share", "part_contribution_to_yoy", "marginal_change",
         "price_volume", "to_monthly", "partial_month", "spring_festival",
-        "spring_festival_dates", "spring_festival_month",
+        "spring_festival_dates", "spring_festival_month", "moving_average", "share", "turnover_days",
     }
     assert set(t.__all__) == expected
 

@@ -161,7 +161,7 @@ class Staleness:
         if ex["caption"] == block.caption and ex["note"] == block.note:
             return block
         if isinstance(block, Figure):
-            return dataclasses.replace(block, figure=block.png, caption=ex["caption"], note=ex["note"])
+            return block.with_text(ex["caption"], ex["note"])
         return dataclasses.replace(block, caption=ex["caption"], note=ex["note"])
 
     def relabel_sections(self, sections: Iterable[Section]) -> list[Section]:
