@@ -7,6 +7,9 @@
   const $ = (id) => document.getElementById(id);
   const COLORS = ["#b3261e", "#1f5fa8", "#2e7d32", "#ef8b00", "#6a3d9a", "#6b7785"];
   window.DESK_READY = false;
+  // the charts draw their text on a canvas in the page's font, which names the desk's Chinese font
+  const FONT = getComputedStyle(document.body).fontFamily;
+  const CHARTS = new Set();
 
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -31,11 +34,11 @@
   function showError(el, err) { el.innerHTML = `<p class="error">${esc(L.error)}: ${esc(err.message || err)}</p>`; }
   function chart(el) {
     const c = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: "canvas"});
-    window.addEventListener("resize", () => c.resize());
+    if (!CHARTS.has(c)) { CHARTS.add(c); window.addEventListener("resize", () => c.resize()); }
     return c;
   }
   const baseOption = () => ({
-    animation: false, color: COLORS, tooltip: {trigger: "axis"}, legend: {top: 0},
+    animation: false, color: COLORS, textStyle: {fontFamily: FONT}, tooltip: {trigger: "axis"}, legend: {top: 0},
     grid: {left: 56, right: 56, top: 36, bottom: 56}, dataZoom: [{type: "inside"}, {type: "slider", height: 18, bottom: 8}],
   });
   function ready() { window.DESK_READY = true; document.body.dataset.ready = "1"; }
@@ -282,5 +285,13 @@
   }
 
   const PAGES = {explorer, news, nowcast, scenarios, reports, api: ready};
-  document.addEventListener("DOMContentLoaded", () => (PAGES[CFG.page] || ready)());
+  document.addEventListener("DOMContentLoaded", () => {
+    // a canvas does not redraw when a font arrives: a Chinese page waits for the font before drawing,
+    // an English one draws at once and redraws its charts if a Chinese name brings the font in later
+    const start = () => (PAGES[CFG.page] || ready)();
+    if (!document.fonts) { start(); return; }
+    document.fonts.addEventListener("loadingdone", () => CHARTS.forEach((c) => c.setOption({textStyle: {fontFamily: FONT}})));
+    if (LANG === "zh") document.fonts.load('14px "macrodesk-cjk"', "中").then(start, start);
+    else start();
+  });
 })();
