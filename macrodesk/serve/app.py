@@ -100,7 +100,7 @@ def _labels(lang: str) -> dict[str, str]:
             "未找到项目文件（macrodesk.toml）：在项目文件夹中运行 macrodesk serve 以列出报告。",
             "No project file (macrodesk.toml): run macrodesk serve in a project folder to list its reports."),
         "prints": ("新数据", "New prints"), "revised": ("修订", "Revisions"), "stale": ("滞后的输入", "Stale inputs"),
-        "calendar": ("发布日历", "Release calendar"), "months_behind": ("滞后月数", "Months behind"),
+        "calendar": ("发布日历", "Release calendar"), "by_series": ("各序列的发布日期", "Release dates by series"), "months_behind": ("滞后月数", "Months behind"),
         "last_period": ("最新期", "Last period"), "next_release": ("下次发布", "Next release"),
         "body": ("发布机构", "Publisher"), "est": ("~ 为按发布规律估计的日期", "~ marks dates estimated from the rules"),
         "no_prints": ("上一次导入没有新数据（新序列不计入）。", "The last import brought no new prints (new series aside)."),

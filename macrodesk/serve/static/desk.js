@@ -142,9 +142,10 @@
       const cal = n.calendar;
       $("calendar").innerHTML = table([L.report, L.body, L.period, L.next_release],
         cal.reports.map((r) => [esc(r.report), esc(r.body_name || "—"), esc(r.period || "—"), esc(mark(r.date, r.estimated))])) +
-        "<br>" + table([L.series, L.body, L.last_period, L.released, L.next_release],
+        `<p class="muted">${esc(L.est)}</p><details><summary>${esc(L.by_series)} (${cal.series.length})</summary>` +
+        table([L.series, L.body, L.last_period, L.released, L.next_release],
         cal.series.map((s) => [esc(s.id), esc(s.body_name), esc(s.last_period), esc(mark(s.last_release, s.last_estimated)),
-          esc(`${s.next_period}: ${mark(s.next_release, s.next_estimated)}`)])) + `<p class="muted">${esc(L.est)}</p>`;
+          esc(`${s.next_period}: ${mark(s.next_release, s.next_estimated)}`)])) + "</details>";
       $("stale").innerHTML = n.stale.map((r) => `<h4>${esc(r.report)} · ${esc(r.as_of || "")}</h4>` + (r.error ?
         `<p class="error">${esc(r.error)}</p>` : r.inputs.length ? table([L.series, "", L.last_period, L.months_behind],
         r.inputs.map((i) => [esc(i.id), esc(i.name), esc(i.last_period), esc(i.months_behind)]), [false, false, false, true]) :
