@@ -254,31 +254,31 @@ class Desk:
 
         wanted = [(r.name, r.as_of) for r in self.project.reports] if self.project is not None and \
             self.project.reports else [(n, None) for n in REPORTS]
-        listing = self.listing().set_index("series_id")
+        listed: dict[str, Any] = {r.series_id: r for r in _tuples(self.listing())}
         out: list[dict[str, Any]] = []
         for name, as_of in dict.fromkeys(wanted):
             mod = REPORTS[name].load()
             first = mod.REQUIRED[0]
-            missing = [i for i in mod.REQUIRED if i not in listing.index]
-            if missing or pd.isna(listing.at[first, "last"]):
+            missing = [i for i in mod.REQUIRED if i not in listed]
+            if missing or pd.isna(listed[first].last):
                 what = missing[0] if missing else first
                 out.append({"report": name, "as_of": as_of, "inputs": [], "error": tr(
                     f"数据库中没有 {what}：报告需要 {', '.join(mod.REQUIRED)}",
                     f"the store has no data for {what}; the report needs {', '.join(mod.REQUIRED)}", lang)})
                 continue
-            month = pd.Period(as_of or pd.Timestamp(listing.at[first, "last"]), "M")
+            month = pd.Period(as_of or pd.Timestamp(listed[first].last), "M")
             rows = []
             present = [i for i in dict.fromkeys((*mod.REQUIRED, *mod.OPTIONAL))
-                       if i in listing.index and not pd.isna(listing.at[i, "last"])]
+                       if i in listed and not pd.isna(listed[i].last)]
             for sid in present:
-                r = listing.loc[sid]
-                last = pd.Timestamp(r["last"])
+                r = listed[sid]
+                last = pd.Timestamp(r.last)
                 if as_of is not None and last.to_period("M") > month:
                     continue  # runs past the report's month: current
                 behind = (month - last.to_period("M")).n
                 if behind > 0:
-                    freq = PERIOD_FREQS.get(r["freq"], "D")
-                    rows.append({"id": sid, "name": tr(r["name_zh"], r["name_en"], lang) or r["name_zh"] or sid,
+                    freq = PERIOD_FREQS.get(r.freq, "D")
+                    rows.append({"id": sid, "name": tr(r.name_zh, r.name_en, lang) or r.name_zh or sid,
                                  "last_period": _period(pd.Period(last, freq)), "months_behind": behind})
             rows.sort(key=lambda x: (-x["months_behind"], x["id"]))
             out.append({"report": name, "as_of": _period(month), "inputs": rows, "n_inputs": len(present)})

@@ -154,3 +154,27 @@ def test_whats_new_after_a_second_import(tmp_path, sample_series):
                    ("ppi_yoy", "2025-11"): (-2.2, -2.1), ("ppi_yoy", "2025-12"): (-1.9, -2.2)}
     cal = {r["report"]: r for r in n["calendar"]["reports"]}
     assert cal["inflation-review"]["period"] == "2025-12" and cal["inflation-review"]["date"] == "2026-01-09"
+
+
+def test_calendar_takes_the_stored_release_date(tmp_path, sample_series):
+    """The last value's stored release date (NBS put out the December 2025 CPI on 9 January 2026) is
+    shown as known; a series without one gets the rule's date."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from macrodesk.analyses.releases import release_rows
+    from macrodesk.series.store import Store
+
+    cpi, ppi = (next(s for s in sample_series if s.id == i) for i in ("cpi_yoy", "ppi_yoy"))
+    rel = pd.Series(pd.NaT, index=cpi.data.index, dtype="datetime64[ns]")
+    rel.iloc[-1] = pd.Timestamp("2026-01-09")
+    path = tmp_path / "released.duckdb"
+    with Store(path) as st:
+        st.write([cpi.with_data(cpi.data, released=rel), ppi], label="release")
+        assert st.last_released(["cpi_yoy", "ppi_yoy", "no_such"]) == {
+            "cpi_yoy": (dt.date(2025, 12, 31), dt.date(2026, 1, 9)), "ppi_yoy": (dt.date(2025, 12, 31), None)}
+        _, series = release_rows(st, dt.date(2026, 1, 5))
+    rows = {r["id"]: r for r in series}
+    assert (rows["cpi_yoy"]["last_release"], rows["cpi_yoy"]["last_estimated"]) == ("2026-01-09", False)
+    assert rows["ppi_yoy"]["last_period"] == "2025-12" and rows["cpi_yoy"]["next_period"] == "2026-01"

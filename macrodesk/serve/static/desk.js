@@ -41,7 +41,8 @@
     animation: false, color: COLORS, textStyle: {fontFamily: FONT}, tooltip: {trigger: "axis"}, legend: {top: 0},
     grid: {left: 56, right: 56, top: 36, bottom: 56}, dataZoom: [{type: "inside"}, {type: "slider", height: 18, bottom: 8}],
   });
-  function ready() { window.DESK_READY = true; document.body.dataset.ready = "1"; }
+  // ready: the page has drawn what it first shows (DESK_READY_MS: milliseconds since navigation start)
+  function ready() { window.DESK_READY_MS = performance.now(); window.DESK_READY = true; document.body.dataset.ready = "1"; }
 
   // ---------------------------------------------------------------- series explorer
   function explorer() {
@@ -156,9 +157,10 @@
 
   // ---------------------------------------------------------------- nowcast
   function nowcast() {
+    const shown = [];
     for (const t of CFG.targets) {
       const el = document.querySelector(`#nc-${t} .nc-body`);
-      api(`/api/nowcast/${t}`).then((n) => {
+      shown.push(api(`/api/nowcast/${t}`).then((n) => {
         const rows = (n.contributions || []).map((c) => [esc(c.label), signed(c.change), signed(c.mom_pp, 3), signed(c.yoy_pp, 3)]);
         rows.push([esc(L.carry), "", "", signed(n.carry - 0, 3)]);
         rows.push([`<strong>${esc(L.total)}</strong>`, "", signed(n.nowcast_mom, 3), `<strong>${signed(n.nowcast_unrounded, 3)}</strong>`]);
@@ -166,14 +168,14 @@
         el.innerHTML = `<p><span class="big">${fmt(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
           `${fmt(n.interval_80[0], 1)}% – ${fmt(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
           table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, true, true, true]);
-      }).catch((e) => showError(el, e));
+      }).catch((e) => showError(el, e)));
     }
     const c = chart($("bt-chart"));
     function run(ev) {
       if (ev) ev.preventDefault();
       const t = $("bt-target").value, s = $("bt-start").value, e = $("bt-end").value;
       $("bt-text").textContent = L.loading;
-      api(`/api/nowcast/${t}/backtest?` + (s ? `start=${s}&` : "") + (e ? `end=${e}` : "")).then((b) => {
+      return api(`/api/nowcast/${t}/backtest?` + (s ? `start=${s}&` : "") + (e ? `end=${e}` : "")).then((b) => {
         $("bt-start").value = b.start; $("bt-end").value = b.end;
         const opt = baseOption();
         opt.xAxis = {type: "category", boundaryGap: false, data: b.rows.map((r) => r.month)};
@@ -192,8 +194,8 @@
       }).catch((e) => showError($("bt-text"), e));
     }
     $("bt-form").addEventListener("submit", run);
-    run();
-    ready();
+    shown.push(run());
+    Promise.all(shown).then(ready);
   }
 
   // ---------------------------------------------------------------- scenarios
