@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -35,6 +36,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # this checkout's macrodesk, not another install
 from _common import ms, print_machine_info, print_table  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,11 +52,12 @@ def _pct(xs: list[float], q: float) -> float:
 def _serve(app):
     import uvicorn
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    threading.Thread(target=srv.run, daemon=True).start()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))  # the server takes this socket: no other process can take the port meanwhile
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off",
+                                        log_level=os.environ.get("BENCH_LOG", "warning")))
+    threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True).start()
     while not srv.started:
         time.sleep(0.02)
     return srv, port
@@ -130,17 +133,19 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3, help="page loads per page (after the cold one)")
     ap.add_argument("--requests", type=int, default=200, help="API requests per view")
     ap.add_argument("--langs", default="zh,en", help="page languages, comma-separated")
+    ap.add_argument("--demo", type=Path, help="a folder `macrodesk demo` built (default: build one in a temp folder)")
     args = ap.parse_args()
     print_machine_info("web desk: page ready and API latency (demo store)",
                        ["fastapi", "starlette", "uvicorn", "playwright", "duckdb", "pandas"])
     if not Path(CHROMIUM).exists():
         sys.exit("the page figures need chromium: apt-get install -y chromium")
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
-        out = Path(tmp) / "demo"
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "macrodesk", "demo", "--out", str(out), "--format", "md"], check=True,
-                       stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
-        print(f"demo store and reports built in {time.perf_counter() - t0:.1f} s\n")
+        out = args.demo or Path(tmp) / "demo"
+        if not (out / "macrodesk.toml").is_file():
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "macrodesk", "demo", "--out", str(out), "--format", "md"],
+                           check=True, stdout=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
+            print(f"demo store and reports built in {time.perf_counter() - t0:.1f} s\n")
         from macrodesk.project import load_project
         from macrodesk.serve import create_app
 

@@ -196,7 +196,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
     def api_page(request: Request) -> HTMLResponse:
         lang = _lang(request)
         spec = app.openapi()
-        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip())
+        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip().replace("``", ""))
                 for path, ops in spec["paths"].items() for m, op in ops.items()]
         return templates.TemplateResponse(request, "api.html", {
             "lang": lang, "other": "en" if lang == "zh" else "zh", "page": "api", "title": "API",

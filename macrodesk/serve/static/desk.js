@@ -82,7 +82,7 @@
         opt.xAxis = {type: "category", boundaryGap: false};
         opt.yAxis = res.map((r, i) => ({type: "value", scale: true, name: r.unit_label, position: i ? "right" : "left",
                                         splitLine: {show: i === 0}}));
-        opt.series = res.map((r, i) => ({name: `${r.name}（${L[r.view]}）`, type: "line", showSymbol: false,
+        opt.series = res.map((r, i) => ({name: LANG === "zh" ? `${r.name}（${L[r.view]}）` : `${r.name} (${L[r.view]})`, type: "line", showSymbol: false,
                                          yAxisIndex: i, data: r.values, connectNulls: false}));
         opt.xAxis.data = mergeKeys(res.map((r) => r.values.map((v) => v[0])));
         opt.series.forEach((s) => { const m = new Map(s.data); s.data = opt.xAxis.data.map((k) => m.has(k) ? m.get(k) : null); });
