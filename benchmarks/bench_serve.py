@@ -70,13 +70,16 @@ def _page_ready(port: int, runs: int, langs: tuple[str, ...]) -> list[list[str]]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
 
-        def load(url: str) -> float:
-            ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+        def load(url: str, ctx=None) -> float:
+            own = ctx is None
+            ctx = ctx or browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
             page = ctx.new_page()
             page.goto(url)
             page.wait_for_function("window.DESK_READY === true", timeout=600_000)
             out = float(page.evaluate("window.DESK_READY_MS"))
-            ctx.close()
+            page.close()
+            if own:
+                ctx.close()
             return out / 1000
 
         for lang in langs:
@@ -84,8 +87,12 @@ def _page_ready(port: int, runs: int, langs: tuple[str, ...]) -> list[list[str]]
                 url = f"http://127.0.0.1:{port}/{name}?lang={lang}"
                 cold = load(url)
                 times = [load(url) for _ in range(runs)]
+                ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+                load(url, ctx)  # fills this context's cache
+                warm = [load(url, ctx) for _ in range(runs)]
+                ctx.close()
                 med = statistics.median(times)
-                rows.append([f"/{name}?lang={lang}", ms(cold), ms(med), ms(max(times)),
+                rows.append([f"/{name}?lang={lang}", ms(cold), ms(med), ms(max(times)), ms(statistics.median(warm)),
                              "yes" if med < 1.5 else "NO"])
         browser.close()
     return rows
@@ -156,8 +163,8 @@ def main() -> None:
             print_table(["request", "months", "p50 ms", "p95 ms", "Store.get p50 ms",
                          "Store.get p95 ms", "p95 ratio", "p95 < 50 ms"], _api_latency(port, app.state.desk, args.requests))
             print()
-            print_table(["page", "first load ms (server computes)", f"median of {args.runs} ms", "max ms",
-                         "< 1.5 s"],
+            print_table(["page", "first load ms (server computes)", f"empty cache: median of {args.runs} ms", "max ms",
+                         "browser cache: median ms", "< 1.5 s"],
                         _page_ready(port, args.runs, tuple(args.langs.split(","))))
         finally:
             srv.should_exit = True

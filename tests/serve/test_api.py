@@ -124,6 +124,10 @@ def test_pages_and_the_api_list(client):
         assert r.status_code == 200 and "/static/echarts.min.js" in r.text
     assert "/api/series/{series_id}" in client.get("/api/openapi.json").json()["paths"]
     assert client.get("/static/echarts.min.js").status_code == 200
+    # the Chinese font the pages name: the OpenType file the PDFs embed ("OTTO": CFF outlines)
+    font = client.get("/fonts/noto-sans-cjk-sc.otf")
+    assert font.status_code == 200 and font.headers["content-type"] == "font/otf" and font.content[:4] == b"OTTO"
+    assert "noto-sans-cjk-sc.otf" in client.get("/static/desk.css").text
 
 
 def test_reports_list_and_file(client):
