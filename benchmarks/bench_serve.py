@@ -60,6 +60,15 @@ def _serve(app):
     threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True).start()
     while not srv.started:
         time.sleep(0.02)
+    for _ in range(50):  # until it answers (a connection made right at start-up may be dropped)
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            c.request("GET", "/api/scenarios")
+            c.getresponse().read()
+            c.close()
+            break
+        except (ConnectionError, http.client.HTTPException):
+            time.sleep(0.2)
     return srv, port
 
 
