@@ -23,15 +23,15 @@ def release_rows(store: Any, start: _dt.date) -> tuple[list[dict[str, Any]], lis
     series_rows: list[dict[str, Any]] = []
     wanted = [r for r in listing.itertuples(index=False)
               if release_body(r.series_id) and r.freq == "M" and not pd.isna(r.last)]
-    data = store.get_many([r.series_id for r in wanted]) if wanted else {}
+    # the release date stored for each series' last value (one query, not every series read in full)
+    released = store.last_released([r.series_id for r in wanted]) if wanted else {}
     for rec in wanted:
         body = release_body(rec.series_id)
         assert body is not None
         last = pd.Period(pd.Timestamp(rec.last), "M")
-        stored = data[rec.series_id].released_observations()
-        known = stored.get(last) if last in stored.index else None
-        if known is not None and not pd.isna(known):
-            last_rel = {"date": pd.Timestamp(known).date().isoformat(), "estimated": False}
+        last_date, known = released.get(rec.series_id, (None, None))
+        if known is not None and last_date is not None and pd.Period(last_date, "M") == last:
+            last_rel = {"date": known.isoformat(), "estimated": False}
         else:
             r = release_date(body, last)
             last_rel = {"date": r.date.isoformat(), "estimated": r.estimated}

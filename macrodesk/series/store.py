@@ -665,6 +665,21 @@ class Store:
         ).fetchone()
         return int(row[0]) if row and row[0] is not None else None
 
+    def last_released(self, series_ids: Iterable[str]) -> "dict[str, tuple[_dt.date, _dt.date | None]]":
+        """Per series, its last observed date and that value's release date (None where unknown), in
+        one query: what a release calendar needs without reading whole series. Unknown ids are left out."""
+        ids = [i for i in dict.fromkeys(series_ids)]
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            f"""WITH latest AS (
+                    SELECT o.series_id, o.date, o.value, {self._rel} AS released FROM observations o
+                    WHERE o.series_id IN (SELECT unnest(?))
+                    QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1)
+                SELECT series_id, date, released FROM latest WHERE value IS NOT NULL
+                QUALIFY row_number() OVER (PARTITION BY series_id ORDER BY date DESC) = 1""", [ids]).fetchall()
+        return {str(sid): (pd.Timestamp(d).date(), None if r is None else pd.Timestamp(r).date()) for sid, d, r in rows}
+
     # -- writing ----------------------------------------------------------
     def check(self, series: Sequence[MacroSeries]) -> None:
         """Raise if any series clashes in unit or frequency with what is stored (writes nothing)."""

@@ -2,7 +2,9 @@
 
 Pages are Jinja2 templates that draw with the vendored ECharts file (``static/echarts.min.js``)
 and plain JavaScript (``static/desk.js``); nothing is loaded from another host (the pages send a
-Content-Security-Policy that allows only this server). Requests are answered only for the local
+Content-Security-Policy that allows only this server). Chinese text is drawn with the font the PDFs
+and PNGs embed (Noto Sans CJK SC, served at :data:`FONT_URL`), so it shows on a machine without
+Chinese fonts. Requests are answered only for the local
 host names (a page of another site cannot reach the desk through DNS rebinding), and a POST must
 be ``application/json`` (a form on another site cannot trigger a rebuild). Chinese by default;
 ``?lang=en`` switches to English and is remembered in a cookie.
@@ -28,13 +30,16 @@ from macrodesk.project import Project
 from macrodesk.serve.desk import NOWCAST_TARGETS, Desk
 from macrodesk.text import SUPPORTED_LANGS, tr
 
-__all__ = ["create_app", "LOCAL_HOSTS"]
+__all__ = ["create_app", "FONT_URL", "LOCAL_HOSTS"]
 
 _HERE = Path(__file__).parent
 #: Host names the desk answers to by default.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'none'")
+
+#: Where the pages' Chinese font is served (``static/desk.css`` names it in its ``@font-face``).
+FONT_URL = "/fonts/noto-sans-cjk-sc.otf"
 
 #: The pages: path -> (template, Chinese title, English title).
 PAGES = {
@@ -95,7 +100,7 @@ def _labels(lang: str) -> dict[str, str]:
             "未找到项目文件（macrodesk.toml）：在项目文件夹中运行 macrodesk serve 以列出报告。",
             "No project file (macrodesk.toml): run macrodesk serve in a project folder to list its reports."),
         "prints": ("新数据", "New prints"), "revised": ("修订", "Revisions"), "stale": ("滞后的输入", "Stale inputs"),
-        "calendar": ("发布日历", "Release calendar"), "months_behind": ("滞后月数", "Months behind"),
+        "calendar": ("发布日历", "Release calendar"), "by_series": ("各序列的发布日期", "Release dates by series"), "months_behind": ("滞后月数", "Months behind"),
         "last_period": ("最新期", "Last period"), "next_release": ("下次发布", "Next release"),
         "body": ("发布机构", "Publisher"), "est": ("~ 为按发布规律估计的日期", "~ marks dates estimated from the rules"),
         "no_prints": ("上一次导入没有新数据（新序列不计入）。", "The last import brought no new prints (new series aside)."),
@@ -191,7 +196,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
     def api_page(request: Request) -> HTMLResponse:
         lang = _lang(request)
         spec = app.openapi()
-        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip())
+        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip().replace("``", ""))
                 for path, ops in spec["paths"].items() for m, op in ops.items()]
         return templates.TemplateResponse(request, "api.html", {
             "lang": lang, "other": "en" if lang == "zh" else "zh", "page": "api", "title": "API",
@@ -270,6 +275,17 @@ def create_app(store: str | Path, project: Project | None = None, *,
     def api_rebuild(slot: int) -> dict[str, Any]:
         """Rebuilds the report as the project file configures it (through the results cache)."""
         return desk.rebuild(slot)
+
+    @app.get(FONT_URL, include_in_schema=False)
+    def cjk_font() -> Response:
+        # the PDFs' and PNGs' font (Noto Sans CJK SC, OFL, from mplfonts), so Chinese shows with no system font
+        from macrodesk.plotting._fonts import cjk_font_path
+
+        try:
+            path = cjk_font_path()
+        except MacrodeskError:
+            return JSONResponse({"error": "the CJK font package 'mplfonts' is not installed"}, status_code=404)
+        return FileResponse(path, media_type="font/otf", headers={"Cache-Control": "public, max-age=604800"})
 
     @app.get("/reports/{slot}/{name:path}", include_in_schema=False)
     def report_file(slot: int, name: str) -> Response:

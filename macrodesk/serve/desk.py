@@ -246,31 +246,42 @@ class Desk:
         }
 
     def stale(self, lang: str = "zh") -> list[dict[str, Any]]:
-        """Per report (the project's, else every recipe at its latest month): the inputs that end before its month."""
-        from macrodesk.analyses import REPORTS, report_inputs
-        from macrodesk.exceptions import MacrodeskError
-        from macrodesk.series.freshness import freshness
+        """Per report (the project's, else every recipe at its latest month): the inputs whose last value
+        is before the report's month, read from the store's listing (each series' last date), not from
+        the series themselves. The report's month is its ``as_of``, else its first input's last month."""
+        from macrodesk._typing import PERIOD_FREQS
+        from macrodesk.analyses import REPORTS
 
         wanted = [(r.name, r.as_of) for r in self.project.reports] if self.project is not None and \
             self.project.reports else [(n, None) for n in REPORTS]
+        listed: dict[str, Any] = {r.series_id: r for r in _tuples(self.listing())}
         out: list[dict[str, Any]] = []
         for name, as_of in dict.fromkeys(wanted):
             mod = REPORTS[name].load()
-            try:
-                with self._reading() as st:
-                    inputs, end = report_inputs(st, mod.REQUIRED, mod.OPTIONAL, as_of)
-            except MacrodeskError as exc:
-                out.append({"report": name, "as_of": as_of, "error": str(exc), "inputs": []})
+            first = mod.REQUIRED[0]
+            missing = [i for i in mod.REQUIRED if i not in listed]
+            if missing or pd.isna(listed[first].last):
+                what = missing[0] if missing else first
+                out.append({"report": name, "as_of": as_of, "inputs": [], "error": tr(
+                    f"数据库中没有 {what}：报告需要 {', '.join(mod.REQUIRED)}",
+                    f"the store has no data for {what}; the report needs {', '.join(mod.REQUIRED)}", lang)})
                 continue
-            present = {k: s for k, s in inputs.series.items() if len(s)}
-            fr = freshness(present, end)
-            fr = fr[fr["stale"]].sort_values(["months_behind", "id"], ascending=[False, True])
+            month = pd.Period(as_of or pd.Timestamp(listed[first].last), "M")
             rows = []
-            for r in _tuples(fr):
-                s = present[str(r.id)]
-                rows.append({"id": r.id, "name": s.name(lang), "last_period": _period(r.last_period),
-                             "months_behind": None if pd.isna(r.months_behind) else int(r.months_behind)})
-            out.append({"report": name, "as_of": _period(end), "inputs": rows, "n_inputs": len(present)})
+            present = [i for i in dict.fromkeys((*mod.REQUIRED, *mod.OPTIONAL))
+                       if i in listed and not pd.isna(listed[i].last)]
+            for sid in present:
+                r = listed[sid]
+                last = pd.Timestamp(r.last)
+                if as_of is not None and last.to_period("M") > month:
+                    continue  # runs past the report's month: current
+                behind = (month - last.to_period("M")).n
+                if behind > 0:
+                    freq = PERIOD_FREQS.get(r.freq, "D")
+                    rows.append({"id": sid, "name": tr(r.name_zh, r.name_en, lang) or r.name_zh or sid,
+                                 "last_period": _period(pd.Period(last, freq)), "months_behind": behind})
+            rows.sort(key=lambda x: (-x["months_behind"], x["id"]))
+            out.append({"report": name, "as_of": _period(month), "inputs": rows, "n_inputs": len(present)})
         return out
 
     def warm(self) -> None:

@@ -124,6 +124,10 @@ def test_pages_and_the_api_list(client):
         assert r.status_code == 200 and "/static/echarts.min.js" in r.text
     assert "/api/series/{series_id}" in client.get("/api/openapi.json").json()["paths"]
     assert client.get("/static/echarts.min.js").status_code == 200
+    # the Chinese font the pages name: the OpenType file the PDFs embed ("OTTO": CFF outlines)
+    font = client.get("/fonts/noto-sans-cjk-sc.otf")
+    assert font.status_code == 200 and font.headers["content-type"] == "font/otf" and font.content[:4] == b"OTTO"
+    assert "noto-sans-cjk-sc.otf" in client.get("/static/desk.css").text
 
 
 def test_reports_list_and_file(client):
@@ -154,3 +158,27 @@ def test_whats_new_after_a_second_import(tmp_path, sample_series):
                    ("ppi_yoy", "2025-11"): (-2.2, -2.1), ("ppi_yoy", "2025-12"): (-1.9, -2.2)}
     cal = {r["report"]: r for r in n["calendar"]["reports"]}
     assert cal["inflation-review"]["period"] == "2025-12" and cal["inflation-review"]["date"] == "2026-01-09"
+
+
+def test_calendar_takes_the_stored_release_date(tmp_path, sample_series):
+    """The last value's stored release date (NBS put out the December 2025 CPI on 9 January 2026) is
+    shown as known; a series without one gets the rule's date."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from macrodesk.analyses.releases import release_rows
+    from macrodesk.series.store import Store
+
+    cpi, ppi = (next(s for s in sample_series if s.id == i) for i in ("cpi_yoy", "ppi_yoy"))
+    rel = pd.Series(pd.NaT, index=cpi.data.index, dtype="datetime64[ns]")
+    rel.iloc[-1] = pd.Timestamp("2026-01-09")
+    path = tmp_path / "released.duckdb"
+    with Store(path) as st:
+        st.write([cpi.with_data(cpi.data, released=rel), ppi], label="release")
+        assert st.last_released(["cpi_yoy", "ppi_yoy", "no_such"]) == {
+            "cpi_yoy": (dt.date(2025, 12, 31), dt.date(2026, 1, 9)), "ppi_yoy": (dt.date(2025, 12, 31), None)}
+        _, series = release_rows(st, dt.date(2026, 1, 5))
+    rows = {r["id"]: r for r in series}
+    assert (rows["cpi_yoy"]["last_release"], rows["cpi_yoy"]["last_estimated"]) == ("2026-01-09", False)
+    assert rows["ppi_yoy"]["last_period"] == "2025-12" and rows["cpi_yoy"]["next_period"] == "2026-01"

@@ -7,6 +7,9 @@
   const $ = (id) => document.getElementById(id);
   const COLORS = ["#b3261e", "#1f5fa8", "#2e7d32", "#ef8b00", "#6a3d9a", "#6b7785"];
   window.DESK_READY = false;
+  // the charts draw their text on a canvas in the page's font, which names the desk's Chinese font
+  const FONT = getComputedStyle(document.body).fontFamily;
+  const CHARTS = new Set();
 
   function esc(s) {
     return String(s == null ? "" : s).replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -31,14 +34,15 @@
   function showError(el, err) { el.innerHTML = `<p class="error">${esc(L.error)}: ${esc(err.message || err)}</p>`; }
   function chart(el) {
     const c = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: "canvas"});
-    window.addEventListener("resize", () => c.resize());
+    if (!CHARTS.has(c)) { CHARTS.add(c); window.addEventListener("resize", () => c.resize()); }
     return c;
   }
   const baseOption = () => ({
-    animation: false, color: COLORS, tooltip: {trigger: "axis"}, legend: {top: 0},
+    animation: false, color: COLORS, textStyle: {fontFamily: FONT}, tooltip: {trigger: "axis"}, legend: {top: 0},
     grid: {left: 56, right: 56, top: 36, bottom: 56}, dataZoom: [{type: "inside"}, {type: "slider", height: 18, bottom: 8}],
   });
-  function ready() { window.DESK_READY = true; document.body.dataset.ready = "1"; }
+  // ready: the page has drawn what it first shows (DESK_READY_MS: milliseconds since navigation start)
+  function ready() { window.DESK_READY_MS = performance.now(); window.DESK_READY = true; document.body.dataset.ready = "1"; }
 
   // ---------------------------------------------------------------- series explorer
   function explorer() {
@@ -78,7 +82,7 @@
         opt.xAxis = {type: "category", boundaryGap: false};
         opt.yAxis = res.map((r, i) => ({type: "value", scale: true, name: r.unit_label, position: i ? "right" : "left",
                                         splitLine: {show: i === 0}}));
-        opt.series = res.map((r, i) => ({name: `${r.name}（${L[r.view]}）`, type: "line", showSymbol: false,
+        opt.series = res.map((r, i) => ({name: LANG === "zh" ? `${r.name}（${L[r.view]}）` : `${r.name} (${L[r.view]})`, type: "line", showSymbol: false,
                                          yAxisIndex: i, data: r.values, connectNulls: false}));
         opt.xAxis.data = mergeKeys(res.map((r) => r.values.map((v) => v[0])));
         opt.series.forEach((s) => { const m = new Map(s.data); s.data = opt.xAxis.data.map((k) => m.has(k) ? m.get(k) : null); });
@@ -139,9 +143,10 @@
       const cal = n.calendar;
       $("calendar").innerHTML = table([L.report, L.body, L.period, L.next_release],
         cal.reports.map((r) => [esc(r.report), esc(r.body_name || "—"), esc(r.period || "—"), esc(mark(r.date, r.estimated))])) +
-        "<br>" + table([L.series, L.body, L.last_period, L.released, L.next_release],
+        `<p class="muted">${esc(L.est)}</p><details><summary>${esc(L.by_series)} (${cal.series.length})</summary>` +
+        table([L.series, L.body, L.last_period, L.released, L.next_release],
         cal.series.map((s) => [esc(s.id), esc(s.body_name), esc(s.last_period), esc(mark(s.last_release, s.last_estimated)),
-          esc(`${s.next_period}: ${mark(s.next_release, s.next_estimated)}`)])) + `<p class="muted">${esc(L.est)}</p>`;
+          esc(`${s.next_period}: ${mark(s.next_release, s.next_estimated)}`)])) + "</details>";
       $("stale").innerHTML = n.stale.map((r) => `<h4>${esc(r.report)} · ${esc(r.as_of || "")}</h4>` + (r.error ?
         `<p class="error">${esc(r.error)}</p>` : r.inputs.length ? table([L.series, "", L.last_period, L.months_behind],
         r.inputs.map((i) => [esc(i.id), esc(i.name), esc(i.last_period), esc(i.months_behind)]), [false, false, false, true]) :
@@ -152,9 +157,10 @@
 
   // ---------------------------------------------------------------- nowcast
   function nowcast() {
+    const shown = [];
     for (const t of CFG.targets) {
       const el = document.querySelector(`#nc-${t} .nc-body`);
-      api(`/api/nowcast/${t}`).then((n) => {
+      shown.push(api(`/api/nowcast/${t}`).then((n) => {
         const rows = (n.contributions || []).map((c) => [esc(c.label), signed(c.change), signed(c.mom_pp, 3), signed(c.yoy_pp, 3)]);
         rows.push([esc(L.carry), "", "", signed(n.carry - 0, 3)]);
         rows.push([`<strong>${esc(L.total)}</strong>`, "", signed(n.nowcast_mom, 3), `<strong>${signed(n.nowcast_unrounded, 3)}</strong>`]);
@@ -162,14 +168,14 @@
         el.innerHTML = `<p><span class="big">${fmt(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
           `${fmt(n.interval_80[0], 1)}% – ${fmt(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
           table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, true, true, true]);
-      }).catch((e) => showError(el, e));
+      }).catch((e) => showError(el, e)));
     }
     const c = chart($("bt-chart"));
     function run(ev) {
       if (ev) ev.preventDefault();
       const t = $("bt-target").value, s = $("bt-start").value, e = $("bt-end").value;
       $("bt-text").textContent = L.loading;
-      api(`/api/nowcast/${t}/backtest?` + (s ? `start=${s}&` : "") + (e ? `end=${e}` : "")).then((b) => {
+      return api(`/api/nowcast/${t}/backtest?` + (s ? `start=${s}&` : "") + (e ? `end=${e}` : "")).then((b) => {
         $("bt-start").value = b.start; $("bt-end").value = b.end;
         const opt = baseOption();
         opt.xAxis = {type: "category", boundaryGap: false, data: b.rows.map((r) => r.month)};
@@ -188,8 +194,8 @@
       }).catch((e) => showError($("bt-text"), e));
     }
     $("bt-form").addEventListener("submit", run);
-    run();
-    ready();
+    shown.push(run());
+    Promise.all(shown).then(ready);
   }
 
   // ---------------------------------------------------------------- scenarios
@@ -282,5 +288,13 @@
   }
 
   const PAGES = {explorer, news, nowcast, scenarios, reports, api: ready};
-  document.addEventListener("DOMContentLoaded", () => (PAGES[CFG.page] || ready)());
+  document.addEventListener("DOMContentLoaded", () => {
+    // a canvas does not redraw when a font arrives: a Chinese page waits for the font before drawing,
+    // an English one draws at once and redraws its charts if a Chinese name brings the font in later
+    const start = () => (PAGES[CFG.page] || ready)();
+    if (!document.fonts) { start(); return; }
+    document.fonts.addEventListener("loadingdone", () => CHARTS.forEach((c) => c.setOption({textStyle: {fontFamily: FONT}})));
+    if (LANG === "zh") document.fonts.load('14px "macrodesk-cjk"', "中").then(start, start);
+    else start();
+  });
 })();
