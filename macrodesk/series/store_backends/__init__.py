@@ -1,0 +1,90 @@
+"""Where a store lives, and the one connection interface the store's SQL runs on.
+
+:class:`~macrodesk.series.store.Store` writes its SQL once, in the dialect both
+backends share (``DISTINCT ON``, ``ON CONFLICT``, ``?`` placeholders, data frames
+registered by name); each backend module turns that into calls of its driver:
+
+- :mod:`._duckdb`: an embedded DuckDB file (the default; one writer at a time).
+- :mod:`._postgres`: a PostgreSQL database (``postgresql://user@host/db``, psycopg 3;
+  writers are serialised by a transaction-scoped advisory lock, readers never wait).
+
+Only these modules import ``duckdb`` or ``psycopg``; SQL text never comes from user input
+(values are always bound parameters).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+__all__ = ["Connection", "Location", "connect", "display", "is_url", "location"]
+
+#: A store's location: a DuckDB file path, or a PostgreSQL URL (kept as text).
+Location = Path | str
+
+_URL = re.compile(r"^(postgresql|postgres)://", re.IGNORECASE)
+
+
+def is_url(where: object) -> bool:
+    """True for a PostgreSQL URL (``postgresql://…`` or ``postgres://…``)."""
+    return isinstance(where, str) and bool(_URL.match(where.strip()))
+
+
+def location(where: str | os.PathLike) -> Location:
+    """A PostgreSQL URL as text (stripped), anything else as an expanded file path."""
+    if isinstance(where, str) and is_url(where):
+        return where.strip()
+    return Path(where).expanduser()
+
+
+def display(where: Location) -> str:
+    """``where`` for messages: a URL with its password replaced by ``***``."""
+    text = str(where)
+    if is_url(text):
+        return re.sub(r"^([^:/]+://[^:/@]*):[^@]*@", r"\1:***@", text)
+    return text
+
+
+class Result(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def df(self) -> pd.DataFrame: ...
+
+
+class Connection(Protocol):
+    """What the store needs of a database connection (both backends provide it)."""
+
+    Error: type[Exception]
+    kind: str
+
+    def execute(self, sql: str, params: Any = None) -> Result: ...
+
+    def begin(self) -> None:
+        """Start a write transaction; a second writer waits until this one commits or rolls back."""
+
+    def register(self, name: str, frame: pd.DataFrame) -> None:
+        """Make ``frame`` readable as table ``name`` until :meth:`unregister` (inside a transaction)."""
+
+    def unregister(self, name: str) -> None: ...
+
+    def tables(self) -> set[str]:
+        """The names of the tables in the store's schema."""
+
+    def close(self) -> None: ...
+
+
+def connect(where: Location, read_only: bool) -> Connection:
+    """A connection to the store at ``where`` (raises StoreError naming it when it cannot be opened)."""
+    if isinstance(where, str) and is_url(where):
+        from macrodesk.series.store_backends._postgres import connect as _pg
+
+        return _pg(where, read_only)
+    from macrodesk.series.store_backends._duckdb import connect as _duck
+
+    return _duck(Path(where), read_only)
