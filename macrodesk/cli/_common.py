@@ -16,9 +16,9 @@ __all__ = [
 ]
 
 StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE, else the store of the nearest "
-                 "macrodesk.toml, else the user data directory)."),
+    Optional[str],
+    typer.Option("--store", help="Store: a DuckDB file or a PostgreSQL URL postgresql://user@host/db (default: "
+                 "$MACRODESK_STORE, else the store of the nearest macrodesk.toml, else the user data directory)."),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Compute everything afresh: neither read nor write the results cache."),
@@ -60,14 +60,18 @@ def current_project():
     return None if path is None else load_project(path)
 
 
-def resolve_store(path: Optional[Path]) -> Path:
-    """The store to use: ``--store``, else ``$MACRODESK_STORE``, else the project file's, else the default."""
+def resolve_store(path: "Optional[str | Path]") -> "Path | str":
+    """The store to use: ``--store``, else ``$MACRODESK_STORE``, else the project file's, else the default.
+
+    A file path comes back as a Path, a ``postgresql://`` URL as text.
+    """
     import os
 
     from macrodesk.series.store import ENV_VAR, default_store_path
+    from macrodesk.series.store_backends import location
 
     if path is not None:
-        return Path(path)
+        return location(path)
     if os.environ.get(ENV_VAR):
         return default_store_path()
     project = current_project()
@@ -76,14 +80,14 @@ def resolve_store(path: Optional[Path]) -> Path:
     return default_store_path()
 
 
-def open_store(path: Optional[Path], read_only: bool = False):
+def open_store(path: "Optional[str | Path]", read_only: bool = False):
     """The store at :func:`resolve_store` ``(path)``."""
     from macrodesk.series.store import Store
 
     return Store(resolve_store(path), read_only=read_only)
 
 
-def results_cache(store: Path, *, disabled: bool = False):
+def results_cache(store: "Path | str", *, disabled: bool = False):
     """The results cache for ``store`` and the nearest project file (:func:`macrodesk.project.results_cache`)."""
     from macrodesk.project import results_cache as _cache
 

@@ -112,7 +112,7 @@ def _print_backtest(res, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- live nowcasts
-def _live(target: str, date: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
+def _live(target: str, date: Optional[str], model: str, store: Optional[str], as_json: bool, lang: str) -> None:
     from macrodesk.exceptions import ModelError
 
     check_lang(lang)

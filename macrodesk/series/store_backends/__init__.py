@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-__all__ = ["Connection", "Location", "connect", "display", "is_url", "location"]
+__all__ = ["Connection", "Location", "connect", "display", "exists", "is_url", "location"]
 
 #: A store's location: a DuckDB file path, or a PostgreSQL URL (kept as text).
 Location = Path | str
@@ -60,8 +60,11 @@ class Result(Protocol):
 class Connection(Protocol):
     """What the store needs of a database connection (both backends provide it)."""
 
-    Error: type[Exception]
     kind: str
+
+    @property
+    def Error(self) -> type[Exception]:
+        """The driver's base error class."""
 
     def execute(self, sql: str, params: Any = None) -> Result: ...
 
@@ -88,3 +91,14 @@ def connect(where: Location, read_only: bool) -> Connection:
     from macrodesk.series.store_backends._duckdb import connect as _duck
 
     return _duck(Path(where), read_only)
+
+
+def exists(where: Location) -> bool:
+    """True if a store is there: the file exists, or the database holds the store's tables."""
+    if isinstance(where, str) and is_url(where):
+        con = connect(where, read_only=True)
+        try:
+            return "store_info" in con.tables()
+        finally:
+            con.close()
+    return Path(where).expanduser().exists()

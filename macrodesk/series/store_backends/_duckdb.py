@@ -16,7 +16,7 @@ __all__ = ["DuckDBConnection", "connect", "memory"]
 class DuckDBConnection:
     """The store's :class:`~macrodesk.series.store_backends.Connection` over a duckdb connection."""
 
-    Error = duckdb.Error
+    Error: type[Exception] = duckdb.Error
     kind = "duckdb"
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:

@@ -92,7 +92,7 @@ class PostgresConnection:
 
     def __init__(self, con: Any, error: type[Exception]) -> None:
         self.raw = con
-        self.Error = error
+        self.Error: type[Exception] = error
 
     def execute(self, sql: str, params: Any = None) -> _Result:
         cur = self.raw.cursor()
@@ -143,11 +143,11 @@ def connect(url: str, read_only: bool) -> PostgresConnection:
         import psycopg
     except ImportError:
         raise StoreError(f"cannot open store '{display(url)}': {INSTALL_HINT}") from None
-    options = "-c default_transaction_read_only=on" if read_only else None
     try:
         kwargs: dict[str, Any] = {"autocommit": True, "connect_timeout": 10}
-        if options:
-            kwargs["options"] = options
+        if read_only:  # added to the URL's own options (e.g. -csearch_path=…)
+            given = psycopg.conninfo.conninfo_to_dict(url).get("options") or ""
+            kwargs["options"] = f"{given} -c default_transaction_read_only=on".strip()
         con = psycopg.connect(url, **kwargs)
     except psycopg.Error as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
