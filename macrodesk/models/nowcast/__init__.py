@@ -42,6 +42,8 @@ from macrodesk._lazy import lazy_exports
 
 # name -> defining module, imported on first use (keeps the CLI start-up light)
 _EXPORTS: dict[str, str] = {
+    "backtest_grid": "backtest",
+    "GridCell": "backtest",
     "benchmark_rows": "backtest",
     "month_range": "backtest",
     "run_backtest": "backtest",
@@ -111,6 +113,7 @@ __all__ = [
     "DFMSpec",
     "DFM_SPECS",
     "EXPORTS",
+    "GridCell",
     "InfoSet",
     "MODELS",
     "Nowcast",
@@ -127,6 +130,7 @@ __all__ = [
     "TradeNowcast",
     "TradeNowcaster",
     "TradeSpec",
+    "backtest_grid",
     "benchmark_rows",
     "combine_nowcasts",
     "drift_factor",
