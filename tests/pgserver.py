@@ -9,6 +9,7 @@ server are skipped with a message saying how to enable them.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -33,20 +34,20 @@ def _as_owner(cmd: list[str], user: str | None) -> list[str]:
     return cmd if user is None else ["runuser", "-u", user, "--", *cmd]
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """The URL of a running PostgreSQL server's ``postgres`` database (skips when none can be started)."""
+class NoServer(Exception):
+    """No PostgreSQL server can be started here (the message says why and how to enable it)."""
+
+
+@contextlib.contextmanager
+def temporary_server() -> Iterator[str]:
+    """Run ``initdb`` + ``pg_ctl start`` in a temporary folder (Unix socket only); yields the server's URL."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pytest.skip(f"PostgreSQL store tests skipped: psycopg is not installed; {ENABLE}")
-    env = os.environ.get("MACRODESK_TEST_POSTGRES")
-    if env:
-        yield env
-        return
+        raise NoServer(f"psycopg is not installed; {ENABLE}") from None
     initdb, pg_ctl = _bin("initdb"), _bin("pg_ctl")
     if initdb is None or pg_ctl is None:
-        pytest.skip(f"PostgreSQL store tests skipped: no initdb/pg_ctl found; {ENABLE}")
+        raise NoServer(f"no initdb/pg_ctl found; {ENABLE}")
     user = None
     if os.geteuid() == 0:  # initdb refuses to run as root
         import pwd
@@ -54,7 +55,7 @@ def pg_server() -> Iterator[str]:
         try:
             pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip(f"PostgreSQL store tests skipped: running as root and there is no 'postgres' user; {ENABLE}")
+            raise NoServer(f"running as root and there is no 'postgres' user; {ENABLE}") from None
         user = "postgres"
     folder = tempfile.mkdtemp(prefix="macrodesk-pg-")
     if user is not None:
@@ -68,13 +69,33 @@ def pg_server() -> Iterator[str]:
                                  user), check=True, capture_output=True, timeout=120)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         shutil.rmtree(folder, ignore_errors=True)
-        pytest.skip(f"PostgreSQL store tests skipped: the test server did not start ({exc}); {ENABLE}")
+        raise NoServer(f"the test server did not start ({exc}); {ENABLE}") from None
     try:
         yield f"postgresql://postgres@/postgres?host={quote(folder, safe='')}&port=5432"
     finally:
         subprocess.run(_as_owner([pg_ctl, "-D", data, "-m", "immediate", "-W", "stop"], user), capture_output=True,
                        timeout=60)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def schema_url(server: str, schema: str) -> str:
+    """``server``'s URL with its tables in ``schema`` (the search path)."""
+    sep = "&" if "?" in server else "?"
+    return f"{server}{sep}options={quote('-csearch_path=' + schema, safe='')}"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of a running PostgreSQL server's ``postgres`` database (skips when none can be started)."""
+    env = os.environ.get("MACRODESK_TEST_POSTGRES")
+    if env:
+        yield env
+        return
+    try:
+        with temporary_server() as url:
+            yield url
+    except NoServer as exc:
+        pytest.skip(f"PostgreSQL store tests skipped: {exc}")
 
 
 @pytest.fixture()
@@ -85,7 +106,6 @@ def pg_url(pg_server: str) -> Iterator[str]:
     schema = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(pg_server, autocommit=True) as con:
         con.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in pg_server else "?"
-    yield f"{pg_server}{sep}options={quote('-csearch_path=' + schema, safe='')}"
+    yield schema_url(pg_server, schema)
     with psycopg.connect(pg_server, autocommit=True) as con:
         con.execute(f"DROP SCHEMA {schema} CASCADE")

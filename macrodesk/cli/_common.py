@@ -12,7 +12,8 @@ import typer
 
 __all__ = [
     "StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang", "fail", "note",
-    "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt",
+    "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt", "JobsOpt",
+    "SchedulerOpt",
 ]
 
 StoreOpt = Annotated[
@@ -23,6 +24,11 @@ StoreOpt = Annotated[
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Compute everything afresh: neither read nor write the results cache."),
 ]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", min=1, help="Run on N processes (joblib: pip install \"macrodesk\\[parallel]\"); same results as 1.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", help='Run on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 '
+                        '(pip install "macrodesk\\[dask]"; every worker needs macrodesk); same results.')]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (rates in percent).")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
 
