@@ -42,8 +42,8 @@ from macrodesk._lazy import lazy_exports
 
 # name -> defining module, imported on first use (keeps the CLI start-up light)
 _EXPORTS: dict[str, str] = {
-    "backtest_grid": "backtest",
-    "GridCell": "backtest",
+    "backtest_grid": "grid",
+    "GridCell": "grid",
     "benchmark_rows": "backtest",
     "month_range": "backtest",
     "run_backtest": "backtest",

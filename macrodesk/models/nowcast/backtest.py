@@ -12,8 +12,7 @@ comparison only, never by the model) and a random walk (the last published YoY,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import numpy as np
@@ -25,7 +24,7 @@ from macrodesk.models.nowcast.data import collect
 from macrodesk.models.nowcast.results import BacktestResult
 from macrodesk.models.parallel import check_jobs, parallel_map
 
-__all__ = ["run_backtest", "backtest_grid", "GridCell", "month_range", "benchmark_rows"]
+__all__ = ["run_backtest", "month_range", "benchmark_rows"]
 
 
 class _Model(Protocol):
@@ -167,39 +166,3 @@ def run_backtest(
         release_day=model.release_day if release_day is None else int(release_day),
     )
 
-
-@dataclass(frozen=True)
-class GridCell:
-    """One backtest of a grid: a model (``make_model`` name) for a target over ``start..end``."""
-
-    model: str
-    target: str
-    start: str
-    end: str
-    release_day: int | None = None
-
-
-def _cell(job: tuple[GridCell, dict]) -> BacktestResult:
-    from macrodesk.models.nowcast.registry import make_model
-
-    cell, data = job
-    return make_model(cell.model, cell.target).backtest(data, cell.start, cell.end, release_day=cell.release_day)
-
-
-def backtest_grid(data: Any, cells: Iterable[GridCell], *, jobs: int = 1, scheduler: str | None = None,
-                  progress: Callable[[GridCell], None] | None = None) -> list[BacktestResult]:
-    """Backtest every cell (models × targets × windows × release days), in the cells' order.
-
-    Each cell runs serially inside one task; ``jobs``/``scheduler`` spread the cells over processes or
-    a Dask cluster. The results equal those of the serial run, cell for cell.
-    """
-    from macrodesk.models.nowcast.registry import make_model
-
-    todo = list(cells)
-    ids: list[str] = []
-    for c in todo:
-        m = make_model(c.model, c.target)
-        ids += [*m.series_ids(), m.target.consensus_id]
-    src = collect(data, list(dict.fromkeys(ids)))
-    return parallel_map(_cell, [(c, src) for c in todo], jobs=jobs, scheduler=scheduler,
-                        on_result=(lambda job, _r: progress(job[0])) if progress is not None else None)
