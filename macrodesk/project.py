@@ -79,7 +79,7 @@ class Project:
     """A parsed ``macrodesk.toml``: paths are absolute, resolved against the file's folder."""
 
     file: Path
-    store: Path
+    store: Path | str
     reports: tuple[ProjectReport, ...] = ()
     sources: tuple[str, ...] = ()
     cache_enabled: bool = True
@@ -135,7 +135,7 @@ def parse_project(text: str, file: str | Path) -> Project:
         raise InputFileError(f"not valid TOML: {exc}", file=where) from None
     _no_unknown(doc, _TOP_KEYS, "", err)
     root = f.resolve().parent
-    store = _path(doc.get("store", "store.duckdb"), "store", root, err)
+    store = _store(doc.get("store", "store.duckdb"), root, err)
     sources = _strings(doc.get("sources", []), "sources", err)
     if len(set(sources)) != len(sources):
         raise err("sources", "lists a source twice")
@@ -189,6 +189,15 @@ def _no_unknown(table: Mapping[str, Any], allowed: Iterable[str], prefix: str, e
     for key in table:
         if key not in allowed:
             raise err(f"{prefix}{key}", f"unknown key; allowed here: {', '.join(allowed)}")
+
+
+def _store(v: Any, root: Path, err: Any) -> Path | str:
+    """The project's store: a ``postgresql://`` URL as written, else a path (relative to the project folder)."""
+    from macrodesk.series.store_backends import is_url
+
+    if isinstance(v, str) and is_url(v):
+        return v.strip()
+    return _path(v, "store", root, err)
 
 
 def _path(v: Any, key: str, root: Path, err: Any) -> Path:
@@ -301,9 +310,32 @@ def results_cache(store: str | Path, project: Project | None = None, *, disabled
         return None
     if env:
         return ResultsCache(Path(env).expanduser())
-    if project is not None and Path(store).resolve() == project.store.resolve():
+    if project is not None and _same_store(store, project.store):
         if not project.cache_enabled:
             return None
-        folder = project.cache_dir or Path(str(project.store) + ".cache")
+        folder = project.cache_dir or _beside(project.store)
         return ResultsCache(folder, project.cache_max_mb * 1024 * 1024)
-    return ResultsCache(Path(str(store) + ".cache"), DEFAULT_MAX_BYTES)
+    return ResultsCache(_beside(store), DEFAULT_MAX_BYTES)
+
+
+def _same_store(a: str | Path, b: str | Path) -> bool:
+    from macrodesk.series.store_backends import is_url
+
+    if is_url(a) or is_url(b):
+        return str(a).strip() == str(b).strip()
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def _beside(store: str | Path) -> Path:
+    """``<store>.cache`` beside a store file; for a PostgreSQL store a folder in the user cache directory
+    named by a hash of the URL without its password (the database is shared, the cache is per machine)."""
+    from macrodesk.series.store_backends import display, is_url
+
+    if is_url(store):
+        import hashlib
+
+        import platformdirs
+
+        digest = hashlib.sha256(display(store).encode()).hexdigest()[:16]
+        return Path(platformdirs.user_cache_dir("macrodesk", appauthor=False)) / f"postgresql-{digest}"
+    return Path(str(store) + ".cache")

@@ -3,7 +3,8 @@
 One module per command group: :mod:`~macrodesk.cli.data` (``data import/list/show/history``),
 :mod:`~macrodesk.cli.calc`, :mod:`~macrodesk.cli.report` (``report``, ``demo``),
 :mod:`~macrodesk.cli.project` (``init``, ``cache info/clear``),
-:mod:`~macrodesk.cli.scenario`, :mod:`~macrodesk.cli.nowcast` and :mod:`~macrodesk.cli.serve` (the web desk); shared options and output
+:mod:`~macrodesk.cli.scenario`, :mod:`~macrodesk.cli.nowcast`, :mod:`~macrodesk.cli.store` (``store copy``)
+and :mod:`~macrodesk.cli.serve` (the web desk); shared options and output
 helpers are in :mod:`~macrodesk.cli._common`. Modules import their heavy dependencies inside
 the commands, so ``macrodesk --help`` does not load pandas or matplotlib.
 
@@ -25,6 +26,7 @@ from macrodesk.cli import project as _project
 from macrodesk.cli import report as _report
 from macrodesk.cli import scenario as _scenario
 from macrodesk.cli import serve as _serve
+from macrodesk.cli import store as _store
 from macrodesk.cli import update as _update
 from macrodesk.cli._common import console
 
@@ -57,6 +59,7 @@ app.command("serve")(_serve.serve)
 app.add_typer(_data.app, name="data")
 app.add_typer(_scenario.app, name="scenario", help="Run CPI/PPI scenarios written as TOML files.")
 app.add_typer(_project.cache_app, name="cache")
+app.add_typer(_store.app, name="store", help="Stores: copy one between a DuckDB file and PostgreSQL.")
 app.add_typer(_nowcast.app, name="nowcast", help="Nowcast CPI/PPI from high-frequency prices; real-time backtests.")
 
 

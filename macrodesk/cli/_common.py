@@ -12,17 +12,23 @@ import typer
 
 __all__ = [
     "StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang", "fail", "note",
-    "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt",
+    "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt", "JobsOpt",
+    "SchedulerOpt",
 ]
 
 StoreOpt = Annotated[
-    Optional[Path],
-    typer.Option("--store", help="Store file (default: $MACRODESK_STORE, else the store of the nearest "
-                 "macrodesk.toml, else the user data directory)."),
+    Optional[str],
+    typer.Option("--store", help="Store: a DuckDB file or a PostgreSQL URL postgresql://user@host/db (default: "
+                 "$MACRODESK_STORE, else the store of the nearest macrodesk.toml, else the user data directory)."),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Compute everything afresh: neither read nor write the results cache."),
 ]
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", min=1, help="Run on N processes (joblib: pip install \"macrodesk\\[parallel]\"); same results as 1.")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", help='Run on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 '
+                        '(pip install "macrodesk\\[dask]"; every worker needs macrodesk); same results.')]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON (rates in percent).")]
 LangOpt = Annotated[str, typer.Option("--lang", help="Label language: zh or en.")]
 
@@ -60,14 +66,18 @@ def current_project():
     return None if path is None else load_project(path)
 
 
-def resolve_store(path: Optional[Path]) -> Path:
-    """The store to use: ``--store``, else ``$MACRODESK_STORE``, else the project file's, else the default."""
+def resolve_store(path: "Optional[str | Path]") -> "Path | str":
+    """The store to use: ``--store``, else ``$MACRODESK_STORE``, else the project file's, else the default.
+
+    A file path comes back as a Path, a ``postgresql://`` URL as text.
+    """
     import os
 
     from macrodesk.series.store import ENV_VAR, default_store_path
+    from macrodesk.series.store_backends import location
 
     if path is not None:
-        return Path(path)
+        return location(path)
     if os.environ.get(ENV_VAR):
         return default_store_path()
     project = current_project()
@@ -76,14 +86,14 @@ def resolve_store(path: Optional[Path]) -> Path:
     return default_store_path()
 
 
-def open_store(path: Optional[Path], read_only: bool = False):
+def open_store(path: "Optional[str | Path]", read_only: bool = False):
     """The store at :func:`resolve_store` ``(path)``."""
     from macrodesk.series.store import Store
 
     return Store(resolve_store(path), read_only=read_only)
 
 
-def results_cache(store: Path, *, disabled: bool = False):
+def results_cache(store: "Path | str", *, disabled: bool = False):
     """The results cache for ``store`` and the nearest project file (:func:`macrodesk.project.results_cache`)."""
     from macrodesk.project import results_cache as _cache
 

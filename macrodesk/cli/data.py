@@ -77,12 +77,13 @@ def data_import(
     _print_summary(summary, len(series))
 
 
-def _dry_run(store: Optional[Path], series: Any) -> Any:
+def _dry_run(store: Optional[str], series: Any) -> Any:
     """The store's diff for ``series``, reading only (a store that does not exist yet is empty)."""
     from macrodesk.series.store import Store
+    from macrodesk.series.store_backends import exists
 
     path = resolve_store(store)
-    if not Path(path).expanduser().exists():
+    if not exists(path):
         with Store.in_memory() as st:
             return st.diff(series)
     with open_store(path, read_only=True) as st:
@@ -301,11 +302,13 @@ def data_history(
     console().print(t)
 
 
-def _existing_store(store: Optional[Path]) -> Any:
+def _existing_store(store: Optional[str]) -> Any:
     """The store opened for writing, but only if it exists (removing from nothing is an error, not a new file)."""
-    path = resolve_store(store).expanduser()
-    if not path.exists():
-        fail(f"store '{path}' does not exist; nothing to change")
+    from macrodesk.series.store_backends import display, exists
+
+    path = resolve_store(store)
+    if not exists(path):
+        fail(f"store '{display(path)}' does not exist; nothing to change")
     return open_store(path)
 
 

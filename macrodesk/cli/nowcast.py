@@ -13,7 +13,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json
+from macrodesk.cli._common import (
+    JobsOpt, JsonOpt, LangOpt, SchedulerOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json,
+)
 from macrodesk.exceptions import ModelError
 from macrodesk.text import tr
 
@@ -57,10 +59,15 @@ def backtest(
     end: Annotated[str, typer.Option("--end", help="Last month to nowcast, YYYY-MM.")] = "2022-12",
     model: ModelOpt = "evidence",
     store: StoreOpt = None,
+    jobs: JobsOpt = 1,
+    scheduler: SchedulerOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
 ) -> None:
-    """Rolling real-time backtest: each month nowcast on its last day, against the print, consensus and random walk."""
+    """Rolling real-time backtest: each month nowcast on its last day, against the print, consensus and random walk.
+
+    --jobs N splits the months into N blocks run on N processes; --scheduler sends them to a Dask cluster.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from macrodesk.models.nowcast import month_range
@@ -76,7 +83,7 @@ def backtest(
         transient=True, console=console(stderr=True), disable=as_json,
     ) as prog:
         task = prog.add_task(f"{m.name} {m.target.yoy_id}", total=len(months))
-        res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task))
+        res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task), jobs=jobs, scheduler=scheduler)
     if as_json:
         print_json(json.loads(res.to_json()))
         return
@@ -137,7 +144,7 @@ def _print_backtest(res, lang: str) -> None:
 
 
 # ---------------------------------------------------------------- live nowcasts
-def _live(target: str, date: Optional[str], model: str, store: Optional[Path], as_json: bool, lang: str) -> None:
+def _live(target: str, date: Optional[str], model: str, store: Optional[str], as_json: bool, lang: str) -> None:
     from macrodesk.exceptions import ModelError
 
     check_lang(lang)

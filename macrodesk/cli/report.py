@@ -15,7 +15,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from macrodesk.cli._common import (
-    JsonOpt, NoCacheOpt, StoreOpt, check_lang, console, current_project, fail, open_store, print_json,
+    JobsOpt, JsonOpt, NoCacheOpt, StoreOpt, check_lang, console, current_project, fail, open_store, print_json,
     resolve_store, results_cache,
 )
 
@@ -78,9 +78,13 @@ def report(
         "--style", help="House style file (TOML: institution, analysts, disclaimer, colours, logo; default: the "
                         "project file's 'style'). Without one the report is labelled an internal research draft.")] = None,
     no_cache: NoCacheOpt = False,
+    n_jobs: JobsOpt = 1,
     as_json: JsonOpt = False,
 ) -> None:
-    """Build a report (or all the project's reports) from the stored data as HTML, PDF and Markdown."""
+    """Build a report (or all the project's reports) from the stored data as HTML, PDF and Markdown.
+
+    --jobs N builds the reports (and languages) on N processes; the files are the same.
+    """
     formats = _formats(fmt) if fmt is not None else None
     langs = (check_lang(lang),) if lang is not None else None
     if name == "custom" or file is not None:
@@ -108,12 +112,23 @@ def report(
     style_file = style or (project.style if project is not None else None)
     house = load_style(style_file) if style_file is not None else None
     path = resolve_store(store)
-    rcache = results_cache(path, disabled=no_cache)
     written: dict[str, dict[str, str]] = {}
-    with open_store(path, read_only=True) as st:
-        for rname, r_as_of, r_out, r_formats, r_langs in jobs:
-            for lg in r_langs:
-                base = rname if len(r_langs) == 1 else f"{rname}-{lg}"
+    builds = [(rname, r_as_of, r_out, r_formats, lg, rname if len(r_langs) == 1 else f"{rname}-{lg}")
+              for rname, r_as_of, r_out, r_formats, r_langs in jobs for lg in r_langs]
+    if n_jobs > 1 and len(builds) > 1:
+        from macrodesk.models.parallel import parallel_map
+
+        def shown(item: tuple, paths: dict[str, str]) -> None:
+            if not as_json:
+                for k, v in paths.items():
+                    console().print(f"{k:5} {v}")
+
+        done = parallel_map(_build_one, [(path, no_cache, house, b) for b in builds], jobs=n_jobs, on_result=shown)
+        written = {b[-1]: paths for b, paths in zip(builds, done)}
+    else:
+        rcache = results_cache(path, disabled=no_cache)
+        with open_store(path, read_only=True) as st:
+            for rname, r_as_of, r_out, r_formats, lg, base in builds:
                 paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=as_json, basename=base,
                                rcache=rcache, style=house)
                 written[base] = {k: str(v) for k, v in paths.items()}
@@ -123,7 +138,7 @@ def report(
 
 
 def _custom(file: Path, as_of: Optional[str], out: Optional[Path], formats: tuple[str, ...], langs: tuple[str, ...],
-            store: Optional[Path], style: Optional[Path], no_cache: bool, as_json: bool) -> None:
+            store: Optional[str], style: Optional[Path], no_cache: bool, as_json: bool) -> None:
     """``report custom FILE``: check the file, then build it from the store in each language."""
     from macrodesk import cache
     from macrodesk.analyses.custom import build_custom, load_custom
@@ -149,6 +164,15 @@ def _custom(file: Path, as_of: Optional[str], out: Optional[Path], formats: tupl
                     console().print(f"{k:5} {v}")
     if as_json:
         print_json(next(iter(written.values())) if len(written) == 1 else written)
+
+
+def _build_one(job: tuple) -> dict[str, str]:
+    """One report build in a worker process: its own read-only store connection and the same results cache."""
+    path, no_cache, house, (rname, r_as_of, r_out, r_formats, lg, base) = job
+    with open_store(path, read_only=True) as st:
+        paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=True, basename=base,
+                       rcache=results_cache(path, disabled=no_cache), style=house)
+    return {k: str(v) for k, v in paths.items()}
 
 
 # ---------------------------------------------------------------- one build, through the cache

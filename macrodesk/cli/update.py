@@ -61,7 +61,7 @@ def update(
     reports = _reports(project, store_path, news, dry_run, quiet=as_json)
     total = round(time.perf_counter() - t0, 3)
     if as_json:
-        print_json({"store": str(store_path), "dry_run": dry_run, "import": summary_d, "news": news.to_dict(),
+        print_json({"store": _shown(store_path), "dry_run": dry_run, "import": summary_d, "news": news.to_dict(),
                     "reports": reports, "seconds": total})
         return
     _print(news, reports, lang, dry_run, imported=bool(series), seconds=total)
@@ -100,14 +100,15 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
     return series
 
 
-def _import(store_path: Path, series: list[Any], paths: list[Path], dry_run: bool) -> tuple[Optional[dict], Any]:
+def _import(store_path: Path | str, series: list[Any], paths: list[Path], dry_run: bool) -> tuple[Optional[dict], Any]:
     from macrodesk.series.news import News, news
     from macrodesk.series.store import Store
+    from macrodesk.series.store_backends import exists
 
     if not series:
         return None, News()
     if dry_run:
-        if not Path(store_path).exists():
+        if not exists(store_path):
             with Store.in_memory() as st:
                 diff = st.diff(series)
                 return diff.to_dict()["totals"], news(diff, st)
@@ -149,15 +150,17 @@ def _reads(name: str) -> set[str]:
     return set(mod.REQUIRED) | set(mod.OPTIONAL) | set(getattr(mod, "HF_IDS", ()))
 
 
-def _reports(project: Any, store_path: Path, news: Any, dry_run: bool, quiet: bool) -> list[dict[str, Any]]:
+def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, quiet: bool) -> list[dict[str, Any]]:
     from macrodesk import cache
     from macrodesk.cli._common import open_store, results_cache
     from macrodesk.cli.report import _build, report_key
 
+    from macrodesk.series.store_backends import display, exists
+
     if not project.reports:
         return []
-    if not Path(store_path).exists():
-        fail(f"store '{store_path}' does not exist; give the files to import (macrodesk update FILES…)")
+    if not exists(store_path):
+        fail(f"store '{display(store_path)}' does not exist; give the files to import (macrodesk update FILES…)")
     out: list[dict[str, Any]] = []
     if dry_run:
         changed = news.series_ids
@@ -266,3 +269,9 @@ def _print(news: Any, reports: list[dict[str, Any]], lang: str, dry_run: bool, i
 
 def _g(x: float) -> str:
     return f"{x:g}"
+
+
+def _shown(store_path: Path | str) -> str:
+    from macrodesk.series.store_backends import display
+
+    return display(store_path)

@@ -1,6 +1,8 @@
-"""The embedded DuckDB store: series metadata, observations, vintages and release dates.
+"""The store: series metadata, observations, vintages and release dates.
 
-One file holds everything. Each import that changes something writes a new
+One DuckDB file (the default) or one PostgreSQL database (``postgresql://user@host/db``)
+holds everything; the two backends (:mod:`macrodesk.series.store_backends`) share the
+tables and the SQL below and behave the same. Each import that changes something writes a new
 *vintage* (a numbered, time-stamped import); an observation row is only written
 when its value is new or differs from the latest stored value, so re-importing
 identical data is a no-op and a revised value sits beside the old one, which
@@ -51,7 +53,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import duckdb
 import numpy as np
 import pandas as pd
 
@@ -59,6 +60,7 @@ from macrodesk._typing import PERIOD_FREQS
 from macrodesk.exceptions import DataError, FrequencyError, StoreError, UnitError, UnknownSeriesError
 from macrodesk.series._container import MacroSeries, SeriesMeta, check_id
 from macrodesk.series.periods import read_period_text
+from macrodesk.series.store_backends import Connection, Location, connect, display, is_url, location, store_error
 
 __all__ = [
     "Store", "ImportSummary", "ImportDiff", "SeriesDiff", "NewObservation", "Revision", "ReleaseDate",
@@ -78,7 +80,7 @@ _DDL = [
         key VARCHAR DEFAULT '')""",
     "CREATE TABLE IF NOT EXISTS vintages(vintage INTEGER PRIMARY KEY, imported_at TIMESTAMP, label VARCHAR)",
     """CREATE TABLE IF NOT EXISTS observations(
-        series_id VARCHAR, date DATE, value DOUBLE, vintage INTEGER, released DATE,
+        series_id VARCHAR, date DATE, value DOUBLE PRECISION, vintage INTEGER, released DATE,
         PRIMARY KEY (series_id, date, vintage))""",
 ]
 _MIGRATE_1_TO_2 = [
@@ -87,39 +89,14 @@ _MIGRATE_1_TO_2 = [
 ]
 
 
-def default_store_path() -> Path:
-    """``$MACRODESK_STORE`` if set, else ``store.duckdb`` in the user data directory."""
+def default_store_path() -> Location:
+    """``$MACRODESK_STORE`` if set (a file, or a ``postgresql://`` URL), else ``store.duckdb`` in the user data directory."""
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return location(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("macrodesk", appauthor=False)) / "store.duckdb"
-
-
-def _store_error(path: Path, exc: Exception, doing: str) -> StoreError:
-    """A DuckDB error on the store as a :class:`StoreError` that says what to do: another process holds the file
-    (busy: retry), the file or its folder is read-only, the disk is full; else DuckDB's own words."""
-    text = str(exc)
-    low = text.lower()
-    if "could not set lock" in low or "conflicting lock" in low:
-        return StoreError(
-            f"store '{path}' is busy: another macrodesk command is using it (an import, or a reader while this "
-            "command writes); retry when it has finished"
-        )
-    if "permission denied" in low or "operation not permitted" in low or "read-only file system" in low:
-        return StoreError(
-            f"cannot {doing} store '{path}': the file or its folder is read-only ({_short(text)}); nothing was "
-            "written. Make both writable, or read with commands that only read (data show, data list)"
-        )
-    if "no space left" in low or "file too large" in low or "disk is full" in low:
-        return StoreError(f"cannot {doing} store '{path}': the disk is full ({_short(text)}); nothing was written")
-    return StoreError(f"cannot {doing} store '{path}': {_short(text)}")
-
-
-def _short(text: str, n: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n] + "…"
 
 
 def _iso(d: Any) -> str | None:
@@ -328,20 +305,19 @@ def _as_date(text: object, what: str) -> _dt.date:
 
 
 class Store:
-    """A macrodesk store in one DuckDB file. Use as a context manager or call :meth:`close`."""
+    """A macrodesk store: a DuckDB file, or a PostgreSQL database given as a ``postgresql://`` URL.
+
+    Use as a context manager or call :meth:`close`. ``path`` is the file (a Path) or, for
+    PostgreSQL, the URL with its password masked (for messages).
+    """
+
+    con: Connection
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
-        self.path = Path(path).expanduser() if path is not None else default_store_path()
-        try:
-            if not read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            elif not self.path.exists():
-                raise StoreError(f"store '{self.path}' does not exist; import data first (macrodesk data import …)")
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except OSError as exc:
-            raise StoreError(f"cannot create the folder of store '{self.path}': {exc.strerror or exc}") from None
-        except duckdb.Error as exc:
-            raise _store_error(self.path, exc, "open") from None
+        where = location(path) if path is not None else default_store_path()
+        self.location = where
+        self.path: Path | str = display(where) if is_url(where) else Path(where)
+        self.con = connect(where, read_only)
         try:
             self.schema_version = self._open_schema(read_only)
         except BaseException:
@@ -352,18 +328,16 @@ class Store:
     def in_memory(cls) -> "Store":
         """An empty store that lives in memory only (e.g. to diff against nothing without creating a file)."""
         st = cls.__new__(cls)
-        st.path = Path(":memory:")
-        st.con = duckdb.connect(":memory:")
+        from macrodesk.series.store_backends._duckdb import memory
+
+        st.path = st.location = Path(":memory:")
+        st.con = memory()
         st.schema_version = st._open_schema(False)
         return st
 
     def _open_schema(self, read_only: bool) -> int:
         """The file's schema version: checked, created or migrated (writable only)."""
-        tables = {
-            r[0] for r in self.con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-            ).fetchall()
-        }
+        tables = self.con.tables()
         version: int | None = None
         if "store_info" in tables:
             row = self.con.execute("SELECT value FROM store_info WHERE key = 'schema_version'").fetchone()
@@ -382,14 +356,18 @@ class Store:
                 raise StoreError(f"'{self.path}' is not a macrodesk store (no store_info table)")
             return version
         if version is None:
-            for ddl in _DDL:
-                self.con.execute(ddl)
-            self.con.execute(
-                "INSERT OR REPLACE INTO store_info VALUES ('schema_version', ?)", [str(_SCHEMA_VERSION)]
-            )
+            self._transaction(self._create)
         elif version < _SCHEMA_VERSION:
             self._transaction(lambda: self._migrate(version))
         return _SCHEMA_VERSION
+
+    def _create(self) -> None:
+        for ddl in _DDL:
+            self.con.execute(ddl)
+        self.con.execute(
+            """INSERT INTO store_info VALUES ('schema_version', ?)
+               ON CONFLICT (key) DO UPDATE SET value = excluded.value""", [str(_SCHEMA_VERSION)]
+        )
 
     def _migrate(self, version: int) -> None:
         if version < 2:
@@ -410,16 +388,16 @@ class Store:
         """``fn()`` in one transaction: all of it is written, or (on any error) nothing."""
         con = self.con
         try:
-            con.execute("BEGIN TRANSACTION")
+            con.begin()
             out = fn()
             con.execute("COMMIT")
         except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
-            except duckdb.Error:
+            except con.Error:
                 pass
-            if isinstance(exc, duckdb.Error):  # a folder that cannot be written, a full disk …
-                raise _store_error(self.path, exc, "write") from None
+            if isinstance(exc, con.Error):  # a folder that cannot be written, a full disk …
+                raise store_error(self.path, exc, "write") from None
             raise
         return out
 
@@ -471,13 +449,14 @@ class Store:
         return self.con.execute(
             """
             WITH latest AS (
-                SELECT series_id, date, value FROM observations
-                QUALIFY row_number() OVER (PARTITION BY series_id, date ORDER BY vintage DESC) = 1)
+                SELECT DISTINCT ON (series_id, date) series_id, date, value FROM observations
+                ORDER BY series_id, date, vintage DESC)
             SELECT s.series_id, s.name_zh, s.name_en, s.unit, s.freq,
                    min(l.date) AS first, max(l.date) AS last, count(l.value) AS n,
                    s.last_vintage AS vintage, s.source
             FROM series s LEFT JOIN latest l USING (series_id)
-            GROUP BY ALL ORDER BY s.series_id
+            GROUP BY s.series_id, s.name_zh, s.name_en, s.unit, s.freq, s.last_vintage, s.source
+            ORDER BY s.series_id
             """
         ).df()
 
@@ -579,11 +558,10 @@ class Store:
             where += f" AND coalesce({self._rel}, CAST(v.imported_at AS DATE)) <= ?"
             params.append(day)
         sql = f"""
-            SELECT o.series_id, o.date, o.value, {self._rel} AS released
+            SELECT DISTINCT ON (o.series_id, o.date) o.series_id, o.date, o.value, {self._rel} AS released
             FROM observations o {"JOIN vintages v USING (vintage)" if day is not None else ""}
             WHERE o.series_id IN (SELECT unnest(?)) {where}
-            QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1
-            ORDER BY o.series_id, o.date
+            ORDER BY o.series_id, o.date, o.vintage DESC
         """
         df = self.con.execute(sql, params).df()
         out: dict[str, MacroSeries] = {}
@@ -623,15 +601,17 @@ class Store:
         df = self.con.execute(
             f"""WITH touched AS (SELECT series_id FROM series WHERE series_id IN
                                  (SELECT series_id FROM observations WHERE vintage = ?) AND first_vintage < ?),
-                cur AS (SELECT o.series_id, o.date, o.value, o.vintage FROM observations o
+                cur AS (SELECT DISTINCT ON (o.series_id, o.date) o.series_id, o.date, o.value, o.vintage
+                        FROM observations o
                         WHERE o.vintage <= ? AND o.series_id IN (SELECT series_id FROM touched)
-                        QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1),
+                        ORDER BY o.series_id, o.date, o.vintage DESC),
                 lagged AS (SELECT series_id, date, vintage,
                                   lag(date) OVER (PARTITION BY series_id ORDER BY date) AS prior_date,
                                   lag(value) OVER (PARTITION BY series_id ORDER BY date) AS prior_value FROM cur),
-                old AS (SELECT o.series_id, o.date, o.value, o.vintage FROM observations o
+                old AS (SELECT DISTINCT ON (o.series_id, o.date) o.series_id, o.date, o.value, o.vintage
+                        FROM observations o
                         WHERE o.vintage < ? AND o.series_id IN (SELECT series_id FROM touched)
-                        QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1)
+                        ORDER BY o.series_id, o.date, o.vintage DESC)
                 SELECT n.series_id, n.date, n.value, {"n.released" if self.schema_version >= 2 else "CAST(NULL AS DATE)"} AS released,
                        old.value AS old_value, old.vintage AS old_vintage, l.prior_date, l.prior_value, s.freq
                 FROM observations n JOIN series s USING (series_id)
@@ -712,9 +692,10 @@ class Store:
         self.check(series)
         incoming = _obs_frame(series)
         stored = self.con.execute(
-            f"""SELECT o.series_id, o.date, o.value, o.vintage, {self._rel} AS released FROM observations o
+            f"""SELECT DISTINCT ON (o.series_id, o.date) o.series_id, o.date, o.value, o.vintage,
+                       {self._rel} AS released FROM observations o
                 WHERE o.series_id IN (SELECT unnest(?))
-                QUALIFY row_number() OVER (PARTITION BY o.series_id, o.date ORDER BY o.vintage DESC) = 1""",
+                ORDER BY o.series_id, o.date, o.vintage DESC""",
             [ids],
         ).df()
         stored["date"] = pd.to_datetime(stored["date"]).astype("datetime64[ns]")
@@ -887,7 +868,7 @@ class Store:
                 FROM (SELECT series_id, date FROM observations WHERE vintage = ?{scope}) n
                 LEFT JOIN observations l ON l.series_id = n.series_id AND l.date = n.date AND l.vintage > ?
                 LEFT JOIN observations e ON e.series_id = n.series_id AND e.date = n.date AND e.vintage < ?
-                GROUP BY ALL ORDER BY n.series_id, n.date""",
+                GROUP BY n.series_id, n.date ORDER BY n.series_id, n.date""",
             [v, *scoped, v, v],
         ).df()
         blocked = rows[rows["later"].notna()]

@@ -165,7 +165,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
             "lang": lang, "other": other, "page": name, "title": tr(zh, en, lang),
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()],
             "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps(config, ensure_ascii=False),
-            "store": desk.store_path.name, "project": project.file.name if project else None,
+            "store": desk.store_name, "project": project.file.name if project else None,
         })
 
     @app.get("/", include_in_schema=False)
@@ -202,7 +202,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
             "lang": lang, "other": "en" if lang == "zh" else "zh", "page": "api", "title": "API",
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()], "rows": rows,
             "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps({"page": "api", "lang": lang}),
-            "store": desk.store_path.name, "project": project.file.name if project else None,
+            "store": desk.store_name, "project": project.file.name if project else None,
         })
 
     # ------------------------------------------------------------ API: series

@@ -83,13 +83,20 @@ class Desk:
     """The web desk's data: a read-only store, the project file (optional) and the results cache."""
 
     def __init__(self, store: str | Path, project: Project | None = None) -> None:
-        self.store_path = Path(store)
+        from macrodesk.series.store_backends import location
+
+        self.store_path = location(store)  # a file, or a postgresql:// URL (text)
         self.store = Store(self.store_path, read_only=True)
         self.project = project
         self.rcache = results_cache(self.store_path, project)
         self._lock = threading.Lock()
         self._memo: dict[tuple, Any] = {}
         self._listing: pd.DataFrame | None = None
+
+    @property
+    def store_name(self) -> str:
+        """The store as the pages show it: the file's name, or the URL without its password."""
+        return self.store_path.name if isinstance(self.store_path, Path) else str(self.store.path)
 
     def close(self) -> None:
         self.store.close()

@@ -1,4 +1,4 @@
-"""The DuckDB store: vintages, no-op re-imports, as-of reads, atomic writes, clashes."""
+"""The store (DuckDB file and PostgreSQL, see conftest.py): vintages, no-op re-imports, as-of reads, atomic writes, clashes."""
 
 from __future__ import annotations
 
@@ -15,12 +15,6 @@ CPI = SeriesMeta("cpi_yoy", "pct_yoy", "M", "CPI:当月同比", "CPI YoY", "NBS"
 
 def cpi(values=(0.2, 0.7, 0.8), months=("2025-10", "2025-11", "2025-12")):
     return MacroSeries.from_observations(CPI, months, values)
-
-
-@pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "t.duckdb") as st:
-        yield st
 
 
 def test_first_import_adds_every_observation(store):

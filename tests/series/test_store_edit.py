@@ -36,12 +36,6 @@ def md5(path):
     return hashlib.md5(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture()
-def store(tmp_path):
-    with Store(tmp_path / "t.duckdb") as st:
-        yield st
-
-
 # ---------------------------------------------------------------- the container keeps release dates aligned
 def test_release_dates_stay_aligned_through_slice_with_data_and_convert():
     s = series(CPI, ["2025-09", "2025-10", "2025-12"], [-0.3, 0.2, 0.8], ["2025-10-15", None, "2026-01-09"])
@@ -154,10 +148,10 @@ def test_undo_restores_exactly_the_values_before_the_wrong_import(store):
         store.undo(2)
 
 
-def test_undo_refuses_when_a_later_vintage_revised_the_same_value(store, tmp_path):
-    store.write([series(CPI, MONTHS[:3], [-0.3, 0.2, 0.6])])
-    store.write([series(CPI, MONTHS[:3], CPI_VALUES[:3])])  # vintage 2 revises Nov 0.6 -> 0.7
-    store.close()
+def test_undo_refuses_when_a_later_vintage_revised_the_same_value(duck_store, tmp_path):
+    duck_store.write([series(CPI, MONTHS[:3], [-0.3, 0.2, 0.6])])
+    duck_store.write([series(CPI, MONTHS[:3], CPI_VALUES[:3])])  # vintage 2 revises Nov 0.6 -> 0.7
+    duck_store.close()
     before = md5(tmp_path / "t.duckdb")
     with Store(tmp_path / "t.duckdb") as st:
         with pytest.raises(StoreError, match=r"vintage 1 cannot be undone: vintage 2 revised series 'cpi_yoy' "

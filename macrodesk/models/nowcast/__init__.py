@@ -50,6 +50,8 @@ from macrodesk._lazy import lazy_exports
 
 # name -> defining module, imported on first use (keeps the CLI start-up light)
 _EXPORTS: dict[str, str] = {
+    "backtest_grid": "grid",
+    "GridCell": "grid",
     "benchmark_rows": "backtest",
     "month_range": "backtest",
     "run_backtest": "backtest",
@@ -155,6 +157,7 @@ __all__ = [
     "ExportNowcast",
     "ExportNowcaster",
     "ExportSpec",
+    "GridCell",
     "InfoSet",
     "MODELS",
     "Nowcast",
@@ -180,6 +183,7 @@ __all__ = [
     "TradeNowcaster",
     "TradeSpec",
     "backtest_dm",
+    "backtest_grid",
     "benchmark_rows",
     "combine_nowcasts",
     "diebold_mariano",

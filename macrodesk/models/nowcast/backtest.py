@@ -22,6 +22,7 @@ from macrodesk.exceptions import ModelError
 from macrodesk.models.nowcast.base import TargetSpec, get_target
 from macrodesk.models.nowcast.data import collect
 from macrodesk.models.nowcast.results import BacktestResult
+from macrodesk.models.parallel import check_jobs, parallel_map
 
 __all__ = ["run_backtest", "month_range", "benchmark_rows"]
 
@@ -76,6 +77,33 @@ def benchmark_rows(data: Any, target: Any, months: pd.PeriodIndex) -> pd.DataFra
     return out
 
 
+def _chunk(job: tuple[Any, dict, pd.PeriodIndex, int | None]) -> dict[pd.Period, Any]:
+    model, data, months, release_day = job
+    return model.nowcasts(data, months, release_day=release_day)
+
+
+def _nowcasts(model: _Model, data: dict, months: pd.PeriodIndex, release_day: int | None, progress: Any,
+              jobs: int, scheduler: str | None) -> dict[pd.Period, Any]:
+    """The model's nowcasts of ``months``: in this process, or split into contiguous blocks of months run
+    on ``jobs`` processes or a Dask cluster (each month depends only on the data, so the result is the same)."""
+    n = check_jobs(jobs)
+    if (n == 1 and not scheduler) or len(months) < 2:
+        return model.nowcasts(data, months, release_day=release_day, progress=progress)
+    parts = min(len(months), n if not scheduler else len(months))
+    blocks = [months[b[0]: b[-1] + 1] for b in np.array_split(np.arange(len(months)), parts)]
+
+    def done(job: tuple, out: dict) -> None:
+        if progress is not None:
+            for t in job[2]:
+                progress(t)
+
+    out: dict[pd.Period, Any] = {}
+    for part in parallel_map(_chunk, [(model, data, b, release_day) for b in blocks], jobs=n, scheduler=scheduler,
+                             on_result=done):
+        out.update(part)
+    return out
+
+
 def run_backtest(
     model: _Model,
     data: Any,
@@ -84,13 +112,20 @@ def run_backtest(
     *,
     release_day: int | None = None,
     progress=None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> BacktestResult:
-    """Backtest ``model`` over ``start..end`` on ``data`` (a Store, or a mapping id → MacroSeries)."""
+    """Backtest ``model`` over ``start..end`` on ``data`` (a Store, or a mapping id → MacroSeries).
+
+    ``jobs`` > 1 runs blocks of months on that many processes (joblib), ``scheduler`` (a Dask
+    scheduler address) on a cluster (:func:`~macrodesk.models.parallel.parallel_map`); the result
+    is identical to the serial run.
+    """
     months = month_range(start, end)
     src = collect(data, list(model.series_ids()) + [model.target.consensus_id])
     bench = benchmark_rows(src, model.target, months)
     model_data = {k: v for k, v in src.items() if k != model.target.consensus_id}
-    ncs = model.nowcasts(model_data, months, release_day=release_day, progress=progress)
+    ncs = _nowcasts(model, model_data, months, release_day, progress, jobs, scheduler)
     rows = bench.copy()
     cols: dict[str, list[float]] = {k: [] for k in ("nowcast", "nowcast_unrounded", "lower", "upper", "nowcast_mom")}
     reconciled: set[pd.Period] = set()
@@ -130,3 +165,4 @@ def run_backtest(
         sources=sources,
         release_day=model.release_day if release_day is None else int(release_day),
     )
+

@@ -111,6 +111,13 @@ class Nowcaster(ABC):
         *,
         release_day: int | None = None,
         progress: Progress | None = None,
+        jobs: int = 1,
+        scheduler: str | None = None,
     ) -> BacktestResult:
-        """Rolling real-time backtest over ``start..end`` (months); returns a :class:`BacktestResult`."""
-        return run_backtest(self, data, start, end, release_day=release_day, progress=progress)
+        """Rolling real-time backtest over ``start..end`` (months); returns a :class:`BacktestResult`.
+
+        ``jobs`` (processes) or ``scheduler`` (a Dask scheduler address) run blocks of months in
+        parallel; the result is identical to the serial run.
+        """
+        return run_backtest(self, data, start, end, release_day=release_day, progress=progress, jobs=jobs,
+                            scheduler=scheduler)
