@@ -209,7 +209,12 @@ def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mappi
                         f"{adjustment_label(a, 'en')} {F.pp(a.pp, 2, lang='en')} a month ({sel})", lang))
     for c in sc.commodities:
         nm = (commodity_names or {}).get(c.path, c.path)
-        parts.append(tr(f"{nm}路径×弹性{F.num(c.elasticity, 4)}", f"{nm} path x elasticity {F.num(c.elasticity, 4)}", lang))
+        if c.deviation:
+            parts.append(tr(f"{nm}偏离参考路径×弹性{F.num(c.elasticity, 4)}",
+                            f"{nm} deviation from its reference path x elasticity {F.num(c.elasticity, 4)}", lang))
+        else:
+            parts.append(tr(f"{nm}路径×弹性{F.num(c.elasticity, 4)}", f"{nm} path x elasticity {F.num(c.elasticity, 4)}",
+                            lang))
     return tr("；", "; ", lang).join(parts)
 
 
