@@ -189,8 +189,13 @@ def baseline_text(bl: Baseline, lang: str = "zh") -> str:
     return text
 
 
-def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mapping[str, str] | None = None) -> str:
-    """One line saying what the scenario assumes, e.g. for a figure note."""
+def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mapping[str, str] | None = None,
+                      file: ScenarioFile | None = None) -> str:
+    """One line saying what the scenario assumes, e.g. for a figure note.
+
+    With ``file``, commodity links that move nothing (a deviation link whose path
+    is its reference) are left out.
+    """
     parts: list[str] = []
     if sc.baseline is not None:
         parts.append(tr("基准环比取", "baseline: ", lang) + baseline_text(sc.baseline, lang))
@@ -208,6 +213,8 @@ def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mappi
         parts.append(tr(f"{adjustment_label(a, 'zh')}每月{F.pp(a.pp, 2)}（{sel}）",
                         f"{adjustment_label(a, 'en')} {F.pp(a.pp, 2, lang='en')} a month ({sel})", lang))
     for c in sc.commodities:
+        if file is not None and file.zero_deviation(c):
+            continue
         nm = (commodity_names or {}).get(c.path, c.path)
         if c.deviation:
             parts.append(tr(f"{nm}偏离参考路径×弹性{F.num(c.elasticity, 4)}",
@@ -405,7 +412,7 @@ def scenario_blocks(
     blocks: list[Block] = [Paragraph(
         scenarios_intro(res, lang) + tr(f"{hz}{nm}同比各情景的假设与结果如下：", f" The scenarios for {nm} YoY over {hz}:", lang)
     )]
-    blocks.append(Bullets(tuple(_bullet(s, names, lang) for s in res.scenarios)))
+    blocks.append(Bullets(tuple(_bullet(s, names, lang, res.spec) for s in res.scenarios)))
     notes = scenarios_notes(res, lang)
     if notes:
         blocks.append(Paragraph(notes))
@@ -474,10 +481,10 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
     ]
 
 
-def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str) -> str:
+def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str, file: ScenarioFile | None = None) -> str:
     """'情景二（乐观）：基准环比取…；猪肉…。全年中枢+1.35%，区间…' (assumption, then result)."""
     lo, hi = s.argmin, s.argmax
-    desc = scenario_describe(s.spec, lang, names) if s.spec is not None else ""
+    desc = scenario_describe(s.spec, lang, names, file) if s.spec is not None else ""
     def ml(p: pd.Period) -> str:
         return _mlabel(p, lang)
     return tr(f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.qpct('scenario', s.mean * 100)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
