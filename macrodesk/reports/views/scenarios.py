@@ -30,6 +30,7 @@ from macrodesk.plotting import charts
 from macrodesk.reports.model import Block, Bullets, Figure, Notice, Paragraph, Table
 from macrodesk.scenarios.results import CommodityResult, ScenarioResult, ScenarioSetResult
 from macrodesk.scenarios.spec import Adjustment, Baseline, CommodityPathSpec, ScenarioFile, ScenarioSpec, Shock
+from macrodesk.scenarios.tracking import TrackResult
 from macrodesk.series import period_key
 from macrodesk.text import MONTHS_EN, source_line, tr
 from macrodesk.text import format as F
@@ -57,6 +58,7 @@ __all__ = [
     "shock_label",
     "source_text",
     "target_name",
+    "track_json",
 ]
 
 
@@ -569,3 +571,30 @@ def scenario_json(res: ScenarioSetResult, digits: int = 4) -> dict[str, Any]:
         "scenarios": {s.name: _scenario_json(s, digits) for s in res.scenarios},
         "commodities": {c.key: _commodity_json(c, digits) for c in res.commodities},
     }
+
+
+def track_json(tr_: TrackResult, digits: int = 4) -> dict[str, Any]:
+    """``scenario track --json``: by scenario, month by month path vs actual and the error, in percent."""
+    spec, orig = tr_.spec, tr_.original
+    summary = tr_.summary()
+    out: dict[str, Any] = {
+        "file": spec.file, "target": spec.target, "unit": "pct", "yoy_method": orig.method,
+        "horizon": [spec.horizon[0].strftime("%Y-%m"), spec.horizon[1].strftime("%Y-%m")],
+        "original_as_of": orig.as_of.strftime("%Y-%m"),
+        "latest_as_of": tr_.latest.as_of.strftime("%Y-%m") if tr_.latest is not None else None,
+        "months": [p.strftime("%Y-%m") for p in tr_.months],
+        "scenarios": {},
+    }
+    for name in tr_.names:
+        e = tr_.errors(name)
+        paths = tr_.paths(name)
+        row = summary.loc[name]
+        out["scenarios"][name] = {
+            "months": {p.strftime("%Y-%m"): {k: _r(float(e.at[p, k]), digits) for k in e.columns} for p in e.index},
+            "bias": _r(float(row["bias"]), digits), "mae": _r(float(row["mae"]), digits),
+            "centre_original": _r(float(row["centre_original"]), digits),
+            "centre_latest": _r(float(row["centre_latest"]), digits),
+            "path_original": _json_values(paths["original"], digits),
+            "path_reanchored": _json_values(paths["reanchored"], digits),
+        }
+    return out
