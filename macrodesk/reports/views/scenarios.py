@@ -587,13 +587,15 @@ def track_json(tr_: TrackResult, digits: int = 4) -> dict[str, Any]:
     }
     for name in tr_.names:
         e = tr_.errors(name)
+        vals = e.to_numpy(dtype=float)
         paths = tr_.paths(name)
-        row = summary.loc[name]
+        row = {k: float(v) for k, v in zip(summary.columns, summary.loc[name].to_numpy(dtype=float))}
         out["scenarios"][name] = {
-            "months": {p.strftime("%Y-%m"): {k: _r(float(e.at[p, k]), digits) for k in e.columns} for p in e.index},
-            "bias": _r(float(row["bias"]), digits), "mae": _r(float(row["mae"]), digits),
-            "centre_original": _r(float(row["centre_original"]), digits),
-            "centre_latest": _r(float(row["centre_latest"]), digits),
+            "months": {p.strftime("%Y-%m"): {k: _r(vals[i, j], digits) for j, k in enumerate(e.columns)}
+                       for i, p in enumerate(e.index)},
+            "bias": _r(row["bias"], digits), "mae": _r(row["mae"], digits),
+            "centre_original": _r(row["centre_original"], digits),
+            "centre_latest": _r(row["centre_latest"], digits),
             "path_original": _json_values(paths["original"], digits),
             "path_reanchored": _json_values(paths["reanchored"], digits),
         }
