@@ -41,21 +41,47 @@ def _elasticities(items: list[str] | None) -> dict[str, float]:
     return out
 
 
+def _levels(items: list[str] | None) -> dict[str, dict[str, float]]:
+    from macrodesk.exceptions import ScenarioError
+
+    out: dict[str, dict[str, float]] = {}
+    for item in items or []:
+        key, sep, rest = item.partition(":")
+        month, sep2, val = rest.partition("=")
+        try:
+            if not (sep and sep2 and key.strip() and month.strip()):
+                raise ValueError
+            out.setdefault(key.strip(), {})[month.strip()] = float(val)
+        except ValueError:
+            raise ScenarioError(f"--level must look like brent:2026-06=80, got '{item}'") from None
+    return out
+
+
+ElasticityOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--elasticity", help="Override a commodity elasticity, e.g. copper=0.0141 (repeatable)."),
+]
+LevelOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--level", help="Replace a commodity path's level targets, e.g. brent:2026-06=80 (repeatable; "
+                                 "linked scenarios move by elasticity x the deviation from the reference path)."),
+]
+MethodOpt = Annotated[
+    Optional[str],
+    typer.Option("--method", help="YoY from MoM: 'published' (anchor on the published YoY) or 'chained' "
+                                  "(index chained from MoMs). Default: the file's yoy_method."),
+]
+
+
 @app.command("run")
 def run_cmd(
     file: FileArg,
     as_of: Annotated[
         Optional[str], typer.Option("--as-of", help="Information set: use data up to this month, YYYY-MM (default: latest).")
     ] = None,
-    method: Annotated[
-        Optional[str],
-        typer.Option("--method", help="YoY from MoM: 'published' (anchor on the published YoY) or 'chained' "
-                                      "(index chained from MoMs). Default: the file's yoy_method."),
-    ] = None,
-    elasticity: Annotated[
-        Optional[list[str]],
-        typer.Option("--elasticity", help="Override a commodity elasticity, e.g. copper=0.0141 (repeatable)."),
-    ] = None,
+    method: MethodOpt = None,
+    elasticity: ElasticityOpt = None,
+    level: LevelOpt = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
     lang: LangOpt = "zh",
@@ -70,12 +96,13 @@ def run_cmd(
     check_lang(lang)
     spec = load_spec(file)
     elast = _elasticities(elasticity)
+    levels = _levels(level)
     with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task(f"reading {', '.join(spec.series_ids())}", total=None)
         with Store(store, read_only=True) as st:
             data = st.get_many(spec.series_ids(), missing="skip")
         prog.update(task, description=f"running {len(spec.scenarios)} scenarios")
-        res = run(spec, data, as_of, method=method, elasticities=elast)
+        res = run(spec, data, as_of, method=method, elasticities=elast, levels=levels)
     if as_json:
         print_json(scenario_json(res))
         return
@@ -108,6 +135,87 @@ def _print_result(res, lang: str) -> None:
     for c in res.commodities:
         if not c.ok:
             con.print(tr("商品路径未生成：", "commodity path not built: ", lang) + f"{c.key} ({c.reason})")
+
+
+@app.command("track")
+def track_cmd(
+    file: FileArg,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", help="The original information set, YYYY-MM "
+                                                    "(default: the month before the horizon starts).")
+    ] = None,
+    method: MethodOpt = None,
+    elasticity: ElasticityOpt = None,
+    level: LevelOpt = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    lang: LangOpt = "zh",
+) -> None:
+    """Track FILE as actuals arrive: each horizon month's path vs the print and the error, and the
+    annual average re-anchored on the actuals to date vs the original."""
+    from macrodesk.reports.views.scenarios import track_json
+    from macrodesk.scenarios import load_spec, track
+    from macrodesk.series.store import Store
+
+    check_lang(lang)
+    spec = load_spec(file)
+    with Store(store, read_only=True) as st:
+        data = st.get_many(spec.series_ids(), missing="skip")
+    res = track(spec, data, as_of, method=method, elasticities=_elasticities(elasticity), levels=_levels(level))
+    if as_json:
+        print_json(track_json(res))
+        return
+    _print_track(res, lang)
+
+
+def _print_track(res, lang: str) -> None:
+    from rich.table import Table
+
+    from macrodesk.reports.views.scenarios import file_title, scenario_label, target_name
+    from macrodesk.text import format as F
+
+    spec, orig = res.spec, res.original
+    con = console()
+    nm = target_name(spec, lang)
+    if not len(res.months):
+        con.print(tr(f"{spec.file}：{orig.as_of.strftime('%Y-%m')}之后尚无{nm}同比公布，无可跟踪月份。",
+                     f"{spec.file}: no {nm} YoY published after {orig.as_of.strftime('%Y-%m')} yet; nothing to track.",
+                     lang))
+        return
+    t = Table(title=tr(f"{file_title(spec, lang)}：情景路径与实际（{nm}同比，%；原信息集{orig.as_of.strftime('%Y-%m')}）",
+                       f"{file_title(spec, lang)}: path vs actual ({nm} YoY, %; original information set "
+                       f"{orig.as_of.strftime('%Y-%m')})", lang))
+    t.add_column(tr("月份", "month", lang))
+    t.add_column(tr("实际", "actual", lang), justify="right")
+    for s in orig.scenarios:
+        t.add_column(scenario_label(s, lang), justify="right")
+        t.add_column(tr("误差", "error", lang), justify="right")
+    errs = {n: res.errors(n) for n in res.names}
+    for p in res.months:
+        cells = [F.num(res.actual_yoy[p] * 100, 2, signed=True)]
+        for n in res.names:
+            cells += [F.num(errs[n].at[p, "path_yoy"] * 100, 2, signed=True),
+                      F.num(errs[n].at[p, "error_yoy"] * 100, 2, signed=True)]
+        t.add_row(p.strftime("%Y-%m"), *cells)
+    summ = res.summary()
+    t.add_section()
+    for key, zh, en in (("bias", "平均误差", "mean error"), ("mae", "平均绝对误差", "mean abs. error")):
+        cells = [""]
+        for n in res.names:
+            cells += ["", F.num(summ.at[n, key] * 100, 2, signed=key == "bias")]
+        t.add_row(tr(zh, en, lang), *cells)
+    con.print(t)
+    latest = res.latest.as_of.strftime("%Y-%m")
+    c = Table(title=tr(f"全年中枢：原路径与按{latest}实际重新锚定", f"Annual average: original vs re-anchored on actuals "
+                       f"to {latest}", lang))
+    for h in (tr("情景", "scenario", lang), tr("原中枢", "original", lang), tr("重新锚定", "re-anchored", lang),
+              tr("变化（百分点）", "change (pp)", lang)):
+        c.add_column(h, justify="left" if not c.columns else "right")
+    for s in orig.scenarios:
+        c.add_row(scenario_label(s, lang), F.num(summ.at[s.name, "centre_original"] * 100, 2, signed=True),
+                  F.num(summ.at[s.name, "centre_latest"] * 100, 2, signed=True),
+                  F.num(summ.at[s.name, "centre_change"] * 100, 2, signed=True))
+    con.print(c)
 
 
 @app.command("list")

@@ -10,6 +10,9 @@ format and :mod:`macrodesk.scenarios.engine` for the method)::
     res["neutral"].mean                          # annual average (fraction)
     res.summary()                                # mean / min / max / end … by scenario
 
+:func:`track` re-runs a file month by month as actuals arrive (path vs print,
+the error, the centre re-anchored on actuals to date).
+
 Results are numbers only; the paragraph, figure and table of a report section
 come from :func:`macrodesk.reports.views.scenarios.scenario_blocks`.
 
@@ -25,7 +28,9 @@ _EXPORTS: dict[str, str] = {
     "CommodityResult": "results",
     "ScenarioResult": "results",
     "ScenarioSetResult": "results",
+    "TrackResult": "tracking",
     "run": "engine",
+    "track": "tracking",
     "Adjustment": "spec",
     "Baseline": "spec",
     "CommodityLink": "spec",
@@ -55,6 +60,7 @@ __all__ = [
     "ScenarioSpec",
     "Setting",
     "Shock",
+    "TrackResult",
     "load_spec",
     "parse_months",
     "parse_spec",
@@ -62,4 +68,5 @@ __all__ = [
     "run",
     "shipped_files",
     "spec_from_dict",
+    "track",
 ]

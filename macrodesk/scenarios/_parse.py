@@ -19,6 +19,7 @@ import pandas as pd
 from macrodesk.exceptions import ScenarioError
 from macrodesk.scenarios.spec import (
     BASELINE_STATS,
+    LINK_MODES,
     YOY_METHODS,
     Adjustment,
     Baseline,
@@ -38,8 +39,8 @@ _FILE_KEYS = (
 )
 _SCENARIO_KEYS = ("label_zh", "label_en", "extends", "baseline", "set", "shocks", "adjust", "commodity", "note")
 _BASELINE_KEYS = ("window", "stat", "window_by_month")
-_LINK_KEYS = ("path", "elasticity", "label_zh", "label_en")
-_COMMODITY_KEYS = ("series", "name_zh", "name_en", "unit_zh", "unit_en", "levels")
+_LINK_KEYS = ("path", "elasticity", "label_zh", "label_en", "mode", "levels")
+_COMMODITY_KEYS = ("series", "name_zh", "name_en", "unit_zh", "unit_en", "levels", "reference")
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
 #: The overlays that apply to months: TOML key -> (allowed keys, what ``months`` names, an example selector).
@@ -294,7 +295,8 @@ def _adjustments(w: _Where, key: str, t: dict, horizon: Horizon) -> tuple[Adjust
     )
 
 
-def _links(w: _Where, key: str, t: dict, commodity_keys: set[str]) -> tuple[CommodityLink, ...]:
+def _links(w: _Where, key: str, t: dict, commodity_keys: set[str],
+           with_reference: frozenset[str] = frozenset()) -> tuple[CommodityLink, ...]:
     links = []
     for i, e in enumerate(_entries(w, f"{key}.commodity", t.get("commodity"))):
         k = f"{key}.commodity[{i}]"
@@ -303,15 +305,29 @@ def _links(w: _Where, key: str, t: dict, commodity_keys: set[str]) -> tuple[Comm
         if path not in commodity_keys:
             known = ", ".join(sorted(commodity_keys)) or "none defined"
             raise w.err(f"{k}.path", f"no commodity path '{path}' in [commodities] ({known})")
-        links.append(CommodityLink(
-            path, _number(w, f"{k}.elasticity", e.get("elasticity"), "pp of target per 1% of the commodity",
-                    ELASTICITY_RANGE),
-            *_labels(w, k, e),
-        ))
+        elasticity = _number(w, f"{k}.elasticity", e.get("elasticity"), "pp of target per 1% of the commodity",
+                             ELASTICITY_RANGE)
+        mode = _link_mode(w, k, e.get("mode"), path, path in with_reference)
+        own = _level_targets(w, f"{k}.levels", e["levels"]) if "levels" in e else ()
+        links.append(CommodityLink(path, elasticity, *_labels(w, k, e), mode=mode, levels=own))
     return tuple(links)
 
 
-def _parse_scenario_raw(w: _Where, name: str, raw: Any, horizon: Horizon, commodity_keys: set[str]) -> dict:
+def _link_mode(w: _Where, k: str, value: Any, path: str, has_reference: bool) -> str:
+    """'deviation' (default with a reference) or 'mom' (default without); deviation needs the reference."""
+    if value is None:
+        return "deviation" if has_reference else "mom"
+    if value not in LINK_MODES:
+        raise w.err(f"{k}.mode", f"expected one of {', '.join(LINK_MODES)}, got {value!r}")
+    if value == "deviation" and not has_reference:
+        raise w.err(f"{k}.mode", f"a deviation link needs the reference path commodities.{path}.reference "
+                                 "(the levels the stated MoMs hold under), which the file does not give; "
+                                 f"add it, e.g. reference = {{ \"2026-12\" = 55.0 }}, or use mode = \"mom\"")
+    return str(value)
+
+
+def _parse_scenario_raw(w: _Where, name: str, raw: Any, horizon: Horizon, commodity_keys: set[str],
+                        with_reference: frozenset[str] = frozenset()) -> dict:
     key = f"scenarios.{name}"
     if not _NAME_RE.match(name):
         raise w.err(key, "scenario names use letters, digits, '_' and '-' (e.g. neutral, optimistic)")
@@ -325,7 +341,7 @@ def _parse_scenario_raw(w: _Where, name: str, raw: Any, horizon: Horizon, commod
         "settings": _settings(w, key, t, horizon),
         "shocks": _shocks(w, key, t, horizon),
         "adjustments": _adjustments(w, key, t, horizon),
-        "commodities": _links(w, key, t, commodity_keys),
+        "commodities": _links(w, key, t, commodity_keys, with_reference),
     }
 
 
@@ -386,22 +402,28 @@ def _check_coverage(w: _Where, spec: ScenarioSpec, horizon_months: pd.PeriodInde
 def _parse_commodity(w: _Where, key: str, raw: Any) -> CommodityPathSpec:
     k = f"commodities.{key}"
     t = _check_keys(w, k, raw, _COMMODITY_KEYS)
-    levels = t.get("levels")
-    if not isinstance(levels, dict) or not levels:
-        raise w.err(f"{k}.levels", "missing (required): level targets by month, e.g. { \"2026-12\" = 13500.0 }")
-    targets = []
-    for mk, v in levels.items():
-        p = _month(w, f"{k}.levels.{mk}", mk)
-        val = _number(w, f"{k}.levels.{mk}", v, "a price level", LEVEL_RANGE)
-        if val <= 0:
-            raise w.err(f"{k}.levels.{mk}", f"a price level must be positive, got {val:g}")
-        targets.append((p, val))
-    targets.sort()
+    targets = _level_targets(w, f"{k}.levels", t.get("levels"))
+    reference = _level_targets(w, f"{k}.reference", t["reference"]) if "reference" in t else ()
     return CommodityPathSpec(
-        key, _str(w, f"{k}.series", t.get("series"), required=True), tuple(targets),
+        key, _str(w, f"{k}.series", t.get("series"), required=True), targets,
         _str(w, f"{k}.name_zh", t.get("name_zh")), _str(w, f"{k}.name_en", t.get("name_en")),
         _str(w, f"{k}.unit_zh", t.get("unit_zh")), _str(w, f"{k}.unit_en", t.get("unit_en")),
+        reference,
     )
+
+
+def _level_targets(w: _Where, key: str, levels: Any) -> tuple[tuple[pd.Period, float], ...]:
+    """A table of month = positive price level (``levels``, ``reference``), sorted by month."""
+    if not isinstance(levels, dict) or not levels:
+        raise w.err(key, "missing (required): level targets by month, e.g. { \"2026-12\" = 13500.0 }")
+    targets = []
+    for mk, v in levels.items():
+        p = _month(w, f"{key}.{mk}", mk)
+        val = _number(w, f"{key}.{mk}", v, "a price level", LEVEL_RANGE)
+        if val <= 0:
+            raise w.err(f"{key}.{mk}", f"a price level must be positive, got {val:g}")
+        targets.append((p, val))
+    return tuple(sorted(targets))
 
 
 def _horizon(w: _Where, hz: Any) -> Horizon:
@@ -433,7 +455,8 @@ def _scenarios(w: _Where, t: dict, horizon: Horizon, commodities: tuple[Commodit
     if not isinstance(sc_raw, dict) or not sc_raw:
         raise w.err("scenarios", "missing (required): at least one [scenarios.NAME] table")
     keys = {c.key for c in commodities}
-    raws = {name: _parse_scenario_raw(w, name, raw, horizon, keys) for name, raw in sc_raw.items()}
+    refs = frozenset(c.key for c in commodities if c.reference)
+    raws = {name: _parse_scenario_raw(w, name, raw, horizon, keys, refs) for name, raw in sc_raw.items()}
     scenarios = _resolve(w, raws)
     months = pd.period_range(*horizon, freq="M")
     for s in scenarios:

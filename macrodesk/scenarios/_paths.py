@@ -14,9 +14,11 @@ from macrodesk.models._base import NotComputable
 from macrodesk.models.factor import commodity_path
 from macrodesk.scenarios._inputs import levels
 from macrodesk.scenarios.results import CommodityResult
-from macrodesk.scenarios.spec import CommodityPathSpec, ScenarioFile, ScenarioSpec
+from macrodesk.scenarios.spec import CommodityLink, CommodityPathSpec, ScenarioFile, ScenarioSpec
+from macrodesk.series import SeriesMeta
+from macrodesk.series.units import UNITS
 
-__all__ = ["build_commodity", "components"]
+__all__ = ["build_commodity", "components", "link_mom"]
 
 
 def build_commodity(cp: CommodityPathSpec, data: Mapping[str, Any], as_of: pd.Period,
@@ -34,6 +36,7 @@ def build_commodity(cp: CommodityPathSpec, data: Mapping[str, Any], as_of: pd.Pe
     if obj is None:
         return fail(f"series '{cp.series}' is not in the data")
     lv, meta = levels(obj, cp.series, spec.file)
+    _check_unit(cp, meta, spec)
     lv = lv[lv.index <= as_of].dropna()
     if lv.empty:
         return fail(f"series '{cp.series}' has no value up to {as_of.strftime('%Y-%m')}")
@@ -41,11 +44,44 @@ def build_commodity(cp: CommodityPathSpec, data: Mapping[str, Any], as_of: pd.Pe
     if last < as_of:
         return fail(f"series '{cp.series}' is observed only to {last.strftime('%Y-%m')}, before the as-of month "
                     f"{as_of.strftime('%Y-%m')}; its path would have to invent the months in between")
-    end = max(spec.horizon[1], cp.targets[-1][0])
-    path = commodity_path(lv, dict(cp.targets), end=end, name=cp.key, strict=False)
+    path = _path(lv, cp.targets, spec, cp.key)
     if isinstance(path, NotComputable):
         return fail(path.reason)
-    return CommodityResult(cp, spec.horizon, path, "", meta)
+    ref = None
+    if cp.reference:
+        ref = _path(lv, cp.reference, spec, cp.key)
+        if isinstance(ref, NotComputable):
+            return fail(f"the reference path cannot be built: {ref.reason}")
+    return CommodityResult(cp, spec.horizon, path, "", meta, ref)
+
+
+def _path(lv: pd.Series, targets: tuple[tuple[pd.Period, float], ...], spec: ScenarioFile,
+          key: str) -> Any:
+    """Levels observed in ``lv``, then linear through ``targets``, flat to the end of the horizon at least."""
+    end = max(spec.horizon[1], targets[-1][0])
+    return commodity_path(lv, dict(targets), end=end, name=key, strict=False)
+
+
+def _unit_names(code: str) -> set[str]:
+    u = UNITS.get(code)
+    names = {code} | ({u.en, u.zh} if u is not None else set())
+    return {n.replace(" ", "").lower() for n in names}
+
+
+def _check_unit(cp: CommodityPathSpec, meta: SeriesMeta | None, spec: ScenarioFile) -> None:
+    """Refuse a rate series as a commodity level, and a file unit that is not the series' unit."""
+    if meta is None or not meta.unit:
+        return
+    u = UNITS.get(meta.unit)
+    if u is not None and u.kind == "rate":
+        raise ScenarioError(f"{spec.file}: commodities.{cp.key}.series: series '{cp.series}' is in {meta.unit}, "
+                            "a rate; a commodity path needs price levels (e.g. usd_per_bbl)")
+    names = _unit_names(meta.unit)
+    for field, value in (("unit_en", cp.unit_en), ("unit_zh", cp.unit_zh)):
+        if value and value.replace(" ", "").lower() not in names:
+            shown = f"{meta.unit} ({u.en}, {u.zh})" if u is not None else meta.unit
+            raise ScenarioError(f"{spec.file}: commodities.{cp.key}.{field}: the file says '{value}' but series "
+                                f"'{cp.series}' is in {shown}; the level targets must be in the series' unit")
 
 
 def components(
@@ -72,16 +108,39 @@ def components(
         kinds[key] = ("adjust", i)
     for i, lk in enumerate(sc.commodities):
         c = commodities[lk.path]
+        key = f"commodity:{lk.path}" if f"commodity:{lk.path}" not in cols else f"commodity:{lk.path}:{i}"
+        if not c.ok and spec.zero_deviation(lk):
+            cols[key] = np.zeros(len(idx))  # the path is its reference: no deviation, whatever the data
+            kinds[key] = ("commodity", i)
+            continue
         if not c.ok:
             raise ScenarioError(f"{spec.file}: scenarios.{sc.name}.commodity[{i}]: commodity path '{lk.path}' "
                                 f"cannot be built: {c.reason}")
         beta = elast.get(lk.path, lk.elasticity)
         in_h = (idx >= spec.horizon[0]) & (idx <= spec.horizon[1]) & free
-        cm = c.mom.reindex(idx).to_numpy(dtype=float)
-        key = f"commodity:{lk.path}" if f"commodity:{lk.path}" not in cols else f"commodity:{lk.path}:{i}"
+        cm = link_mom(spec, sc, i, lk, c).reindex(idx).to_numpy(dtype=float)
         cols[key] = np.where(in_h, beta * cm, 0.0)
         kinds[key] = ("commodity", i)
     return pd.DataFrame(cols, index=idx), kinds
+
+
+def link_mom(spec: ScenarioFile, sc: ScenarioSpec, i: int, lk: CommodityLink, c: CommodityResult) -> pd.Series:
+    """The commodity MoM a link feeds in: the path's (the link's own ``levels`` if any), less the reference's
+    in ``"deviation"`` mode."""
+    path = c.path
+    assert path is not None
+    if lk.levels:
+        hist = path.level[path.level.index <= path.last_observed]
+        own = _path(hist, lk.levels, spec, lk.path)
+        if isinstance(own, NotComputable):
+            raise ScenarioError(f"{spec.file}: scenarios.{sc.name}.commodity[{i}].levels: {own.reason}")
+        path = own
+    if not lk.deviation:
+        return path.mom
+    if c.reference is None:
+        raise ScenarioError(f"{spec.file}: scenarios.{sc.name}.commodity[{i}]: a deviation link needs "
+                            f"commodities.{lk.path}.reference, which the file does not give")
+    return path.mom - c.reference.mom.reindex(path.mom.index)
 
 
 def _base(spec: ScenarioFile, sc: ScenarioSpec, idx: pd.PeriodIndex, free: np.ndarray, mom_pub: pd.Series,

@@ -35,12 +35,21 @@ Commodity paths (:func:`macrodesk.models.factor.commodity_path`): monthly levels
 and flat after the last one; MoM and YoY of the combined levels. ``elasticities``
 passed to :func:`run` override the file's, so factor-model loadings can be
 plugged in (``run(..., elasticities=fit.params)``).
+
+Linked commodities in ``"deviation"`` mode (a ``reference`` in the commodity
+table): the scenario's MoMs hold under the reference path, and the target MoM
+moves by ``elasticity x (path MoM - reference MoM)``. A path equal to the
+reference changes nothing; ``levels`` passed to :func:`run` replace a
+commodity's path targets (``run(..., levels={"brent": {"2026-03": 66.0}})``),
+so an oil shock moves every scenario linked to Brent.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -89,6 +98,7 @@ def run(
     *,
     method: str | None = None,
     elasticities: Mapping[str, float] | None = None,
+    levels: Mapping[str, Mapping[Any, float]] | None = None,
 ) -> ScenarioSetResult:
     """Run every scenario of ``spec`` on ``data`` cut at ``as_of``.
 
@@ -108,6 +118,9 @@ def run(
     elasticities : mapping commodity key -> float, optional
         Overrides the file's elasticities (pp of target per 1% of the
         commodity), e.g. coefficients from a factor model.
+    levels : mapping commodity key -> {month: level}, optional
+        Replaces the file's ``levels`` of those commodity paths (not their
+        ``reference``), e.g. ``{"brent": {"2026-03": 66.0, "2026-12": 66.0}}``.
 
     Returns
     -------
@@ -127,6 +140,7 @@ def run(
     if method not in YOY_METHODS:
         raise ScenarioError(f"{spec.file}: yoy method must be one of {', '.join(YOY_METHODS)}, got {method!r}")
     elast = _elasticities(spec, elasticities)
+    spec = _with_levels(spec, levels)
     info = _information_set(spec, data, as_of)
     br = _bridge(spec, info)
     commodities = tuple(build_commodity(c, data, info.as_of, spec) for c in spec.commodities)
@@ -160,6 +174,34 @@ def _elasticities(spec: ScenarioFile, given: Mapping[str, float] | None) -> dict
                                 f"({', '.join(sorted(keys)) or 'none defined'})")
         out[k] = float(v)
     return out
+
+
+def _with_levels(spec: ScenarioFile, given: Mapping[str, Mapping[Any, float]] | None) -> ScenarioFile:
+    """``spec`` with the path targets of the commodities in ``given`` replaced."""
+    if not given:
+        return spec
+    keys = {c.key for c in spec.commodities}
+    new = {}
+    for k, targets in given.items():
+        if k not in keys:
+            raise ScenarioError(f"{spec.file}: levels given for '{k}', which is not a commodity path in the file "
+                                f"({', '.join(sorted(keys)) or 'none defined'})")
+        if not isinstance(targets, Mapping) or not targets:
+            raise ScenarioError(f"{spec.file}: levels for '{k}' must map months to levels, e.g. {{'2026-03': 66.0}}")
+        out = []
+        for m, v in targets.items():
+            try:
+                p = as_of_month(m, pd.Series(dtype=float), spec.file, k)
+                val = float(v)
+            except (TypeError, ValueError, ScenarioError):
+                raise ScenarioError(f"{spec.file}: levels for '{k}': expected month 'YYYY-MM' = positive level, "
+                                    f"got {m!r} = {v!r}") from None
+            if not val > 0 or val == float("inf"):
+                raise ScenarioError(f"{spec.file}: levels for '{k}': a price level must be positive, got {v!r}")
+            out.append((p, val))
+        new[k] = tuple(sorted(out))
+    comms = tuple(dataclasses.replace(c, targets=new[c.key]) if c.key in new else c for c in spec.commodities)
+    return dataclasses.replace(spec, commodities=comms)
 
 
 def _file_elasticity(spec: ScenarioFile, key: str) -> float:

@@ -39,6 +39,8 @@ class CommodityResult(ResultsMixin):
     None with ``reason`` set when the path could not be built, e.g. the series
     is not in the data or stops before the as-of month. ``mean_level``,
     ``mean_yoy`` (fraction) and ``end_yoy`` are over the horizon months.
+    ``reference``: the path through ``spec.reference`` on the same history
+    (None when the file gives no reference).
     """
 
     spec: CommodityPathSpec
@@ -46,6 +48,7 @@ class CommodityResult(ResultsMixin):
     path: CommodityPath | None = None
     reason: str = ""
     meta: SeriesMeta | None = None
+    reference: CommodityPath | None = None
     mean_level: float = field(init=False)
     mean_yoy: float = field(init=False)
     end_yoy: float = field(init=False)

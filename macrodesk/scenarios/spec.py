@@ -24,6 +24,7 @@ File layout::
     name_zh = "铜"; name_en = "Copper"
     levels = { "2026-12" = 13500.0 }    # level targets; linear from the last
                                         # observed month, flat after the last target
+    reference = { "2026-12" = 13500.0 } # optional: the path the stated MoMs hold under
 
     [scenarios.neutral]
     label_zh = "中性"; label_en = "Neutral"
@@ -32,7 +33,7 @@ File layout::
     shocks = [ { component = "pork", shock_pct = 3.0, weight_pct = 2.0,
                  months = "2026-02..2026-07" } ]             # + weight x shock
     adjust = [ { pp = -0.04, months = "2026" } ]             # + a flat pp a month
-    commodity = [ { path = "copper", elasticity = 0.0141 } ] # + elasticity x commodity MoM
+    commodity = [ { path = "copper", elasticity = 0.0141 } ] # + elasticity x (path MoM - reference MoM)
 
     [scenarios.optimistic]
     extends = "neutral"                 # inherit everything, then add/override
@@ -40,6 +41,19 @@ File layout::
 Month selectors (``months``): ``"2026-03"``, ``"2026Q1"``, ``"2026H2"``,
 ``"2026"``, a range ``"2026-02..2026-07"`` / ``"2026Q2..2026Q4"``, or a list of
 these. Every selector must fall inside the horizon.
+
+Linked commodities (``commodity = [...]``), two modes (``mode``):
+
+* ``"deviation"`` (the default when the commodity has a ``reference``): the
+  scenario's stated MoMs hold under the reference path; the target MoM moves by
+  ``elasticity x (path MoM - reference MoM)`` month by month. With ``levels`` equal
+  to ``reference`` nothing moves; raising Brent 10% from a month adds
+  ``elasticity x 10%`` to that month's MoM (the level stays higher after it).
+* ``"mom"`` (the default without a ``reference``): adds ``elasticity x path MoM``,
+  for scenarios whose MoMs do not already embody the commodity.
+
+A link may carry its own ``levels`` (this scenario's path, e.g. an oil shock),
+which replace the file's ``levels`` for that scenario.
 
 ``extends`` copies the parent's baseline, ``set`` entries and overlays; the
 child's own ``baseline`` replaces the parent's, its ``set`` entries replace the
@@ -71,11 +85,14 @@ __all__ = [
     "ScenarioSpec",
     "ScenarioFile",
     "YOY_METHODS",
+    "LINK_MODES",
     "BASELINE_STATS",
 ]
 
 #: How a YoY path is formed from a MoM path (see :mod:`macrodesk.scenarios.engine`).
 YOY_METHODS: tuple[str, ...] = ("published", "chained")
+#: How a linked commodity moves the target MoM (see :class:`CommodityLink`).
+LINK_MODES: tuple[str, ...] = ("deviation", "mom")
 #: Statistics a seasonal baseline can use.
 BASELINE_STATS: tuple[str, ...] = ("mean", "median")
 
@@ -140,7 +157,13 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class CommodityLink:
-    """Feeds a commodity path into the target: adds ``elasticity × commodity MoM`` to the target MoM.
+    """Feeds a commodity path into the target MoM.
+
+    ``mode == "deviation"``: adds ``elasticity × (path MoM − reference MoM)``, the
+    path being ``levels`` when the link gives its own, else the file's
+    ``[commodities.KEY].levels``, and the reference the file's
+    ``[commodities.KEY].reference``. ``mode == "mom"``: adds
+    ``elasticity × path MoM``.
 
     ``elasticity`` is pp of target per 1% of the commodity (a YoY-on-YoY factor
     loading such as the seed's 0.0141 for copper applies unchanged, since a YoY
@@ -151,11 +174,21 @@ class CommodityLink:
     elasticity: float
     label_zh: str = ""
     label_en: str = ""
+    mode: str = "mom"
+    levels: tuple[tuple[pd.Period, float], ...] = ()
+
+    @property
+    def deviation(self) -> bool:
+        return self.mode == "deviation"
 
 
 @dataclass(frozen=True)
 class CommodityPathSpec:
     """What a ``[commodities.KEY]`` table says: the series and its level targets by month.
+
+    ``reference``: level targets of the path the file's stated MoMs hold under
+    (empty when the file names none); linked scenarios in ``"deviation"`` mode
+    move the target by the elasticity times the path's deviation from it.
 
     The path itself (linear from the last observed month through the targets,
     flat after the last) is computed by :func:`macrodesk.models.factor.commodity_path`.
@@ -168,6 +201,7 @@ class CommodityPathSpec:
     name_en: str = ""
     unit_zh: str = ""
     unit_en: str = ""
+    reference: tuple[tuple[pd.Period, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +260,13 @@ class ScenarioFile:
                 return c
         raise ScenarioError(f"{self.file}: no commodity path '{key}'")
 
+    def zero_deviation(self, lk: CommodityLink) -> bool:
+        """True for a deviation link whose path is its reference, so it adds nothing whatever the data."""
+        if not lk.deviation or lk.levels:
+            return False
+        c = next((c for c in self.commodities if c.key == lk.path), None)
+        return c is not None and c.targets == c.reference
+
     @property
     def horizon_months(self) -> pd.PeriodIndex:
         return pd.period_range(self.horizon[0], self.horizon[1], freq="M")
@@ -236,7 +277,11 @@ class ScenarioFile:
         return tuple(dict.fromkeys(ids))
 
     def required_series(self) -> tuple[str, ...]:
-        """Series without which no scenario runs: the target and linked commodity series."""
-        linked = {lk.path for s in self.scenarios for lk in s.commodities}
+        """Series without which no scenario runs: the target and linked commodity series.
+
+        A deviation link whose path is its reference (no own ``levels``, the
+        file's ``levels`` equal to ``reference``) moves nothing and needs no data.
+        """
+        linked = {lk.path for s in self.scenarios for lk in s.commodities if not self.zero_deviation(lk)}
         ids = [self.mom, self.yoy] + [c.series for c in self.commodities if c.key in linked]
         return tuple(dict.fromkeys(ids))

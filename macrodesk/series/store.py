@@ -314,10 +314,10 @@ class Store:
     con: Connection
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
-        where = location(path) if path is not None else default_store_path()
-        self.location = where
-        self.path: Path | str = display(where) if is_url(where) else Path(where)
-        self.con = connect(where, read_only)
+        loc = location(path) if path is not None else default_store_path()
+        self.location = loc
+        self.path: Path | str = display(loc) if is_url(loc) else Path(loc)
+        self.con = connect(loc, read_only)
         try:
             self.schema_version = self._open_schema(read_only)
         except BaseException:

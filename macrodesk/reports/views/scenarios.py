@@ -30,6 +30,7 @@ from macrodesk.plotting import charts
 from macrodesk.reports.model import Block, Bullets, Figure, Notice, Paragraph, Table
 from macrodesk.scenarios.results import CommodityResult, ScenarioResult, ScenarioSetResult
 from macrodesk.scenarios.spec import Adjustment, Baseline, CommodityPathSpec, ScenarioFile, ScenarioSpec, Shock
+from macrodesk.scenarios.tracking import TrackResult
 from macrodesk.series import period_key
 from macrodesk.text import MONTHS_EN, source_line, tr
 from macrodesk.text import format as F
@@ -57,6 +58,7 @@ __all__ = [
     "shock_label",
     "source_text",
     "target_name",
+    "track_json",
 ]
 
 
@@ -189,8 +191,13 @@ def baseline_text(bl: Baseline, lang: str = "zh") -> str:
     return text
 
 
-def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mapping[str, str] | None = None) -> str:
-    """One line saying what the scenario assumes, e.g. for a figure note."""
+def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mapping[str, str] | None = None,
+                      file: ScenarioFile | None = None) -> str:
+    """One line saying what the scenario assumes, e.g. for a figure note.
+
+    With ``file``, commodity links that move nothing (a deviation link whose path
+    is its reference) are left out.
+    """
     parts: list[str] = []
     if sc.baseline is not None:
         parts.append(tr("基准环比取", "baseline: ", lang) + baseline_text(sc.baseline, lang))
@@ -208,8 +215,15 @@ def scenario_describe(sc: ScenarioSpec, lang: str = "zh", commodity_names: Mappi
         parts.append(tr(f"{adjustment_label(a, 'zh')}每月{F.pp(a.pp, 2)}（{sel}）",
                         f"{adjustment_label(a, 'en')} {F.pp(a.pp, 2, lang='en')} a month ({sel})", lang))
     for c in sc.commodities:
+        if file is not None and file.zero_deviation(c):
+            continue
         nm = (commodity_names or {}).get(c.path, c.path)
-        parts.append(tr(f"{nm}路径×弹性{F.num(c.elasticity, 4)}", f"{nm} path x elasticity {F.num(c.elasticity, 4)}", lang))
+        if c.deviation:
+            parts.append(tr(f"{nm}偏离参考路径×弹性{F.num(c.elasticity, 4)}",
+                            f"{nm} deviation from its reference path x elasticity {F.num(c.elasticity, 4)}", lang))
+        else:
+            parts.append(tr(f"{nm}路径×弹性{F.num(c.elasticity, 4)}", f"{nm} path x elasticity {F.num(c.elasticity, 4)}",
+                            lang))
     return tr("；", "; ", lang).join(parts)
 
 
@@ -400,7 +414,7 @@ def scenario_blocks(
     blocks: list[Block] = [Paragraph(
         scenarios_intro(res, lang) + tr(f"{hz}{nm}同比各情景的假设与结果如下：", f" The scenarios for {nm} YoY over {hz}:", lang)
     )]
-    blocks.append(Bullets(tuple(_bullet(s, names, lang) for s in res.scenarios)))
+    blocks.append(Bullets(tuple(_bullet(s, names, lang, res.spec) for s in res.scenarios)))
     notes = scenarios_notes(res, lang)
     if notes:
         blocks.append(Paragraph(notes))
@@ -469,10 +483,10 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
     ]
 
 
-def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str) -> str:
+def _bullet(s: ScenarioResult, names: Mapping[str, str], lang: str, file: ScenarioFile | None = None) -> str:
     """'情景二（乐观）：基准环比取…；猪肉…。全年中枢+1.35%，区间…' (assumption, then result)."""
     lo, hi = s.argmin, s.argmax
-    desc = scenario_describe(s.spec, lang, names) if s.spec is not None else ""
+    desc = scenario_describe(s.spec, lang, names, file) if s.spec is not None else ""
     def ml(p: pd.Period) -> str:
         return _mlabel(p, lang)
     return tr(f"{scenario_label(s, 'zh')}：{desc}。全年中枢{F.qpct('scenario', s.mean * 100)}，区间{F.pct(s.min * 100)}（{ml(lo)}）至"
@@ -557,3 +571,32 @@ def scenario_json(res: ScenarioSetResult, digits: int = 4) -> dict[str, Any]:
         "scenarios": {s.name: _scenario_json(s, digits) for s in res.scenarios},
         "commodities": {c.key: _commodity_json(c, digits) for c in res.commodities},
     }
+
+
+def track_json(tr_: TrackResult, digits: int = 4) -> dict[str, Any]:
+    """``scenario track --json``: by scenario, month by month path vs actual and the error, in percent."""
+    spec, orig = tr_.spec, tr_.original
+    summary = tr_.summary()
+    out: dict[str, Any] = {
+        "file": spec.file, "target": spec.target, "unit": "pct", "yoy_method": orig.method,
+        "horizon": [spec.horizon[0].strftime("%Y-%m"), spec.horizon[1].strftime("%Y-%m")],
+        "original_as_of": orig.as_of.strftime("%Y-%m"),
+        "latest_as_of": tr_.latest.as_of.strftime("%Y-%m") if tr_.latest is not None else None,
+        "months": [p.strftime("%Y-%m") for p in tr_.months],
+        "scenarios": {},
+    }
+    for name in tr_.names:
+        e = tr_.errors(name)
+        vals = e.to_numpy(dtype=float)
+        paths = tr_.paths(name)
+        row = {k: float(v) for k, v in zip(summary.columns, summary.loc[name].to_numpy(dtype=float))}
+        out["scenarios"][name] = {
+            "months": {p.strftime("%Y-%m"): {k: _r(vals[i, j], digits) for j, k in enumerate(e.columns)}
+                       for i, p in enumerate(e.index)},
+            "bias": _r(row["bias"], digits), "mae": _r(row["mae"], digits),
+            "centre_original": _r(row["centre_original"], digits),
+            "centre_latest": _r(row["centre_latest"], digits),
+            "path_original": _json_values(paths["original"], digits),
+            "path_reanchored": _json_values(paths["reanchored"], digits),
+        }
+    return out
