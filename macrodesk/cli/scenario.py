@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, print_json
+from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, open_store, print_json
 from macrodesk.text import tr
 
 __all__ = ["app"]
@@ -91,7 +91,6 @@ def run_cmd(
 
     from macrodesk.reports.views.scenarios import scenario_json
     from macrodesk.scenarios import load_spec, run
-    from macrodesk.series.store import Store
 
     check_lang(lang)
     spec = load_spec(file)
@@ -99,7 +98,7 @@ def run_cmd(
     levels = _levels(level)
     with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
         task = prog.add_task(f"reading {', '.join(spec.series_ids())}", total=None)
-        with Store(store, read_only=True) as st:
+        with open_store(store, read_only=True) as st:
             data = st.get_many(spec.series_ids(), missing="skip")
         prog.update(task, description=f"running {len(spec.scenarios)} scenarios")
         res = run(spec, data, as_of, method=method, elasticities=elast, levels=levels)
@@ -155,11 +154,10 @@ def track_cmd(
     annual average re-anchored on the actuals to date vs the original."""
     from macrodesk.reports.views.scenarios import track_json
     from macrodesk.scenarios import load_spec, track
-    from macrodesk.series.store import Store
 
     check_lang(lang)
     spec = load_spec(file)
-    with Store(store, read_only=True) as st:
+    with open_store(store, read_only=True) as st:
         data = st.get_many(spec.series_ids(), missing="skip")
     res = track(spec, data, as_of, method=method, elasticities=_elasticities(elasticity), levels=_levels(level))
     if as_json:

@@ -106,6 +106,10 @@ def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low
     code, out, err = cli("data", "list", "--json")
     assert code == 0, err
     assert '"cpi_yoy"' in out and '"hog_spot_price_index_zhuyi"' in out
+    # the scenario commands read the project's store too (they once looked in the default store)
+    code, out, err = cli("scenario", "run", "cpi_2026.toml", "--as-of", "2025-12", "--json")
+    assert code == 0, err
+    assert '"neutral"' in out or '"中性"' in out
     code, out, err = cli("cache", "info", "--json")
     assert code == 0 and '"entries": 1' in out  # the demo's build
     (demo / "inflation-review" / "inflation-review.md").unlink()
