@@ -37,7 +37,7 @@ from typing import Any
 import pandas as pd
 
 from macrodesk.exceptions import MacrodeskError, ReportError
-from macrodesk.reports.exhibits import ExhibitSpec, builtin_exhibits, parse_exhibits
+from macrodesk.reports.exhibits import ExhibitSpec, builtin_exhibits, parse_exhibits, toml_keys, toml_str
 from macrodesk.reports.model import Block, Paragraph, Report, Section
 from macrodesk.text import format as F
 from macrodesk.text import label, tr
@@ -90,23 +90,6 @@ class CustomReport:
         return list(dict.fromkeys(b.value["report"] for s in self.sections for b in s.blocks if b.kind == "report"))
 
 
-def _str(t: Mapping[str, Any], key: str, where: str, required: bool = False) -> str | None:
-    v = t.get(key)
-    if v is None:
-        if required:
-            raise ReportError(f"{where}: '{key}' is missing")
-        return None
-    if not isinstance(v, str) or not v.strip():
-        raise ReportError(f"{where}.{key}: must be a non-empty string, got {v!r}")
-    return v
-
-
-def _unknown(t: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    bad = sorted(set(t) - allowed)
-    if bad:
-        raise ReportError(f"{where}: unknown key '{bad[0]}'; allowed: {', '.join(sorted(allowed))}")
-
-
 def _block(item: Any, where: str, figures: Mapping[str, ExhibitSpec]) -> _Block:
     from macrodesk.analyses import REPORTS
 
@@ -117,8 +100,8 @@ def _block(item: Any, where: str, figures: Mapping[str, ExhibitSpec]) -> _Block:
         raise ReportError(f"{where}: give exactly one of {', '.join(_BLOCK_KINDS)}"
                           + (f" (got {', '.join(kinds)})" if kinds else ""))
     kind = kinds[0]
-    _unknown(item, _BLOCK_KINDS[kind], where)
-    value = {k: _str(item, k, where) for k in _BLOCK_KINDS[kind] if k in item}
+    toml_keys(item, _BLOCK_KINDS[kind], where)
+    value = {k: toml_str(item, k, where) for k in _BLOCK_KINDS[kind] if k in item}
     if kind == "figure" and value["figure"] not in figures:
         raise ReportError(f"{where}.figure: no [[figure]] with id '{value['figure']}' in the file"
                           + (f"; ids: {', '.join(figures)}" if figures else ""))
@@ -135,15 +118,15 @@ def _block(item: Any, where: str, figures: Mapping[str, ExhibitSpec]) -> _Block:
 
 def parse_custom(data: Mapping[str, Any], file: str = "report.toml") -> CustomReport:
     """A :class:`CustomReport` from the parsed TOML ``data``; errors name ``file`` and the key."""
-    _unknown(data, {"report", "figure", "section"}, file)
+    toml_keys(data, {"report", "figure", "section"}, file)
     head = data.get("report")
     if not isinstance(head, Mapping):
         raise ReportError(f"{file}: a [report] table with a title is missing")
     where = f"{file}: report"
-    _unknown(head, _REPORT_KEYS, where)
-    title = _str(head, "title", where, required=True)
+    toml_keys(head, _REPORT_KEYS, where)
+    title = toml_str(head, "title", where, required=True)
     assert title is not None
-    as_of = _str(head, "as_of", where)
+    as_of = toml_str(head, "as_of", where)
     if as_of is not None:
         try:
             pd.Period(as_of, freq="M")
@@ -158,16 +141,16 @@ def parse_custom(data: Mapping[str, Any], file: str = "report.toml") -> CustomRe
         sw = f"{file}: section[{i}]"
         if not isinstance(s, Mapping):
             raise ReportError(f"{sw}: must be a table ([[section]])")
-        _unknown(s, _SECTION_KEYS, sw)
-        heading = _str(s, "heading", sw, required=True)
+        toml_keys(s, _SECTION_KEYS, sw)
+        heading = toml_str(s, "heading", sw, required=True)
         assert heading is not None
         blocks = s.get("blocks")
         if not isinstance(blocks, list) or not blocks:
             raise ReportError(f"{sw}.blocks: give a list of blocks, e.g. blocks = [{{ figure = \"my_figure\" }}]")
-        sections.append(_Section(heading, _str(s, "heading_en", sw) or heading,
+        sections.append(_Section(heading, toml_str(s, "heading_en", sw) or heading,
                                  tuple(_block(b, f"{sw}.blocks[{j}]", figures) for j, b in enumerate(blocks)), sw))
-    return CustomReport(file, title, _str(head, "title_en", where) or title, _str(head, "subtitle", where),
-                        _str(head, "subtitle_en", where), as_of, figures, tuple(sections))
+    return CustomReport(file, title, toml_str(head, "title_en", where) or title, toml_str(head, "subtitle", where),
+                        toml_str(head, "subtitle_en", where), as_of, figures, tuple(sections))
 
 
 def load_custom(path: str | Path) -> CustomReport:

@@ -285,7 +285,8 @@ _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "
 _SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma"}
 
 
-def _str(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
+def toml_str(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
+    """``table[key]``: a non-empty string, or None when absent (a ReportError naming ``where.key`` otherwise)."""
     v = table.get(key)
     if v is None:
         if required:
@@ -296,7 +297,8 @@ def _str(table: Mapping[str, Any], key: str, where: str, *, required: bool = Fal
     return v
 
 
-def _unknown(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+def toml_keys(table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    """A ReportError naming ``where`` and the first key of ``table`` not in ``allowed``."""
     bad = sorted(set(table) - allowed)
     if bad:
         raise ReportError(f"{where}: unknown key '{bad[0]}'; allowed: {', '.join(sorted(allowed))}")
@@ -307,19 +309,19 @@ def _series_ref(item: Any, where: str) -> SeriesRef:
         item = {"id": item}
     if not isinstance(item, Mapping):
         raise ReportError(f"{where}: must be a series id or a table {{ id = \"…\" }}, got {item!r}")
-    _unknown(item, _SERIES_KEYS, where)
-    sid = _str(item, "id", where, required=True)
+    toml_keys(item, _SERIES_KEYS, where)
+    sid = toml_str(item, "id", where, required=True)
     assert sid is not None
-    transform = _str(item, "transform", where) or "level"
+    transform = toml_str(item, "transform", where) or "level"
     if transform not in TRANSFORMS:
         raise ReportError(f"{where}.transform: unknown transform '{transform}'; available: {', '.join(TRANSFORMS)}")
-    over = _str(item, "over", where)
+    over = toml_str(item, "over", where)
     if TRANSFORMS[transform].needs_over and over is None:
         raise ReportError(f"{where}: transform '{transform}' needs 'over' (the series to divide by)")
     if over is not None and not TRANSFORMS[transform].needs_over:
         raise ReportError(f"{where}.over: transform '{transform}' takes one series; 'over' is for "
                           + ", ".join(k for k, t in TRANSFORMS.items() if t.needs_over))
-    axis = _str(item, "axis", where) or "left"
+    axis = toml_str(item, "axis", where) or "left"
     if axis not in ("left", "right"):
         raise ReportError(f"{where}.axis: must be 'left' or 'right', got '{axis}'")
     optional = item.get("optional", False)
@@ -328,7 +330,7 @@ def _series_ref(item: Any, where: str) -> SeriesRef:
     ma = item.get("ma")
     if ma is not None and (not isinstance(ma, int) or isinstance(ma, bool) or ma < 2):
         raise ReportError(f"{where}.ma: must be a whole number of periods ≥ 2 (e.g. 12), got {ma!r}")
-    return SeriesRef(sid, transform, over, _str(item, "label", where), _str(item, "label_en", where), axis,
+    return SeriesRef(sid, transform, over, toml_str(item, "label", where), toml_str(item, "label_en", where), axis,
                      optional, ma)
 
 
@@ -336,13 +338,13 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     """An :class:`ExhibitSpec` from one TOML table; a :class:`ReportError` names ``where`` and the key."""
     if not isinstance(table, Mapping):
         raise ReportError(f"{where}: must be a table, got {type(table).__name__}")
-    key = _str(table, "id", where, required=True)
+    key = toml_str(table, "id", where, required=True)
     assert key is not None
     where = f"{where} '{key}'"
-    _unknown(table, _FIGURE_KEYS, where)
-    title = _str(table, "title", where, required=True)
+    toml_keys(table, _FIGURE_KEYS, where)
+    title = toml_str(table, "title", where, required=True)
     assert title is not None
-    kind = _str(table, "kind", where) or "line"
+    kind = toml_str(table, "kind", where) or "line"
     if kind not in CHART_KINDS:
         raise ReportError(f"{where}.kind: unknown chart kind '{kind}'; choose from {', '.join(CHART_KINDS)}")
     raw = table.get("series")
@@ -354,7 +356,7 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
                           "not all)")
     if kind == "bar" and any(r.axis == "right" for r in series):
         raise ReportError(f"{where}: kind 'bar' has one axis; use kind = \"dual\" for a right axis")
-    start = _str(table, "start", where)
+    start = toml_str(table, "start", where)
     if start is not None:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}", start):
@@ -369,10 +371,10 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     if not isinstance(annual, bool):
         raise ReportError(f"{where}.annual: must be true or false, got {annual!r}")
     return ExhibitSpec(
-        key=key, annual=annual, title=title, title_en=_str(table, "title_en", where) or title, series=series, kind=kind,
-        start=start, years=years, ylabel=_str(table, "ylabel", where), right_ylabel=_str(table, "right_ylabel", where),
-        note=_str(table, "note", where), note_en=_str(table, "note_en", where),
-        source=_str(table, "source", where), source_en=_str(table, "source_en", where), where=where,
+        key=key, annual=annual, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
+        start=start, years=years, ylabel=toml_str(table, "ylabel", where), right_ylabel=toml_str(table, "right_ylabel", where),
+        note=toml_str(table, "note", where), note_en=toml_str(table, "note_en", where),
+        source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), where=where,
     )
 
 
