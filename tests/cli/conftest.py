@@ -30,3 +30,18 @@ def cpi_store(cli, tmp_path, cpi_csv):
     store = tmp_path / "s.duckdb"
     cli("data", "import", cpi_csv, "--store", store)
     return store
+
+
+@pytest.fixture()
+def in_dir(tmp_path, monkeypatch):
+    """Run in a fresh folder with no store or cache from the environment."""
+    monkeypatch.delenv("MACRODESK_STORE", raising=False)
+    monkeypatch.delenv("MACRODESK_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture()
+def low_dpi(monkeypatch):
+    """Figures at 30 dpi: these tests read numbers, text and files, not pixels."""
+    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 30)

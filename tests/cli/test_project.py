@@ -10,19 +10,6 @@ from macrodesk.project import FILENAME, find_project, load_project, parse_projec
 from .conftest import csv_file
 
 
-@pytest.fixture()
-def in_dir(tmp_path, monkeypatch):
-    """Run in a fresh folder with no store or cache from the environment."""
-    monkeypatch.delenv("MACRODESK_STORE", raising=False)
-    monkeypatch.delenv("MACRODESK_CACHE", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture()
-def low_dpi(monkeypatch):
-    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
-
 
 # ---------------------------------------------------------------- init and validation
 def test_init_writes_a_valid_file_and_refuses_to_overwrite(cli, in_dir):

@@ -34,18 +34,6 @@ ppi_yoy,2025-12-31,-1.9,pct_yoy,NBS,NBS release
 """
 
 
-@pytest.fixture()
-def in_dir(tmp_path, monkeypatch):
-    monkeypatch.delenv("MACRODESK_STORE", raising=False)
-    monkeypatch.delenv("MACRODESK_CACHE", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture()
-def low_dpi(monkeypatch):
-    monkeypatch.setattr("macrodesk.reports.model.FIGURE_DPI", 30)
-
 
 def _last(series, sid, period):
     return float(next(s for s in series if s.id == sid).observations()[period])
