@@ -10,27 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
-import pandas as pd
 import pytest
 
 from macrodesk.exceptions import StoreError
-from macrodesk.series import MacroSeries, SeriesMeta
+from macrodesk.series import SeriesMeta
 from macrodesk.series.store import Store
 from macrodesk.series.store_backends import display, is_url, location
 from macrodesk.series.store_copy import copy_store, dump
 
-CPI = SeriesMeta("cpi_yoy", "pct_yoy", "M", "CPI:当月同比", "CPI YoY", "NBS", key="M0000612")
-PPI = SeriesMeta("ppi_yoy", "pct_yoy", "M", "PPI:全部工业品:当月同比", "PPI YoY", "NBS")
-MONTHS = ["2025-09", "2025-10", "2025-11", "2025-12"]
-CPI_VALUES = [-0.3, 0.2, 0.7, 0.8]
-PPI_VALUES = [-2.3, -2.1, -2.2, -1.9]
-RELEASED = ["2025-10-15", "2025-11-09", "2025-12-10", "2026-01-09"]
-
-
-def series(meta, months, values, released=None):
-    idx = pd.PeriodIndex(months, freq="M")
-    rel = None if released is None else pd.Series(pd.to_datetime(released), index=idx)
-    return MacroSeries(meta, pd.Series(values, index=idx, dtype="float64"), rel)
+# the published prints the store-edit tests use (NBS: CPI/PPI YoY Sep–Dec 2025, with release days)
+from .test_store_edit import CPI, CPI_VALUES, MONTHS, PPI, PPI_VALUES, RELEASED, series  # noqa: E402
 
 
 def fill(st: Store) -> None:
