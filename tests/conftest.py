@@ -21,19 +21,27 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "full_dpi: render report figures at the real 200 dpi (default here: 30)")
 
 
-#: The whole-report session fixtures below: the tests that use them run on one xdist worker
-#: (``--dist loadgroup``), so each report is built once per run, not once per worker.
-_SHARED_REPORTS = frozenset({
-    "trade_flash_report_zh", "trade_flash_report_en", "outlook_results", "outlook_report_zh", "outlook_report_en",
-    "review_results", "review_report_zh", "review_report_en",
-})
+#: The whole-report session fixtures below, by report: the tests that use one report's fixtures run on one
+#: xdist worker (``--dist loadgroup``), so each report is built once per run, not once per worker; the four
+#: groups may run on different workers. A test parametrized with a fixture's name counts as using it.
+_SHARED_REPORTS = {
+    "trade_flash_report_zh": "trade-flash", "trade_flash_report_en": "trade-flash",
+    "outlook_results": "outlook", "outlook_report_zh": "outlook", "outlook_report_en": "outlook",
+    "review_results": "review", "review_report_zh": "review", "review_report_en": "review",
+    "flash_results": "cpi-ppi-flash", "flash_report_zh": "cpi-ppi-flash", "flash_report_en": "cpi-ppi-flash",
+}
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if _SHARED_REPORTS & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("session-reports"))
+        names = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            names |= {v for v in callspec.params.values() if isinstance(v, str)}
+        groups = sorted({_SHARED_REPORTS[n] for n in names if n in _SHARED_REPORTS})
+        if groups:
+            item.add_marker(pytest.mark.xdist_group("report-" + "+".join(groups)))
 
 
 @pytest.fixture(autouse=True)

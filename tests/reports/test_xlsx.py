@@ -30,13 +30,25 @@ def _published(file: str, series_id: str, date: str) -> float:
     raise AssertionError(f"{series_id} {date} not in {file}")
 
 
+def _book(tmp_path_factory, rep, name: str) -> Path:
+    return render(rep, tmp_path_factory.mktemp("xlsx") / name, formats="xlsx", basename=name)["xlsx"]
+
+
+# one workbook per report, each from that report's session fixture only (so each report's tests stay on one
+# xdist worker, see tests/conftest.py)
 @pytest.fixture(scope="module")
-def books(tmp_path_factory, review_report_zh, trade_flash_report_zh, outlook_report_zh):
-    out = tmp_path_factory.mktemp("xlsx")
-    paths = {}
-    for name, rep in (("review", review_report_zh), ("trade", trade_flash_report_zh), ("outlook", outlook_report_zh)):
-        paths[name] = render(rep, out / name, formats="xlsx", basename=name)["xlsx"]
-    return paths
+def review_book(tmp_path_factory, review_report_zh):
+    return _book(tmp_path_factory, review_report_zh, "review")
+
+
+@pytest.fixture(scope="module")
+def trade_book(tmp_path_factory, trade_flash_report_zh):
+    return _book(tmp_path_factory, trade_flash_report_zh, "trade")
+
+
+@pytest.fixture(scope="module")
+def outlook_book(tmp_path_factory, outlook_report_zh):
+    return _book(tmp_path_factory, outlook_report_zh, "outlook")
 
 
 def _row_for(ws, when: dt.datetime) -> int:
@@ -54,8 +66,8 @@ def _chart_xml(path: Path, sheet: str) -> list[str]:
                 if n.startswith("xl/charts/chart") and ref.search(z.read(n).decode("utf-8"))]
 
 
-def test_sheets_follow_the_report_numbering(books, review_report_zh):
-    wb = openpyxl.load_workbook(books["review"])
+def test_sheets_follow_the_report_numbering(review_book, review_report_zh):
+    wb = openpyxl.load_workbook(review_book)
     n_fig, n_tab = len(review_report_zh.figures()), len(review_report_zh.tables())
     assert wb.sheetnames[0] == "目录"
     assert sorted(wb.sheetnames[1:]) == sorted([f"图{i}" for i in range(1, n_fig + 1)]
@@ -68,8 +80,8 @@ def test_sheets_follow_the_report_numbering(books, review_report_zh):
     assert len(links) == n_fig + n_tab
 
 
-def test_cpi_ppi_sheet_holds_the_published_prints(books):
-    ws = openpyxl.load_workbook(books["review"])["图1"]
+def test_cpi_ppi_sheet_holds_the_published_prints(review_book):
+    ws = openpyxl.load_workbook(review_book)["图1"]
     assert ws["A1"].value.startswith("图1：CPI与PPI同比")
     assert ws["A2"].value.startswith("数据来源：")
     assert [ws.cell(5, c).value for c in (1, 2, 3)] == ["日期", "CPI同比", "PPI同比"]
@@ -78,28 +90,28 @@ def test_cpi_ppi_sheet_holds_the_published_prints(books):
     assert ws.cell(r, 3).value == pytest.approx(_published("ppi.csv", "ppi_yoy", "2025-11-30"))  # -2.2
     assert ws.cell(r, 1).is_date and ws.cell(r, 1).number_format == "yyyy-mm"
     assert ws.cell(r, 2).number_format != "General"
-    (chart,) = _chart_xml(books["review"], "图1")
+    (chart,) = _chart_xml(review_book, "图1")
     assert "<c:lineChart>" in chart and "<c:dateAx>" in chart
 
 
-def test_trade_headline_sheet_and_contribution_chart(books):
-    wb = openpyxl.load_workbook(books["trade"])
+def test_trade_headline_sheet_and_contribution_chart(trade_book):
+    wb = openpyxl.load_workbook(trade_book)
     ws = wb["图1"]
     r = _row_for(ws, dt.datetime(2025, 12, 1))
     assert ws.cell(5, 2).value == "出口同比"
     assert ws.cell(r, 2).value == pytest.approx(_published("trade.csv", "exports_usd_yoy", "2025-12-31"))  # 6.6
     contrib = next(n for n in wb.sheetnames if n.startswith("图") and "分地区对出口同比的拉动" in wb[n]["A1"].value)
-    (chart,) = _chart_xml(books["trade"], contrib)
+    (chart,) = _chart_xml(trade_book, contrib)
     assert '<c:grouping val="stacked"/>' in chart and "<c:barChart>" in chart and "<c:lineChart>" in chart
-    with zipfile.ZipFile(books["trade"]) as z:
+    with zipfile.ZipFile(trade_book) as z:
         n_charts = sum(n.startswith("xl/charts/chart") for n in z.namelist())
     assert n_charts == sum(n.startswith("图") for n in wb.sheetnames)  # every trade figure carries its data
 
 
-def test_secondary_axis_and_tables_as_numbers(books, outlook_report_zh):
-    wb = openpyxl.load_workbook(books["outlook"])
+def test_secondary_axis_and_tables_as_numbers(outlook_book, outlook_report_zh):
+    wb = openpyxl.load_workbook(outlook_book)
     m1 = next(n for n in wb.sheetnames if "M1同比领先PPI同比" in (wb[n]["A1"].value or ""))
-    (chart,) = _chart_xml(books["outlook"], m1)
+    (chart,) = _chart_xml(outlook_book, m1)
     assert chart.count("<c:valAx>") == 2  # M1 on the right axis
     assert "（右轴）" in chart
     # a table printed as "+1.13" text in the report is a number in the workbook
