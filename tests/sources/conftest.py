@@ -25,16 +25,17 @@ PMI_RELEASED = ["2022-07-31", "2022-08-31", "2022-09-30", "2022-10-31", "2022-11
 
 
 @lru_cache(maxsize=None)
-def _sample() -> dict:
+def _sample(file: str) -> dict:
+    """The bundled sample's series built from the shared data's ``file`` (only that file is read)."""
     from macrodesk.datasets import load
     from macrodesk.importers import merge_series
 
-    return {s.id: s for s in merge_series(load())}
+    return {s.id: s for s in merge_series(load([file.removesuffix(".csv")]))}
 
 
 def real(file: str, sid: str, months=MONTHS) -> pd.Series:
     """A real series of the bundled sample (built from the shared data's ``file``), indexed by month."""
-    s = _sample()[sid].observations()
+    s = _sample(file)[sid].observations()
     return pd.Series(s.to_numpy(dtype="float64"), index=pd.PeriodIndex(s.index, freq="M")).reindex(months)
 
 
