@@ -103,6 +103,12 @@ def _iso(d: Any) -> str | None:
     return None if d is None or pd.isna(d) else str(pd.Timestamp(d).date())
 
 
+def _isos(dates: pd.Series) -> list[str | None]:
+    """:func:`_iso` of each date in a column (None where missing), at column speed."""
+    d = pd.DatetimeIndex(dates)
+    return [None if missing else t for t, missing in zip(d.strftime("%Y-%m-%d").tolist(), d.isna().tolist())]
+
+
 @dataclass(frozen=True)
 class NewObservation:
     """A period not stored before: its value and the series' previous observation (stored or incoming)."""
@@ -255,27 +261,32 @@ class ImportSummary:
 
 
 def _obs_frame(series: Sequence[MacroSeries]) -> pd.DataFrame:
-    parts = []
-    for s in series:
+    ids: list[np.ndarray] = []
+    dates: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    released: list[np.ndarray] = []
+    for s in series:  # arrays per series, one frame at the end (a frame per series is slow for a big import)
         obs = s.observations()
         rel = s.released_observations()
-        if isinstance(obs.index, pd.PeriodIndex):
-            dates = obs.index.to_timestamp(how="end").normalize()
+        if isinstance(obs.index, pd.PeriodIndex):  # the period's last day (numpy floor: no frequency inference)
+            d = obs.index.to_timestamp(how="end").to_numpy().astype("datetime64[D]")
         else:
-            dates = pd.DatetimeIndex(obs.index)
-        parts.append(
-            pd.DataFrame({
-                "series_id": s.id, "date": pd.DatetimeIndex(dates).as_unit("ns"),
-                "value": obs.to_numpy(dtype="float64"),
-                "released": pd.DatetimeIndex(rel.to_numpy()).as_unit("ns"),
-            })
-        )
-    if not parts:
+            d = pd.DatetimeIndex(obs.index).to_numpy()
+        ids.append(np.full(len(obs), s.id, dtype=object))
+        dates.append(d.astype("datetime64[ns]"))
+        values.append(obs.to_numpy(dtype="float64"))
+        released.append(pd.DatetimeIndex(rel.to_numpy()).as_unit("ns").to_numpy())
+    if not ids:
         return pd.DataFrame({
             "series_id": pd.Series(dtype=str), "date": pd.Series(dtype="datetime64[ns]"),
             "value": pd.Series(dtype=float), "released": pd.Series(dtype="datetime64[ns]"),
         })
-    return pd.concat(parts, ignore_index=True)
+    return pd.DataFrame({
+        "series_id": pd.Series(np.concatenate(ids), dtype=str),
+        "date": np.concatenate(dates).astype("datetime64[ns]"),
+        "value": np.concatenate(values),
+        "released": np.concatenate(released).astype("datetime64[ns]"),
+    })
 
 
 def _keys(dates: pd.Series, freqs: pd.Series) -> np.ndarray:
@@ -732,22 +743,29 @@ class Store:
                 d.meta_changes = _meta_changes(old, mt)
             by_id[s.id] = d
             out.series.append(d)
-        r: dict[Any, Any]
-        for r in new.to_dict("records"):
-            has_prior = not pd.isna(r["prior_date"])
-            by_id[r["series_id"]].added.append(NewObservation(
-                r["period"], float(r["value"]), r["prior_period"] if has_prior else None,
-                float(r["prior_value"]) if has_prior else None, _iso(r["released"]),
+        # column lists, not row dicts: a first import of the whole sample adds 200,000 observations
+        has_prior = new["prior_date"].notna().to_numpy()
+        for sid, period, value, prior_period, prior_value, prior, released in zip(
+                new["series_id"].tolist(), new["period"].tolist(), new["value"].tolist(),
+                new["prior_period"].tolist(), new["prior_value"].tolist(), has_prior.tolist(),
+                _isos(new["released"])):
+            by_id[sid].added.append(NewObservation(
+                period, float(value), prior_period if prior else None, float(prior_value) if prior else None,
+                released,
             ))
-        for r in m[revised].to_dict("records"):
-            by_id[r["series_id"]].revised.append(Revision(
-                r["period"], float(r["value_old"]), int(r["vintage"]), float(r["value"]), _iso(r["released_old"]),
-                _iso(r["released"]),
+        rev = m[revised]
+        for sid, period, old_value, vintage, value, released_old, released in zip(
+                rev["series_id"].tolist(), rev["period"].tolist(), rev["value_old"].tolist(),
+                rev["vintage"].tolist(), rev["value"].tolist(), _isos(rev["released_old"]),
+                _isos(rev["released"])):
+            by_id[sid].revised.append(Revision(
+                period, float(old_value), int(vintage), float(value), released_old, released,
             ))
-        for r in m[dated].to_dict("records"):
-            by_id[r["series_id"]].dated.append(
-                ReleaseDate(r["period"], float(r["value"]), int(r["vintage"]), str(_iso(r["released"])))
-            )
+        dat = m[dated]
+        for sid, period, value, vintage, released in zip(
+                dat["series_id"].tolist(), dat["period"].tolist(), dat["value"].tolist(), dat["vintage"].tolist(),
+                _isos(dat["released"])):
+            by_id[sid].dated.append(ReleaseDate(period, float(value), int(vintage), str(released)))
         for sid, n in m[same].groupby("series_id").size().items():
             by_id[str(sid)].unchanged = int(n)
         out._rows = m[is_new | revised][["series_id", "date", "value", "released"]].reset_index(drop=True)
@@ -779,23 +797,28 @@ class Store:
                 )
                 con.unregister("changes")
             metas = {s.id: s.meta for s in series}
+            fresh = [metas[d.series_id] for d in diff.series if d.changed and d.new_series]
+            if fresh:  # one statement for all new series (a first import may bring hundreds)
+                cols = ("series_id", "name_zh", "name_en", "unit", "freq", "source", "origin", "key")
+                rows = pd.DataFrame({c: pd.Series([str(getattr(m, "id" if c == "series_id" else c) or "")
+                                                   for m in fresh], dtype=object) for c in cols})
+                con.register("new_series", rows)
+                con.execute(
+                    """INSERT INTO series (series_id, name_zh, name_en, unit, freq, source, origin,
+                       first_vintage, last_vintage, key)
+                       SELECT series_id, name_zh, name_en, unit, freq, source, origin, ?, ?, key FROM new_series""",
+                    [vintage, vintage],
+                )
+                con.unregister("new_series")
             for d in diff.series:
-                if not d.changed:
+                if not d.changed or d.new_series:
                     continue
                 m = metas[d.series_id]
-                if d.new_series:
-                    con.execute(
-                        """INSERT INTO series (series_id, name_zh, name_en, unit, freq, source, origin,
-                           first_vintage, last_vintage, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        [d.series_id, m.name_zh, m.name_en, m.unit, m.freq, m.source, m.origin, vintage, vintage,
-                         m.key],
-                    )
-                else:
-                    con.execute(
-                        """UPDATE series SET name_zh = ?, name_en = ?, source = ?, key = ?,
-                           origin = coalesce(nullif(?, ''), origin), last_vintage = ? WHERE series_id = ?""",
-                        [d.name_zh, d.name_en, d.source, d.key, m.origin, vintage, d.series_id],
-                    )
+                con.execute(
+                    """UPDATE series SET name_zh = ?, name_en = ?, source = ?, key = ?,
+                       origin = coalesce(nullif(?, ''), origin), last_vintage = ? WHERE series_id = ?""",
+                    [d.name_zh, d.name_en, d.source, d.key, m.origin, vintage, d.series_id],
+                )
         if len(diff._dated):
             con.register("dated", diff._dated)
             con.execute(
