@@ -174,15 +174,18 @@ def _released(frame: pd.DataFrame, name: str) -> pd.Series:
 def _dates(text: pd.Series) -> pd.Series:
     """Each text as a date (NaT where it is not one): only what the period parser reads as a day or a
     month of years 1000..9999 (no 'today', 'Jan', year 0)."""
-    ok = np.zeros(len(text), dtype=bool)
-    for i, t in enumerate(text):
+    # each distinct text once: a file of many series repeats the same dates on every series
+    codes, distinct = pd.factorize(text.astype(object).map(str), use_na_sentinel=False)
+    ok_distinct = np.zeros(len(distinct), dtype=bool)
+    for i, t in enumerate(distinct):
         try:
             p = read_period_text(str(t))
         except ValueError:
             p = None
-        ok[i] = p is not None and p.freqstr[0] in "DM" and 1000 <= p.year <= 9999
-    got = pd.to_datetime(text.where(ok), errors="coerce", format="mixed")
-    return got.where(ok)
+        ok_distinct[i] = p is not None and p.freqstr[0] in "DM" and 1000 <= p.year <= 9999
+    parsed = pd.to_datetime(pd.Series(distinct, dtype=object).where(ok_distinct), errors="coerce", format="mixed")
+    got = pd.Series(parsed.to_numpy()[codes], index=text.index).where(ok_distinct[codes])
+    return got
 
 
 def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSeries:
@@ -228,12 +231,14 @@ def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSer
 
 
 def _first(col: pd.Series) -> str:
-    vals = col[col != ""]
-    return str(vals.iloc[0]) if len(vals) else ""
+    for v in col.to_numpy(dtype=object):  # plain values: a pandas mask per call is slow for many series
+        if v != "":
+            return str(v)
+    return ""
 
 
 def _origin(col: pd.Series, file: str) -> str:
-    vals = col[col != ""].unique()
+    vals = list(dict.fromkeys(v for v in col.to_numpy(dtype=object) if v != ""))
     if len(vals) == 1:
         return str(vals[0])
     if len(vals) == 0:
