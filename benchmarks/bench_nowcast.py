@@ -31,6 +31,13 @@ the Wind consensus and the random walk over the same months, for 2015-2019,
 absolute and squared errors, two-sided p) of each model against the consensus
 and the random walk.
 
+Then the commodity elasticities the linked PPI scenarios use (``ppi_2026.toml``):
+PPI MoM on the log MoMs of Brent and copper (World Bank monthly averages), OLS
+with Newey-West errors fitted on months up to 2022-12, next to the seed's
+four-factor loadings (Brent via diesel 0.0738, copper 0.0141); each set of slopes
+with its own intercept (fitted on the same months) predicts PPI MoM from the
+actual commodity moves, MAE in-sample and over 2023-2025 (evaluation only).
+
 Run:  python benchmarks/bench_nowcast.py [--repeats N] [--start 2015-01] [--end 2025-12]
                                          [--models bridge,sf,groups,evidence]   (dfm, combo also)
 """
@@ -152,6 +159,37 @@ def main() -> None:
         dm_rows,
         align="lllrrrrrrrrr",
     )
+    _elasticities(data)
+
+
+SEED_ELASTICITIES = {"brent": 0.0738, "copper": 0.0141}
+
+
+def _elasticities(data) -> None:
+    """Fitted (to 2022-12) vs the seed's Brent/copper elasticities of PPI MoM, and how each predicts PPI MoM."""
+    import numpy as np
+    import pandas as pd
+
+    from macrodesk.models import commodity_elasticities
+
+    y = data["ppi_mom"].data / 100
+    lv = {"brent": data["wb_crude_oil_brent"].data, "copper": data["wb_copper"].data}
+    fit = commodity_elasticities(y, lv, end="2022-12")
+    x = pd.DataFrame({k: np.log(v).diff() for k, v in lv.items()})
+    rows = []
+    for name, slopes in (("fitted to 2022", fit.elasticities), ("seed (YoY model)", SEED_ELASTICITIES)):
+        b = pd.Series(slopes)
+        insample = pd.concat([y, x], axis=1).loc[fit.sample[0]:fit.sample[1]].dropna()
+        a = float((insample.iloc[:, 0] - insample[list(b.index)] @ b).mean())
+        pred = a + x[list(b.index)] @ b
+        err = (pred - y) * 100
+        se = fit.std_err if name.startswith("fitted") else {}
+        rows.append([name] + [f"{slopes[k]:.4f}" + (f" ({se[k]:.4f})" if se else "") for k in ("brent", "copper")]
+                    + [f"{float(err.loc[fit.sample[0]:fit.sample[1]].abs().mean()):.4f}",
+                       f"{float(err.loc['2023-01':'2025-12'].abs().mean()):.4f}"])
+    print(f"PPI MoM elasticities (pp per 1% of the commodity's monthly mean), fit {fit.sample[0]}..{fit.sample[1]}, "
+          f"n={fit.nobs}, R2={fit.rsquared:.3f}, Newey-West s.e. in brackets")
+    print_table(["slopes", "Brent", "copper", "MAE of PPI MoM, fit months", "MAE 2023-25"], rows, align="lrrrr")
 
 
 def _f(x: float, signed: bool = False) -> str:

@@ -196,3 +196,22 @@ def test_factor_result_json(exact):
     assert js["params"]["coal"] == pytest.approx(0.5)
     assert js["sample"] == ["2016-01", "2018-06"]
     assert js["nobs"] == 30 and js["cov_type"] == "HAC"
+
+
+def test_commodity_elasticity_on_a_three_month_hand_series():
+    # Prices 100, 100e^0.1, 100, 100: log MoMs x = 0.1, -0.1, 0 for months 2-4; target MoM y = 1%, -0.2%, 0.1%.
+    # xbar = 0, ybar = 0.003: slope = sum(x (y - ybar)) / sum(x^2) = (0.1 x 0.007 + 0.1 x 0.005) / 0.02 = 0.06,
+    # intercept 0.003.
+    from macrodesk.models import commodity_elasticities
+
+    idx = pd.period_range("2020-01", periods=4, freq="M")
+    price = pd.Series([100.0, 100.0 * np.exp(0.1), 100.0, 100.0], index=idx)
+    y = pd.Series([np.nan, 0.01, -0.002, 0.001], index=idx)
+    fit = commodity_elasticities(y, {"oil": price}, min_obs=3)
+    assert fit.elasticities["oil"] == pytest.approx(0.06)
+    assert fit.intercept == pytest.approx(0.003)
+    assert fit.nobs == 3 and fit.sample == (idx[1], idx[3])
+    # a window that leaves too few months is not computable; a non-positive price is an error
+    assert isinstance(commodity_elasticities(y, {"oil": price}, end="2020-03", min_obs=3), NotComputable)
+    with pytest.raises(ModelError, match=r"levels\['oil'\] must be positive"):
+        commodity_elasticities(y, {"oil": price * 0.0}, min_obs=3)

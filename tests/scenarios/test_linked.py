@@ -151,16 +151,30 @@ def test_shipped_ppi_scenarios_react_to_brent_and_keep_their_centres_at_the_refe
     unlinked = run(spec_from_dict(raw, "ppi_2026.toml"), d, "2025-11", method="chained")
     for name in base.names:
         assert base[name].yoy.equals(unlinked[name].yoy)
-    # Brent 10% above the seed's 55 USD from March 2026: each March MoM m rises by 0.0738 x 10%, and every
-    # chained YoY from March on is (1 + y) (1 + m + 0.00738) / (1 + m) - 1 of the unshocked one.
+    # Brent 10% above the seed's 55 USD from March 2026: each March MoM m rises by the file's fitted
+    # elasticity 0.0215 x 10%, and every chained YoY from March on is (1 + y) (1 + m + 0.00215) / (1 + m) - 1
+    # of the unshocked one.
     shock = run(spec26, d, "2025-11", method="chained",
                 levels={"brent": {"2026-01": 55.0, "2026-02": 55.0, "2026-03": 60.5, "2026-12": 60.5}})
     for name in base.names:
         b, s = base[name], shock[name]
-        assert (s.mom - b.mom)[P("2026-03")] == pytest.approx(0.00738)
+        assert (s.mom - b.mom)[P("2026-03")] == pytest.approx(0.00215)
         assert (s.mom - b.mom).drop(P("2026-03")).abs().max() < 1e-15
         after = b.yoy.index >= P("2026-03")
         m = b.mom[P("2026-03")]
-        factor = (1 + m + 0.00738) / (1 + m)
+        factor = (1 + m + 0.00215) / (1 + m)
         assert s.yoy[after].to_numpy() == pytest.approx(((1 + b.yoy[after]) * factor - 1).to_numpy())
         assert s.yoy[~after].to_numpy() == pytest.approx(b.yoy[~after].to_numpy())
+
+
+def test_the_shipped_ppi_elasticities_are_the_fit_on_data_up_to_2022(sample_series):
+    from macrodesk.models import commodity_elasticities
+
+    d = {s.id: s for s in sample_series}
+    fit = commodity_elasticities(d["ppi_mom"].data / 100, {"brent": d["wb_crude_oil_brent"].data,
+                                                            "copper": d["wb_copper"].data}, end="2022-12")
+    assert fit.sample[1] <= P("2022-12")
+    links = {lk.path: lk.elasticity for sc in load_spec("ppi_2026.toml").scenarios for lk in sc.commodities}
+    assert links == {"brent": round(fit.elasticities["brent"], 4), "copper": round(fit.elasticities["copper"], 4)}
+    # both loadings are significant at 5% with Newey-West errors
+    assert all(fit.elasticities[k] / fit.std_err[k] > 1.96 for k in ("brent", "copper"))

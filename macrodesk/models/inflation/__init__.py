@@ -30,7 +30,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"],
                     "inventory"),
     **dict.fromkeys(["LeadLag", "lead_lag"], "leadlag"),
-    **dict.fromkeys(["PassThrough", "pass_through"], "passthrough"),
+    **dict.fromkeys(["CommodityElasticities", "PassThrough", "commodity_elasticities", "pass_through"], "passthrough"),
     **dict.fromkeys(["INDUSTRIES", "PPI_GROUPS", "ChainImpact", "PPIGroupReview", "PPIIndustryReview", "annual_value",
                      "chain_impact", "ppi_group_review", "ppi_industry_review", "revenue_weights"], "ppi_industry"),
     **dict.fromkeys(["Seasonality", "seasonality"], "seasonality"),

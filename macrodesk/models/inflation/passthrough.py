@@ -5,19 +5,27 @@ off a regression of PPI YoY on CRB YoY (Figure 17). :func:`pass_through`
 estimates ``y_t = a + b x_t + e_t`` with heteroskedasticity- and
 autocorrelation-robust (Newey–West) standard errors and returns a
 :class:`PassThrough`.
+
+:func:`commodity_elasticities` is the month-on-month version the linked scenarios
+use: the target's MoM on the log changes of commodity price levels,
+``m_t = a + sum_k b_k ln(P_{k,t} / P_{k,t-1}) + e_t`` (fractions, OLS with
+Newey–West errors), so ``b_k`` is pp of target MoM per 1% of commodity ``k``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 
+from macrodesk.exceptions import ModelError
 from macrodesk.models._base import NotComputable, ResultsMixin, check_series
 from macrodesk.models.factor import FactorModel, FactorResult
 
-__all__ = ["PassThrough", "pass_through"]
+__all__ = ["PassThrough", "pass_through", "CommodityElasticities", "commodity_elasticities"]
 
 
 @dataclass(frozen=True)
@@ -118,3 +126,91 @@ def pass_through(
         )
     return PassThrough(fit, x_name, y_name, x_name_zh, y_name_zh)
 
+
+
+@dataclass(frozen=True)
+class CommodityElasticities(ResultsMixin):
+    """``m_t = a + sum_k b_k x_{k,t}``: elasticities ``b_k`` of the target MoM to commodity log changes.
+
+    ``elasticities`` maps each commodity key to ``b_k`` (pp of target MoM per 1% of
+    the commodity; fractions per fraction); ``std_err`` are Newey–West errors.
+    """
+
+    fit: FactorResult
+    computable: ClassVar[bool] = True
+
+    @property
+    def elasticities(self) -> dict[str, float]:
+        return {k: float(self.fit.params[k]) for k in self.fit.factors}
+
+    @property
+    def std_err(self) -> dict[str, float]:
+        return {k: float(self.fit.std_err[k]) for k in self.fit.factors}
+
+    @property
+    def intercept(self) -> float:
+        """Mean MoM not explained by the commodities (fraction)."""
+        return float(self.fit.params["const"])
+
+    @property
+    def rsquared(self) -> float:
+        return self.fit.rsquared
+
+    @property
+    def nobs(self) -> int:
+        return self.fit.nobs
+
+    @property
+    def sample(self) -> tuple[pd.Period, pd.Period]:
+        return self.fit.sample
+
+    def to_frame(self) -> pd.DataFrame:
+        """Elasticity, Newey–West standard error and t value per commodity (and the intercept)."""
+        return pd.DataFrame({"coef": self.fit.params, "std_err": self.fit.std_err, "t": self.fit.tvalues})
+
+    def summary(self) -> pd.DataFrame:
+        return self.to_frame()
+
+
+def commodity_elasticities(
+    target_mom: pd.Series,
+    levels: Mapping[str, pd.Series],
+    *,
+    start: Any = None,
+    end: Any = None,
+    maxlags: int | None = None,
+    min_obs: int = 24,
+) -> CommodityElasticities | NotComputable:
+    """Regress the target MoM on the commodities' log price changes by OLS with Newey–West errors.
+
+    Parameters
+    ----------
+    target_mom : Series
+        Monthly MoM as fractions (e.g. PPI MoM / 100) on a PeriodIndex.
+    levels : mapping key -> Series
+        Monthly price levels (e.g. monthly means of Brent in USD/bbl); the
+        regressor is ``ln(P_t / P_{t-1})``. Keys name the elasticities.
+    start, end : period-like, optional
+        Estimation window of the target months (e.g. ``end='2022-12'``: fitted on
+        data up to 2022 only).
+    maxlags, min_obs :
+        Newey–West lags (default rule of thumb) and the fewest complete months.
+
+    Returns
+    -------
+    CommodityElasticities, or NotComputable (too few months, collinear prices).
+    """
+    if not levels:
+        raise ModelError("commodity_elasticities needs at least one commodity level series")
+    y = check_series(target_mom, "target_mom")
+    cols = {}
+    for k, lv in levels.items():
+        s = check_series(lv, f"levels[{k!r}]")
+        if (s.dropna() <= 0).any():
+            raise ModelError(f"levels[{k!r}] must be positive price levels (got a value <= 0)")
+        cols[str(k)] = np.log(s).diff()
+    X = pd.DataFrame(cols)
+    fit = FactorModel(y.rename("target_mom"), X).fit(start=start, end=end, maxlags=maxlags, min_obs=min_obs)
+    if isinstance(fit, NotComputable):
+        return fit
+    return CommodityElasticities(fit)
