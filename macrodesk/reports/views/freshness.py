@@ -121,7 +121,8 @@ class Staleness:
 
         When every input is stale and they end in the same month, the caption gets the mark
         ("…（截至2024年12月）"); when only some are, the note names them ("滞后数据：出口价格指数
-        （截至2024年12月）"). A caption that already carries the mark is left as it is.
+        （截至2024年12月）"). A caption or note that already carries the mark is left as it is, so an
+        exhibit marked when made is not marked again by :meth:`relabel`.
         """
         items = list(items)
         inputs = self.inputs(items)
@@ -137,6 +138,9 @@ class Staleness:
         if len(ends) == 1 and len(stale) == len(inputs):
             return {"caption": caption + as_of_label(next(iter(ends)), self.lang), "note": note, "inputs": inputs}
         parts = [self._names(ids) + as_of_label(p, self.lang) for p, ids in sorted(ends.items())]
+        parts = [p for p in parts if p not in (note or "")]  # an exhibit marked before (relabel) keeps its note
+        if not parts:
+            return {"caption": caption, "note": note, "inputs": inputs}
         extra = tr("滞后数据：", "Data lagging: ", self.lang) + tr("；", "; ", self.lang).join(parts)
         sep = tr("；", "; ", self.lang)
         return {"caption": caption, "note": extra if not note else note + sep + extra, "inputs": inputs}
