@@ -31,7 +31,7 @@ import pandas as pd
 
 from macrodesk import cache
 from macrodesk import transforms as T
-from macrodesk.analyses._common import Inputs, missing_notice
+from macrodesk.analyses._common import Inputs, input_status, missing_notice
 from macrodesk.exceptions import MacrodeskError, ReportError
 from macrodesk.models._base import NotComputable, pindex
 from macrodesk.models.inflation.pulls import ImpliedSplit, ItemPulls, implied_split, item_pulls
@@ -40,6 +40,7 @@ from macrodesk.models.nowcast.base import Nowcast
 from macrodesk.reports.model import Block, Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import inflation_flash as V
 from macrodesk.reports.views import review as VR
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.series import parse_period
 from macrodesk.series.calendar import release_date
 from macrodesk.text import format as F
@@ -116,12 +117,13 @@ HF_LOOKAHEAD_MONTHS = 1
 @dataclass(frozen=True)
 class FlashNowcast:
     """A nowcast of ``target`` for ``month`` made on ``as_of``: the :class:`Nowcast`, NotComputable, or
-    the error text when the model could not run."""
+    the error text when the model could not run; ``inputs`` the ids of the series it read."""
 
     target: str
     month: pd.Period
     as_of: pd.Timestamp
     result: Nowcast | NotComputable | str
+    inputs: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -155,7 +157,9 @@ class FlashResults:
     ``components`` the component ids printed for the month; ``splits`` the two implied
     splits (food / non-food, goods / services); ``seasonal`` this month's MoM against the
     same month of the last 5 and 10 years; ``groups`` PPI groups' YoY (last print at most
-    :data:`GROUP_MAX_LAG` months old); ``next_cpi`` / ``next_ppi`` next month's nowcasts.
+    :data:`GROUP_MAX_LAG` months old); ``next_cpi`` / ``next_ppi`` next month's nowcasts;
+    ``status`` each input's last period and staleness against ``month``
+    (:func:`~macrodesk.analyses._common.input_status`).
     """
 
     inputs: Inputs
@@ -178,6 +182,7 @@ class FlashResults:
     next_ppi: FlashNowcast | None
     missing: tuple[str, ...]
     names: dict[str, tuple[str, str]]
+    status: pd.DataFrame | None = None
 
 
 # ---------------------------------------------------------------- compute
@@ -213,7 +218,7 @@ def _nowcast(inputs: Inputs, target: str, month: pd.Period, as_of: pd.Timestamp,
     data = {i: inputs.series[i] for i in ids if inputs.has(i)}
     res = cache.cached("cpi_ppi_flash.nowcast", (NOWCAST_MODEL, target, month, as_of, release_day, data),
                        lambda: _run_nowcast(target, data, as_of, release_day, month))
-    return FlashNowcast(target, month, as_of, res)
+    return FlashNowcast(target, month, as_of, res, tuple(data))
 
 
 def _value(inputs: Inputs, sid: str, p: pd.Period) -> float:
@@ -284,7 +289,8 @@ def compute(inputs: Inputs, as_of: Any) -> FlashResults:
     next_ppi = _nowcast(inputs, "ppi_yoy", m + 1, nday, rday) if has_ppi else None
     missing = [i for i in inputs.missing if not i.startswith("cpi_weight_") and i not in _nowcast_ids()]
     return FlashResults(inputs, m, release, estimated, cpi, ppi, components, splits, items, co, pco, seas, pseas,
-                        norm, norm_years, _groups(inputs, m), next_cpi, next_ppi, tuple(missing), _NAMES)
+                        norm, norm_years, _groups(inputs, m), next_cpi, next_ppi, tuple(missing), _NAMES,
+                        input_status(inputs, m, REQUIRED[0]))
 
 
 def _frac(inputs: Inputs, sid: str) -> pd.Series:
@@ -297,7 +303,12 @@ def _src(res: FlashResults, ids: Any, lang: str) -> str:
     return source_line([S[i] for i in ids if i in S], lang)
 
 
-def _headline_section(res: FlashResults, lang: str) -> Section:
+def _nowcast_inputs(*nowcasts: FlashNowcast | None) -> list[str]:
+    """The ids the nowcasts read (for an exhibit's inputs)."""
+    return list(dict.fromkeys(i for n in nowcasts if n is not None for i in n.inputs))
+
+
+def _headline_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
     m, S = res.month, res.inputs.series
     table = V.headline_table(res.cpi, res.ppi, lang)
     hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): S["cpi_yoy"].data})
@@ -306,70 +317,80 @@ def _headline_section(res: FlashResults, lang: str) -> Section:
     hist = hist[(hist.index > m - 36) & (hist.index <= m)]
     from macrodesk.plotting import charts
 
+    heads = ["cpi_yoy", "cpi_mom", "cpi_yoy_consensus"]
+    if res.ppi is not None:
+        heads += ["ppi_yoy", "ppi_mom", "ppi_yoy_consensus"]
     blocks: list[Block] = [
         Paragraph(V.headline_text(res.cpi, m, lang)),
     ]
     if res.ppi is not None:
         blocks.append(Paragraph(V.headline_text(res.ppi, m, lang)))
     blocks += [
-        Table(table, tr(f"{F.month_label(m)}CPI与PPI：实际值、前值、一致预期与模型预测",
-                        f"CPI and PPI, {F.month_label(m, 'en')}: actual, prior, consensus and nowcast", lang),
+        Table(table, **fr.exhibit(tr(f"{F.month_label(m)}CPI与PPI：实际值、前值、一致预期与模型预测",
+                                     f"CPI and PPI, {F.month_label(m, 'en')}: actual, prior, consensus and nowcast", lang),
+                                  [*heads, *_nowcast_inputs(res.cpi.nowcast, res.ppi.nowcast if res.ppi else None)],
+                                  note=V.headline_note(res.release, res.release_estimated, lang)),
               source=_src(res, ("cpi_yoy", "cpi_mom", "ppi_yoy", "ppi_mom", "cpi_yoy_consensus"), lang),
-              note=V.headline_note(res.release, res.release_estimated, lang),
               formats={c: F.signed1 for c in table.columns}),
         Figure(charts.line_chart(hist, ylabel="%", lang=lang),
-               tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}", lang),
+               **fr.exhibit(tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}",
+                               lang), ("cpi_yoy", "ppi_yoy") if res.ppi is not None else ("cpi_yoy",)),
                source=_src(res, ("cpi_yoy", "ppi_yoy"), lang)),
     ]
     return Section(tr("总览：实际值、一致预期与模型预测", "Headline: actual, consensus and nowcast", lang), blocks)
 
 
-def _components_section(res: FlashResults, lang: str) -> Section | None:
+def _components_section(res: FlashResults, lang: str, fr: Staleness) -> Section | None:
     if not res.components:
         return None
     m = res.month
     table = V.components_table(res, lang)
     blocks: list[Block] = [Paragraph(V.components_text(res, lang))]
     split = res.splits[0]
-    blocks.append(Table(table, tr(f"{F.month_label(m)}CPI分项同比与拉动", f"CPI components and pulls, {F.month_label(m, 'en')}",
-                                  lang),
+    weights = [f"cpi_weight_{w}" for i, *_, w in COMPONENTS if w and i in res.components]
+    blocks.append(Table(table, **fr.exhibit(tr(f"{F.month_label(m)}CPI分项同比与拉动",
+                                               f"CPI components and pulls, {F.month_label(m, 'en')}", lang),
+                                            ["cpi_yoy", *res.components, *weights], note=V.pulls_note(res, lang)),
                         source=_src(res, ("cpi_yoy", *res.components), lang),
-                        note=V.pulls_note(res, lang),
                         formats={c: F.signed1 if j < 3 else F.signed2 for j, c in enumerate(table.columns)}))
     if isinstance(split, ImpliedSplit):
         blocks.append(Figure(V.pulls_chart(res, split, res.inputs["cpi_yoy"].to_fraction(), lang),
-                             tr("食品与非食品对CPI同比的拉动", "Pulls of food and non-food on CPI YoY", lang),
-                             source=_src(res, ("cpi_yoy", "cpi_food_yoy", "cpi_nonfood_yoy"), lang),
-                             note=tr(f"拉动 = 隐含权重 × 分项同比；食品隐含权重{F.num(split.weight * 100, 1)}%"
+                             **fr.exhibit(tr("食品与非食品对CPI同比的拉动", "Pulls of food and non-food on CPI YoY", lang),
+                                          ("cpi_yoy", "cpi_food_yoy", "cpi_nonfood_yoy"), note=tr(f"拉动 = 隐含权重 × 分项同比；食品隐含权重{F.num(split.weight * 100, 1)}%"
                                      f"（近{split.months}个月CPI、食品、非食品同比的最小二乘估计）；无柱的月份分项未公布",
                                      f"pull = implied weight × component YoY; implied food weight "
                                      f"{F.num(split.weight * 100, 1)}% (least squares on CPI, food and non-food YoY "
-                                     f"over the last {split.months} months); no bars: the components were not published that month", lang)))
+                                     f"over the last {split.months} months); no bars: the components were not published that month",
+                                     lang)),
+                             source=_src(res, ("cpi_yoy", "cpi_food_yoy", "cpi_nonfood_yoy"), lang)))
     return Section(tr("CPI分项与拉动", "CPI components and their pulls", lang), blocks)
 
 
-def _carryover_section(res: FlashResults, lang: str) -> Section:
+def _carryover_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
     m = res.month
     table = V.carryover_table(res, lang)
     blocks: list[Block] = [Paragraph(V.carryover_month_text(res.carryover, m, lang))]
     if res.ppi_carryover is not None:
         blocks.append(Paragraph(V.carryover_month_text(res.ppi_carryover, m, lang)))
     blocks += [
-        Table(table, tr(f"{F.month_label(m)}翘尾因素与新涨价因素", f"Carry-over and new-price effects, {F.month_label(m, 'en')}",
-                        lang),
+        Table(table, **fr.exhibit(tr(f"{F.month_label(m)}翘尾因素与新涨价因素",
+                                     f"Carry-over and new-price effects, {F.month_label(m, 'en')}", lang),
+                                  ("cpi_yoy", "cpi_mom", *(("ppi_yoy", "ppi_mom") if res.ppi_carryover else ())),
+                                  note=tr("翘尾 = 上年各月环比在本月之后的累积；新涨价 = 本年1月至本月环比的累积；"
+                                          "(1+同比) = (1+翘尾)(1+新涨价)",
+                                          "carry-over: last year's MoMs after this month; new price: this year's MoMs "
+                                          "to date; (1+YoY) = (1+carry-over)(1+new price)", lang)),
               source=_src(res, ("cpi_yoy", "cpi_mom", "ppi_yoy", "ppi_mom"), lang),
-              note=tr("翘尾 = 上年各月环比在本月之后的累积；新涨价 = 本年1月至本月环比的累积；(1+同比) = (1+翘尾)(1+新涨价)",
-                      "carry-over: last year's MoMs after this month; new price: this year's MoMs to date; "
-                      "(1+YoY) = (1+carry-over)(1+new price)", lang),
               formats={c: F.signed1 if j == 0 else F.signed2 for j, c in enumerate(table.columns)}),
         Figure(VR.carryover_chart(res.carryover, lang),
-               tr(f"{m.year}年CPI同比的翘尾因素与新涨价因素", f"CPI YoY in {m.year}: carry-over vs new-price effects", lang),
+               **fr.exhibit(tr(f"{m.year}年CPI同比的翘尾因素与新涨价因素",
+                               f"CPI YoY in {m.year}: carry-over vs new-price effects", lang), ("cpi_yoy", "cpi_mom")),
                source=_src(res, ("cpi_yoy", "cpi_mom"), lang)),
     ]
     return Section(tr("翘尾因素与新涨价因素", "Carry-over and new-price effects", lang), blocks)
 
 
-def _seasonal_section(res: FlashResults, lang: str) -> Section:
+def _seasonal_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
     from macrodesk.plotting import charts
 
     m, year = res.month, res.month.year
@@ -377,8 +398,9 @@ def _seasonal_section(res: FlashResults, lang: str) -> Section:
     blocks: list[Block] = [Paragraph(V.seasonal_month_text(res.seasonal, lang))]
     if res.ppi_seasonal is not None:
         blocks.append(Paragraph(V.seasonal_month_text(res.ppi_seasonal, lang)))
-    blocks.append(Table(table, tr(f"{m.month}月环比与近5年、近10年同月比较", f"MoM in {m.strftime('%B')} against the same month "
-                                  "of the last 5 and 10 years", lang),
+    blocks.append(Table(table, **fr.exhibit(tr(f"{m.month}月环比与近5年、近10年同月比较",
+                                               f"MoM in {m.strftime('%B')} against the same month of the last 5 and 10 years",
+                                               lang), ("cpi_mom", "ppi_mom") if res.ppi_seasonal else ("cpi_mom",)),
                         source=_src(res, ("cpi_mom", "ppi_mom"), lang),
                         formats={c: F.signed2 for c in table.columns}))
     mn, ny = res.norm * 100, res.norm_years
@@ -390,13 +412,14 @@ def _seasonal_section(res: FlashResults, lang: str) -> Section:
             charts.band_chart(mn["mean"], mn["min"], mn["max"], this.reindex(range(1, 13)), lang=lang,
                               mean_label=tr(f"{ny[0]}-{ny[-1]}年均值", f"{ny[0]}-{ny[-1]} mean", lang),
                               highlight_label=tr(f"{year}年", str(year), lang), ylabel="%"),
-            tr("CPI环比的季节性规律", "CPI MoM seasonality", lang), source=_src(res, ("cpi_mom",), lang),
-            note=tr(f"阴影为{ny[0]}-{ny[-1]}年同月环比最小值至最大值", f"band: min–max of the same month in {ny[0]}-{ny[-1]}",
-                    lang)))
+            **fr.exhibit(tr("CPI环比的季节性规律", "CPI MoM seasonality", lang), ("cpi_mom",),
+                         note=tr(f"阴影为{ny[0]}-{ny[-1]}年同月环比最小值至最大值",
+                                 f"band: min–max of the same month in {ny[0]}-{ny[-1]}", lang)),
+            source=_src(res, ("cpi_mom",), lang)))
     return Section(tr("季节性对比", "Against the seasonal norm", lang), blocks)
 
 
-def _groups_section(res: FlashResults, lang: str) -> Section | None:
+def _groups_section(res: FlashResults, lang: str, fr: Staleness) -> Section | None:
     if res.ppi is None or not res.groups:
         return None
     from macrodesk.plotting import charts
@@ -408,27 +431,29 @@ def _groups_section(res: FlashResults, lang: str) -> Section | None:
     df[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
     df = df[(df.index > m - 36) & (df.index <= m)]
     blocks: list[Block] = [
-        Paragraph(V.groups_text(res, lang)),
-        Table(table, tr(f"{F.month_label(m)}PPI分大类同比", f"PPI by group, YoY, {F.month_label(m, 'en')}", lang),
+        Paragraph(V.groups_text(res, lang, fr)),
+        Table(table, **fr.exhibit(tr(f"{F.month_label(m)}PPI分大类同比", f"PPI by group, YoY, {F.month_label(m, 'en')}", lang),
+                                  ("ppi_yoy", *res.groups)),
               source=_src(res, ("ppi_yoy", *res.groups), lang),
               formats={c: F.signed1 for c in table.columns if c != table.columns[0]}),
         Figure(charts.line_chart(df, ylabel="%", lang=lang),
-               tr("PPI及主要大类同比", "PPI and its major groups, YoY", lang), source=_src(res, ("ppi_yoy", *res.groups), lang)),
+               **fr.exhibit(tr("PPI及主要大类同比", "PPI and its major groups, YoY", lang), ("ppi_yoy", *res.groups)),
+               source=_src(res, ("ppi_yoy", *res.groups), lang)),
     ]
     return Section(tr("PPI分大类", "PPI by group", lang), blocks)
 
 
-def _next_section(res: FlashResults, lang: str, number: str) -> Section:
+def _next_section(res: FlashResults, lang: str, number: str, fr: Staleness) -> Section:
     blocks: list[Block] = []
     for n in (res.next_cpi, res.next_ppi):
         if n is not None:
             blocks.append(Paragraph(V.next_nowcast_text(n, lang)))
     table = V.next_table(res, lang)
     if table is not None:
-        blocks.append(Table(table, tr(f"{F.month_label(res.month + 1)}CPI与PPI同比预测",
-                                      f"Nowcasts for {F.month_label(res.month + 1, 'en')}", lang),
+        blocks.append(Table(table, **fr.exhibit(tr(f"{F.month_label(res.month + 1)}CPI与PPI同比预测",
+                                                   f"Nowcasts for {F.month_label(res.month + 1, 'en')}", lang),
+                                                _nowcast_inputs(res.next_cpi, res.next_ppi), note=V.next_note(res, lang)),
                             source=tr("macrodesk计算", "macrodesk", lang),
-                            note=V.next_note(res, lang),
                             formats={c: F.signed1 if j < 4 else F.signed2 for j, c in enumerate(table.columns)}))
     return Section(tr(f"{number}、下月展望：模型预测", f"{number}. Next month: nowcast", lang), blocks)
 
@@ -436,16 +461,18 @@ def _next_section(res: FlashResults, lang: str, number: str) -> Section:
 def render(res: FlashResults, lang: str = "zh") -> Report:
     """The ``cpi-ppi-flash`` note in ``lang`` from :func:`compute`'s results (nothing is re-estimated)."""
     m = res.month
-    sections: list[Section] = [_headline_section(res, lang)]
-    comp = _components_section(res, lang)
+    fr = Staleness(res.status, m, lang)
+    sections: list[Section] = [_headline_section(res, lang, fr)]
+    comp = _components_section(res, lang, fr)
     if comp is not None:
         sections.append(comp)
-    sections += [_carryover_section(res, lang), _seasonal_section(res, lang)]
-    groups = _groups_section(res, lang)
+    sections += [_carryover_section(res, lang, fr), _seasonal_section(res, lang, fr)]
+    groups = _groups_section(res, lang, fr)
     if groups is not None:
         sections.append(groups)
     sections = V.renumber(sections, lang)
-    sections.append(_next_section(res, lang, V.numeral(len(sections) + 1, lang)))
+    sections.append(_next_section(res, lang, V.numeral(len(sections) + 1, lang), fr))
+    sections.append(fr.box())
     missing = list(res.missing)
     notice = missing_notice(missing, lang)
     if notice:

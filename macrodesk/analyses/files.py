@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["recipe_inputs", "report_key", "write_report"]
+__all__ = ["recipe_inputs", "report_check", "report_key", "write_report"]
 
 _FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
 
@@ -49,8 +49,20 @@ def report_key(name: str, st: Any, as_of: str | None, formats: tuple[str, ...], 
     The key is the one :func:`write_report` caches the written files under, so it changes exactly
     when an input series, a vintage of one, the options or the code change.
     """
-    _, inputs, end = recipe_inputs(name, st, as_of)
-    return _input_key(name, lang, basename or name, formats, end, inputs, style), end
+    key, end, _ = report_check(name, st, as_of, formats, lang, basename, style=style)
+    return key, end
+
+
+def report_check(name: str, st: Any, as_of: str | None, formats: tuple[str, ...], lang: str,
+                 basename: str | None = None, style: Any = None) -> tuple[str, Any, Any]:
+    """``(key, end month, input status)``: :func:`report_key` and, from the same read of the inputs, each
+    input's last period and staleness against the report's month
+    (:func:`~macrodesk.analyses._common.input_status`, anchored on the recipe's first required series)."""
+    from macrodesk.analyses._common import input_status
+
+    mod, inputs, end = recipe_inputs(name, st, as_of)
+    key = _input_key(name, lang, basename or name, formats, end, inputs, style)
+    return key, end, input_status(inputs, end, mod.REQUIRED[0])
 
 
 def _written_files(paths: dict[str, Path], out: Path) -> dict[str, bytes]:

@@ -216,7 +216,7 @@ def demo(
     from macrodesk.analyses import DEMO_RUNS
     from macrodesk.cache import ResultsCache
     from macrodesk.datasets import load
-    from macrodesk.importers import merge_series
+    from macrodesk.importers import merge_series, with_release_dates
     from macrodesk.project import project_text, write_project
 
     formats = _formats(fmt)
@@ -233,7 +233,7 @@ def demo(
                                               formats=formats), overwrite=True)
     con = console()
     with con.status("loading the bundled sample data"):
-        series = merge_series(load())
+        series = [with_release_dates(s) for s in merge_series(load())]  # the release days the calendar knows
         with open_store(path) as st:
             summary = st.write(series, label="bundled sample")
     con.print(f"Store {path}: {len(series)} series, {sum(summary.added.values())} observations loaded.")

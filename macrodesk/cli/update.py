@@ -10,7 +10,10 @@ Runs in a project folder (``macrodesk.toml``, see ``macrodesk init``):
    inputs (the series it reads, cut at its month, the options and the code) without
    building it, and rebuilds it only when that key differs from the one recorded at its
    last ``update`` (in ``.macrodesk/state.json`` beside the project file) or a file it
-   writes is missing.
+   writes is missing; each report's inputs that end before its month (stale, by
+   :func:`macrodesk.series.freshness.freshness`) are listed with it.
+
+The summary is printed in Chinese (``--lang en``: English); ``--json`` gives the same, language-free.
 
 Without FILES and ``--fetch`` it only brings the reports up to date. A bad file stops
 everything before the store is written; nothing is rebuilt.
@@ -41,7 +44,7 @@ def update(
         "--layout", help="TOML layout of a generic wide table (as data import).")] = None,
     fmt: Annotated[Optional[str], typer.Option(
         "--format", help="Force the files' format: csv, nbs, customs, edb or wide (as data import).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the series names printed: zh or en.")] = "zh",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the summary printed: zh or en.")] = "zh",
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Show what is new and which reports read it; write nothing, build nothing.")] = False,
     as_json: JsonOpt = False,
@@ -56,7 +59,7 @@ def update(
         fail("update works in a project folder: no macrodesk.toml here or in a parent folder "
              "(run macrodesk init to make one)")
     store_path = resolve_store(None)
-    series = _read(project, paths or [], fetch, mapping, layout, fmt, quiet=as_json)
+    series = _read(project, paths or [], fetch, mapping, layout, fmt, quiet=as_json, lang=lang)
     summary_d, news = _import(store_path, series, paths or [], dry_run)
     reports = _reports(project, store_path, news, dry_run, quiet=as_json)
     total = round(time.perf_counter() - t0, 3)
@@ -69,7 +72,7 @@ def update(
 
 # ---------------------------------------------------------------- 1. read and write
 def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path], layout: Optional[Path],
-          fmt: Optional[str], quiet: bool) -> list[Any]:
+          fmt: Optional[str], quiet: bool, lang: str = "zh") -> list[Any]:
     series: list[Any] = []
     if paths:
         from macrodesk.importers import read_paths
@@ -88,11 +91,12 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
         from macrodesk.importers import merge_series
         from macrodesk.importers.csv import read_frame
         from macrodesk.sources import get
+        from macrodesk.text import tr
 
         for name in project.sources:
             src = get(name)
             if not quiet:
-                note(f"fetching {src.name}")
+                note(tr(f"正在获取 {src.name}", f"fetching {src.name}", lang))
             frame = src.fetch(None, None, None)
             if not frame.empty:
                 series += read_frame(frame, src.name)
@@ -153,7 +157,8 @@ def _reads(name: str) -> set[str]:
 def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, quiet: bool) -> list[dict[str, Any]]:
     from macrodesk import cache
     from macrodesk.cli._common import open_store, results_cache
-    from macrodesk.cli.report import _build, report_key
+    from macrodesk.analyses.files import report_check
+    from macrodesk.cli.report import _build
 
     from macrodesk.series.store_backends import display, exists
 
@@ -188,18 +193,20 @@ def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, qui
                 mark = cache.fingerprint("update", cache.code_version(), r.name, r.as_of, list(r.formats), lg, base,
                                          house.fingerprint() if house is not None else None,
                                          st.digest(_reads(r.name)))
-                if last.get("mark") == mark and "key" in last:
-                    key, end = last["key"], last.get("as_of")
+                if last.get("mark") == mark and "key" in last and "stale" in last:
+                    key, end, stale = last["key"], last.get("as_of"), last["stale"]
                 else:
-                    key, end = report_key(r.name, st, r.as_of, r.formats, lg, base, style=house)
+                    key, end, status = report_check(r.name, st, r.as_of, r.formats, lg, base, style=house)
+                    stale = _stale_rows(status)
                 check = round(time.perf_counter() - t, 4)
                 fresh = last.get("key") == key and all(p.exists() for p in files.values())
                 row: dict[str, Any] = {"name": r.name, "lang": lg, "basename": base, "as_of": str(end),
-                                       "check_seconds": check, "files": {k: str(v) for k, v in files.items()}}
+                                       "check_seconds": check, "files": {k: str(v) for k, v in files.items()},
+                                       "stale": stale}
                 if fresh:
                     row["status"] = "up to date"
-                    if last.get("mark") != mark:
-                        built[slot] = {**last, "mark": mark}
+                    if last.get("mark") != mark or last.get("stale") != stale:
+                        built[slot] = {**last, "mark": mark, "stale": stale}
                         _save_state(project, state)
                 else:
                     t = time.perf_counter()
@@ -210,10 +217,58 @@ def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, qui
                         "inputs or code changed" if last.get("key") != key else "output missing")
                     row["build_seconds"] = round(time.perf_counter() - t, 3)
                     built[slot] = {"name": r.name, "lang": lg, "key": key, "mark": mark, "as_of": str(end),
-                                   "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                                   "stale": stale, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
                     _save_state(project, state)
                 out.append(row)
     return out
+
+
+def _stale_rows(status: Any) -> list[dict[str, Any]]:
+    """The stale rows of an input-status table, JSON-ready: id, names, last period ('2024-12'), months behind."""
+    import pandas as pd
+
+    rows = []
+    for r in status[status["stale"]].to_dict("records"):
+        last = r["last_period"]
+        if last is None or (not isinstance(last, pd.Period) and pd.isna(last)):
+            last_s = None
+        else:
+            last_s = str(last) if isinstance(last, pd.Period) else pd.Timestamp(last).strftime("%Y-%m-%d")
+        behind = r["months_behind"]
+        rows.append({"id": str(r["id"]), "name_zh": r.get("name_zh"), "name_en": r.get("name_en"), "last_period": last_s,
+                     "months_behind": None if pd.isna(behind) else int(behind)})
+    return rows
+
+
+def _lagging(row: dict[str, Any], lang: str) -> str:
+    """A report's stale inputs in words, by the month they end (:meth:`Staleness.lagging`)."""
+    import pandas as pd
+
+    from macrodesk.reports.views.freshness import Staleness
+
+    stale = [s for s in row.get("stale", []) if s.get("last_period")]
+    if not stale:
+        return ""
+    status = pd.DataFrame([{**s, "last_period": pd.Period(s["last_period"]), "stale": True, "allowed": 0}
+                           for s in stale])
+    return Staleness(status, row["as_of"], lang).lagging(most=4)
+
+
+#: The reasons a report is rebuilt (as in ``--json``) and the dry run's statuses, in words.
+_WORDS: dict[str, tuple[str, str]] = {
+    "no record of a build": ("尚无生成记录", "no record of a build"),
+    "inputs or code changed": ("输入或代码有变", "inputs or code changed"),
+    "output missing": ("输出文件缺失", "output missing"),
+    "would rebuild": ("将重建", "would rebuild"),
+    "unchanged inputs": ("输入未变", "unchanged inputs"),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    from macrodesk.text import tr
+
+    zh, en = _WORDS.get(key, (key, key))
+    return tr(zh, en, lang)
 
 
 # ---------------------------------------------------------------- 3. printing
@@ -253,15 +308,19 @@ def _print(news: Any, reports: list[dict[str, Any]], lang: str, dry_run: bool, i
         con.print(tr("试运行：未写入、未生成报告。", "Dry run: nothing written, nothing built.", lang))
     for row in reports:
         if dry_run:
-            reads = f" ({', '.join(row['reads'])})" if row["reads"] else ""
-            con.print(f"  {row['name']}: {row['status']}{reads}")
+            reads = tr(f"（{'、'.join(row['reads'])}）", f" ({', '.join(row['reads'])})", lang) if row["reads"] else ""
+            con.print(f"  {row['name']}: {_word(row['status'], lang)}{reads}")
             continue
         label = row["basename"]
         if row["status"] == "rebuilt":
-            con.print(tr(f"已重建 {label}（截至 {row['as_of']}，{row['reason']}）",
-                         f"rebuilt {label} (data to {row['as_of']}; {row['reason']})", lang))
+            why = _word(row["reason"], lang)
+            con.print(tr(f"已重建 {label}（截至 {row['as_of']}，{why}）",
+                         f"rebuilt {label} (data to {row['as_of']}; {why})", lang))
         else:
             con.print(tr(f"无需更新 {label}（截至 {row['as_of']}）", f"up to date {label} (data to {row['as_of']})", lang))
+        lagging = _lagging(row, lang)
+        if lagging:
+            con.print(tr(f"  滞后数据：{lagging}", f"  stale inputs: {lagging}", lang), markup=False)
     if not reports and not dry_run:
         con.print(tr("项目文件未列出报告。", "The project file lists no reports.", lang))
     con.print(tr(f"用时 {seconds:.2f} 秒", f"{seconds:.2f} s", lang))

@@ -6,7 +6,9 @@
 * customs online-query CSVs, :mod:`macrodesk.importers.customs` (when present).
 * :func:`read_wide` — a generic wide table read with a TOML layout, :mod:`macrodesk.importers.wide`.
 * :func:`read_paths` — any mix of such files and folders of them; each file's format is
-  detected from its content (:func:`~macrodesk.importers.detect.detect`), or forced.
+  detected from its content (:func:`~macrodesk.importers.detect.detect`), or forced. Monthly
+  values without a release date in the file get the day the release calendar knows
+  (:func:`with_release_dates`).
 
 Importers only read and validate; writing is the store's job, so a bad file
 never leaves a store half-written.
@@ -27,8 +29,8 @@ from macrodesk.importers.detect import FORMATS, customs_module, detect
 from macrodesk.series._container import MacroSeries
 from macrodesk.series.checks import implausible, implausible_message
 
-__all__ = ["read_csv", "read_wind", "read_nbs", "read_wide", "read_paths", "merge_series", "SUPPORTED_SUFFIXES",
-           "FORMATS"]
+__all__ = ["read_csv", "read_wind", "read_nbs", "read_wide", "read_paths", "merge_series", "with_release_dates",
+           "SUPPORTED_SUFFIXES", "FORMATS"]
 
 SUPPORTED_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xls", ".xlsm")
 
@@ -117,7 +119,27 @@ def read_paths(
         got = _read_one(f, format or detect(f), mapping, layout)
         _check_plausible(got, f.name)
         out.extend(got)
-    return merge_series(out)
+    return [with_release_dates(s) for s in merge_series(out)]
+
+
+def with_release_dates(s: MacroSeries) -> MacroSeries:
+    """``s`` with the release day the calendar knows for each monthly period the file gave none
+    (:func:`~macrodesk.series.calendar.backfill_released`, known dates only: NBS CPI/PPI release days
+    read from the release texts); a date in the file stands, an estimate is never stored."""
+    from macrodesk.series.calendar import backfill_released, release_body
+
+    if s.freq != "M" or release_body(s.id) is None:
+        return s
+    have = s.released_observations()
+    gaps = have.index[have.isna().to_numpy()]
+    if len(gaps) == 0:
+        return s
+    known = backfill_released(s.id, gaps, known_only=True).dropna()
+    if known.empty:
+        return s
+    released = have.copy()
+    released[known.index] = known.to_numpy()
+    return s.with_data(s.data, released=released)
 
 
 def _check_plausible(series: list[MacroSeries], fname: str) -> None:

@@ -132,18 +132,20 @@ def release_date(body: str, period: Any) -> Release:
     return Release(body, key, _rule_date(body, p), True)
 
 
-def backfill_released(series_id: str, periods: Iterable[Any]) -> pd.Series:
+def backfill_released(series_id: str, periods: Iterable[Any], *, known_only: bool = False) -> pd.Series:
     """The release date of each period of ``series_id`` (known, else estimated), indexed like ``periods``.
 
-    All NaT when the series' body is unknown. Meant for importers and sources to fill a
-    series' ``released`` where the file has none; the estimated flag per period is in
-    :func:`release_date`.
+    All NaT when the series' body is unknown; with ``known_only`` NaT also where the date is
+    only the rule's estimate. Importers fill a series' ``released`` from it where the file has
+    none (:func:`macrodesk.importers.read_paths`, known dates only); the estimated flag per
+    period is in :func:`release_date`.
     """
     idx = list(periods)
     body = release_body(series_id)
     values: list[Any] = []
     for p in idx:
-        values.append(pd.Timestamp(release_date(body, p).date) if body else pd.NaT)
+        r = release_date(body, p) if body else None
+        values.append(pd.Timestamp(r.date) if r is not None and not (known_only and r.estimated) else pd.NaT)
     return pd.Series(values, index=pd.Index(idx), dtype="datetime64[ns]", name="released")
 
 

@@ -162,7 +162,7 @@ def test_report_says_the_numbers(flash_report_zh, flash_report_en):
     assert [s.heading[:2] for s in flash_report_zh.sections[:6]] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     figures = [b for s in flash_report_zh.sections for b in s.blocks if isinstance(b, Figure)]
     tables = [b for s in flash_report_zh.sections for b in s.blocks if isinstance(b, Table)]
-    assert len(figures) == 5 and len(tables) == 6
+    assert len(figures) == 5 and len(tables) == 7  # six exhibits and the data-status table
 
 
 def test_registered_and_in_the_demo():

@@ -45,8 +45,9 @@ def test_dry_run_prints_the_diff_and_leaves_the_store_byte_identical(cli, tmp_pa
     got = json.loads(out)
     assert got["totals"]["added"] == 1 and got["totals"]["revised"] == 1 and got["totals"]["new_series"] == 1
     cpi = next(d for d in got["series"] if d["series_id"] == "cpi_mom")
+    # the release calendar knows the day NBS published December's CPI: 9 January 2026 (both imports get it)
     assert cpi["revised"] == [{"period": "2025-12", "old_value": 0.3, "old_vintage": 2, "new_value": 0.2,
-                               "old_released": None, "released": None}]
+                               "old_released": "2026-01-09", "released": "2026-01-09"}]
     assert cpi["origin"] == "fixed"
     code, out, _ = cli("data", "import", fixed, "--store", cpi_store, "--dry-run")
     assert code == 0 and md5(cpi_store) == before
@@ -72,6 +73,50 @@ def test_known_on_and_history_show_release_dates(cli, tmp_path):
     assert [r["released"] for r in json.loads(out)] == ["2025-11-09", "2025-12-10", "2026-01-09"]
     code, out, _ = cli("data", "import", released_csv(tmp_path), "--store", store, "--json")
     assert json.loads(out)["vintage"] is None  # same values, same release dates: a no-op
+
+
+# NBS CPI YoY (percent) 2025-09..12 = -0.3, 0.2, 0.7, 0.8 (shared data cpi.csv), in a file without release dates.
+# The calendar's release days (release_dates_nbs_prices.toml, read off the release pages in nbs_releases.csv):
+# September on 2025-10-15, October on 2025-11-09, December on 2026-01-09; November's page is undated there.
+CPI_YOY_ROWS = ["cpi_yoy,2025-09-30,-0.3,pct_yoy,NBS,test\n", "cpi_yoy,2025-10-31,0.2,pct_yoy,NBS,test\n",
+                "cpi_yoy,2025-11-30,0.7,pct_yoy,NBS,test\n", "cpi_yoy,2025-12-31,0.8,pct_yoy,NBS,test\n",
+                "m2_yoy,2025-12-31,8.5,pct_yoy,PBoC,test\n"]
+
+
+def test_import_stores_the_release_days_the_calendar_knows(cli, tmp_path):
+    store = tmp_path / "s.duckdb"
+    code, _, err = cli("data", "import", csv_file(tmp_path, CPI_YOY_ROWS), "--store", store)
+    assert code == 0, err
+    _, out, _ = cli("data", "history", "cpi_yoy", "--store", store, "--json")
+    assert [r["released"] for r in json.loads(out)] == ["2025-10-15", "2025-11-09", None, "2026-01-09"]
+
+    def known_on(day, sid="cpi_yoy"):
+        code, out, err = cli("data", "show", sid, "--known-on", day, "--store", store, "--json")
+        assert code == 0, err
+        return json.loads(out)["values"]
+
+    assert known_on("2025-10-14") == {}
+    assert known_on("2025-10-15") == {"2025-09": -0.3}
+    assert known_on("2025-11-08") == {"2025-09": -0.3}
+    assert known_on("2025-11-09") == {"2025-09": -0.3, "2025-10": 0.2}
+    # November's day is not known (the rule's estimate is not stored): it counts from its import
+    assert known_on("2025-12-10") == {"2025-09": -0.3, "2025-10": 0.2}
+    assert known_on("2026-01-09")["2025-12"] == 0.8
+    _, out, _ = cli("data", "history", "m2_yoy", "--store", store, "--json")
+    assert [r["released"] for r in json.loads(out)] == [None]  # PBoC: no known days in the calendar
+    code, out, _ = cli("data", "import", csv_file(tmp_path, CPI_YOY_ROWS), "--store", store, "--json")
+    assert json.loads(out)["vintage"] is None  # the same file again: a no-op
+
+
+def test_a_release_day_in_the_file_stands(cli, tmp_path):
+    store = tmp_path / "s.duckdb"
+    p = tmp_path / "rel.csv"
+    p.write_text("series_id,date,value,unit,source,origin,released\n"
+                 "cpi_yoy,2025-09-30,-0.3,pct_yoy,NBS,test,2025-10-16\ncpi_yoy,2025-10-31,0.2,pct_yoy,NBS,test,\n",
+                 encoding="utf-8")
+    cli("data", "import", p, "--store", store)
+    _, out, _ = cli("data", "history", "cpi_yoy", "--store", store, "--json")
+    assert [r["released"] for r in json.loads(out)] == ["2025-10-16", "2025-11-09"]
 
 
 def test_rm_vintage_undoes_one_import(cli, tmp_path, cpi_store):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from macrodesk.exceptions import InputFileError
@@ -93,6 +95,11 @@ def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low
     code, out, err = cli("data", "list", "--json")
     assert code == 0, err
     assert '"cpi_yoy"' in out and '"hog_spot_price_index_zhuyi"' in out
+    # the demo's store knows the NBS release days: on 9 November 2025 the latest CPI known was October's 0.2
+    code, out, err = cli("data", "show", "cpi_yoy", "--known-on", "2025-11-09", "--start", "2025-01", "--json")
+    assert code == 0, err
+    values = json.loads(out)["values"]
+    assert list(values.items())[-1] == ("2025-10", 0.2) and values["2025-09"] == -0.3
     # the scenario commands read the project's store too (they once looked in the default store)
     code, out, err = cli("scenario", "run", "cpi_2026.toml", "--as-of", "2025-12", "--json")
     assert code == 0, err

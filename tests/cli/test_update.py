@@ -59,6 +59,9 @@ def test_release_day_rebuilds_only_the_affected_report_then_is_a_no_op(cli, in_d
     first = json.loads(out)
     assert [(r["basename"], r["status"], r["as_of"]) for r in first["reports"]] == [
         ("inflation-review", "rebuilt", "2025-11"), ("trade-flash", "rebuilt", "2025-11")]
+    # stale inputs of each report, against its month: Korea's exports end 2025-06 (5 months before Nov 2025)
+    kr = {s["id"]: s for s in first["reports"][1]["stale"]}["kr_exports_world"]
+    assert (kr["last_period"], kr["months_behind"]) == ("2025-06", 5)
     trade_md = (in_dir / "reports" / "trade-flash" / "trade-flash.md").read_text(encoding="utf-8")
 
     v = _vintages(in_dir / "store.duckdb")
@@ -71,11 +74,18 @@ def test_release_day_rebuilds_only_the_affected_report_then_is_a_no_op(cli, in_d
 
     code, out, err = cli("update", rel)
     assert code == 0, err
+    assert "新数据：" in out
     assert "CPI:当月同比 2025-12: 0.8 (前值 0.7)" in out
     assert "PPI:全部工业品:当月同比 2025-12: -1.9 (前值 -2.2)" in out
     assert "CPI:环比 2025-12: 0.2 (前值 -0.1)" in out
-    assert "已重建 inflation-review（截至 2025-12" in out
+    assert "已重建 inflation-review（截至 2025-12，输入或代码有变）" in out
     assert "无需更新 trade-flash（截至 2025-11）" in out
+    # the release file brings no PPI MoM: in the December review it ends in November, and is said to
+    lines = out.splitlines()
+    review_stale = lines[lines.index("已重建 inflation-review（截至 2025-12，输入或代码有变）") + 1]
+    assert review_stale.startswith("  滞后数据：") and "（截至2025年11月）" in review_stale
+    trade_stale = lines[lines.index("无需更新 trade-flash（截至 2025-11）") + 1]
+    assert "（截至2025年6月）" in trade_stale and "stale" not in out and "rebuilt" not in out
     md = (in_dir / "reports" / "inflation-review" / "inflation-review.md").read_text(encoding="utf-8")
     assert "2025年12月" in md and "0.8%" in md
     # trade-flash reads no CPI/PPI series: untouched
@@ -83,7 +93,7 @@ def test_release_day_rebuilds_only_the_affected_report_then_is_a_no_op(cli, in_d
 
     v = _vintages(in_dir / "store.duckdb")
     with pytest.MonkeyPatch.context() as mp:  # nothing stored changed: no report reads its inputs again
-        mp.setattr("macrodesk.cli.report.report_key", lambda *a, **k: pytest.fail("inputs read on a no-op"))
+        mp.setattr("macrodesk.analyses.files.recipe_inputs", lambda *a, **k: pytest.fail("inputs read on a no-op"))
         code, out, err = cli("update", rel, "--json", "--lang", "en")
     assert code == 0, err
     again = json.loads(out)
@@ -92,14 +102,19 @@ def test_release_day_rebuilds_only_the_affected_report_then_is_a_no_op(cli, in_d
     assert [r["status"] for r in again["reports"]] == ["up to date", "up to date"]
     assert all("build_seconds" not in r for r in again["reports"])
 
+    assert {s["id"] for s in again["reports"][0]["stale"]} >= {"ppi_mom"}  # recorded at the build, not re-read
+
     code, out, _ = cli("update", rel, "--lang", "en")
     assert "No changes" in out and "up to date inflation-review (data to 2025-12)" in out
+    assert "  stale inputs: " in out and " (to Nov 2025)" in out and " (to Jun 2025)" in out
+    assert not any("\u4e00" <= ch <= "\u9fff" for line in out.splitlines() if not line.startswith("  ")
+                   for ch in line)  # English summary lines (series names are the store's)
 
     (in_dir / "reports" / "trade-flash" / "trade-flash.md").unlink()  # a deleted output is written again
     code, out, err = cli("update", "--json")
     assert code == 0, err
     row = json.loads(out)["reports"][1]
-    assert (row["basename"], row["status"], row["reason"]) == ("trade-flash", "rebuilt", "output missing")
+    assert (row["basename"], row["status"], row["reason"]) == ("trade-flash", "rebuilt", "output missing")  # JSON: codes
     assert (in_dir / "reports" / "trade-flash" / "trade-flash.md").read_text(encoding="utf-8") == trade_md
 
 

@@ -18,7 +18,9 @@ D = dt.date
 @pytest.mark.parametrize(
     "period, day",
     [("2022-10", D(2022, 11, 9)), ("2023-02", D(2023, 3, 9)), ("2023-06", D(2023, 7, 10)),
-     ("2023-07", D(2023, 8, 9)), ("2024-12", D(2025, 1, 9))],
+     ("2023-07", D(2023, 8, 9)), ("2024-12", D(2025, 1, 9)),
+     # dates written without separators: etnet.com.hk/…/news-article/20250910850, chinatimes.com/…/20251109001092
+     ("2025-08", D(2025, 9, 10)), ("2025-10", D(2025, 11, 9)), ("2025-12", D(2026, 1, 9))],
 )
 def test_past_cpi_release_days_match_the_release_pages(period, day):
     r = release_date("nbs_prices", period)
@@ -70,6 +72,9 @@ def test_backfill_gives_known_then_estimated_dates():
     out = backfill_released("cpi_yoy", [*periods, pd.Period("2030-05", "M")])
     assert list(out) == [pd.Timestamp("2023-03-09"), pd.Timestamp("2023-04-11"), pd.Timestamp("2030-06-09")]
     assert backfill_released("kr_exports_world", periods).isna().all()
+    # known days only: the rule's estimate for May 2030 is left out
+    out = backfill_released("cpi_yoy", [*periods, pd.Period("2030-05", "M")], known_only=True)
+    assert out.iloc[:2].tolist() == [pd.Timestamp("2023-03-09"), pd.Timestamp("2023-04-11")] and pd.isna(out.iloc[2])
 
 
 def test_unknown_body_and_bad_period_are_clear_errors():

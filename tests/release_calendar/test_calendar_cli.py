@@ -10,9 +10,13 @@ def test_calendar_json_lists_next_releases_per_report_and_series(cli, sample_sto
     assert code == 0
     data = json.loads(out)
     reports = {r["report"]: r for r in data["reports"]}
-    # the December 2025 CPI/PPI release, due about the 9th of January (rule, so estimated)
+    # the December 2025 CPI/PPI release: 9 January 2026, read off a release page (known, not estimated)
     assert reports["inflation-review"]["date"] == "2026-01-09"
-    assert reports["inflation-review"]["estimated"] is True
+    assert reports["inflation-review"]["estimated"] is False
+    # the January 2026 one is the rule's: about the 9th of February (Spring Festival 2026 is 17 Feb)
+    code, out, _ = cli("calendar", "--store", sample_store_path, "--month", "2026-02", "--json")
+    feb = {r["report"]: r for r in json.loads(out)["reports"]}["inflation-review"]
+    assert (feb["date"], feb["estimated"]) == ("2026-02-09", True)
     rows = {r["id"]: r for r in data["series"]}
     import pandas as pd
 

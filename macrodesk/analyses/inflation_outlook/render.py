@@ -27,7 +27,7 @@ __all__ = ["render"]
 
 
 # ---------------------------------------------------------------- scenarios and nowcasts
-def _scenario_blocks(res: OutlookResults, lang: str) -> list:
+def _scenario_blocks(res: OutlookResults, lang: str, fr: Staleness) -> list:
     """Blocks of the scenario section from the shipped files run in :mod:`.compute` (empty: no section)."""
     from macrodesk.reports.views.scenarios import scenario_blocks, target_name
 
@@ -37,7 +37,7 @@ def _scenario_blocks(res: OutlookResults, lang: str) -> list:
             blocks.append(Notice(tr(f"{target_name(spec, 'zh')}情景未能计算：{out}",
                                     f"{target_name(spec, 'en')} scenarios not computed: {out}", lang)))
             continue
-        blocks += scenario_blocks(out, lang)
+        blocks += scenario_blocks(out, lang, staleness=fr)
     return blocks
 
 
@@ -49,7 +49,7 @@ def _scenario_points(res: OutlookResults, lang: str) -> list[str]:
             if not isinstance(out, str)]
 
 
-def _nowcast_blocks(res: OutlookResults, lang: str) -> list:
+def _nowcast_blocks(res: OutlookResults, lang: str, fr: Staleness) -> list:
     """Blocks of the real-time nowcast backtests computed in :mod:`.compute`."""
     from macrodesk.reports.views.nowcast import backtest_blocks
 
@@ -58,7 +58,7 @@ def _nowcast_blocks(res: OutlookResults, lang: str) -> list:
         return []
     if ext.nowcast_error is not None:
         raise ModelError(ext.nowcast_error)  # recorded in the data notes by the guard, as before
-    return backtest_blocks(list(ext.nowcasts), lang) if ext.nowcasts else []
+    return backtest_blocks(list(ext.nowcasts), lang, staleness=fr) if ext.nowcasts else []
 
 
 # ---------------------------------------------------------------- the report
@@ -122,6 +122,7 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
     month = res.month
     nxt = res.year + 1
     gaps = _Gaps()
+    fr = Staleness(res.status, month, lang)
     intro, head = _intro(res, gaps, lang)
     # each chapter is guarded: data a model cannot use are reported, never fatal
     review, key1 = _guarded(gaps, ([], []), review_sections, res, gaps, lang)
@@ -133,10 +134,10 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
     sections += cpi_sections_
     sections.append(Section(tr(f"{nxt}年PPI展望", f"PPI outlook for {nxt}", lang), []))
     sections += ppi_sections_
-    scen = _scenario_blocks(res, lang)
+    scen = _scenario_blocks(res, lang, fr)
     if scen:
         sections.append(Section(tr(f"{nxt}年CPI与PPI情景推演", f"CPI and PPI scenarios for {nxt}", lang), scen))
-    nowcasts = _guarded(gaps, [], _nowcast_blocks, res, lang)
+    nowcasts = _guarded(gaps, [], _nowcast_blocks, res, lang, fr)
     if nowcasts:
         sections.append(Section(tr("CPI与PPI实时预测模型回测", "Real-time CPI and PPI nowcasts: backtest", lang), nowcasts))
     risks.insert(0, tr(
@@ -151,7 +152,6 @@ def render(res: OutlookResults, lang: str = "zh") -> Report:
     sections.append(Section(tr("风险提示", "Risks", lang), risk_blocks))
     notes = gaps.notices(lang)
 
-    fr = Staleness(res.status, month, lang)
     kept = fr.relabel_sections(_numbered(sections, lang))
     kept.append(fr.box())
     if notes:

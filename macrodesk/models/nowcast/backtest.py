@@ -164,5 +164,6 @@ def run_backtest(
         failed=tuple(failed),
         sources=sources,
         release_day=model.release_day if release_day is None else int(release_day),
+        inputs=tuple(k for k, v in src.items() if len(v)),
     )
 

@@ -44,7 +44,11 @@ def error_stats(err: pd.Series | np.ndarray) -> dict[str, float]:
 
 @dataclass(frozen=True, eq=False)
 class BacktestResult(ResultsMixin):
-    """A rolling real-time backtest of one model on one target (see the module docstring)."""
+    """A rolling real-time backtest of one model on one target (see the module docstring).
+
+    ``sources`` are the metadata of the target and the consensus (the source line);
+    ``inputs`` the ids of every series the backtest read (model inputs, target, consensus).
+    """
 
     target: TargetSpec
     model: str
@@ -53,6 +57,7 @@ class BacktestResult(ResultsMixin):
     failed: tuple[str, ...] = ()
     sources: tuple[SeriesMeta, ...] = ()
     release_day: int = 15
+    inputs: tuple[str, ...] = ()
     computable: ClassVar[bool] = True
 
     # -- statistics ---------------------------------------------------------------------

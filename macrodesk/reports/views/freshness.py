@@ -121,25 +121,40 @@ class Staleness:
 
         When every input is stale and they end in the same month, the caption gets the mark
         ("…（截至2024年12月）"); when only some are, the note names them ("滞后数据：出口价格指数
-        （截至2024年12月）"). A caption that already carries the mark is left as it is.
+        （截至2024年12月）"). A caption or note that already carries the mark is left as it is, so an
+        exhibit marked when made is not marked again by :meth:`relabel`.
         """
         items = list(items)
         inputs = self.inputs(items)
         stale = self.stale(items)
-        ends: dict[pd.Period, list[str]] = {}
-        for sid in stale:
-            last = self._rows[sid]["last_period"]
-            if last is not None:
-                ends.setdefault(_key(last), []).append(sid)
-        ends = {p: ids for p, ids in ends.items() if as_of_label(p, self.lang) not in caption}
+        ends = {p: ids for p, ids in self._ends(stale).items() if as_of_label(p, self.lang) not in caption}
         if not ends:
             return {"caption": caption, "note": note, "inputs": inputs}
         if len(ends) == 1 and len(stale) == len(inputs):
             return {"caption": caption + as_of_label(next(iter(ends)), self.lang), "note": note, "inputs": inputs}
-        parts = [self._names(ids) + as_of_label(p, self.lang) for p, ids in sorted(ends.items())]
+        parts = [self._names(ids) + as_of_label(p, self.lang) for p, ids in ends.items()]
+        parts = [p for p in parts if p not in (note or "")]  # an exhibit marked before (relabel) keeps its note
+        if not parts:
+            return {"caption": caption, "note": note, "inputs": inputs}
         extra = tr("滞后数据：", "Data lagging: ", self.lang) + tr("；", "; ", self.lang).join(parts)
         sep = tr("；", "; ", self.lang)
-        return {"caption": caption, "note": extra if not note else note + sep + extra, "inputs": inputs}
+        return {"caption": caption, "note": extra if not note else note.rstrip("。.") + sep + extra, "inputs": inputs}
+
+    def _ends(self, ids: Iterable[str]) -> dict[pd.Period, list[str]]:
+        """The stale ids among ``ids`` by the month their data end, oldest first."""
+        ends: dict[pd.Period, list[str]] = {}
+        for sid in ids:
+            last = self._rows[sid]["last_period"] if sid in self._rows else None
+            if last is not None and bool(self._rows[sid]["stale"]):
+                ends.setdefault(_key(last), []).append(sid)
+        return dict(sorted(ends.items()))
+
+    def lagging(self, items: Iterable[Any] | None = None, most: int = 3) -> str:
+        """'A、B、C等13项（截至2023年8月）；D（截至2024年12月）': the stale inputs among ``items``
+        (default: every input of the status table) by the month they end ('' when none is stale)."""
+        ids = self._ids(items) if items is not None else list(self._rows)
+        return tr("；", "; ", self.lang).join(self._names(i, most) + as_of_label(p, self.lang)
+                                              for p, i in self._ends(ids).items())
 
     def _names(self, ids: list[str], most: int = 3) -> str:
         """'A、B、C等13项' / 'A, B, C and 10 more': the display names of ``ids``, at most ``most`` of them."""

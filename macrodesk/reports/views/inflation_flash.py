@@ -18,7 +18,7 @@ from macrodesk.models.inflation.review import CarryoverReview, SeasonalReview
 from macrodesk.models.nowcast.base import Nowcast, round_print
 from macrodesk.reports.model import Section
 from macrodesk.reports.views._common import not_computable_text
-from macrodesk.reports.views.freshness import as_of_label
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.reports.views.nowcast import input_label
 from macrodesk.text import format as F
 from macrodesk.text import tr
@@ -391,13 +391,16 @@ def groups_table(res: FlashResults, lang: str) -> pd.DataFrame:
     return df
 
 
-def groups_text(res: FlashResults, lang: str) -> str:
-    """"分大类看，生产资料同比…，采掘工业（截至2025年11月）同比…。" — a stale group carries its own month."""
+def groups_text(res: FlashResults, lang: str, fr: Staleness) -> str:
+    """"分大类看，生产资料同比…，采掘工业（截至2025年11月）同比…。" — a stale group carries its own month.
+
+    ``fr`` is the report's :class:`~macrodesk.reports.views.freshness.Staleness` (the mark and the data-status box).
+    """
     names, m = _names(res, lang), res.month
     bits = []
     for i, s in res.groups.items():
         last = s.index[-1]
-        mark = as_of_label(last, lang) if last != m else ""
+        mark = fr.mark([i]) if last < m else ""
         prior = s.get(last - 1, np.nan)
         move = _move(float(s.iloc[-1]), float(prior), lang)
         bits.append(tr(f"{names[i]}{mark}同比{F.pct(float(s.iloc[-1]))}" + (f"，{move}" if move else ""),

@@ -22,6 +22,7 @@ from macrodesk.models._base import is_computable
 from macrodesk.models.nowcast.base import Nowcast, TargetSpec
 from macrodesk.models.nowcast.results import BacktestResult
 from macrodesk.models.nowcast.trade import TradeFit, TradeNowcast
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.text import format as F
 from macrodesk.text import source_line, tr
 
@@ -222,12 +223,15 @@ def backtest_blocks(
     lang: str = "zh",
     *,
     periods: Mapping[str, tuple[Any, Any]] | None = None,
+    staleness: Staleness | None = None,
 ) -> list:
     """Report blocks for one or more backtests: per result a paragraph, a chart and an error table.
 
     Drop them into any :class:`~macrodesk.reports.model.Section`; figures and
     tables are numbered by the report. ``periods`` maps a label to ``(start, end)``
-    for the table rows (default: calendar years).
+    for the table rows (default: calendar years). With the report's ``staleness`` the
+    chart and the table record the series the backtest read (``inputs``) and are marked
+    where one of them (the consensus, a price input) ends before the report month.
     """
     from macrodesk.reports.model import Figure, Paragraph, Table
 
@@ -244,28 +248,34 @@ def backtest_blocks(
         names["consensus_mae"]: lambda v: F.num(v, 3),
         names["random_walk_mae"]: lambda v: F.num(v, 3),
     }
+    fr = staleness or Staleness(None, None, lang)
     for res in results:
         src = backtest_source_line(res, lang)
         name = target_name(res.target, lang)
         model = model_label(res.model, lang)
+        ids = res.inputs or tuple(m.id for m in res.sources)
         blocks.append(Paragraph(backtest_text(res, lang)))
         blocks.append(
             Figure(
                 backtest_chart(res, lang),
-                tr(f"{name}：{model}实时预测、实际值与一致预期", f"{name}: real-time {model.lower()} nowcast, actual and consensus", lang),
-                source=src,
-                note=tr(
-                    "预测在每月最后一天做出，只使用当日可得的数据；一致预期仅用于比较，不作为模型输入。",
-                    "Each nowcast is made on the last day of the month with the data available that day; "
-                    "the consensus is shown for comparison only and is not a model input.",
-                    lang,
+                **fr.exhibit(
+                    tr(f"{name}：{model}实时预测、实际值与一致预期",
+                       f"{name}: real-time {model.lower()} nowcast, actual and consensus", lang),
+                    ids,
+                    note=tr(
+                        "预测在每月最后一天做出，只使用当日可得的数据；一致预期仅用于比较，不作为模型输入。",
+                        "Each nowcast is made on the last day of the month with the data available that day; "
+                        "the consensus is shown for comparison only and is not a model input.",
+                        lang,
+                    ),
                 ),
+                source=src,
             )
         )
         blocks.append(
             Table(
                 backtest_table(res, lang, periods),
-                tr(f"{name}实时回测误差（百分点）", f"{name} real-time backtest errors (pp)", lang),
+                **fr.exhibit(tr(f"{name}实时回测误差（百分点）", f"{name} real-time backtest errors (pp)", lang), ids),
                 source=src,
                 formats=fmt,
             )

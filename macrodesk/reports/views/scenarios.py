@@ -28,6 +28,7 @@ from matplotlib.figure import Figure as MplFigure
 from macrodesk.exceptions import ScenarioError
 from macrodesk.plotting import charts
 from macrodesk.reports.model import Block, Bullets, Figure, Notice, Paragraph, Table
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.scenarios.results import CommodityResult, ScenarioResult, ScenarioSetResult
 from macrodesk.scenarios.spec import Adjustment, Baseline, CommodityPathSpec, ScenarioFile, ScenarioSpec, Shock
 from macrodesk.scenarios.tracking import TrackResult
@@ -400,14 +401,19 @@ def scenario_blocks(
     *,
     history_months: int = 36,
     commodities: bool = True,
+    staleness: Staleness | None = None,
 ) -> list[Block]:
     """Paragraph + Bullets (assumptions, centres, ranges), Figure (history + paths), Table (monthly paths).
 
     With ``commodities=True`` each commodity path that could be built adds a
     paragraph and a figure of its YoY; a commodity whose path could not be
     built is named in a Notice. The figure note gives the YoY method, the
-    assumptions used for unpublished months and the file's ``source``.
+    assumptions used for unpublished months and the file's ``source``. With the
+    report's ``staleness`` the figures and the table record the series the run read
+    (``inputs``) and are marked where one ends before the report month.
     """
+    fr = staleness or Staleness(None, None, lang)
+    ids = [m.id for m in res.inputs]
     nm = target_name(res.spec, lang)
     hz = horizon_label(res.spec.horizon, lang)
     names = {c.key: commodity_name(c.spec, lang) for c in res.commodities}
@@ -422,16 +428,16 @@ def scenario_blocks(
     blocks.append(
         Figure(
             scenarios_chart(res, lang, history_months=history_months),
-            tr(f"{hz}{nm}同比情景推演", f"{nm} YoY scenarios, {hz}", lang),
+            **fr.exhibit(tr(f"{hz}{nm}同比情景推演", f"{nm} YoY scenarios, {hz}", lang), ids,
+                         note=_method_note(res, lang)),
             source=src,
-            note=_method_note(res, lang),
         )
     )
     table = scenarios_table(res, lang)
     blocks.append(
         Table(
             table,
-            tr(f"{hz}{nm}同比各情景逐月路径（%）", f"{nm} YoY by month and scenario, {hz} (%)", lang),
+            **fr.exhibit(tr(f"{hz}{nm}同比各情景逐月路径（%）", f"{nm} YoY by month and scenario, {hz} (%)", lang), ids),
             source=src,
             formats={c: _fmt2 for c in table.columns},
         )
@@ -439,7 +445,7 @@ def scenario_blocks(
     if commodities:
         for c in res.commodities:
             if c.ok:
-                blocks += _commodity_blocks(res, c, hz, lang)
+                blocks += _commodity_blocks(res, c, hz, lang, fr)
     missing = [c for c in res.commodities if not c.ok]
     if missing and commodities:
         blocks.append(Notice(tr(
@@ -454,7 +460,8 @@ def _level(v: float) -> str:
     return F.num(v, 0 if v >= 100 else 1, thousands=True)
 
 
-def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang: str) -> list[Block]:
+def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang: str,
+                      fr: Staleness) -> list[Block]:
     """A commodity path: paragraph (last level, targets, horizon averages) and its YoY figure."""
     assert c.last_observed is not None
     unit = commodity_unit(c.spec, lang)
@@ -476,9 +483,10 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
         Paragraph(text),
         Figure(
             commodity_chart(res, c.key, lang),
-            tr(f"{hz}{nm_zh}价格同比路径", f"{nm_en} price YoY path, {hz}", lang),
+            **fr.exhibit(tr(f"{hz}{nm_zh}价格同比路径", f"{nm_en} price YoY path, {hz}", lang),
+                         [c.meta.id] if c.meta is not None else [],
+                         note=tr(f"月均价；假设路径：{targets}", f"monthly averages; assumed path: {targets}", lang)),
             source=_source(res, lang, [c.meta] if c.meta is not None else []),
-            note=tr(f"月均价；假设路径：{targets}", f"monthly averages; assumed path: {targets}", lang),
         ),
     ]
 
