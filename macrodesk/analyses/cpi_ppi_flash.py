@@ -37,6 +37,7 @@ from macrodesk.models._base import NotComputable, pindex
 from macrodesk.models.inflation.pulls import ImpliedSplit, ItemPulls, implied_split, item_pulls
 from macrodesk.models.inflation.review import CarryoverReview, SeasonalReview, carryover_review, seasonal_review
 from macrodesk.models.nowcast.base import Nowcast
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import inflation_flash as V
 from macrodesk.reports.views import review as VR
@@ -311,12 +312,6 @@ def _nowcast_inputs(*nowcasts: FlashNowcast | None) -> list[str]:
 def _headline_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
     m, S = res.month, res.inputs.series
     table = V.headline_table(res.cpi, res.ppi, lang)
-    hist = pd.DataFrame({tr("CPI同比", "CPI YoY", lang): S["cpi_yoy"].data})
-    if res.ppi is not None:
-        hist[tr("PPI同比", "PPI YoY", lang)] = S["ppi_yoy"].data
-    hist = hist[(hist.index > m - 36) & (hist.index <= m)]
-    from macrodesk.plotting import charts
-
     heads = ["cpi_yoy", "cpi_mom", "cpi_yoy_consensus"]
     if res.ppi is not None:
         heads += ["ppi_yoy", "ppi_mom", "ppi_yoy_consensus"]
@@ -332,10 +327,8 @@ def _headline_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
                                   note=V.headline_note(res.release, res.release_estimated, lang)),
               source=_src(res, ("cpi_yoy", "cpi_mom", "ppi_yoy", "ppi_mom", "cpi_yoy_consensus"), lang),
               formats={c: F.signed1 for c in table.columns}),
-        Figure(charts.line_chart(hist, ylabel="%", lang=lang),
-               **fr.exhibit(tr(f"CPI与PPI同比（{hist.index[0].year}年以来）", f"CPI and PPI YoY since {hist.index[0].year}",
-                               lang), ("cpi_yoy", "ppi_yoy") if res.ppi is not None else ("cpi_yoy",)),
-               source=_src(res, ("cpi_yoy", "ppi_yoy"), lang)),
+        exhibit("cpi_ppi_recent").figure({k: v for k, v in S.items() if k != "ppi_yoy" or res.ppi is not None}, m, lang,
+                                         staleness=fr),
     ]
     return Section(tr("总览：实际值、一致预期与模型预测", "Headline: actual, consensus and nowcast", lang), blocks)
 

@@ -256,10 +256,7 @@ def _components(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section |
     lacking = [i for i, _, _ in _COMPONENTS if all(i != h[0] for h in have)]
     if not have:
         return None, lacking
-    start = month - 35
-    comp = pd.DataFrame({tr(zh, en, lang): S[i].data for i, zh, en in have})
-    comp = comp[(comp.index >= start) & (comp.index <= month)]
-    broad = [tr(zh, en, lang) for i, zh, en in have if i not in ("cpi_pork_yoy", "cpi_fresh_veg_yoy")]
+    drawn = {i: S[i] for i, _, _ in have}  # the components with the month's print
     tbl = _component_table(res, have, lang)
     movers = tbl.iloc[:, 3].dropna().sort_values()
     txt = tr(
@@ -274,11 +271,7 @@ def _components(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section |
     )
     comp_blocks: list[Block] = [
         Paragraph(txt),
-        Figure(
-            charts.line_chart(comp[broad], ylabel="%", lang=lang),
-            **fr.exhibit(tr("CPI主要分项同比", "CPI components, YoY", lang), [i for i, _, _ in have]),
-            source=source_line([S[i] for i, _, _ in have], lang),
-        ),
+        exhibit("cpi_components_yoy").figure(drawn, month, lang, staleness=fr),
         Table(
             tbl,
             **fr.exhibit(tr(f"{F.month_label(month)}CPI分项同比", f"CPI components YoY, {F.month_label(month, 'en')}", lang),

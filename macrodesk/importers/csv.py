@@ -7,7 +7,9 @@ otherwise they come from the catalogue of known series
 (:mod:`macrodesk.series.catalogue`) or, for the frequency, from the dates
 (:func:`macrodesk.series.frequency.infer_freq`, lenient: month-end dates are
 monthly, year-end dates annual, a weekly spacing weekly, and dates that follow no
-pattern daily). ``unit`` is required and must be a known unit code. Accepts plain
+pattern daily). An empty ``source`` is the publisher the catalogue gives. ``unit`` is
+required and must be a known unit code; an id the catalogue declares for import
+(``importable.toml``) must come in its unit or one that converts to it. Accepts plain
 or gzip-compressed files.
 """
 
@@ -28,7 +30,7 @@ from macrodesk.series._container import check_id
 from macrodesk.series.checks import find_duplicate, implausible, implausible_message, on_grid, to_numbers
 from macrodesk.series.periods import read_period_text
 from macrodesk.series.frequency import infer_freq
-from macrodesk.series.units import UNITS
+from macrodesk.series.units import UNITS, convert, get_unit
 
 __all__ = ["read_csv", "read_frame"]
 
@@ -197,6 +199,16 @@ def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSer
             f"file '{name}', row {int(g['line'].iloc[j])}, series '{sid}': unit '{u[1]}' clashes with "
             f"'{u[0]}' used on earlier rows of the same series"
         )
+    declared = _cat_str(cat, sid, "unit")  # an importable series' unit (macrodesk/series/importable.toml)
+    unit = str(g["unit"].iloc[0])
+    if declared and unit != declared:
+        try:
+            convert(1.0, unit, declared)
+        except UnitError:
+            raise UnitError(
+                f"file '{name}', row {int(g['line'].iloc[0])}, series '{sid}': unit '{unit}', but the reports read "
+                f"'{sid}' in '{declared}' ({get_unit(declared).zh}); convert the values or give the unit '{declared}'"
+            ) from None
     dates = pd.DatetimeIndex(g["date"])
     freq = _first(g["freq"]) or _cat_str(cat, sid, "freq") or infer_freq(dates, lenient=True) or "D"
     if freq not in FREQS:
@@ -222,7 +234,7 @@ def _series(sid: str, g: pd.DataFrame, cat: pd.DataFrame, name: str) -> MacroSer
         id=sid, unit=str(g["unit"].iloc[0]), freq=cast(Freq, freq),
         name_zh=_first(g["name_zh"]) or _cat_str(cat, sid, "name_zh"),
         name_en=_first(g["name_en"]) or _cat_str(cat, sid, "name_en"),
-        source=_first(g["source"]), origin=_origin(g["origin"], name),
+        source=_first(g["source"]) or _cat_str(cat, sid, "source"), origin=_origin(g["origin"], name),
     )
     released = None
     if g["released"].notna().any():

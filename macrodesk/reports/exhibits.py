@@ -6,7 +6,7 @@ An exhibit is a small table (in TOML, or a dict) that names what to draw; no Pyt
     id = "hog_profit"
     title = "生猪养殖利润"                 # Chinese title ("title_en" for English)
     title_en = "Hog-farm profit per head"
-    kind = "dual"                          # line | bar | dual (line with a right axis)
+    kind = "dual"                          # line | bar | dual (line with a right axis) | ranking
     start = "2021-01"                      # or: years = 10 (the last ten years to the report month)
     ylabel = "元/头"
     note = "…"                             # optional; note_en
@@ -21,7 +21,11 @@ Each series entry has ``id``, optional ``transform`` (one of :data:`TRANSFORMS`,
 (default: the series' name), ``ma`` (a moving average over that many periods, after the
 transform), ``axis`` (``left``/``right``) and ``optional`` (draw without it when
 it is missing). ``annual = true`` keeps the year-end values (December, Q4: a year-to-date series'
-full year). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
+full year); ``quarterly = true`` draws monthly (and daily, weekly) series at quarter ends, the value
+of each quarter's last month, beside quarterly ones. ``ahead_years = 1`` draws past the report
+month to December of the next year (published forecasts such as EIA's). ``kind = "ranking"``
+draws the latest value of each series as one horizontal bar, highest first (each industry's
+percentile). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
 before the report month gets "（截至2023年9月）" after its title.
 
 :func:`parse_exhibit` validates one table, naming the file and key of anything wrong;
@@ -31,6 +35,7 @@ before the report month gets "（截至2023年9月）" after its title.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -53,7 +58,7 @@ __all__ = ["CHART_KINDS", "TRANSFORMS", "ExhibitSpec", "SeriesRef", "builtin_exh
            "parse_exhibit", "parse_exhibits"]
 
 #: Chart kinds an exhibit may ask for.
-CHART_KINDS = ("line", "bar", "dual")
+CHART_KINDS = ("line", "bar", "dual", "ranking")
 
 
 # ---------------------------------------------------------------- transforms
@@ -96,17 +101,24 @@ def _tf_percentile(s: MacroSeries, over: MacroSeries | None) -> pd.Series:
     return T.expanding_percentile(_periodic(s)) * 100
 
 
-def _pair(s: MacroSeries, over: MacroSeries | None, name: str) -> tuple[pd.Series, pd.Series]:
+def _pair(s: MacroSeries, over: MacroSeries | None, name: str, *, levels: bool = True) -> tuple[pd.Series, pd.Series]:
     assert over is not None  # the parser requires 'over' for these transforms
     if s.unit != over.unit:
         raise ReportError(f"transform '{name}': '{s.id}' is {s.unit} but '{over.id}' is {over.unit}; "
                           "both must be in the same unit")
+    if not levels:
+        return _periodic(s), _periodic(over)
     return _level(s, name), _level(over, name)
 
 
 def _tf_share(s: MacroSeries, over: MacroSeries | None) -> pd.Series:
     a, b = _pair(s, over, "share")
     return T.share(a, b) * 100
+
+
+def _tf_difference(s: MacroSeries, over: MacroSeries | None) -> pd.Series:
+    a, b = _pair(s, over, "difference", levels=False)
+    return a - b
 
 
 def _tf_turnover(s: MacroSeries, over: MacroSeries | None) -> pd.Series:
@@ -127,9 +139,12 @@ TRANSFORMS: dict[str, _Transform] = {
     "yoy": _Transform("YoY % from a level: X_t / X_{t-12} - 1", _tf_yoy),
     "mom": _Transform("MoM % from a level", _tf_mom),
     "cagr2y": _Transform("two-year compound growth %, from a level or a pct_yoy series", _tf_cagr2y),
-    "percentile": _Transform("percentile (%) of each value within the history to that date", _tf_percentile),
+    "percentile": _Transform("percentile (%) of each value within the history to that date (from the figure's "
+                             "start when it has one)", _tf_percentile),
     "share": _Transform("100 × id / over (e.g. food spending / all spending: the Engel coefficient)",
                         _tf_share, needs_over=True),
+    "difference": _Transform("id − over, in their unit (e.g. exports − imports: net exports)", _tf_difference,
+                             needs_over=True),
     "turnover_days": _Transform("id (a stock) in days of over (a year-to-date flow): id / (over / days elapsed)",
                                 _tf_turnover, needs_over=True),
 }
@@ -138,6 +153,15 @@ TRANSFORMS: dict[str, _Transform] = {
 def _until_start(lang: str) -> str:
     """How :func:`~macrodesk.reports.views.freshness.as_of_label` begins: ``"（截至"`` / ``" (to "``."""
     return tr("（截至", " (to ", lang)
+
+
+def _quarter_ends(v: pd.Series) -> pd.Series:
+    """A monthly series at quarter ends (the value of March, June …) as a quarterly one; others as they are."""
+    idx = v.index
+    if not isinstance(idx, pd.PeriodIndex) or not idx.freqstr.startswith("M"):
+        return v
+    q = v[idx.month % 3 == 0]
+    return q.set_axis(cast(pd.PeriodIndex, q.index).asfreq("Q", how="E"))
 
 
 # ---------------------------------------------------------------- the spec
@@ -175,6 +199,8 @@ class ExhibitSpec:
     start: str | None = None
     years: int | None = None
     annual: bool = False
+    quarterly: bool = False
+    ahead_years: int = 0
     ylabel: str | None = None
     right_ylabel: str | None = None
     note: str | None = None
@@ -192,8 +218,11 @@ class ExhibitSpec:
         return list(dict.fromkeys(i for r in self.series if not r.optional for i in r.ids()))
 
     def missing(self, S: Mapping[str, MacroSeries]) -> list[str]:
-        """Required ids absent (or empty) in ``S``."""
-        return [i for i in self.required() if i not in S or len(S[i]) == 0]
+        """Required ids absent (or empty) in ``S``; every id when all series are optional and none is there."""
+        absent = [i for i in self.ids() if i not in S or len(S[i]) == 0]
+        if self.required():
+            return [i for i in self.required() if i in absent]
+        return absent if len(absent) == len(self.ids()) else []
 
     def frame(self, S: Mapping[str, MacroSeries], as_of: pd.Period, lang: str = "zh") -> pd.DataFrame:
         """The drawn values, one column per series, cut to the window ending at ``as_of``."""
@@ -204,13 +233,18 @@ class ExhibitSpec:
         for r in self.series:
             if any(i not in S or len(S[i]) == 0 for i in r.ids()):
                 continue
+            src = S[r.id]
+            if r.transform == "percentile" and self.start is not None:  # the percentile within the window drawn
+                src = src.slice(self.start, None)
             try:
-                values = TRANSFORMS[r.transform].fn(S[r.id], S[r.over] if r.over else None)
+                values = TRANSFORMS[r.transform].fn(src, S[r.over] if r.over else None)
                 if r.ma is not None:
                     values = T.moving_average(values, r.ma)
             except MacrodeskError as exc:
                 raise ReportError(f"{self.where or self.key}: series '{r.id}': {exc}") from None
             cols[r.name(S, lang)] = values
+        if self.quarterly:
+            cols = {c: _quarter_ends(v) for c, v in cols.items()}
         if any(not isinstance(v.index, pd.PeriodIndex) for v in cols.values()):  # pragma: no cover - transforms keep periods
             raise ReportError(f"{self.where or self.key}: a transform did not give a monthly or quarterly series")
         freqs = {cast(pd.PeriodIndex, v.index).freqstr for v in cols.values()}
@@ -224,7 +258,8 @@ class ExhibitSpec:
             idx = cast(pd.PeriodIndex, df.index).asfreq("Y", how="E")
             df.index = idx
         freq = idx.freqstr
-        end = as_of.asfreq(freq, how="E")
+        horizon = pd.Period(f"{as_of.year + self.ahead_years}-12", freq="M") if self.ahead_years else as_of
+        end = horizon.asfreq(freq, how="E")
         df = df[idx <= end]
         if self.years is not None:
             per_year = 4 if freq.startswith("Q") else 1 if freq.startswith(("Y", "A")) else 12
@@ -239,6 +274,33 @@ class ExhibitSpec:
         marks = {c: c + as_of_label(df[c].last_valid_index(), lang) for c in df.columns
                  if df[c].last_valid_index() is not None and df[c].last_valid_index() < last_row}
         return df.rename(columns=marks) if marks else df
+
+    def label(self, lang: str = "zh") -> str:
+        """The title without data: ``{start_year}`` is the ``start`` year, or its "（…年以来）" is left out."""
+        text = tr(self.title, self.title_en, lang)
+        if self.start is not None:
+            return text.replace("{start_year}", self.start[:4])
+        return re.sub(r"[（(][^（）()]*\{start_year\}[^（）()]*[）)]|\s*since \{start_year\}|\{start_year\}", "", text)
+
+    def lacking(self, S: Mapping[str, MacroSeries], lang: str = "zh") -> str | None:
+        """The data-status line of an exhibit left out: its title and missing ids; None when it can be drawn.
+
+        Many ids with one stem are shown as the stem (``sw_inventory_turnover_<…>（29项）``).
+        """
+        miss = self.missing(S)
+        if not miss:
+            return None
+        stem = os.path.commonprefix(miss)
+        if len(miss) > 4 and stem.endswith("_"):
+            ids = stem + tr(f"<…>（{len(miss)}项）", f"<…> ({len(miss)} series)", lang)
+        else:
+            ids = tr("、", ", ", lang).join(miss)
+        return self.label(lang) + tr("：", ": ", lang) + ids
+
+    def ranking(self, df: pd.DataFrame) -> pd.Series:
+        """``kind = "ranking"``: each column's latest value, highest first (named by the first title line)."""
+        last = {c: float(df[c].dropna().iloc[-1]) for c in df.columns if df[c].notna().any()}
+        return pd.Series(last, name="").sort_values(ascending=False)
 
     def right_columns(self, S: Mapping[str, MacroSeries], df: pd.DataFrame, lang: str) -> list[str]:
         names = [r.name(S, lang) for r in self.series if r.axis == "right"]
@@ -264,7 +326,10 @@ class ExhibitSpec:
 
         df = self.frame(S, as_of, lang)
         right = self.right_columns(S, df, lang)
-        if self.kind == "bar":
+        if self.kind == "ranking":
+            fig = charts.bar_chart(self.ranking(df).to_frame(), horizontal=True, value_labels=True, digits=0,
+                                   lang=lang, ylabel=self.ylabel)
+        elif self.kind == "bar":
             fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel)
         else:
             fig = charts.line_chart(df, right=right or None, ylabel=self.ylabel,
@@ -280,8 +345,8 @@ class ExhibitSpec:
 
 
 # ---------------------------------------------------------------- parsing
-_FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "ylabel", "right_ylabel",
-                "note", "note_en", "source", "source_en"}
+_FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
+                "ylabel", "right_ylabel", "note", "note_en", "source", "source_en"}
 _SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma"}
 
 
@@ -354,8 +419,8 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     if kind == "dual" and not (any(r.axis == "right" for r in series) and any(r.axis == "left" for r in series)):
         raise ReportError(f"{where}: kind 'dual' needs series on both axes (axis = \"right\" on at least one, "
                           "not all)")
-    if kind == "bar" and any(r.axis == "right" for r in series):
-        raise ReportError(f"{where}: kind 'bar' has one axis; use kind = \"dual\" for a right axis")
+    if kind in ("bar", "ranking") and any(r.axis == "right" for r in series):
+        raise ReportError(f"{where}: kind '{kind}' has one axis; use kind = \"dual\" for a right axis")
     start = toml_str(table, "start", where)
     if start is not None:
         try:
@@ -367,11 +432,18 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     years = table.get("years")
     if years is not None and (not isinstance(years, int) or isinstance(years, bool) or years < 1):
         raise ReportError(f"{where}.years: must be a whole number of years ≥ 1, got {years!r}")
-    annual = table.get("annual", False)
-    if not isinstance(annual, bool):
-        raise ReportError(f"{where}.annual: must be true or false, got {annual!r}")
+    flags = {}
+    for flag in ("annual", "quarterly"):
+        flags[flag] = table.get(flag, False)
+        if not isinstance(flags[flag], bool):
+            raise ReportError(f"{where}.{flag}: must be true or false, got {flags[flag]!r}")
+    if flags["annual"] and flags["quarterly"]:
+        raise ReportError(f"{where}: give annual or quarterly, not both")
+    ahead = table.get("ahead_years", 0)
+    if not isinstance(ahead, int) or isinstance(ahead, bool) or not 0 <= ahead <= 5:
+        raise ReportError(f"{where}.ahead_years: must be a whole number of years from 0 to 5, got {ahead!r}")
     return ExhibitSpec(
-        key=key, annual=annual, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
+        key=key, annual=flags["annual"], quarterly=flags["quarterly"], ahead_years=ahead, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
         start=start, years=years, ylabel=toml_str(table, "ylabel", where), right_ylabel=toml_str(table, "right_ylabel", where),
         note=toml_str(table, "note", where), note_en=toml_str(table, "note_en", where),
         source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), where=where,

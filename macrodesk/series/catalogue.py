@@ -1,4 +1,5 @@
-"""The catalogue of known series: the frequency and names of every series the sample ships.
+"""The catalogue of known series: the frequency and names of every series the sample ships,
+and of the series the reports read that an analyst imports.
 
 Read by the tidy CSV importer (a file that gives a known id without ``freq`` or
 names gets them from here) and by :mod:`macrodesk.datasets`. The catalogue is
@@ -10,7 +11,10 @@ names gets them from here) and by :mod:`macrodesk.datasets`. The catalogue is
     name_en = "CPI YoY"
 
 It is written by ``scripts/build_sample.py`` (with :func:`catalogue_toml`);
-empty names are left out.
+empty names are left out. ``importable.toml`` beside it declares, in the same form plus
+``unit`` (the unit code to import with) and ``source`` (the publisher), the series the
+reports' exhibits read that the bundled sample does not hold (gold demand, EIA balances,
+copper TC/RC …); it is written by hand and an id may not be in both files.
 """
 
 from __future__ import annotations
@@ -24,10 +28,10 @@ import pandas as pd
 
 from macrodesk.exceptions import DataError
 
-__all__ = ["COLUMNS", "catalogue", "catalogue_toml", "search"]
+__all__ = ["COLUMNS", "catalogue", "catalogue_toml", "importable", "search"]
 
-#: The catalogue's columns, in order.
-COLUMNS = ("series_id", "freq", "name_zh", "name_en")
+#: The catalogue's columns, in order (``unit`` and ``source``: '' for the sample's series).
+COLUMNS = ("series_id", "freq", "name_zh", "name_en", "unit", "source")
 
 _HEADER = (
     "# The catalogue of known series: frequency and names of each series id.\n"
@@ -35,13 +39,31 @@ _HEADER = (
 )
 
 
+def _read(name: str) -> dict[str, dict[str, object]]:
+    text = resources.files("macrodesk.series").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> pd.DataFrame:
-    """Known series as a frame of strings: series_id, freq, name_zh, name_en ('' when unnamed)."""
-    text = resources.files("macrodesk.series").joinpath("catalogue.toml").read_text(encoding="utf-8")
-    doc = tomllib.loads(text)
-    rows = [{"series_id": sid, **{c: str(spec.get(c, "")) for c in COLUMNS[1:]}} for sid, spec in doc.items()]
+    """Known series as a frame of strings: series_id, freq, name_zh, name_en, unit, source ('' when not given).
+
+    The sample's series (``catalogue.toml``) first, then the importable ones (``importable.toml``).
+    """
+    doc, extra = _read("catalogue.toml"), _read("importable.toml")
+    twice = sorted(set(doc) & set(extra))
+    if twice:  # pragma: no cover - a packaging error, caught by the catalogue tests
+        raise DataError(f"importable.toml: {', '.join(twice)} already in catalogue.toml (the bundled sample)")
+    rows = [{"series_id": sid, **{c: str(spec.get(c, "")) for c in COLUMNS[1:]}}
+            for sid, spec in {**doc, **extra}.items()]
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+@lru_cache(maxsize=1)
+def importable() -> pd.DataFrame:
+    """The series declared for import (``importable.toml``): the rows of :func:`catalogue` not in the sample."""
+    cat = catalogue()
+    return cat[cat["series_id"].isin(list(_read("importable.toml")))].reset_index(drop=True)
 
 
 def catalogue_toml(frame: pd.DataFrame) -> str:

@@ -68,6 +68,8 @@ _DEFS: list[tuple[str, str, str, str]] = [
     ("usd_per_dmtu", "price", "美元/干吨度", "USD/dmtu"),
     ("usd_per_m3", "price", "美元/立方米", "USD/m3"),
     ("usc_per_sheet", "price", "美分/张", "US cents/sheet"),
+    ("usd_per_dmt", "price", "美元/干吨", "USD/dmt"),  # copper concentrate treatment charge (TC)
+    ("usc_per_lb", "price", "美分/磅", "US cents/lb"),  # copper refining charge (RC)
     ("cny_per_t", "price", "元/吨", "CNY/t"),
     ("cny_per_kg", "price", "元/公斤", "CNY/kg"),
     ("cny_per_usd", "price", "元/美元", "CNY per USD"),
@@ -79,6 +81,7 @@ _DEFS: list[tuple[str, str, str, str]] = [
     ("units", "count", "个", "units"),
     ("10k_units", "count", "万个", "10k units"),
     ("days", "count", "天", "days"),
+    ("mb_per_d", "count", "百万桶/日", "mb/d"),  # oil and liquid fuels, million barrels a day
     # plain ratios
     ("ratio", "ratio", "比值", "ratio"),
 ]

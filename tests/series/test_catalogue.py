@@ -33,3 +33,16 @@ def test_toml_round_trip_leaves_out_empty_names():
     assert doc["ppi_yoy"]["name_en"] == 'PPI "all" YoY'
     with pytest.raises(DataError, match="series id 'bad id'"):
         catalogue_toml(pd.DataFrame([{"series_id": "bad id", "freq": "M"}]))
+
+
+def test_importable_series_are_declared_once_with_a_known_unit():
+    from macrodesk.series.catalogue import importable
+    from macrodesk.series.units import get_unit
+
+    imp = importable()
+    cat = catalogue()
+    assert cat["series_id"].is_unique and set(imp["series_id"]) <= set(cat["series_id"])
+    assert (cat.loc[~cat["series_id"].isin(imp["series_id"]), "unit"] == "").all()  # the sample's entries: no unit
+    for row in imp.itertuples():
+        assert get_unit(row.unit).code == row.unit and row.freq in {"W", "M", "Q"} and row.name_zh and row.name_en
+    assert imp.set_index("series_id").at["eia_world_liquids_production_q", "unit"] == "mb_per_d"

@@ -57,6 +57,11 @@ class _Gaps:
                   + " (the data they need are not in the database yet); its conclusions rest on what is covered.",
                   lang)
 
+    def lacking(self, label: str) -> None:
+        """Record missing inputs (``label``: series ids and what they draw) for the data notes only."""
+        if label not in self.missing:
+            self.missing.append(label)
+
     def failed(self, text: str) -> None:
         if text not in self.not_computable:
             self.not_computable.append(text)

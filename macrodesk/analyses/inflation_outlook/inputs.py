@@ -51,12 +51,13 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
 }
 
 #: Built-in exhibits (``macrodesk/reports/exhibits.toml``) the outlook draws, by the section they go in.
+#: An exhibit whose required series are not in the store is left out and its ids go to the analysts' notes.
 OUTLOOK_EXHIBITS: dict[str, tuple[str, ...]] = {
-    "rotation": ("consumption_structure", "engel_coefficient"),
+    "rotation": ("consumption_structure", "engel_coefficient", "gold_jewellery", "central_bank_gold"),
     "pig_cycle": ("hog_profit",),
-    "imported": ("dollar_index",),
-    "demand": ("property_infra_fai", "mlt_loans_mfg_fai"),
-    "inventory": ("fg_turnover_days",),
+    "imported": ("dollar_index", "eia_liquids_balance", "copper_global_pmi", "copper_tc_rc", "copper_balance"),
+    "demand": ("property_infra_fai", "steel_demand_exports", "mlt_loans_mfg_fai", "capacity_utilisation"),
+    "inventory": ("fg_turnover_days", "sw_inventory_turnover"),
 }
 
 _FG = "industry_finished_goods_inventory_"

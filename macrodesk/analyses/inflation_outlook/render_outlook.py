@@ -36,12 +36,21 @@ __all__ = ["cpi_sections", "ppi_sections"]
 
 
 # ---------------------------------------------------------------- exhibits drawn from data (exhibits.toml)
-def _exhibits(res: OutlookResults, section: str, lang: str) -> list[Block]:
-    """The built-in exhibits of ``section`` (:data:`OUTLOOK_EXHIBITS`) whose series are in the store."""
+def _exhibits(res: OutlookResults, section: str, gaps: _Gaps, lang: str) -> list[Block]:
+    """The built-in exhibits of ``section`` (:data:`OUTLOOK_EXHIBITS`) whose series are in the store.
+
+    One left out for want of series adds its ids and title to the analysts' data notes.
+    """
     S = res.inputs.series
-    specs = [exhibit(k) for k in OUTLOOK_EXHIBITS[section]]
     fr = Staleness(res.status, res.month, lang)
-    return [spec.figure(S, res.month, lang, staleness=fr) for spec in specs if not spec.missing(S)]
+    blocks: list[Block] = []
+    for spec in (exhibit(k) for k in OUTLOOK_EXHIBITS[section]):
+        lacking = spec.lacking(S, lang)
+        if lacking:
+            gaps.lacking(lacking)
+        else:
+            blocks.append(spec.figure(S, res.month, lang, staleness=fr))
+    return blocks
 
 
 def _engel_text(res: OutlookResults, lang: str) -> str | None:
@@ -61,10 +70,10 @@ def _engel_text(res: OutlookResults, lang: str) -> str | None:
               f"per head) was {F.num(e.iloc[-1], 1)}% in {y1}, against {F.num(e.iloc[-2], 1)}% in {y0}.", lang)
 
 
-def _turnover_blocks(res: OutlookResults, lang: str) -> list[Block]:
+def _turnover_blocks(res: OutlookResults, gaps: _Gaps, lang: str) -> list[Block]:
     """Finished-goods turnover days (all industry) and the percentile of each industry's latest."""
     S = res.inputs.series
-    blocks: list[Block] = _exhibits(res, "inventory", lang)
+    blocks: list[Block] = _exhibits(res, "inventory", gaps, lang)
     fg = "industry_finished_goods_inventory_"
     codes = [c for c in TURNOVER_CODES if f"{fg}{c}" in S and f"industry_revenue_ytd_{c}" in S]
     if len(codes) < 3:
@@ -155,7 +164,7 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
                       note=tr("w_t = w_0 ×（猪肉价格相对变化 ÷ CPI相对变化）", "w_t = w_0 × (pork relative price ÷ CPI relative price)", lang))]
     elif not inputs.has("cpi_weight_pork"):
         gaps.need("pork", tr("cpi_weight_pork（猪肉权重，%）", "cpi_weight_pork (pork weight, %)", lang))
-    spending = _exhibits(res, "rotation", lang)
+    spending = _exhibits(res, "rotation", gaps, lang)
     engel = _engel_text(res, lang)
     if spending:
         wb += ([Paragraph(engel)] if engel else []) + spending
@@ -211,7 +220,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
         gaps.failed(not_computable_text(ll, lang))
     else:
         gaps.need("pig_cycle", "breeding_sow_inventory (10k_head)")
-    pb += _exhibits(res, "pig_cycle", lang)
+    pb += _exhibits(res, "pig_cycle", gaps, lang)
     return pb
 
 
@@ -271,11 +280,11 @@ def ppi_sections(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[list[Sect
     factor = _factor_section(res, gaps, key, risks, lang)
     if factor is not None:
         sections.append(factor)
-    demand = _exhibits(res, "demand", lang)
+    demand = _exhibits(res, "demand", gaps, lang)
     if demand:
         sections.append(Section(tr("地产、基建与制造业投资", "Property, infrastructure and manufacturing investment", lang),
                                 demand, level=2))
-    ib = _inventory_blocks(res, ch, gaps, lang) + _turnover_blocks(res, lang)
+    ib = _inventory_blocks(res, ch, gaps, lang) + _turnover_blocks(res, gaps, lang)
     if ib:
         sections.append(Section(tr("库存周期", "Inventory cycles", lang), ib, level=2))
     return sections, key, risks
@@ -333,7 +342,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
         gaps.failed(not_computable_text(pt, lang))
     else:
         gaps.need("commodity", "crb_spot_index")
-    db += _exhibits(res, "imported", lang)
+    db += _exhibits(res, "imported", gaps, lang)
     return db
 
 
