@@ -57,10 +57,27 @@ def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
     assert bundled_2025_11.sections[-1].heading == "附录：数据说明"
     (risk_section,) = [s for s in bundled_2025_11.sections if s.heading.endswith("风险提示")]
     words = [b.text for b in risk_section.blocks if isinstance(b, Paragraph)]
-    assert len(words) == 1 and words[0].startswith("本期报告未覆盖") and "工业库存周期" in words[0]
+    assert len(words) == 1 and words[0].startswith("本期报告未覆盖") and "工业库存周期" not in words[0]
     assert "_" not in words[0]  # no series ids in the body
-    for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_", "industry_inventory_yoy_"):
+    for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_"):
         assert pattern in missing[0]
+    assert "industry_inventory_yoy_" not in missing[0]  # the inventory cycle is built from the sample's NBS tables
+
+
+def test_bundled_inventory_cycle_from_the_sample_tables(bundled_2025_11):
+    """Seed 003 图25/29/36/37 from the sample's YTD revenue YoY and finished-goods inventory YoY (to 2023-08)."""
+    text = text_of(bundled_2025_11)
+    # activity.csv, ferrous smelting: revenue YTD YoY May -8.8 -> Aug -5.9 (+2.9 pp); inventory YoY -11.2 -> -2.7
+    # (+8.5 pp): both up = active restocking
+    assert ("2023年8月黑色金属冶炼和压延加工业营收累计同比-5.9%（近3个月+2.9个百分点），产成品存货同比-2.7%"
+            "（+8.5个百分点），处于主动补库存阶段") in text
+    # coal mining: revenue -9.1 -> -13.9 (-4.8 pp), inventory 17.7 -> 9.0 (-8.7 pp): active destocking
+    assert "2023年8月煤炭开采和洗选业营收累计同比-13.9%（近3个月-4.8个百分点），产成品存货同比+9.0%（-8.7个百分点），处于主动去库存阶段" in text
+    caps = [f.caption for f in blocks(bundled_2025_11, Figure)]
+    for name in ("黑色金属冶炼和压延加工业", "煤炭开采和洗选业", "汽车制造业", "电气机械和器材制造业"):
+        assert any(c.startswith(f"{name}营收与产成品存货") and c.endswith("（截至2023年8月）") for c in caps), name
+    quad = next(f for f in blocks(bundled_2025_11, Figure) if f.caption.startswith("各行业库存周期位置"))
+    assert "营收为累计同比" in quad.note and len(quad.data) == 41
 
 
 def test_bundled_figures_have_sources_and_sections_are_numbered(bundled_2025_11):
