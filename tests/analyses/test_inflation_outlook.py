@@ -50,6 +50,24 @@ def test_bundled_leads_and_pig_cycle_match_the_seed(bundled_2025_11):
     assert "本轮自2024年8月见顶后已下跌15个月" in text
 
 
+def test_bundled_pig_cycle_table_fills_pork_columns_from_the_sample(bundled_2025_11):
+    (t,) = [b for b in blocks(bundled_2025_11, Table) if b.caption.startswith("2015年1月以来生猪价格的上涨周期")]
+    df = t.data
+    assert list(df.columns) == ["开始", "结束", "生猪价格涨幅(%)", "猪肉批发价涨幅(%)", "猪肉批发价环比月均(%)",
+                                "猪肉CPI同比变化(pp)", "猪肉CPI环比月均(%)", "上涨月数", "此前下跌月数"]
+    # food_prices_daily.csv pork_wholesale_cny, monthly means: 2018-05 15.976 -> 2020-02 49.837 (+212.0%),
+    # mean MoM over 2018-06..2020-02 +5.94%; 2022-03 18.252 -> 2022-10 34.536 (+89.2%), mean MoM +10.04%;
+    # 2015-03 17.455 -> 2016-05 26.700 (+53.0%), mean MoM +3.18%
+    assert df["猪肉批发价涨幅(%)"].iloc[:3].round(1).tolist() == [53.0, 212.0, 89.2]
+    assert df["猪肉批发价环比月均(%)"].iloc[:3].round(1).tolist() == [3.2, 5.9, 10.0]
+    # nbs_releases.csv cpi_pork_yoy: 2024-08 +16.1 - 2024-01 (trough) -17.3 = 33.4 pp; the older rounds predate it
+    assert round(df["猪肉CPI同比变化(pp)"].iloc[3], 1) == 33.4 and df["猪肉CPI同比变化(pp)"].iloc[:3].isna().all()
+    # pork CPI MoM misses 2024-02, 2024-04 and 2024-06 in the fourth round: no average, and the note says so
+    assert df["猪肉CPI环比月均(%)"].isna().all()
+    assert "第四轮猪肉CPI环比缺2024年2月、2024年4月、2024年6月" in t.note
+    assert "而非猪肉CPI" in t.note and "2013年11月-2022年12月" in t.note
+
+
 def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
     notices = [n.text for n in blocks(bundled_2025_11, Notice)]
     missing = [t for t in notices if t.startswith("供分析师参考：以下输入序列缺失")]

@@ -233,6 +233,9 @@ def _cpi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
             kw["mom"] = _mom(S["cpi_pork_mom"])
         if inputs.has("cpi_pork_yoy"):
             kw["yoy"] = S["cpi_pork_yoy"].to_fraction()
+        if inputs.has("pork_wholesale_cny"):
+            kw.update(companion=T.to_monthly(S["pork_wholesale_cny"].data), companion_name="the pork wholesale price",
+                      companion_name_zh="猪肉批发价")
         up = upcycles(S["hog_spot_price_index_zhuyi"].data, name="the hog price", name_zh="生猪价格",
                       mom_name="Pork CPI", mom_name_zh="猪肉CPI", **kw)
         ll = _sow_lead(inputs)

@@ -36,7 +36,8 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
                                 ("industry_revenue_total", "cny_100m")],
     "CPI outlook: basket rotation": [("hh_spending_share_<category>", "pct"), ("cpi_weight_<category>", "pct")],
     "CPI outlook: pork weight drift": [("cpi_weight_pork", "pct"), ("cpi_pork_mom", "pct_mom"), ("cpi_mom", "pct_mom")],
-    "CPI outlook: pig cycle": [("hog_spot_price_index_zhuyi", "index"), ("cpi_pork_mom", "pct_mom"),
+    "CPI outlook: pig cycle": [("hog_spot_price_index_zhuyi", "index"), ("pork_wholesale_cny", "cny_per_kg"),
+                               ("cpi_pork_mom", "pct_mom"),
                                ("cpi_pork_yoy", "pct_yoy"), ("breeding_sow_inventory", "10k_head"),
                                ("breeding_sow_inventory_q", "10k_head")],
     "CPI outlook: seasonality, carry-over": [("cpi_mom", "pct_mom"), ("cpi_yoy", "pct_yoy")],
@@ -130,7 +131,7 @@ def _nowcast_ids(target: str) -> tuple[str, ...]:
 #: Series used when present.
 OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     ["ppi_yoy", "ppi_mom", "m1_yoy", "crb_spot_index", "hog_spot_price_index_zhuyi", "breeding_sow_inventory",
-     "breeding_sow_inventory_q", "cpi_pork_mom", "cpi_pork_yoy", "industry_revenue_total", "brent_usd",
+     "breeding_sow_inventory_q", "cpi_pork_mom", "cpi_pork_yoy", "pork_wholesale_cny", "industry_revenue_total", "brent_usd",
      "wb_crude_oil_brent", "wb_copper"]
     + [sid for sid, _, _ in _FACTORS.values()]
     + [f"cpi_{c}_mom" for c in CPI_COMPONENTS] + [f"cpi_{c}_mom_index" for c in CPI_COMPONENTS]

@@ -12,6 +12,7 @@ from macrodesk.analyses.inflation_outlook._notes import _Gaps, _marked, _src
 from macrodesk.analyses.inflation_outlook.compute import CpiChapter, OutlookResults, PpiChapter
 from macrodesk.analyses.inflation_outlook.inputs import _FACTORS, OUTLOOK_EXHIBITS, TURNOVER_CODES
 from macrodesk.exceptions import ModelError
+from macrodesk.models._base import pindex
 from macrodesk.models.factor import FactorResult
 from macrodesk.models.inflation.components import CPI_CATEGORIES
 from macrodesk.models.inflation.cycles import Upcycles
@@ -165,17 +166,25 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
 def _upcycle_blocks(res: OutlookResults, up: Upcycles, lang: str) -> list[Block]:
     S = res.inputs.series
     hog = S["hog_spot_price_index_zhuyi"]
-    src = _src(res, ["hog_spot_price_index_zhuyi"] + [i for i in ("cpi_pork_mom", "cpi_pork_yoy") if i in S], lang)
+    ids = ["hog_spot_price_index_zhuyi"] + [i for i in ("pork_wholesale_cny", "cpi_pork_yoy", "cpi_pork_mom") if i in S]
+    src = _src(res, ids, lang)
     tbl = VY.upcycles_table(up, lang)
+    spans = {i: (S[i].observations().index[0], S[i].observations().index[-1]) for i in ids[1:]}
+    mom = S["cpi_pork_mom"].observations() if "cpi_pork_mom" in S else None
+    gaps_by_round = {}
+    if mom is not None:
+        have = set(pindex(mom))
+        for k, (_, r) in enumerate(up.episodes.iterrows()):
+            span = pd.period_range(r["start"], r["end"], freq="M")
+            miss = [p for p in span if p not in have]
+            if 0 < len(miss) <= len(span) // 2:  # mostly covered: say which months are missing
+                gaps_by_round[k] = miss
+    note = VY.upcycles_note(up, spans, gaps_by_round, lang)
     return [
         Paragraph(VY.upcycles_text(up, lang)),
         Table(tbl, tr(f"{F.month_label(hog.observations().index[0])}以来生猪价格的上涨周期",
                       f"Hog price up-cycles since {F.month_label(hog.observations().index[0], 'en')}", lang),
-              **src,
-              note=tr(f"转折点：反向波动≥{F.num(up.swing * 100, 0)}%确认；上涨周期：涨幅≥{F.num(up.min_rise * 100, 0)}%且≥{up.min_months}个月；"
-                      "开始为谷底后一个月",
-                      f"turning points confirmed by a {F.num(up.swing * 100, 0)}% reversal; up-cycles rise ≥"
-                      f"{F.num(up.min_rise * 100, 0)}% over ≥{up.min_months} months; start = month after the trough", lang),
+              **src, note=note,
               formats={c: (".1f" if "%" in str(c) or "pp" in str(c) else (lambda v: F.num(v, 0))) for c in tbl.columns
                        if pd.api.types.is_numeric_dtype(tbl[c])}),
         Figure(VY.upcycles_chart(up, lang), tr("生猪价格与上涨周期", "Hog price and its up-cycles", lang),
