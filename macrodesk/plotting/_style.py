@@ -158,8 +158,21 @@ def _to_datetime_index(idx: pd.Index, what: str) -> pd.DatetimeIndex:
         ) from None
 
 
+def _tick_format(step_months: int) -> str:
+    """The strftime format of date ticks ``step_months`` apart: '2014' on a yearly (or longer)
+    step, '2025-12' on a monthly one. The one place that decides how dates are ticked."""
+    return "%Y" if step_months >= 12 else "%Y-%m"
+
+
+def _is_annual(idx: pd.DatetimeIndex) -> bool:
+    """True when dates fall once a year in the same month (an annual series stamped at a month end)."""
+    if len(idx) < 2 or len(set(idx.month)) != 1:
+        return False
+    return bool(np.all(np.diff(idx.year) >= 1))
+
+
 def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Ticks as 2025-12 at sensible month/year steps, at most ~8 labels."""
+    """Ticks as 2025-12 at sensible month steps, or 2014 at year steps, at most ~8 labels."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months <= 3:
         ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
@@ -173,7 +186,7 @@ def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
         else:
             loc = mdates.YearLocator(step // 12)
         ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter(_tick_format(step)))
     pad = (end - start) * 0.01
     ax.set_xlim(start - pad, end + pad)  # type: ignore[arg-type]  # matplotlib's date units accept Timestamps
 
@@ -181,11 +194,14 @@ def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
 def _period_labels(idx: pd.Index) -> list[str]:
     if isinstance(idx, pd.PeriodIndex):
         if idx.freqstr.startswith("M"):
-            return [p.strftime("%Y-%m") for p in idx]
+            return [p.strftime(_tick_format(1)) for p in idx]
+        if idx.freqstr.startswith(("Y", "A")):
+            return [p.strftime(_tick_format(12)) for p in idx]
         return [str(p) for p in idx]
     if isinstance(idx, pd.DatetimeIndex):
         if all(t.day == 1 for t in idx) or all(t.is_month_end for t in idx):
-            return [t.strftime("%Y-%m") for t in idx]
+            fmt = _tick_format(12 if _is_annual(idx) else 1)
+            return [t.strftime(fmt) for t in idx]
         return [t.strftime("%Y-%m-%d") for t in idx]
     return [str(v) for v in idx]
 
@@ -250,7 +266,7 @@ def _period_ticks(ax: Axes, idx: pd.Index, max_labels: int = 12) -> None:
            if (step < 12 and (m.month - 1) % step == 0) or (step >= 12 and m.month == 1 and m.year % (step // 12) == 0)]
     if not pos:
         pos = [0]
-    ax.set_xticks(pos, [months[i].strftime("%Y-%m") for i in pos])
+    ax.set_xticks(pos, [months[i].strftime(_tick_format(step)) for i in pos])
 
 
 def _monthly(idx: pd.Index) -> list[pd.Period] | None:

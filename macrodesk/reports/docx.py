@@ -18,6 +18,7 @@ from typing import Any
 
 from macrodesk.exceptions import ReportError
 from macrodesk.reports.model import Report
+from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, cover
 from macrodesk.text.labels import label
 
 __all__ = ["CJK_FONT", "LATIN_FONT", "write_docx"]
@@ -86,7 +87,7 @@ def _foot(doc: Any, text: str | None) -> None:
     _set_fonts(run, 8.5, color="595959")
 
 
-def write_docx(report: Report, path: str | Path, layout: Sequence[Any]) -> Path:
+def write_docx(report: Report, path: str | Path, layout: Sequence[Any], style: HouseStyle | None = None) -> Path:
     """Write ``report`` as a Word document to ``path``; return the path.
 
     ``layout`` is the numbered layout :func:`macrodesk.reports.render` makes
@@ -107,15 +108,20 @@ def write_docx(report: Report, path: str | Path, layout: Sequence[Any]) -> Path:
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
     sec.left_margin = sec.right_margin = Cm(2.5)
+    cv = cover(style, lang, report.author, report.disclaimer)
     doc.core_properties.title = report.title
-    if report.author:
-        doc.core_properties.author = report.author
+    if cv.author:
+        doc.core_properties.author = cv.author
     doc.core_properties.language = "zh-CN" if lang == "zh" else "en-GB"
 
+    colours = style.colours if style is not None else DEFAULT_COLOURS
+    _set_fonts(doc.add_paragraph().add_run(cv.label), 9, bold=True,
+               color=colours["navy" if cv.styled else "accent"].lstrip("#"))
     doc.add_paragraph(report.title, style="Title")
     if report.subtitle:
         doc.add_paragraph(report.subtitle, style="Subtitle")
-    meta = "　".join(x for x in (report.author, report.date_text) if x)
+    author = f"{label('author', lang)}{cv.author}" if cv.author else None
+    meta = "　".join(x for x in (report.date_text, author) if x)
     if meta:
         doc.add_paragraph(meta)
     if report.summary:
@@ -160,10 +166,11 @@ def write_docx(report: Report, path: str | Path, layout: Sequence[Any]) -> Path:
                         if it.numeric[j]:
                             cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 _foot(doc, it.foot)
-    if report.disclaimer:
-        doc.add_heading(label("disclaimer", lang), level=1)
-        p = doc.add_paragraph()
-        _set_fonts(p.add_run(report.disclaimer), 8.5, color="595959")
+    for head, text in ((label("risk_warning", lang), cv.risk_warning), (label("disclaimer", lang), cv.disclaimer)):
+        if text:
+            doc.add_heading(head, level=1)
+            p = doc.add_paragraph()
+            _set_fonts(p.add_run(text), 8.5, color="595959")
     out = Path(path)
     try:
         doc.save(str(out))

@@ -32,7 +32,7 @@ from macrodesk.exceptions import ReportError
 from macrodesk.plotting._fonts import CJK_FONT_FAMILY, EMBEDDED_FAMILY, embedded_font_css, font_dir
 from macrodesk.text.labels import caption_label, label
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
-from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, draft_label
+from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, cover
 
 __all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]
 
@@ -212,20 +212,21 @@ def _title_lines(title: str, em_per_line: float = 23.5) -> list[str]:
 def _context(report: Report, sections: list[_Section], style: HouseStyle | None = None) -> dict[str, Any]:
     lang = report.lang
     figures = [it for s in sections for it in s.items if it.kind in ("figure", "table")]
+    cv = cover(style, lang, report.author, report.disclaimer)
     return {
         "lang": lang,
         "title": report.title,
         "title_lines": _title_lines(report.title),
         "subtitle": report.subtitle,
         "date": report.date_text,
-        "author": style.author(lang) if style is not None else report.author,
-        "cover_label": style.institution if style is not None else draft_label(lang),
-        "styled": style is not None,
-        "risk_warning": style.risk_warning if style is not None else None,
+        "author": cv.author,
+        "cover_label": cv.label,
+        "styled": cv.styled,
+        "risk_warning": cv.risk_warning,
         "summary": list(report.summary),
         "sections": sections,
         "exhibits": figures,
-        "disclaimer": style.disclaimer if style is not None else report.disclaimer,
+        "disclaimer": cv.disclaimer,
         "toc": report.toc,
         "numbered": report.number_sections,
         "colours": {k: Raw(v) for k, v in (style.colours if style is not None else DEFAULT_COLOURS).items()},
@@ -404,11 +405,11 @@ def render(
         elif f == "xlsx":
             from macrodesk.reports.xlsx import write_xlsx
 
-            written[f] = write_xlsx(report, path)
+            written[f] = write_xlsx(report, path, style)
         elif f == "docx":
             from macrodesk.reports.docx import write_docx
 
-            written[f] = write_docx(report, path, _layout(report, ""))
+            written[f] = write_docx(report, path, _layout(report, ""), style)
         else:
             written[f] = _render_pdf(report, path, style)
     return written

@@ -34,7 +34,8 @@ from typing import Any
 from macrodesk.exceptions import InputFileError
 from macrodesk.text.labels import tr
 
-__all__ = ["Analyst", "HouseStyle", "DEFAULT_COLOURS", "EXAMPLE_STYLE", "draft_label", "load_style", "parse_style"]
+__all__ = ["Analyst", "Cover", "HouseStyle", "DEFAULT_COLOURS", "EXAMPLE_STYLE", "cover", "draft_label", "load_style",
+           "parse_style"]
 
 #: The colours of an unstyled report (the template's defaults).
 DEFAULT_COLOURS: dict[str, str] = {"accent": "#C00000", "navy": "#1F3864"}
@@ -88,6 +89,27 @@ class HouseStyle:
 def draft_label(lang: str) -> str:
     """The cover label of a report without a house style."""
     return tr("内部研究草稿，非证券研究报告", "Internal research draft, not investment research", lang)
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What every output format prints about who publishes a report: the cover label (the
+    institution, or :func:`draft_label` without a style), the analyst line, the risk warning
+    and the disclaimer."""
+
+    label: str
+    author: str | None
+    risk_warning: str | None
+    disclaimer: str | None
+    styled: bool
+
+
+def cover(style: HouseStyle | None, lang: str, author: str | None = None, disclaimer: str | None = None) -> Cover:
+    """The cover facts of a report in ``lang`` under ``style`` (the one place PDF, HTML, Markdown, Excel and
+    Word take them from); without a style: the draft label and the report's own ``author``/``disclaimer``."""
+    if style is None:
+        return Cover(draft_label(lang), author, None, disclaimer, False)
+    return Cover(style.institution, style.author(lang), style.risk_warning, style.disclaimer, True)
 
 
 def load_style(path: str | Path) -> HouseStyle:

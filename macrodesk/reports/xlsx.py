@@ -25,6 +25,7 @@ from typing import Any
 
 from macrodesk.exceptions import ReportError
 from macrodesk.reports.model import Figure, Report, Table
+from macrodesk.reports.style import HouseStyle, cover
 from macrodesk.text.format import MISSING
 from macrodesk.text.labels import caption_label, label, tr
 
@@ -149,10 +150,11 @@ def _date_format(dates: list[Any]) -> str:
 
 
 class _Writer:
-    def __init__(self, report: Report, path: Path) -> None:
+    def __init__(self, report: Report, path: Path, style: HouseStyle | None = None) -> None:
         xw = _xlsxwriter()
         self.report = report
         self.lang = report.lang
+        self.cover = cover(style, report.lang, report.author, report.disclaimer)
         self.wb = xw.Workbook(str(path), {"nan_inf_to_errors": False, "strings_to_urls": False})
         font = {"font_name": "Microsoft YaHei", "font_size": 10}
         self.f_text = self.wb.add_format(font)
@@ -196,9 +198,12 @@ class _Writer:
         ws = self.wb.add_worksheet(label("contents", self.lang))
         ws.set_column(0, 0, 12)
         ws.set_column(1, 1, 90)
-        ws.write(0, 0, r.title, self.f_title)
-        row = 1
-        for line in (r.subtitle, r.date_text, r.author):
+        cv = self.cover
+        ws.write(0, 0, cv.label, self.f_caption)
+        ws.write(1, 0, r.title, self.f_title)
+        row = 2
+        author = f"{label('author', self.lang)}{cv.author}" if cv.author else None
+        for line in (r.subtitle, r.date_text, author):
             if line:
                 ws.write(row, 0, line, self.f_text)
                 row += 1
@@ -219,10 +224,12 @@ class _Writer:
             ws.write_url(row, 0, f"internal:'{name}'!A1", self.f_link, string=name)
             ws.write(row, 1, caption, self.f_text)
             row += 1
-        if r.disclaimer:
-            row += 1
-            ws.write(row, 0, label("disclaimer", self.lang), self.f_caption)
-            ws.write(row + 1, 0, r.disclaimer, self.f_foot)
+        for head, text in ((label("risk_warning", self.lang), cv.risk_warning), (label("disclaimer", self.lang), cv.disclaimer)):
+            if text:
+                row += 1
+                ws.write(row, 0, head, self.f_caption)
+                ws.write(row + 1, 0, text, self.f_foot)
+                row += 2
 
     def _head(self, ws: Any, caption: str, source: str | None, note: str | None) -> None:
         ws.write(0, 0, caption, self.f_caption)
@@ -392,8 +399,9 @@ class _Writer:
         self._frame(ws, df, table.shows_index, None, col_formats)
 
 
-def write_xlsx(report: Report, path: str | Path) -> Path:
-    """Write ``report``'s workbook (数据底稿) to ``path``; return the path.
+def write_xlsx(report: Report, path: str | Path, style: HouseStyle | None = None) -> Path:
+    """Write ``report``'s workbook (数据底稿) to ``path``; return the path. The contents sheet carries the
+    house ``style``'s institution, analysts, risk warning and disclaimer (the draft label without one).
 
     Raises:
         ReportError: ``xlsxwriter`` is not installed (the message gives the
@@ -402,7 +410,7 @@ def write_xlsx(report: Report, path: str | Path) -> Path:
     out = Path(path)
     xw = _xlsxwriter()
     try:
-        _Writer(report, out).write()
+        _Writer(report, out, style).write()
     except (OSError, xw.exceptions.FileCreateError) as exc:
         raise ReportError(f"cannot write the workbook '{out}': {exc.strerror or exc}") from None
     return out

@@ -59,7 +59,7 @@ def test_trade_flash_labels_korea_vietnam_and_regions(trade_flash_report_zh, tra
     inputs = trade_flash_report_zh.inputs()
     assert inputs["kr_exports_world"] == pd.Period("2025-06", "M")
     assert inputs["export_price_index_hs2"] == pd.Period("2024-12", "M")
-    assert "韩国出口分地区拉动（截至2025年6月）" in [f.caption for f in trade_flash_report_zh.figures()]
+    assert "韩国对主要地区出口：分地区拉动（截至2025年6月）" in [f.caption for f in trade_flash_report_zh.figures()]
 
 
 def test_trade_flash_data_status_box(trade_flash_report_zh):

@@ -50,6 +50,24 @@ def test_bundled_leads_and_pig_cycle_match_the_seed(bundled_2025_11):
     assert "本轮自2024年8月见顶后已下跌15个月" in text
 
 
+def test_bundled_pig_cycle_table_fills_pork_columns_from_the_sample(bundled_2025_11):
+    (t,) = [b for b in blocks(bundled_2025_11, Table) if b.caption.startswith("2015年1月以来生猪价格的上涨周期")]
+    df = t.data
+    assert list(df.columns) == ["开始", "结束", "生猪价格涨幅(%)", "猪肉批发价涨幅(%)", "猪肉批发价环比月均(%)",
+                                "猪肉CPI同比变化(pp)", "猪肉CPI环比月均(%)", "上涨月数", "此前下跌月数"]
+    # food_prices_daily.csv pork_wholesale_cny, monthly means: 2018-05 15.976 -> 2020-02 49.837 (+212.0%),
+    # mean MoM over 2018-06..2020-02 +5.94%; 2022-03 18.252 -> 2022-10 34.536 (+89.2%), mean MoM +10.04%;
+    # 2015-03 17.455 -> 2016-05 26.700 (+53.0%), mean MoM +3.18%
+    assert df["猪肉批发价涨幅(%)"].iloc[:3].round(1).tolist() == [53.0, 212.0, 89.2]
+    assert df["猪肉批发价环比月均(%)"].iloc[:3].round(1).tolist() == [3.2, 5.9, 10.0]
+    # nbs_releases.csv cpi_pork_yoy: 2024-08 +16.1 - 2024-01 (trough) -17.3 = 33.4 pp; the older rounds predate it
+    assert round(df["猪肉CPI同比变化(pp)"].iloc[3], 1) == 33.4 and df["猪肉CPI同比变化(pp)"].iloc[:3].isna().all()
+    # pork CPI MoM misses 2024-02, 2024-04 and 2024-06 in the fourth round: no average, and the note says so
+    assert df["猪肉CPI环比月均(%)"].isna().all()
+    assert "第四轮猪肉CPI环比缺2024年2月、2024年4月、2024年6月" in t.note
+    assert "而非猪肉CPI" in t.note and "2013年11月-2022年12月" in t.note
+
+
 def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
     notices = [n.text for n in blocks(bundled_2025_11, Notice)]
     missing = [t for t in notices if t.startswith("供分析师参考：以下输入序列缺失")]
@@ -57,10 +75,27 @@ def test_bundled_report_lists_missing_inputs_in_one_notice(bundled_2025_11):
     assert bundled_2025_11.sections[-1].heading == "附录：数据说明"
     (risk_section,) = [s for s in bundled_2025_11.sections if s.heading.endswith("风险提示")]
     words = [b.text for b in risk_section.blocks if isinstance(b, Paragraph)]
-    assert len(words) == 1 and words[0].startswith("本期报告未覆盖") and "工业库存周期" in words[0]
+    assert len(words) == 1 and words[0].startswith("本期报告未覆盖") and "工业库存周期" not in words[0]
     assert "_" not in words[0]  # no series ids in the body
-    for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_", "industry_inventory_yoy_"):
+    for pattern in ("cpi_weight_", "industry_revenue_", "hh_spending_share_"):
         assert pattern in missing[0]
+    assert "industry_inventory_yoy_" not in missing[0]  # the inventory cycle is built from the sample's NBS tables
+
+
+def test_bundled_inventory_cycle_from_the_sample_tables(bundled_2025_11):
+    """Seed 003 图25/29/36/37 from the sample's YTD revenue YoY and finished-goods inventory YoY (to 2023-08)."""
+    text = text_of(bundled_2025_11)
+    # activity.csv, ferrous smelting: revenue YTD YoY May -8.8 -> Aug -5.9 (+2.9 pp); inventory YoY -11.2 -> -2.7
+    # (+8.5 pp): both up = active restocking
+    assert ("2023年8月黑色金属冶炼和压延加工业营收累计同比-5.9%（近3个月+2.9个百分点），产成品存货同比-2.7%"
+            "（+8.5个百分点），处于主动补库存阶段") in text
+    # coal mining: revenue -9.1 -> -13.9 (-4.8 pp), inventory 17.7 -> 9.0 (-8.7 pp): active destocking
+    assert "2023年8月煤炭开采和洗选业营收累计同比-13.9%（近3个月-4.8个百分点），产成品存货同比+9.0%（-8.7个百分点），处于主动去库存阶段" in text
+    caps = [f.caption for f in blocks(bundled_2025_11, Figure)]
+    for name in ("黑色金属冶炼和压延加工业", "煤炭开采和洗选业", "汽车制造业", "电气机械和器材制造业"):
+        assert any(c.startswith(f"{name}营收与产成品存货") and c.endswith("（截至2023年8月）") for c in caps), name
+    quad = next(f for f in blocks(bundled_2025_11, Figure) if f.caption.startswith("各行业库存周期位置"))
+    assert "营收为累计同比" in quad.note and len(quad.data) == 41
 
 
 def test_bundled_figures_have_sources_and_sections_are_numbered(bundled_2025_11):

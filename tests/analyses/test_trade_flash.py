@@ -103,6 +103,25 @@ def test_bundled_korea_to_june_2025(bundled):
     assert "外部指标看，1-2月越南出口（截至2025年2月）同比+9.9%，前值+8.0%；韩国出口（截至2025年6月）同比+4.3%，前值-1.3%。" in rep.summary
 
 
+def test_bundled_korea_partners_add_up_without_a_dominant_other(bundled):
+    """Korea's 9 bundled partners (under half its exports): contributions are to their combined YoY,
+    so the chart has no residual bar and the text names what the chart shows."""
+    rep = bundled[("2025-12", "zh")]
+    text = text_of(rep)
+    # Jun 2025 sum of the 9 partners 26,980.6 vs Jun 2024 27,177.0 (usd_mn): -0.72%; share 26,980.6 / 59,801.4 = 45%;
+    # pull on the total (26,980.6 - 27,177.0) / 57,341.6 = -0.34 pp; the rest +4.29% - (-0.34) = +4.63 pp
+    assert "所列9个地区占韩国出口的45%，合计拉动韩国出口同比-0.3个百分点，其余地区拉动+4.6个百分点。" in text
+    # China (10,418.3 - 10,706.1) / 27,177.0 = -1.06 pp; Philippines (1,034.1 - 770.3) / 27,177.0 = +0.97 pp
+    assert "2025年6月韩国对所列地区出口同比-0.7%，为负主要受中国（-1.1个百分点）" in text
+    assert "菲律宾（+1.0个百分点）" in text
+    fig = next(f for f in blocks(rep, Figure) if "韩国对主要地区出口" in f.caption)
+    assert "所列9个地区占韩国出口的45%（2025年6月）" in fig.note
+    cols = list(fig.data.columns)
+    assert "其他" not in cols and "菲律宾" in cols and len(cols) == 10, cols  # 9 partners + the YoY line
+    jun = fig.data.iloc[-1]
+    assert jun["中国"] == pytest.approx(-1.059, abs=0.001) and jun["菲律宾"] == pytest.approx(0.971, abs=0.001)
+
+
 def test_bundled_sections_figures_and_sources(bundled):
     rep = bundled[("2025-12", "zh")]
     heads = [s.heading for s in rep.sections]

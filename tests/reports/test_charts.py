@@ -81,7 +81,7 @@ def test_line_chart_style_dates_and_right_axis():
     ax = fig.axes[0]
     assert [ln.get_color() for ln in ax.get_lines()][0] == RED
     ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
-    assert ticks and all(re.fullmatch(r"\d{4}-\d{2}", t) for t in ticks), ticks
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks  # 7 years: a yearly step, ticked '2020'
     assert len(ticks) <= 9
     assert len(_zero_lines(ax)) == 1  # CPI crosses zero
 
@@ -270,3 +270,21 @@ def test_contribution_ticks_stay_on_quarter_months_when_a_month_is_missing():
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     # 37 months, at most 12 labels: a 6-month step, on each January and July
     assert labels == ["2022-01", "2022-07", "2023-01", "2023-07", "2024-01", "2024-07"]
+
+
+def test_annual_steps_tick_as_years_monthly_steps_as_months():
+    # 10 years of monthly data: a yearly step, so '2016', not '2016-01'
+    df = pd.DataFrame({"a": np.linspace(-1, 1, 120)}, index=_months("2015-01", 120))
+    ticks = [t.get_text() for t in _drawn(charts.line_chart(df)).axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    # an annual series stamped at year ends (2014-12-31 ...) ticks as years, on lines and on bars
+    years = pd.DatetimeIndex([f"{y}-12-31" for y in range(2014, 2024)])
+    ann = pd.DataFrame({"a": np.arange(10.0)}, index=years)
+    ticks = [t.get_text() for t in _drawn(charts.line_chart(ann)).axes[0].get_xticklabels() if t.get_text()]
+    assert ticks and all(re.fullmatch(r"\d{4}", t) for t in ticks), ticks
+    bars = [t.get_text() for t in _drawn(charts.bar_chart(ann)).axes[0].get_xticklabels() if t.get_text()]
+    assert bars[0] == "2014" and all(re.fullmatch(r"\d{4}", t) for t in bars), bars
+    # bars on a 121-month axis (at most 12 labels: a yearly step): each January labelled with its year
+    idx = pd.period_range("2014-12", "2024-12", freq="M")
+    fig = charts.stacked_contributions(pd.DataFrame({"a": np.linspace(-1, 1, len(idx))}, index=idx))
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [str(y) for y in range(2015, 2025)]

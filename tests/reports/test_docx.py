@@ -23,7 +23,8 @@ def review_doc(tmp_path_factory, review_report_zh):
 def test_headings_figures_and_captions(review_doc, review_report_zh):
     path, doc = review_doc
     rep = review_report_zh
-    assert doc.paragraphs[0].text == rep.title and doc.paragraphs[0].style.name == "Title"
+    assert doc.paragraphs[0].text == "内部研究草稿，非证券研究报告"  # no house style: the draft label leads
+    assert doc.paragraphs[1].text == rep.title and doc.paragraphs[1].style.name == "Title"
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     expected = [s.heading for s in rep.sections]
     assert [h for h in headings if h in expected] == expected

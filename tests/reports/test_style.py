@@ -150,3 +150,30 @@ def test_long_title_breaks_after_colon():
     assert _title_lines("2025年12月外贸数据点评：出口同比回升，进口同比延续修复") == [
         "2025年12月外贸数据点评：", "出口同比回升，进口同比延续修复"]
     assert _title_lines("2026年通胀展望") == ["2026年通胀展望"]
+
+
+def test_workbook_and_word_carry_the_house_style_or_the_draft_label(style_file, tmp_path):
+    """The Excel 数据底稿 and the Word version print what the PDF prints: institution, analysts with certificate
+    numbers, risk warning and disclaimer under a style; the draft label and the built-in disclaimer without one."""
+    openpyxl = pytest.importorskip("openpyxl")
+    docx = pytest.importorskip("docx")
+    pytest.importorskip("xlsxwriter")
+
+    def cells(path):
+        ws = openpyxl.load_workbook(path)["目录"]
+        return [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+
+    def paras(path):
+        return [p.text for p in docx.Document(str(path)).paragraphs]
+
+    plain = render(_report(), tmp_path / "plain", formats=("xlsx", "docx"))
+    styled = render(_report(), tmp_path / "styled", formats=("xlsx", "docx"), style=load_style(style_file))
+    for texts in (cells(plain["xlsx"]), paras(plain["docx"])):
+        assert texts[0] == "内部研究草稿，非证券研究报告"
+        assert "built-in disclaimer" in texts and not any("执业证书编号" in t for t in texts)
+    for texts in (cells(styled["xlsx"]), paras(styled["docx"])):
+        assert texts[0] == "华东证券研究所" and not any("草稿" in t for t in texts)
+        assert any("王明（执业证书编号：S0860520010001，wangming@example.com）；李华（执业证书编号：S0860520010002）" in t
+                   for t in texts)
+        assert "政策变化超预期。" in texts and "本报告仅供华东证券客户使用。" in texts
+        assert "built-in disclaimer" not in texts

@@ -74,7 +74,7 @@ def test_sheets_follow_the_report_numbering(review_book, review_report_zh):
                                                + [f"表{i}" for i in range(1, n_tab + 1)])
     assert wb.sheetnames[1:3] == ["图1", "图2"]
     contents = wb["目录"]
-    assert contents["A1"].value == review_report_zh.title
+    assert contents["A1"].value == "内部研究草稿，非证券研究报告" and contents["A2"].value == review_report_zh.title
     links = {c.value: c.hyperlink.location for row in contents.iter_rows() for c in row if c.hyperlink}
     assert links["图1"] == "'图1'!A1" and links["表1"] == "'表1'!A1"
     assert len(links) == n_fig + n_tab

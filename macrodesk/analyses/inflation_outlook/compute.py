@@ -34,6 +34,7 @@ from macrodesk.analyses.inflation_outlook.inputs import (
     _component_mom,
     _latest_value,
     _mom,
+    inventory_ids,
 )
 from macrodesk.exceptions import MacrodeskError
 from macrodesk.models._base import NotComputable, pindex
@@ -115,6 +116,8 @@ class PpiChapter:
     pass_through: PassThrough | NotComputable | None
     inventory: InventoryPanel | None
     inventory_codes: tuple[str, ...]
+    #: (revenue YoY, inventory YoY, inventory level or None) ids read for each of ``inventory_codes``
+    inventory_ids: tuple[tuple[str, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,9 @@ def _cpi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
             kw["mom"] = _mom(S["cpi_pork_mom"])
         if inputs.has("cpi_pork_yoy"):
             kw["yoy"] = S["cpi_pork_yoy"].to_fraction()
+        if inputs.has("pork_wholesale_cny"):
+            kw.update(companion=T.to_monthly(S["pork_wholesale_cny"].data), companion_name="the pork wholesale price",
+                      companion_name_zh="猪肉批发价")
         up = upcycles(S["hog_spot_price_index_zhuyi"].data, name="the hog price", name_zh="生猪价格",
                       mom_name="Pork CPI", mom_name_zh="猪肉CPI", **kw)
         ll = _sow_lead(inputs)
@@ -344,14 +350,14 @@ def _ppi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
         crb = T.yoy(T.to_monthly(S["crb_spot_index"].data))
         pt = pass_through(S["ppi_yoy"].to_fraction(), crb, start=PASSTHROUGH_START, end=month,
                           x_name="CRB spot index YoY", x_name_zh="CRB现货指数同比", y_name="PPI YoY", y_name_zh="PPI同比")
-    data = {c: tuple([S[f"industry_revenue_yoy_{c}"].to_fraction(), S[f"industry_inventory_yoy_{c}"].to_fraction()]
-                     + ([S[f"industry_inventory_{c}"].data] if inputs.has(f"industry_inventory_{c}") else []))
-            for c in INDUSTRIES if inputs.has(f"industry_revenue_yoy_{c}", f"industry_inventory_yoy_{c}")}
+    ids = {c: i for c in INDUSTRIES if (i := inventory_ids(inputs, c)) is not None}
+    data = {c: tuple([S[r].to_fraction(), S[v].to_fraction()] + ([S[lv].data] if lv else []))
+            for c, (r, v, lv) in ids.items()}
     panel = None
     if data:
         panel = inventory_panel(data, names={c: INDUSTRIES[c][1] for c in data},
                                 names_zh={c: INDUSTRIES[c][0] for c in data}, two_year=(2020, 2021))
-    return PpiChapter(co, assumed, ll, pt, panel, tuple(data))
+    return PpiChapter(co, assumed, ll, pt, panel, tuple(data), tuple(ids.values()))
 
 
 # ---------------------------------------------------------------- 3.3 factor model, scenarios, nowcasts

@@ -12,7 +12,7 @@ from macrodesk.series import MacroSeries
 from macrodesk.series.catalogue import catalogue
 
 __all__ = ["FACTOR_START", "NOWCAST_MONTHS", "NOWCAST_TARGETS", "OPTIONAL", "OUTLOOK_EXHIBITS", "PASSTHROUGH_START",
-           "REQUIRED", "SECTION_INPUTS", "TURNOVER_CODES"]
+           "REQUIRED", "SECTION_INPUTS", "TURNOVER_CODES", "SAMPLE_INDUSTRY_CODES", "inventory_ids"]
 
 #: Series the report cannot do without.
 REQUIRED = ("cpi_yoy", "cpi_mom")
@@ -36,7 +36,8 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
                                 ("industry_revenue_total", "cny_100m")],
     "CPI outlook: basket rotation": [("hh_spending_share_<category>", "pct"), ("cpi_weight_<category>", "pct")],
     "CPI outlook: pork weight drift": [("cpi_weight_pork", "pct"), ("cpi_pork_mom", "pct_mom"), ("cpi_mom", "pct_mom")],
-    "CPI outlook: pig cycle": [("hog_spot_price_index_zhuyi", "index"), ("cpi_pork_mom", "pct_mom"),
+    "CPI outlook: pig cycle": [("hog_spot_price_index_zhuyi", "index"), ("pork_wholesale_cny", "cny_per_kg"),
+                               ("cpi_pork_mom", "pct_mom"),
                                ("cpi_pork_yoy", "pct_yoy"), ("breeding_sow_inventory", "10k_head"),
                                ("breeding_sow_inventory_q", "10k_head")],
     "CPI outlook: seasonality, carry-over": [("cpi_mom", "pct_mom"), ("cpi_yoy", "pct_yoy")],
@@ -47,7 +48,10 @@ SECTION_INPUTS: dict[str, list[tuple[str, str]]] = {
                                   for sid, _, _ in _FACTORS.values()] + [("brent_usd", "usd_per_bbl")],
     "PPI outlook: inventory cycles": [("industry_revenue_yoy_<code>", "pct_yoy"),
                                       ("industry_inventory_yoy_<code>", "pct_yoy"),
-                                      ("industry_inventory_<code>", "cny_100m")],
+                                      ("industry_inventory_<code>", "cny_100m"),
+                                      ("industry_revenue_ytd_yoy_<code>", "pct_yoy_ytd"),
+                                      ("industry_finished_goods_inventory_yoy_<code>", "pct_yoy"),
+                                      ("industry_finished_goods_inventory_<code>", "cny_100m")],
 }
 
 #: Built-in exhibits (``macrodesk/reports/exhibits.toml``) the outlook draws, by the section they go in.
@@ -67,6 +71,35 @@ TURNOVER_CODES: tuple[str, ...] = tuple(
     sid[len(_FG):] for sid in catalogue()["series_id"]
     if sid.startswith(_FG) and "_yoy_" not in sid and sid[len(_FG):] not in _AGGREGATES
 )
+
+#: :data:`~macrodesk.models.inflation.ppi_industry.INDUSTRIES` code -> the code of the same industry in the
+#: NBS industrial-enterprise tables of the sample (``industry_revenue_ytd_yoy_<code>``, ``{_FG}<code>``).
+SAMPLE_INDUSTRY_CODES: dict[str, str] = {
+    **{c: c for c in INDUSTRIES if c in TURNOVER_CODES},
+    "ferrous_mining": "ferrous_ore_mining", "nonferrous_mining": "nonferrous_ore_mining",
+    "nonmetal_mining": "nonmetal_ore_mining", "food_mfg": "food_manufacturing", "leather": "leather_footwear",
+    "wood": "wood_processing", "culture_sports": "culture_sports_goods", "chemical_materials": "chemicals",
+    "pharma": "pharmaceuticals", "auto": "autos", "transport_equipment": "other_transport_equipment",
+    "computer_electronics": "computers_electronics", "other_mfg": "other_manufacturing",
+    "waste_resources": "waste_recycling", "repair": "equipment_repair", "gas": "gas_supply", "water": "water_supply",
+}
+
+
+def inventory_ids(inputs: Inputs, code: str) -> tuple[str, str, str | None] | None:
+    """(revenue YoY, inventory YoY, inventory level or None) ids of industry ``code`` for the inventory cycle.
+
+    Single-month ``industry_revenue_yoy_<code>`` / ``industry_inventory_yoy_<code>`` when imported;
+    else the sample's NBS tables: year-to-date revenue YoY ``industry_revenue_ytd_yoy_<code>`` (as
+    published, on a comparable sample of firms) and finished-goods inventory YoY; None without either pair."""
+    if inputs.has(f"industry_revenue_yoy_{code}", f"industry_inventory_yoy_{code}"):
+        lv = f"industry_inventory_{code}"
+        return f"industry_revenue_yoy_{code}", f"industry_inventory_yoy_{code}", lv if inputs.has(lv) else None
+    a = SAMPLE_INDUSTRY_CODES.get(code)
+    if a is not None and inputs.has(f"industry_revenue_ytd_yoy_{a}", f"{_FG}yoy_{a}"):
+        lv = f"{_FG}{a}"
+        return f"industry_revenue_ytd_yoy_{a}", f"{_FG}yoy_{a}", lv if inputs.has(lv) else None
+    return None
+
 
 SECTION_INPUTS.update({
     "CPI outlook: household spending, Engel coefficient": [("hh_consumption_pc_ytd_<category>", "cny_per_head"),
@@ -99,7 +132,7 @@ def _nowcast_ids(target: str) -> tuple[str, ...]:
 #: Series used when present.
 OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     ["ppi_yoy", "ppi_mom", "m1_yoy", "crb_spot_index", "hog_spot_price_index_zhuyi", "breeding_sow_inventory",
-     "breeding_sow_inventory_q", "cpi_pork_mom", "cpi_pork_yoy", "industry_revenue_total", "brent_usd",
+     "breeding_sow_inventory_q", "cpi_pork_mom", "cpi_pork_yoy", "pork_wholesale_cny", "industry_revenue_total", "brent_usd",
      "wb_crude_oil_brent", "wb_copper"]
     + [sid for sid, _, _ in _FACTORS.values()]
     + [f"cpi_{c}_mom" for c in CPI_COMPONENTS] + [f"cpi_{c}_mom_index" for c in CPI_COMPONENTS]
@@ -112,6 +145,8 @@ OPTIONAL: tuple[str, ...] = tuple(dict.fromkeys(
     + [sid for t in ("cpi_yoy", "ppi_yoy") for sid in _nowcast_ids(t)]
     + exhibit_ids([k for keys in OUTLOOK_EXHIBITS.values() for k in keys])
     + [f"{_FG}{c}" for c in TURNOVER_CODES] + [f"industry_revenue_ytd_{c}" for c in TURNOVER_CODES]
+    + [f"industry_revenue_ytd_yoy_{c}" for c in SAMPLE_INDUSTRY_CODES.values()]
+    + [f"{_FG}yoy_{c}" for c in SAMPLE_INDUSTRY_CODES.values()]
 ))
 
 #: Factor-model window start (the seed: "2016年以来").

@@ -12,6 +12,7 @@ from macrodesk.analyses.inflation_outlook._notes import _Gaps, _marked, _src
 from macrodesk.analyses.inflation_outlook.compute import CpiChapter, OutlookResults, PpiChapter
 from macrodesk.analyses.inflation_outlook.inputs import _FACTORS, OUTLOOK_EXHIBITS, TURNOVER_CODES
 from macrodesk.exceptions import ModelError
+from macrodesk.models._base import pindex
 from macrodesk.models.factor import FactorResult
 from macrodesk.models.inflation.components import CPI_CATEGORIES
 from macrodesk.models.inflation.cycles import Upcycles
@@ -174,17 +175,25 @@ def _weights_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, lang: str)
 def _upcycle_blocks(res: OutlookResults, up: Upcycles, lang: str) -> list[Block]:
     S = res.inputs.series
     hog = S["hog_spot_price_index_zhuyi"]
-    src = _src(res, ["hog_spot_price_index_zhuyi"] + [i for i in ("cpi_pork_mom", "cpi_pork_yoy") if i in S], lang)
+    ids = ["hog_spot_price_index_zhuyi"] + [i for i in ("pork_wholesale_cny", "cpi_pork_yoy", "cpi_pork_mom") if i in S]
+    src = _src(res, ids, lang)
     tbl = VY.upcycles_table(up, lang)
+    spans = {i: (S[i].observations().index[0], S[i].observations().index[-1]) for i in ids[1:]}
+    mom = S["cpi_pork_mom"].observations() if "cpi_pork_mom" in S else None
+    gaps_by_round = {}
+    if mom is not None:
+        have = set(pindex(mom))
+        for k, (_, r) in enumerate(up.episodes.iterrows()):
+            span = pd.period_range(r["start"], r["end"], freq="M")
+            miss = [p for p in span if p not in have]
+            if 0 < len(miss) <= len(span) // 2:  # mostly covered: say which months are missing
+                gaps_by_round[k] = miss
+    note = VY.upcycles_note(up, spans, gaps_by_round, lang)
     return [
         Paragraph(VY.upcycles_text(up, lang)),
         Table(tbl, tr(f"{F.month_label(hog.observations().index[0])}以来生猪价格的上涨周期",
                       f"Hog price up-cycles since {F.month_label(hog.observations().index[0], 'en')}", lang),
-              **src,
-              note=tr(f"转折点：反向波动≥{F.num(up.swing * 100, 0)}%确认；上涨周期：涨幅≥{F.num(up.min_rise * 100, 0)}%且≥{up.min_months}个月；"
-                      "开始为谷底后一个月",
-                      f"turning points confirmed by a {F.num(up.swing * 100, 0)}% reversal; up-cycles rise ≥"
-                      f"{F.num(up.min_rise * 100, 0)}% over ≥{up.min_months} months; start = month after the trough", lang),
+              **src, note=note,
               formats={c: (".1f" if "%" in str(c) or "pp" in str(c) else (lambda v: F.num(v, 0))) for c in tbl.columns
                        if pd.api.types.is_numeric_dtype(tbl[c])}),
         Figure(VY.upcycles_chart(up, lang), tr("生猪价格与上涨周期", "Hog price and its up-cycles", lang),
@@ -346,33 +355,52 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
     return db
 
 
+#: Industries the seed draws one by one (图25 ferrous smelting, 图29 coal mining, 图36 autos, 图37 electrical machinery).
+_SEED_INVENTORY_INDUSTRIES = ("ferrous_smelting", "coal_mining", "auto", "electrical_machinery")
+
+
 def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: str) -> list[Block]:
     """3.4 inventory cycles by industry."""
-    S = res.inputs.series
     panel, codes = ch.inventory, ch.inventory_codes
     ib: list[Block] = []
     if panel is None:
         gaps.need("inventory", tr("industry_revenue_yoy_<行业>、industry_inventory_yoy_<行业>（营收与产成品存货同比）",
                      "industry_revenue_yoy_<code>, industry_inventory_yoy_<code> (revenue and inventory YoY)", lang))
         return ib
-    ids = [i for c in codes for i in (f"industry_revenue_yoy_{c}", f"industry_inventory_yoy_{c}")]
+    by_code = dict(zip(codes, ch.inventory_ids))
+    ids = [i for r, v, _ in ch.inventory_ids for i in (r, v)]
+    levels = [lv for _, _, lv in ch.inventory_ids if lv]
+    ytd = any("_ytd_yoy_" in r for r, _, _ in ch.inventory_ids)
+    basis = tr("营收为累计同比（国家统计局公布口径，1月不单独公布），产成品存货为月末同比；",
+               "revenue: year-to-date YoY as published by NBS (no January print); inventory: month-end YoY; ",
+               lang) if ytd else ""
+    two = tr("2020-2021年为两年平均增速", "2020-2021 two-year average growth", lang)
     if panel.cycles:
         tbl = VI.inventory_panel_table(panel, lang)
         ib += [Paragraph(VI.inventory_panel_text(panel, lang)),
                Figure(VI.inventory_panel_chart(panel, lang), tr("各行业库存周期位置", "Industries on the inventory-cycle quadrant", lang),
                       **_src(res, ids, lang),
-                      note=tr("横轴、纵轴为近3个月营收同比、产成品存货同比的变化；2020-2021年为两年平均增速",
-                              "axes: 3-month change of revenue and inventory YoY; 2020-2021 two-year average growth", lang)),
+                      note=basis + tr("横轴、纵轴为近3个月营收同比、产成品存货同比的变化；",
+                                      "axes: 3-month change of revenue and inventory YoY; ", lang) + two),
                Table(tbl, tr("各行业库存周期阶段", "Inventory-cycle phase by industry", lang), **_src(res, ids, lang),
+                     note=basis + two if basis else None,
                      formats={c: (".0f" if pd.api.types.is_integer_dtype(tbl[c]) else ".1f")
                               for c in tbl.columns if pd.api.types.is_numeric_dtype(tbl[c])}),
                Figure(VI.inventory_percentile_chart(panel, lang), tr("各行业库存所处历史分位", "Inventory percentile by industry", lang),
-                      **_src(res, ids, lang))]
-        for c in list(panel.cycles.values())[:2]:
+                      **_src(res, levels or ids, lang),
+                      note=tr("产成品存货水平在自身历史中的分位" if levels else "产成品存货同比在自身历史中的分位",
+                              "finished-goods inventory level within its own history" if levels
+                              else "finished-goods inventory YoY within its own history", lang))]
+        shown = [c for c in _SEED_INVENTORY_INDUSTRIES if c in panel.cycles] or list(panel.cycles)[:2]
+        for code in shown:
+            c = panel.cycles[code]
             name = VI.cycle_name(c, lang)
-            ib.append(Figure(VI.inventory_chart(c, lang), tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
-                                                             f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
-                             **_src(res, [f"industry_revenue_yoy_{k}" for k in codes], lang)))
+            r, v, _ = by_code[code]
+            ib += [Paragraph(VI.inventory_text(c, lang, ytd="_ytd_yoy_" in r)),
+                   Figure(VI.inventory_chart(c, lang, ytd="_ytd_yoy_" in r),
+                          tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
+                             f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
+                          **_src(res, [r, v], lang), note=(basis if "_ytd_yoy_" in r else "") + two)]
     for nc in panel.not_computable.values():
         gaps.failed(not_computable_text(nc, lang))
     return ib

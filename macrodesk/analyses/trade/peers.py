@@ -17,7 +17,7 @@ import pandas as pd
 
 from macrodesk import transforms as T
 from macrodesk.analyses._common import Inputs
-from macrodesk.analyses.trade.levels import Breakdown, breakdown, usd
+from macrodesk.analyses.trade.levels import Breakdown, breakdown, parts_frame, usd
 from macrodesk.models._base import is_computable
 from macrodesk.models.trade import ids as I
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
@@ -57,9 +57,27 @@ class VietnamResults:
 
 
 @dataclass(frozen=True)
+class PartnerCoverage:
+    """How much of Korea's exports the listed partners are in ``month``: ``n`` partners,
+    ``share`` of the total (this month), ``pull`` their combined contribution to the total's
+    YoY and ``rest`` the contribution of the partners not listed (fractions)."""
+
+    month: pd.Period
+    n: int
+    share: float
+    pull: float
+    rest: float
+
+
+@dataclass(frozen=True)
 class KoreaResults:
     """Korea's exports: the monthly release in ``data_month`` (None when too old), the
-    first-20-days release of the report month, and semiconductor prices vs volume."""
+    first-20-days release of the report month, and semiconductor prices vs volume.
+
+    ``partners`` are contributions to the YoY of Korea's exports to the listed partners
+    (their sum), not to the total: the bundled data list 9 partners, under half of Korea's
+    exports, so contributions to the total would be mostly a residual. ``coverage`` says
+    how much of the total they are and what the rest contributed."""
 
     data_month: pd.Period | None
     headline: TradeHeadline | None
@@ -70,6 +88,7 @@ class KoreaResults:
     semis: IndexPriceVolume | None
     semis_price_cagr2y: float
     semis_series: tuple[MacroSeries, ...]
+    coverage: PartnerCoverage | None = None
 
 
 @dataclass(frozen=True)
@@ -130,11 +149,10 @@ def _korea(inputs: Inputs, month: pd.Period, missing: list[str]) -> KoreaResults
     kr = usd(kr_s)
     km = _peer_month(kr, month)
     h = trade_headline(kr, km, name=("韩国出口", "Korea's exports"), long_label=km != month) if km is not None else None
-    partners = products = None
+    partners = products = coverage = None
     if km is not None and h is not None and is_computable(h):
         name = ("韩国出口", "Korea's exports")
-        partners = breakdown(inputs, I.KR_PARTNERS, lambda k: f"kr_exports_{k}", kr, kr_s, km,
-                             name=name, what=("地区", "Partner"), missing=missing)
+        partners, coverage = _korea_partners(inputs, kr, kr_s, km, missing)
         products = breakdown(inputs, I.KR_PRODUCTS, lambda k: f"kr_exports_product_{k}", kr, kr_s, km,
                              name=name, what=("产品", "Product"), missing=missing,
                              missing_id="kr_exports_product_*")
@@ -142,7 +160,30 @@ def _korea(inputs: Inputs, month: pd.Period, missing: list[str]) -> KoreaResults
         h = None
     first20, first20_products = _korea_first20(inputs, month, missing)
     semis, c2, semis_series = _korea_semis(inputs, month, missing)
-    return KoreaResults(km, h, partners, products, first20, first20_products, semis, c2, semis_series)
+    return KoreaResults(km, h, partners, products, first20, first20_products, semis, c2, semis_series, coverage)
+
+
+def _korea_partners(inputs: Inputs, kr: pd.Series, kr_s: MacroSeries, km: pd.Period,
+                    missing: list[str]) -> tuple[Breakdown | None, PartnerCoverage | None]:
+    """Contributions to the YoY of exports to the listed partners (their sum), and their coverage of the total."""
+    parts, _, _ = parts_frame(inputs, I.KR_PARTNERS, lambda k: f"kr_exports_{k}")
+    if not len(parts.columns):
+        missing.append("kr_exports_<partner>")
+        return None, None
+    basket = parts.sum(axis=1, min_count=1).reindex(kr.index.union(parts.index))
+    c = breakdown(inputs, I.KR_PARTNERS, lambda k: f"kr_exports_{k}", basket, kr_s, km,
+                  name=("韩国对所列地区出口", "Korea's exports to the listed partners"), what=("地区", "Partner"),
+                  missing=missing)
+    if c is None:
+        return None, None
+    t, b = kr.reindex(basket.index), basket
+    prior = km - 12
+    share = float(b.get(km, np.nan) / t.get(km, np.nan))
+    pull = float((b.get(km, np.nan) - b.get(prior, np.nan)) / t.get(prior, np.nan))
+    total = float(t.get(km, np.nan) / t.get(prior, np.nan) - 1)
+    n = int(parts.reindex([km]).notna().to_numpy().sum())
+    cov = PartnerCoverage(km, n, share, pull, total - pull)
+    return c, (cov if np.isfinite(share) and np.isfinite(pull) else None)
 
 
 def _korea_first20(inputs: Inputs, month: pd.Period, missing: list[str]) -> tuple[TradeHeadline | None, Breakdown | None]:
@@ -249,12 +290,19 @@ def _korea_blocks(kr: KoreaResults | None, month: pd.Period, lang: str,
         blocks.append(Paragraph(_lag_lead(kr.data_month, month, "韩国", "Korea", lang) + V.headline_text(kr.headline, lang)))
         if kr.partners is not None:
             c = kr.partners.result
-            blocks.append(Paragraph(VS.contributions_text(c, lang)))
-            blocks.append(Figure(VS.contributions_chart(c, lang),
-                                 **fr.exhibit(tr("韩国出口分地区拉动", "Korea: contributions to export YoY by partner", lang),
-                                              kr.partners.series,
-                                              note=tr("其他 = 出口同比 − 所列地区拉动之和（含当月未单列的地区）",
-                                                      "other = total YoY − listed partners (incl. partners not reported that month)", lang)),
+            cov = kr.coverage
+            lead = VS.coverage_text(cov.n, cov.share, cov.pull, cov.rest, ("韩国出口", "Korea's exports"), lang) if cov else ""
+            blocks.append(Paragraph(lead + tr("", " ", lang) * bool(lead) + VS.contributions_text(c, lang)))
+            note = tr("拉动为各地区对所列地区出口合计同比的贡献", "contributions to the YoY of exports to the listed partners combined", lang)
+            if cov is not None:
+                note += tr(f"；所列{cov.n}个地区占韩国出口的{F.num(cov.share * 100, 0)}%（{F.month_label(cov.month)}），其余地区数据未单列",
+                           f"; the {cov.n} partners were {F.num(cov.share * 100, 0)}% of Korea's exports in "
+                           f"{F.month_label(cov.month, 'en')}, the others are not reported by partner", lang)
+            if VS.has_residual(c):
+                note += tr("；其他 = 当月未单列的所列地区", "; other = listed partners not reported that month", lang)
+            blocks.append(Figure(VS.contributions_chart(c, lang, max_parts=len(I.KR_PARTNERS)),
+                                 **fr.exhibit(tr("韩国对主要地区出口：分地区拉动", "Korea's exports to its main partners: contributions by partner", lang),
+                                              kr.partners.series, note=note),
                                  source=source_line(list(kr.partners.series), lang)))
         if kr.products is not None:
             c = kr.products.result

@@ -106,7 +106,7 @@ def turning_points(level: pd.Series, swing: float = 0.15) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- up-cycles
 _EPISODE_COLS = ["trough", "start", "end", "rise", "months", "avg_mom", "geo_mom", "yoy_change",
-                 "prior_decline", "ongoing"]
+                 "prior_decline", "ongoing", "companion_rise", "companion_avg_mom"]
 
 
 @dataclass(frozen=True)
@@ -118,9 +118,12 @@ class Upcycles(ResultsMixin):
     given MoM series over start..end, NaN if any month is missing),
     ``geo_mom`` (``(1 + rise)^(1/months) - 1``), ``yoy_change`` (of the given
     YoY series, end minus trough, fraction), ``prior_decline`` (months from the
-    previous peak to the trough), ``ongoing`` (the peak is not yet confirmed).
-    ``name``/``mom_name`` label the price and the MoM series (``*_zh``: their
-    Chinese names, for the Chinese text; each falls back to the other).
+    previous peak to the trough), ``ongoing`` (the peak is not yet confirmed),
+    ``companion_rise`` and ``companion_avg_mom`` (the rise trough to peak and the mean
+    MoM over start..peak of a companion price level, e.g. the pork price against the hog
+    price; NaN where it does not cover the episode).
+    ``name``/``mom_name``/``companion_name`` label the price, the MoM series and the
+    companion (``*_zh``: their Chinese names, for the Chinese text; each falls back to the other).
     """
 
     level: pd.Series
@@ -134,6 +137,11 @@ class Upcycles(ResultsMixin):
     notes: tuple[str, ...] = ()
     name_zh: str = ""
     mom_name_zh: str = ""
+    companion_name: str = ""
+    companion_name_zh: str = ""
+    #: whether a MoM / YoY series was given (their columns are shown even where they do not cover an episode)
+    has_mom: bool = False
+    has_yoy: bool = False
     computable: ClassVar[bool] = True
 
     @property
@@ -169,6 +177,9 @@ def upcycles(
     mom_name: str = "",
     name_zh: str = "",
     mom_name_zh: str = "",
+    companion: pd.Series | None = None,
+    companion_name: str = "",
+    companion_name_zh: str = "",
 ) -> Upcycles | NotComputable:
     """The up-cycle episodes of a price level (seed Table 3).
 
@@ -188,6 +199,9 @@ def upcycles(
         Keep episodes starting on or after this month.
     name, mom_name, name_zh, mom_name_zh : str
         Labels of the price and the MoM series, in English and Chinese (for the views).
+    companion : Series, optional
+        Monthly level of a related price (e.g. the pork wholesale price) for the
+        ``companion_rise`` and ``companion_avg_mom`` columns; ``companion_name(_zh)`` label it.
 
     Returns
     -------
@@ -207,6 +221,8 @@ def upcycles(
         raise ModelError(f"min_months must be a positive integer; got {min_months!r}.")
     m = check_series(mom, "mom") if mom is not None else None
     y = check_series(yoy, "yoy") if yoy is not None else None
+    comp = check_series(companion, "companion") if companion is not None else None
+    comp_mom = comp / comp.shift(1, freq="M").reindex(comp.index) - 1 if comp is not None else None
     tp = turning_points(s, swing)
     p0 = period_arg(since, "since", "M")
     rows = []
@@ -240,14 +256,20 @@ def upcycles(
         if y is not None:
             a, b = y.get(peak, np.nan), y.get(trough, np.nan)
             ych = float(a - b) if np.isfinite(a) and np.isfinite(b) else np.nan
+        c_rise = c_avg = np.nan
+        if comp is not None and comp_mom is not None:
+            a, b = comp.get(peak, np.nan), comp.get(trough, np.nan)
+            c_rise = float(a / b - 1) if np.isfinite(a) and np.isfinite(b) else np.nan
+            cm = comp_mom.reindex(pd.period_range(start, peak, freq="M"))
+            c_avg = float(cm.mean()) if cm.notna().all() else np.nan
         rows.append({
             "trough": trough, "start": start, "end": peak, "rise": rise, "months": months, "avg_mom": avg,
             "geo_mom": (1 + rise) ** (1 / months) - 1, "yoy_change": ych, "prior_decline": prior,
-            "ongoing": not bool(tp["confirmed"].iloc[i + 1]),
+            "ongoing": not bool(tp["confirmed"].iloc[i + 1]), "companion_rise": c_rise, "companion_avg_mom": c_avg,
         })
     episodes = pd.DataFrame(rows, columns=_EPISODE_COLS)
     return Upcycles(s, episodes, tp, float(swing), float(min_rise), int(min_months), name, mom_name, tuple(notes),
-                    name_zh, mom_name_zh)
+                    name_zh, mom_name_zh, companion_name, companion_name_zh, m is not None, y is not None)
 
 
 # ---------------------------------------------------------------- overlays

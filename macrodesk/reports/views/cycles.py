@@ -11,6 +11,7 @@ sentence, a table with labels or a chart. Series names come from the results'
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 import numpy as np
@@ -34,6 +35,7 @@ __all__ = [
     "passthrough_chart",
     "passthrough_text",
     "upcycles_chart",
+    "upcycles_note",
     "upcycles_table",
     "upcycles_text",
 ]
@@ -51,24 +53,63 @@ def upcycles_table(res: Upcycles, lang: str = "zh") -> pd.DataFrame:
     """The episode table as printed (percent, months), one row per episode."""
     e = res.episodes
     mom_name = _named(res.mom_name, res.mom_name_zh, lang)
+    name = _named(res.name, res.name_zh, lang)
     ordinal = [tr(f"第{_CN_NUM.get(i + 1, str(i + 1))}轮", f"Cycle {i + 1}", lang) for i in range(len(e))]
     out = pd.DataFrame(
         {
             tr("开始", "Start", lang): [str(p) for p in e["start"]],
             tr("结束", "End", lang): [str(p) + (tr("（未确认）", " (open)", lang) if o else "")
                                      for p, o in zip(e["end"], e["ongoing"])],
-            tr("上涨幅度(%)", "Rise (%)", lang): e["rise"].to_numpy() * 100,
+            (tr(f"{name}涨幅(%)", f"{name[:1].upper() + name[1:]}: rise (%)", lang) if name
+             else tr("上涨幅度(%)", "Rise (%)", lang)): e["rise"].to_numpy() * 100,
             tr("上涨月数", "Months", lang): e["months"].to_numpy(),
             tr("此前下跌月数", "Prior decline (months)", lang): e["prior_decline"].to_numpy(),
         },
         index=pd.Index(ordinal, name=""),
     )
-    if e["yoy_change"].notna().any():
-        out.insert(3, tr(f"{mom_name}同比变化(pp)", f"{mom_name} YoY change (pp)", lang), e["yoy_change"].to_numpy() * 100)
-    if e["avg_mom"].notna().any():
-        out.insert(len(out.columns) - 2, tr(f"{mom_name}环比月均(%)", f"{mom_name} avg MoM (%)", lang),
-                   e["avg_mom"].to_numpy() * 100)
+    at = 3
+    if e["companion_rise"].notna().any():
+        comp = _named(res.companion_name, res.companion_name_zh, lang)
+        out.insert(at, tr(f"{comp}涨幅(%)", f"{comp} rise (%)", lang), e["companion_rise"].to_numpy() * 100)
+        out.insert(at + 1, tr(f"{comp}环比月均(%)", f"{comp} avg MoM (%)", lang), e["companion_avg_mom"].to_numpy() * 100)
+        at += 2
+    if res.has_yoy or e["yoy_change"].notna().any():
+        out.insert(at, tr(f"{mom_name}同比变化(pp)", f"{mom_name} YoY change (pp)", lang), e["yoy_change"].to_numpy() * 100)
+        at += 1
+    if res.has_mom or e["avg_mom"].notna().any():
+        out.insert(at, tr(f"{mom_name}环比月均(%)", f"{mom_name} avg MoM (%)", lang), e["avg_mom"].to_numpy() * 100)
     return out
+
+
+def upcycles_note(res: Upcycles, spans: Mapping[str, tuple[Any, Any]], mom_gaps: Mapping[int, Sequence[pd.Period]],
+                  lang: str = "zh") -> str:
+    """The up-cycle table's note: which price dates the cycles, what each column is measured on and over
+    which span (``spans``: series id -> (first, last) observation), the pork CPI MoM months missing in a
+    round (``mom_gaps``: episode number from 0 -> months) and the dating rules."""
+    name = _named(res.name, res.name_zh, lang)
+    bits = [tr(f"周期按{name}（猪易数据生猪现货价格指数）而非猪肉CPI的转折点划分，时点与幅度与按猪肉CPI划分的周期不同",
+               f"cycles are dated on {name} (Zhuyi hog spot price index), not on pork CPI, so their dates and sizes "
+               "differ from pork-CPI cycles", lang)]
+    if "pork_wholesale_cny" in spans:
+        a, b = spans["pork_wholesale_cny"]
+        bits.append(tr(f"猪肉批发价为农业农村部日度价格的月均值（{F.span_label(a, b)}）",
+                       f"pork wholesale price: monthly mean of MOA daily prices ({F.span_label(a, b, 'en')})", lang))
+    cpi = [spans[i] for i in ("cpi_pork_yoy", "cpi_pork_mom") if i in spans]
+    if cpi:
+        a = min(p[0] for p in cpi)
+        bits.append(tr(f"猪肉CPI取自国家统计局月度发布稿（{F.month_label(a)}起），同比变化 = 峰值月同比 − 谷底月同比",
+                       f"pork CPI from the NBS monthly releases (from {F.month_label(a, 'en')}); YoY change = YoY at the "
+                       "peak − YoY at the trough", lang))
+    for k, miss in mom_gaps.items():
+        months = tr("、", ", ", lang).join(F.month_label(p, lang) for p in miss)
+        bits.append(tr(f"第{_CN_NUM.get(k + 1, str(k + 1))}轮猪肉CPI环比缺{months}，不计均值",
+                       f"cycle {k + 1}: pork CPI MoM missing for {months}, no average", lang))
+    bits.append(tr("“—”为数据未覆盖", "'—': not covered by the data", lang))
+    bits.append(tr(f"转折点：反向波动≥{F.num(res.swing * 100, 0)}%确认；上涨周期：涨幅≥{F.num(res.min_rise * 100, 0)}%"
+                   f"且≥{res.min_months}个月；开始为谷底后一个月",
+                   f"turning points confirmed by a {F.num(res.swing * 100, 0)}% reversal; up-cycles rise ≥"
+                   f"{F.num(res.min_rise * 100, 0)}% over ≥{res.min_months} months; start = month after the trough", lang))
+    return tr("；", "; ", lang).join(bits)
 
 
 def _episodes_text(res: Upcycles, name: str, first: str, lang: str) -> str:

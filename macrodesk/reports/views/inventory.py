@@ -47,18 +47,20 @@ def cycle_name(c: InventoryCycle, lang: str = "zh") -> str:
     return tr(c.name_zh or c.name, c.name or c.name_zh, lang)
 
 
-def inventory_text(c: InventoryCycle, lang: str = "zh") -> str:
-    """The latest month: revenue and inventory YoY, their change, the phase, its length and the percentile."""
+def inventory_text(c: InventoryCycle, lang: str = "zh", ytd: bool = False) -> str:
+    """The latest month: revenue and inventory YoY, their change, the phase, its length and the percentile
+    (``ytd``: the revenue YoY is year-to-date, '营收累计同比')."""
     name = cycle_name(c, lang)
     t = c.latest
     rev, inv = c.revenue_yoy.get(t, np.nan) * 100, c.inventory_yoy.get(t, np.nan) * 100
     pct_of = tr("库存", "inventory", lang) if c.percentile_of == "level" else tr("库存同比", "inventory YoY", lang)
+    cum = "累计" if ytd else ""
     return tr(
-        f"{F.month_label(t)}{name}营收同比{F.pct(rev)}（近{c.window}个月{F.pp(c.change('revenue') * 100, 1)}），"
+        f"{F.month_label(t)}{name}营收{cum}同比{F.pct(rev)}（近{c.window}个月{F.pp(c.change('revenue') * 100, 1)}），"
         f"产成品存货同比{F.pct(inv)}（{F.pp(c.change('inventory') * 100, 1)}），处于{phase_label(c.latest_phase)}阶段"
         f"（已持续{c.months_in_phase}个月）；{pct_of}处于{F.month_label(c.since)}以来"
         f"{F.num(c.percentile * 100, 0)}%分位。",
-        f"In {F.month_label(t, 'en')}, {name} revenue YoY was {F.pct(rev)} "
+        f"In {F.month_label(t, 'en')}, {name} {'year-to-date ' if ytd else ''}revenue YoY was {F.pct(rev)} "
         f"({F.pp(c.change('revenue') * 100, 1, lang='en')} over {c.window} months) and finished-goods inventory YoY "
         f"{F.pct(inv)} ({F.pp(c.change('inventory') * 100, 1, lang='en')}): {phase_label(c.latest_phase, 'en')} "
         f"for {c.months_in_phase} months; {pct_of} is at the {F.num(c.percentile * 100, 0)}th percentile "
@@ -67,10 +69,12 @@ def inventory_text(c: InventoryCycle, lang: str = "zh") -> str:
     )
 
 
-def inventory_chart(c: InventoryCycle, lang: str = "zh", *, start: Any = None) -> Figure:
-    """Revenue YoY and inventory YoY (percent) since ``start`` (default: the last ten years)."""
+def inventory_chart(c: InventoryCycle, lang: str = "zh", *, start: Any = None, ytd: bool = False) -> Figure:
+    """Revenue YoY and inventory YoY (percent) since ``start`` (default: the last ten years);
+    ``ytd``: the revenue YoY is year-to-date."""
     df = pd.DataFrame({
-        tr("营业收入同比", "Revenue YoY", lang): c.revenue_yoy * 100,
+        (tr("营业收入累计同比", "Revenue YoY (year to date)", lang) if ytd else tr("营业收入同比", "Revenue YoY", lang)):
+            c.revenue_yoy * 100,
         tr("产成品存货同比", "Finished-goods inventory YoY", lang): c.inventory_yoy * 100,
     })
     p = period_arg(start, "start", "M") if start is not None else c.latest - 119

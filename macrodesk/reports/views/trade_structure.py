@@ -28,6 +28,8 @@ __all__ = [
     "contributions_marginal_chart",
     "contributions_table",
     "contributions_text",
+    "coverage_text",
+    "has_residual",
     "index_pv_chart",
     "index_pv_text",
     "item_chart",
@@ -115,6 +117,24 @@ def contributions_text(res: Contributions, lang: str = "zh", top: int = 3) -> st
     return tr(_text_zh, _text_en, lang)(res, pos, neg, up, down, d)
 
 
+def coverage_text(n: int, share: float, pull: float, rest: float, total: tuple[str, str], lang: str = "zh") -> str:
+    """How much of a total ``n`` listed parts are and what they and the rest contributed to its YoY
+    ('所列9个地区占韩国出口的45%，合计拉动韩国出口同比-0.3个百分点，其余地区拉动+4.6个百分点。')."""
+    return tr(
+        f"所列{n}个地区占{total[0]}的{F.num(share * 100, 0)}%，合计拉动{total[0]}同比{F.pp(pull * 100, 1)}，"
+        f"其余地区拉动{F.pp(rest * 100, 1)}。",
+        f"The {n} listed partners were {F.num(share * 100, 0)}% of {total[1]} and contributed "
+        f"{F.pp(pull * 100, 1, lang='en')} to its YoY; the other partners {F.pp(rest * 100, 1, lang='en')}.",
+        lang,
+    )
+
+
+def has_residual(res: Contributions, months: int = 13) -> bool:
+    """True when the residual "other" is not zero in the chart's window (parts missing in some month)."""
+    h = res.history[(res.history.index > res.month - months) & (res.history.index <= res.month)]
+    return OTHER in h.columns and bool((h[OTHER].abs() > 1e-9).any())
+
+
 def _named(res: Contributions, df: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = df.copy()
     out.columns = pd.Index([part_label(res, k, lang) for k in df.columns])
@@ -142,6 +162,8 @@ def contributions_chart(res: Contributions, lang: str = "zh", months: int = 13, 
     """
     h = res.history[(res.history.index > res.month - months) & (res.history.index <= res.month)] * 100
     h = h.loc[:, h.notna().any()]
+    if not has_residual(res, months):  # the parts are the whole total: no "other" bar
+        h = h.drop(columns=OTHER, errors="ignore")
     parts = [c for c in h.columns if c != OTHER]
     if len(parts) > max_parts:
         keep = h[parts].abs().mean().sort_values(ascending=False).index[:max_parts]

@@ -102,6 +102,17 @@ def test_seed_table3_pork_cpi_yoy_change_in_2024(sample_series):
     assert round(ep["yoy_change"] * 100, 1) == 18.5
 
 
+def test_companion_price_rise_and_average_mom_over_each_episode():
+    # companion over the 2020-04..2020-06 episode (trough Mar, peak Jun): Mar 50, Apr 55, May 66, Jun 66
+    comp = monthly([40, 45, 48, 50, 55, 66, 66, 60], "2019-12")
+    (row,) = upcycles(LEVEL, companion=comp, companion_name="pork").episodes.to_dict("records")
+    assert row["companion_rise"] == pytest.approx(66 / 50 - 1)  # 0.32
+    assert row["companion_avg_mom"] == pytest.approx((0.1 + 0.2 + 0.0) / 3)
+    # a companion that ends inside the episode covers neither column
+    (row,) = upcycles(LEVEL, companion=comp.loc[:"2020-05"]).episodes.to_dict("records")
+    assert np.isnan(row["companion_rise"]) and np.isnan(row["companion_avg_mom"])
+
+
 def test_missing_mom_months_leave_the_average_out_with_a_note():
     mom = T.mom(LEVEL)
     mom.loc[pd.Period("2020-05", "M")] = np.nan
