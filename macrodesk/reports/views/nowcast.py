@@ -111,18 +111,16 @@ def input_label(key: str, lang: str) -> str:
 
 
 def input_value_text(key: str, change: float | None, month: Any, lang: str) -> str:
-    """What a decomposition term's ``change`` (a fraction) was this month, worded for its kind: an input's
-    like-for-like change ('+1.23%'), last month's MoM for the momentum term ('上月环比+0.20%'), the
-    days of ``month`` in the Spring Festival window for that term ('31天中有5天在春节窗口内'); '' for none.
-    """
+    """What a decomposition term's ``change`` (a fraction) was this month, worded for its kind: the days of
+    ``month`` in the Spring Festival window for that term ('31天中有5天在春节窗口内', its value is their
+    share of the month), else a percent change ('+1.23%': an input's like-for-like change, last month's
+    MoM for the momentum term); '' for none."""
     if change is None or pd.isna(change):
         return ""
     if key == "spring_festival":
         days = pd.Period(month, "M").days_in_month
         n = int(round(float(change) * days))
         return tr(f"{days}天中有{n}天在春节窗口内", f"{n} of {days} days in the festival window", lang)
-    if key == "momentum":
-        return tr(f"上月环比{F.pct(change * 100, 2)}", f"last month's MoM {F.pct(change * 100, 2)}", lang)
     return F.pct(change * 100, 2)
 
 

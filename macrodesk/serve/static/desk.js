@@ -175,9 +175,9 @@
         rows.push([esc(L.carry), "", "", signed(n.carry - 0, 3)]);
         rows.push([`<strong>${esc(L.total)}</strong>`, "", signed(n.nowcast_mom, 3), `<strong>${signed(n.nowcast_unrounded, 3)}</strong>`]);
         el.classList.remove("muted");
-        el.innerHTML = `<p><span class="big">${fmt(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
-          `${fmt(n.interval_80[0], 1)}% – ${fmt(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
-          table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, true, true, true]);
+        el.innerHTML = `<p><span class="big">${signed(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
+          `${signed(n.interval_80[0], 1)}% – ${signed(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
+          table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, false, true, true]);
       }).catch((e) => showError(el, e)));
     }
     function run(ev) {
@@ -280,7 +280,7 @@
           `<strong>${esc(x.name)}</strong><br><span class="muted">${esc(x.folder)}/ · ${esc(x.help)}</span>`, esc(x.lang),
           esc(x.built_as_of || x.as_of),
           x.files.map((f) => `<a href="/reports/${x.slot}/${encodeURIComponent(x.basename + "." + f)}" target="_blank">${esc(f.toUpperCase())}</a>`).join(" · ") || "—",
-          esc(x.built_at || "—"), `<button type="button" data-slot="${x.slot}">${esc(L.rebuild)}</button> <span id="rb-${x.slot}" class="muted"></span>`]));
+          `<span class="nowrap">${esc((x.built_at || "—").replace("T", " ").slice(0, 16))}</span>`, `<button type="button" data-slot="${x.slot}">${esc(L.rebuild)}</button> <span id="rb-${x.slot}" class="muted"></span>`]));
       });
     }
     $("reports").addEventListener("click", (e) => {

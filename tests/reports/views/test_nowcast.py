@@ -79,7 +79,7 @@ def test_input_values_worded_by_kind():
     # (27 January - 23 February): 5 of January's 31 days, 23 of February's 28
     assert input_value_text("spring_festival", 5 / 31, pd.Period("2026-01", "M"), "zh") == "31天中有5天在春节窗口内"
     assert input_value_text("spring_festival", 23 / 28, "2026-02", "en") == "23 of 28 days in the festival window"
-    assert input_value_text("momentum", 0.002, "2026-01", "zh") == "上月环比+0.20%"
+    assert input_value_text("momentum", 0.002, "2026-01", "zh") == "+0.20%"
     assert input_value_text("pork_wholesale_cny", -0.0123, "2026-01", "en") == "-1.23%"
     assert input_value_text("seasonal", None, "2026-01", "en") == ""
 
