@@ -438,7 +438,7 @@ class Desk:
         key, path = found
         with self._font_lock:  # one request makes it; the others wait for it
             return self._memoised(("font_subset", key), lambda: self._cached(
-                "serve.font", (key, str(path)), lambda: subset_font(path, self.font_characters())))
+                "serve.font", (key, str(path)), lambda: subset_font(self.font_characters())))
 
     def warm(self) -> None:
         """Compute the slow answers ahead (the font, what's new, both nowcasts), e.g. in a thread when the server starts."""

@@ -12,7 +12,6 @@ then. The subset is made once (about a second of CPU) and kept in the results ca
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -62,21 +61,8 @@ def font_key(font: Path, chars: Iterable[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def subset_font(font: Path, chars: Iterable[str]) -> bytes:
-    """The OpenType font with only ``chars`` (and the .notdef glyph); no layout features (horizontal
-    Simplified Chinese needs none) and the naming records only."""
-    from fontTools import subset
+def subset_font(chars: Iterable[str]) -> bytes:
+    """The pages' font: Noto Sans CJK SC cut to ``chars`` (OpenType, no layout features)."""
+    from macrodesk.plotting._fonts import cjk_font_subset
 
-    opts = subset.Options()
-    opts.layout_features = []
-    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    opts.notdef_outline = True
-    buf = io.BytesIO()
-    with open(font, "rb") as f:  # the font reads its tables lazily from the open file
-        tt = subset.load_font(f, opts)
-        sub = subset.Subsetter(opts)
-        sub.populate(text="".join(sorted(chars)))
-        sub.subset(tt)
-        subset.save_font(tt, buf, opts)
-        tt.close()
-    return buf.getvalue()
+    return cjk_font_subset("".join(chars), layout_features=False)
