@@ -26,32 +26,44 @@ __all__ = ["REPORTS", "DEMO_REPORTS", "DEMO_RUNS", "DemoRun", "build_report", "r
 class _Recipe:
     module: str
     help: str
+    help_zh: str = ""
 
     def load(self) -> ModuleType:
         import importlib
 
         return importlib.import_module(self.module)
 
+    def describe(self, lang: str = "en") -> str:
+        """The one-line description in ``lang`` (the English one where there is no Chinese)."""
+        from macrodesk.text import tr
+
+        return tr(self.help_zh, self.help, lang) or self.help
+
 
 REPORTS: dict[str, _Recipe] = {
     "inflation-review": _Recipe(
         "macrodesk.analyses.inflation_review",
         "CPI/PPI review: YoY history, cumulative MoM vs seasonal norms, components, carry-over",
+        "CPI/PPI回顾：同比走势、累计环比与季节性规律对比、分项、翘尾",
     ),
     "inflation-outlook": _Recipe(
         "macrodesk.analyses.inflation_outlook",
         "Annual CPI/PPI outlook: review, basket rotation, pig cycle, carry-over, M1 lead, commodity factors, "
         "inventory cycles, scenarios",
+        "CPI/PPI年度展望：回顾、基期轮换、猪周期、翘尾、M1领先、大宗商品因子、库存周期、情景",
     ),
     "trade-flash": _Recipe(
         "macrodesk.analyses.trade_flash",
         "Trade data flash: exports/imports YoY, MoM vs earlier years, contributions by region/product, "
         "price vs volume, peers, high-frequency nowcast",
+        "进出口数据快评：进出口同比、环比与往年对比、分地区和分产品拉动、量价拆分、同类经济体对比、高频预测",
     ),
     "cpi-ppi-flash": _Recipe(
         "macrodesk.analyses.cpi_ppi_flash",
         "CPI/PPI flash on release day (--month YYYY-MM): actual vs consensus vs nowcast vs prior, components and "
         "their pulls, carry-over vs new price, seasonal comparison, PPI groups, next month's nowcast",
+        "CPI/PPI发布日快评（--month YYYY-MM）：实际值与一致预期、预测值和前值对比，分项及其拉动，翘尾与新涨价，"
+        "季节性对比，PPI分类，下月预测",
     ),
 }
 

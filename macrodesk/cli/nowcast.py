@@ -212,19 +212,19 @@ def _print_nowcast(nc, lang: str) -> None:
     from rich.table import Table
 
     from macrodesk.reports.views.nowcast import input_label as _input_label
-    from macrodesk.reports.views.nowcast import nowcast_text
+    from macrodesk.reports.views.nowcast import input_value_text, nowcast_text
 
     con = console()
     con.print(nowcast_text(nc, lang))
     if nc.contributions is not None:
         t = Table(
-            tr("输入", "input", lang), tr("本月变动(%)", "change (%)", lang), tr("系数", "coef", lang),
+            tr("输入", "input", lang), tr("本月输入", "this month's input", lang), tr("系数", "coef", lang),
             tr("环比拉动(pp)", "MoM contribution (pp)", lang), tr("同比拉动(pp)", "YoY contribution (pp)", lang),
             title=tr("各输入的贡献", "Contribution of each input", lang),
         )
         for k, r in nc.contributions.iterrows():
             t.add_row(
-                _input_label(str(k), lang), _fmt(r["change"] * 100, 2, signed=True), _fmt(r["coef"], 4),
+                _input_label(str(k), lang), input_value_text(str(k), r["change"], nc.month, lang), _fmt(r["coef"], 4),
                 _fmt(r["mom"] * 100, 3, signed=True), _fmt(r["yoy"] * 100, 3, signed=True),
             )
         t.add_row(

@@ -29,6 +29,7 @@ from macrodesk.exceptions import ReportError
 __all__ = [
     "CJK_FONT_FAMILY",
     "EMBEDDED_FAMILY",
+    "cjk_font_subset",
     "embedded_font_css",
     "CJK_FONT_FILE",
     "cjk_font_path",
@@ -149,21 +150,18 @@ def setup_matplotlib() -> None:
 EMBEDDED_FAMILY = "macrodesk-cjk"
 
 
-def embedded_font_css(text: str) -> str:
-    """An ``@font-face`` rule embedding Noto Sans CJK SC, subset to the characters of ``text``.
-
-    Makes an HTML report render the same on a machine without Chinese fonts: a
-    report's few hundred distinct characters subset to about 80 KB (WOFF, zlib).
-    Uses fontTools, which matplotlib already depends on.
-    """
-    import base64
+def cjk_font_subset(text: str, *, flavor: str | None = None, layout_features: bool = True) -> bytes:
+    """Noto Sans CJK SC with only the characters of ``text`` (and the .notdef glyph), as OpenType
+    (``flavor`` None) or ``"woff"`` (zlib). ``layout_features=False`` drops the OpenType layout
+    features (horizontal Simplified Chinese needs none; the cut is smaller and about twice as fast).
+    Uses fontTools, which matplotlib already depends on."""
     import io
 
-    from fontTools import subset  # type: ignore[import-untyped]  # fontTools ships no type information
+    from fontTools import subset  # fontTools ships no type information
 
     opts = subset.Options()
-    opts.flavor = "woff"
-    opts.layout_features = ["*"]
+    opts.flavor = flavor
+    opts.layout_features = ["*"] if layout_features else []
     opts.notdef_outline = True
     font = subset.load_font(str(cjk_font_path()), opts)
     try:
@@ -174,7 +172,18 @@ def embedded_font_css(text: str) -> str:
         subset.save_font(font, buf, opts)
     finally:
         font.close()  # load_font keeps the font file open until closed
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return buf.getvalue()
+
+
+def embedded_font_css(text: str) -> str:
+    """An ``@font-face`` rule embedding Noto Sans CJK SC, subset to the characters of ``text``.
+
+    Makes an HTML report render the same on a machine without Chinese fonts: a
+    report's few hundred distinct characters subset to about 80 KB (WOFF, zlib).
+    """
+    import base64
+
+    data = base64.b64encode(cjk_font_subset(text, flavor="woff")).decode("ascii")
     return (
         f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; '
         f'src: url(data:font/woff;base64,{data}) format("woff"); }}'

@@ -1,10 +1,14 @@
 """The FastAPI app of the web desk: five pages and a JSON API under ``/api/`` over one :class:`~macrodesk.serve.desk.Desk`.
 
-Pages are Jinja2 templates that draw with the vendored ECharts file (``static/echarts.min.js``)
-and plain JavaScript (``static/desk.js``); nothing is loaded from another host (the pages send a
-Content-Security-Policy that allows only this server). Chinese text is drawn with the font the PDFs
-and PNGs embed (Noto Sans CJK SC, served at :data:`FONT_URL`), so it shows on a machine without
-Chinese fonts. Requests are answered only for the local
+Pages are Jinja2 templates that draw with the vendored ECharts file (``static/echarts.min.js``, loaded
+only by the pages with a chart) and plain JavaScript (``static/desk.js``); nothing is loaded from
+another host (the pages send a Content-Security-Policy that allows only this server). The static
+files are named with a hash of their content (``?v=``) and may be kept by the browser for a year.
+Chinese text is drawn with the font the PDFs and PNGs embed (Noto Sans CJK SC), cut to the
+characters the desk can show (:mod:`macrodesk.serve.fonts`), the whole font (:data:`FONT_URL`)
+behind it, so it shows on a machine without Chinese fonts. The API's answers are compact JSON,
+kept by the desk once computed (:meth:`~macrodesk.serve.desk.Desk.answer`): a second request for
+the same series and view is a lookup. Requests are answered only for the local
 host names (a page of another site cannot reach the desk through DNS rebinding), and a POST must
 be ``application/json`` (a form on another site cannot trigger a rebuild). Chinese by default;
 ``?lang=en`` switches to English and is remembered in a cookie.
@@ -12,18 +16,23 @@ be ``application/json`` (a form on another site cannot trigger a rebuild). Chine
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Hashable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from macrodesk.exceptions import MacrodeskError, UnknownSeriesError
 from macrodesk.project import Project
@@ -38,8 +47,13 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         "connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'none'")
 
-#: Where the pages' Chinese font is served (``static/desk.css`` names it in its ``@font-face``).
+#: Where the whole Chinese font is served (the pages' ``@font-face`` rules name it after the subset).
 FONT_URL = "/fonts/noto-sans-cjk-sc.otf"
+#: Where the subset is served: ``{key}`` is a hash of the font and its characters.
+SUBSET_URL = "/fonts/macrodesk-cjk-{key}.otf"
+#: The pages that draw a chart (and so load ECharts).
+CHART_PAGES = ("explorer", "nowcast", "scenarios")
+_YEAR = "public, max-age=31536000, immutable"
 
 #: The pages: path -> (template, Chinese title, English title).
 PAGES = {
@@ -58,6 +72,46 @@ class ScenarioRun(BaseModel):
                                       "{\"scenarios/optimistic/shocks/0/shock_pct\": 4.0}")
     as_of: str | None = Field(None, description="last month of data to use, YYYY-MM (default: latest)")
     method: str | None = Field(None, description="'published' or 'chained' (default: the file's)")
+
+
+class _Guard:
+    """Every response: the Content-Security-Policy and the other safety headers, the language cookie
+    when ``?lang=`` chose one, a year of browser caching for the hashed static files; a POST that is
+    not ``application/json`` is refused (415). A plain ASGI middleware: no per-request task or body copy."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "POST" and not Headers(scope=scope).get("content-type", "").startswith("application/json"):
+            await JSONResponse({"error": "POST requests must send application/json"}, status_code=415)(scope, receive, send)
+            return
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        lang = (query.get("lang") or [None])[-1]
+        static = scope["path"].startswith("/static/")
+        versioned = static and "v" in query
+
+        async def send_with(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                h = MutableHeaders(scope=message)
+                h["Content-Security-Policy"] = _CSP
+                h["X-Content-Type-Options"] = "nosniff"
+                h["Referrer-Policy"] = "no-referrer"
+                if static:
+                    h["Cache-Control"] = _YEAR if versioned else "no-cache"
+                if lang in SUPPORTED_LANGS:
+                    h.append("set-cookie", f"lang={lang}; HttpOnly; Path=/; SameSite=strict")
+            await send(message)
+
+        await self.app(scope, receive, send_with)
+
+
+def _hashes(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """``/static/NAME?v=HASH`` per file: the URL changes when the file does."""
+    return {n: f"/static/{n}?v={hashlib.sha256((folder / n).read_bytes()).hexdigest()[:12]}" for n in names}
 
 
 def _lang(request: Request) -> str:
@@ -84,7 +138,7 @@ def _labels(lang: str) -> dict[str, str]:
         "period": ("期间", "Period"), "value": ("数值", "Value"), "prior": ("前值", "Prior"),
         "consensus": ("一致预期", "Consensus"), "surprise": ("超预期", "Surprise"), "released": ("发布日", "Released"),
         "old": ("原值", "Old"), "new": ("新值", "New"), "nowcast": ("预测", "Nowcast"), "actual": ("实际", "Actual"),
-        "interval": ("80%区间", "80% interval"), "input": ("输入", "Input"), "change": ("本月变动(%)", "Change (%)"),
+        "interval": ("80%区间", "80% interval"), "input": ("输入", "Input"), "change": ("本月输入", "This month's input"),
         "mom_pp": ("环比拉动(pp)", "MoM contribution (pp)"), "yoy_pp": ("同比拉动(pp)", "YoY contribution (pp)"),
         "carry": ("翘尾及前值（环比为0时的同比）", "Carry (YoY with a zero MoM)"),
         "total": ("合计（同比预测）", "Total (YoY nowcast)"), "loading": ("计算中…", "Computing…"),
@@ -133,21 +187,25 @@ def create_app(store: str | Path, project: Project | None = None, *,
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",  # the docs pages load scripts from a CDN
     )
     app.state.desk = desk
+    app.add_middleware(_Guard)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS))
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+    assets = _hashes(_HERE / "static", ("desk.css", "desk.js", "echarts.min.js"))
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Any) -> Response:
-        if request.method == "POST" and not request.headers.get("content-type", "").startswith("application/json"):
-            return JSONResponse({"error": "POST requests must send application/json"}, status_code=415)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = _CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if "lang" in request.query_params and request.query_params["lang"] in SUPPORTED_LANGS:
-            response.set_cookie("lang", request.query_params["lang"], samesite="strict", httponly=True)
-        return response
+    def fonts() -> dict[str, Any]:
+        from macrodesk.serve.fonts import unicode_range
+
+        found = desk.font()
+        return {"subset": SUBSET_URL.format(key=found[0]) if found else None, "full": FONT_URL if found else None,
+                "range": unicode_range()}
+
+    async def answer(key: Hashable, fn: Callable[[], Any]) -> Response:
+        """The desk's kept answer for ``key`` (a lookup on the event loop), else ``fn()`` in a worker thread."""
+        body = desk.kept(key)
+        if body is None:
+            body = await run_in_threadpool(desk.answer, key, fn)
+        return Response(body, media_type="application/json")
 
     @app.exception_handler(MacrodeskError)
     async def user_error(request: Request, exc: MacrodeskError) -> JSONResponse:
@@ -166,6 +224,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()],
             "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps(config, ensure_ascii=False),
             "store": desk.store_name, "project": project.file.name if project else None,
+            "assets": assets, "charts": name in CHART_PAGES, "fonts": fonts(),
         })
 
     @app.get("/", include_in_schema=False)
@@ -203,25 +262,30 @@ def create_app(store: str | Path, project: Project | None = None, *,
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()], "rows": rows,
             "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps({"page": "api", "lang": lang}),
             "store": desk.store_name, "project": project.file.name if project else None,
+            "assets": assets, "charts": False, "fonts": fonts(),
         })
 
     # ------------------------------------------------------------ API: series
     @app.get("/api/series", summary="Search the stored series")
-    def api_search(request: Request, q: str = "", limit: int = 30) -> dict[str, Any]:
+    async def api_search(request: Request, q: str = "", limit: int = 30) -> Response:
         """Series whose id or Chinese/English name contains every word of ``q``, best matches first."""
-        return desk.search(q, _lang(request), limit)
+        lang = _lang(request)
+        return await answer(("search", q, lang, limit), lambda: desk.search(q, lang, limit))
 
     @app.get("/api/series/{series_id}", summary="One series in one view")
-    def api_series(request: Request, series_id: str, view: str = "level", start: str | None = None,
-                   end: str | None = None) -> dict[str, Any]:
+    async def api_series(request: Request, series_id: str, view: str = "level", start: str | None = None,
+                         end: str | None = None) -> Response:
         """``view``: level (as published), yoy, mom, ytd (cumulative MoM from January), cagr2y (two-year)."""
-        return desk.series(series_id, view, _lang(request), start, end)
+        lang = _lang(request)
+        return await answer(("series", series_id, view, lang, start, end),
+                            lambda: desk.series(series_id, view, lang, start, end))
 
     @app.get("/api/series/{series_id}/revisions", summary="The vintages and revisions of a series")
-    def api_revisions(request: Request, series_id: str) -> dict[str, Any]:
+    async def api_revisions(request: Request, series_id: str) -> Response:
         """Each import that changed the series, every revised period (old and new values) and the series
         as of each of its last vintages."""
-        return desk.revisions(series_id, _lang(request))
+        lang = _lang(request)
+        return await answer(("revisions", series_id, lang), lambda: desk.revisions(series_id, lang))
 
     @app.get("/api/series/{series_id}/download", summary="Download a series as CSV or XLSX")
     def api_download(series_id: str, view: str = "level", format: str = "csv") -> Response:
@@ -236,20 +300,25 @@ def create_app(store: str | Path, project: Project | None = None, *,
 
     # ------------------------------------------------------------ API: what's new, nowcasts
     @app.get("/api/news", summary="What the last import brought")
-    def api_news(request: Request) -> dict[str, Any]:
+    async def api_news(request: Request) -> Response:
         """New prints (prior, consensus, surprise), revisions, stale report inputs and the release calendar."""
-        return desk.news(_lang(request))
+        import datetime as dt
+
+        lang, today = _lang(request), dt.date.today()
+        return await answer(("news", lang, today), lambda: desk.news(lang, today))
 
     @app.get("/api/nowcast/{target}", summary="This month's CPI or PPI nowcast")
-    def api_nowcast(request: Request, target: str, date: str | None = None) -> dict[str, Any]:
+    async def api_nowcast(request: Request, target: str, date: str | None = None) -> Response:
         """``target``: cpi or ppi. The month after the last print (or the month not yet out on ``date``),
         its 80% interval and each input's contribution (bridge model)."""
-        return desk.nowcast(target, _lang(request), date)
+        lang = _lang(request)
+        return await answer(("nowcast", target, lang, date), lambda: desk.nowcast(target, lang, date))
 
     @app.get("/api/nowcast/{target}/backtest", summary="Real-time backtest against the consensus")
-    def api_backtest(request: Request, target: str, start: str | None = None, end: str | None = None) -> dict[str, Any]:
+    async def api_backtest(request: Request, target: str, start: str | None = None, end: str | None = None) -> Response:
         """Each month nowcast on its last day with the data then published, against the print and the consensus."""
-        return desk.backtest(target, _lang(request), start, end)
+        lang = _lang(request)
+        return await answer(("backtest", target, lang, start, end), lambda: desk.backtest(target, lang, start, end))
 
     # ------------------------------------------------------------ API: scenarios
     @app.get("/api/scenarios", summary="The scenario files on offer")
@@ -258,13 +327,17 @@ def create_app(store: str | Path, project: Project | None = None, *,
 
     @app.get("/api/scenarios/{file}", summary="A scenario file's scenarios and parameters")
     def api_scenario(request: Request, file: str) -> dict[str, Any]:
-        return desk.scenario_params(file, _lang(request))
+        return desk.scenario_params(file, _lang(request))  # read from the file each time: it may be edited
 
     @app.post("/api/scenarios/{file}/run", summary="Run a scenario file with changed parameters")
-    def api_scenario_run(request: Request, file: str, body: ScenarioRun | None = None) -> dict[str, Any]:
+    def api_scenario_run(request: Request, file: str, body: ScenarioRun | None = None) -> Response:
         """The paths as in the file and with ``changes``, side by side; the file is not written."""
-        body = body or ScenarioRun.model_validate({})
-        return desk.run_scenarios(file, body.changes, body.as_of, body.method, _lang(request))
+        run = body or ScenarioRun.model_validate({})
+        lang = _lang(request)
+        # kept by the file's text too: an edited file runs again
+        key = ("scenario", file, desk.scenario_text(file), tuple(sorted(run.changes.items())), run.as_of, run.method, lang)
+        return Response(desk.answer(key, lambda: desk.run_scenarios(file, run.changes, run.as_of, run.method, lang)),
+                        media_type="application/json")
 
     # ------------------------------------------------------------ reports
     @app.get("/api/reports", summary="The project's built reports")
@@ -279,13 +352,19 @@ def create_app(store: str | Path, project: Project | None = None, *,
     @app.get(FONT_URL, include_in_schema=False)
     def cjk_font() -> Response:
         # the PDFs' and PNGs' font (Noto Sans CJK SC, OFL, from mplfonts), so Chinese shows with no system font
-        from macrodesk.plotting._fonts import cjk_font_path
-
-        try:
-            path = cjk_font_path()
-        except MacrodeskError:
+        found = desk.font()
+        if found is None:
             return JSONResponse({"error": "the CJK font package 'mplfonts' is not installed"}, status_code=404)
-        return FileResponse(path, media_type="font/otf", headers={"Cache-Control": "public, max-age=604800"})
+        return FileResponse(found[1], media_type="font/otf", headers={"Cache-Control": "public, max-age=604800"})
+
+    @app.get(SUBSET_URL.replace("{key}", "{name}"), include_in_schema=False)
+    async def cjk_subset(name: str) -> Response:
+        # the same font cut to the characters the desk can show; its name changes with them
+        found = desk.font()
+        if found is None or name != found[0]:
+            return JSONResponse({"error": "no such font"}, status_code=404)
+        data = await run_in_threadpool(desk.font_subset)
+        return Response(data, media_type="font/otf", headers={"Cache-Control": _YEAR})
 
     @app.get("/reports/{slot}/{name:path}", include_in_schema=False)
     def report_file(slot: int, name: str) -> Response:

@@ -5,26 +5,35 @@ request); the store is opened read-only, so nothing a request does can write to 
 results (the nowcast, its real-time backtest) go through the results cache
 (:mod:`macrodesk.cache`) keyed by the exact series they read, like the reports' own.
 Labels are made with :func:`macrodesk.text.tr`; numbers are rates in percent as published.
+
+A store file cannot change while the desk holds it open read-only (DuckDB refuses a writer), so the
+series read and the answers given (as compact JSON bytes, :meth:`Desk.answer`) are kept in memory,
+bounded, least recently used first out; a store on a database server can change meanwhile, so there
+each request first checks the last vintage and drops what was kept when it moved.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import io
+import json
 import math
 import threading
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from macrodesk import cache
 from macrodesk.exceptions import ReportError, ScenarioError, StoreError
 from macrodesk.project import Project, ProjectReport, load_state, results_cache
+from macrodesk.series import MacroSeries
 from macrodesk.series.store import Store
 from macrodesk.text import tr
 
@@ -40,6 +49,50 @@ NOWCAST_TARGETS = {"cpi": "cpi_yoy", "ppi": "ppi_yoy"}
 NOWCAST_MODEL = "bridge"
 #: Default length of the backtest window, months.
 BACKTEST_MONTHS = 36
+#: How many series and how many answers the desk keeps in memory.
+KEPT_SERIES, KEPT_ANSWERS = 256, 512
+
+
+class _Kept(OrderedDict[Hashable, Any]):
+    """A bounded mapping: the least recently used entry goes first when it is full."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def look(self, key: Hashable) -> Any:
+        if key not in self:
+            return None
+        self.move_to_end(key)
+        return self[key]
+
+    def keep(self, key: Hashable, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
+def _plain(x: Any) -> Any:
+    """A JSON value for what ``json`` does not know: numpy numbers, dates, periods, paths."""
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, np.integer):
+        return int(x)
+    if isinstance(x, np.floating):
+        return _num(x, 12)
+    if isinstance(x, (_dt.date, pd.Timestamp)):
+        return x.isoformat()
+    if isinstance(x, (pd.Period, Path)):
+        return str(x)
+    if isinstance(x, (set, frozenset, tuple, np.ndarray)):
+        return list(x)
+    raise TypeError(f"not JSON: {type(x).__name__}")
+
+
+def compact_json(obj: Any) -> bytes:
+    """JSON bytes without spaces (UTF-8, Chinese as is)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain).encode("utf-8")
 
 
 def _num(x: Any, digits: int = 4) -> float | None:
@@ -90,8 +143,14 @@ class Desk:
         self.project = project
         self.rcache = results_cache(self.store_path, project)
         self._lock = threading.Lock()
+        self._font_lock = threading.Lock()
         self._memo: dict[tuple, Any] = {}
         self._listing: pd.DataFrame | None = None
+        self._series: _Kept = _Kept(KEPT_SERIES)
+        self._answers: _Kept = _Kept(KEPT_ANSWERS)
+        # a file opened read-only cannot change; a database server's store can (checked per request)
+        self._server = not isinstance(self.store_path, Path)
+        self._generation = self.store.last_vintage() if self._server else None
 
     @property
     def store_name(self) -> str:
@@ -106,6 +165,57 @@ class Desk:
         """The store, one request at a time (a DuckDB connection is not shared between threads)."""
         with self._lock:
             yield self.store
+
+    def fresh(self) -> None:
+        """Drop what was kept if the store moved on since (only a database server's store can)."""
+        if not self._server:
+            return
+        with self._lock:
+            now = self.store.last_vintage()
+            if now != self._generation:
+                self._generation = now
+                self._memo.clear()
+                self._series.clear()
+                self._answers.clear()
+                self._listing = None
+
+    def kept(self, key: Hashable) -> bytes | None:
+        """The answer kept for ``key`` (JSON bytes) when it is surely current (a file store), else None:
+        a lookup that never waits for the store (a database server's store needs :meth:`answer`)."""
+        if self._server:
+            return None
+        with self._lock:
+            out: bytes | None = self._answers.look(key)
+            return out
+
+    def answer(self, key: Hashable, fn: Callable[[], Any]) -> bytes:
+        """``fn()`` as compact JSON bytes, kept under ``key`` (a hashable of everything the answer depends on)."""
+        self.fresh()
+        with self._lock:
+            hit: bytes | None = self._answers.look(key)
+        if hit is not None:
+            return hit
+        out = compact_json(fn())
+        with self._lock:
+            self._answers.keep(key, out)
+        return out
+
+    def get_many(self, series_ids: Iterable[str], missing: str = "raise") -> dict[str, MacroSeries]:
+        """The series as stored (``Store.get_many``), read once and kept (the store does not change)."""
+        ids = list(dict.fromkeys(series_ids))
+        with self._reading() as st:
+            have = {i: self._series.look(i) for i in ids}
+            need = [i for i, s in have.items() if s is None]
+            if need:
+                got = st.get_many(need, missing=missing)
+                for i, s in got.items():
+                    self._series.keep(i, s)
+                    have[i] = s
+        return {i: s for i, s in have.items() if s is not None}
+
+    def get(self, series_id: str) -> MacroSeries:
+        """One series as stored (kept like :meth:`get_many`'s)."""
+        return self.get_many([series_id])[series_id]
 
     def _memoised(self, key: tuple, fn: Callable[[], _T]) -> _T:
         if key not in self._memo:
@@ -149,8 +259,7 @@ class Desk:
         from macrodesk.series import period_key
         from macrodesk.transforms.registry import view as make_view
 
-        with self._reading() as st:
-            s = st.get(series_id)
+        s = self.get(series_id)
         res = make_view(s, view)
         data = res.data
         if start or end:
@@ -167,8 +276,7 @@ class Desk:
         from macrodesk.series import period_key
         from macrodesk.transforms.registry import view as make_view
 
-        with self._reading() as st:
-            s = st.get(series_id)
+        s = self.get(series_id)
         res = make_view(s, view)
         return pd.DataFrame({"period": period_key(res.data.index), f"{s.id}_{view}" if view != "level" else s.id:
                              res.data.to_numpy()})
@@ -291,11 +399,52 @@ class Desk:
             out.append({"report": name, "as_of": _period(month), "inputs": rows, "n_inputs": len(present)})
         return out
 
+    # ------------------------------------------------------------ the pages' font
+    def font(self) -> tuple[str, Path] | None:
+        """The pages' Chinese font: (the subset's key, the whole font file); None without the font package."""
+        from macrodesk.exceptions import MacrodeskError
+        from macrodesk.plotting._fonts import cjk_font_path
+        from macrodesk.serve.fonts import font_key
+
+        def find() -> tuple[str, Path] | None:
+            try:
+                path = Path(cjk_font_path())
+            except MacrodeskError:
+                return None
+            return font_key(path, self.font_characters()), path
+
+        return self._memoised(("font",), find)
+
+    def font_characters(self) -> frozenset[str]:
+        """The Chinese characters the pages can show: the package's text, the store's series names and
+        the project's scenario files."""
+        from macrodesk.serve.fonts import cjk_characters, package_characters
+
+        def chars() -> frozenset[str]:
+            df = self.listing()
+            texts = [" ".join(df[c].dropna().astype(str)) for c in ("name_zh", "name_en") if c in df]
+            texts += [p.read_text(encoding="utf-8", errors="ignore") for p in self.scenario_files().values()]
+            return package_characters() | cjk_characters(texts)
+
+        return self._memoised(("font_chars",), chars)
+
+    def font_subset(self) -> bytes:
+        """The pages' font cut to :meth:`font_characters` (made once, kept in the results cache)."""
+        from macrodesk.serve.fonts import subset_font
+
+        found = self.font()
+        if found is None:
+            raise ReportError("the CJK font package 'mplfonts' is not installed")
+        key, path = found
+        with self._font_lock:  # one request makes it; the others wait for it
+            return self._memoised(("font_subset", key), lambda: self._cached(
+                "serve.font", (key, str(path)), lambda: subset_font(self.font_characters())))
+
     def warm(self) -> None:
-        """Compute the slow answers ahead (what's new, both nowcasts), e.g. in a thread when the server starts."""
+        """Compute the slow answers ahead (the font, what's new, both nowcasts), e.g. in a thread when the server starts."""
         from macrodesk.exceptions import MacrodeskError
 
-        for fn in (lambda: self.news("zh"), lambda: self.nowcast("cpi"), lambda: self.nowcast("ppi")):
+        for fn in (self.font_subset, lambda: self.news("zh"), lambda: self.nowcast("cpi"), lambda: self.nowcast("ppi")):
             try:
                 fn()
             except MacrodeskError:
@@ -308,16 +457,14 @@ class Desk:
         if target not in NOWCAST_TARGETS:
             raise StoreError(f"unknown nowcast target '{target}'; choose {' or '.join(NOWCAST_TARGETS)}")
         m = make_model(NOWCAST_MODEL, NOWCAST_TARGETS[target])
-        with self._reading() as st:
-            data = st.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
-        return m, data
+        return m, self.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
 
     def nowcast(self, target: str, lang: str = "zh", date: str | None = None) -> dict[str, Any]:
         """This month's nowcast: the month after the last print (or the month not yet released on
         ``date``), its 80% interval and each input's contribution."""
         from macrodesk.exceptions import ModelError
         from macrodesk.models.nowcast.data import as_timestamp
-        from macrodesk.reports.views.nowcast import input_label, nowcast_text
+        from macrodesk.reports.views.nowcast import input_label, input_value_text, nowcast_text
 
         m, data = self._nowcast_data(target)
         yoy = data.get(m.target.yoy_id)
@@ -338,6 +485,9 @@ class Desk:
         d = nc.to_dict()
         for c in d.get("contributions", []):
             c["label"] = input_label(c["input"], lang)
+            c["change_text"] = input_value_text(c["input"], None if c["change"] is None else c["change"] / 100,
+                                                nc.month, lang)
+        d["missing_labels"] = [input_label(i, lang) for i in d.get("missing_inputs", [])]
         d["text"] = nowcast_text(nc, lang)
         d["name"] = tr(m.target.name_zh, m.target.name_en, lang)
         return d
@@ -394,6 +544,11 @@ class Desk:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ScenarioError(f"{file}: cannot read the file: {exc}") from None
 
+    def scenario_text(self, file: str) -> str:
+        """The text of scenario file ``file`` (ScenarioError for a file not on offer)."""
+        path, _ = self._scenario_raw(file)
+        return path.read_text(encoding="utf-8")
+
     def scenario_params(self, file: str, lang: str = "zh") -> dict[str, Any]:
         """The file's scenarios and every number in them a form may change, as ``path -> value``."""
         from macrodesk.scenarios import spec_from_dict
@@ -425,8 +580,7 @@ class Desk:
                 changed[path] = float(value)
         base = spec_from_dict(raw, file)
         edited = spec_from_dict(_with(raw, changed), file) if changed else base
-        with self._reading() as st:
-            data = st.get_many(base.series_ids(), missing="skip")
+        data = self.get_many(base.series_ids(), missing="skip")
         out = {"file": file, "changed": {p: {"from": known[p], "to": v} for p, v in changed.items()}}
         out["base"] = _scenario_json(run(base, data, as_of, method=method), lang)
         out["edited"] = _scenario_json(run(edited, data, as_of, method=method), lang) if changed else out["base"]
@@ -455,7 +609,7 @@ class Desk:
                          "as_of": sl.report.as_of or "latest", "built_as_of": built.get("as_of"),
                          "formats": list(sl.report.formats), "files": sorted(have), "built_at": stamp,
                          "folder": sl.report.out.name,
-                         "help": REPORTS[sl.report.name].help if sl.report.name in REPORTS else ""})
+                         "help": REPORTS[sl.report.name].describe(lang) if sl.report.name in REPORTS else ""})
         return {"project": str(self.project.file.name) if self.project else None, "reports": rows}
 
     def report_file(self, slot: int, name: str) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 
 import pytest
 
@@ -67,6 +68,11 @@ def test_nowcast_adds_up(client):
     assert sum(c["yoy_pp"] for c in n["contributions"]) + n["carry"] == pytest.approx(n["nowcast_unrounded"], abs=2e-3)
     assert sum(c["mom_pp"] for c in n["contributions"]) == pytest.approx(n["nowcast_mom"], abs=2e-3)
     assert all(c["label"] for c in n["contributions"])
+    # January 2026: the Spring Festival (17 February) window starts 27 January, 5 of the month's 31 days
+    sf = next(c for c in n["contributions"] if c["input"] == "spring_festival")
+    assert sf["change_text"] == "31天中有5天在春节窗口内"
+    # the missing inputs are named, not listed by id
+    assert "猪肉批发价" in n["text"] and "pork_wholesale_cny" not in n["text"]
 
 
 def test_backtest_against_the_prints_and_the_consensus(client):
@@ -121,18 +127,43 @@ def test_english_labels_and_cookie(client):
 def test_pages_and_the_api_list(client):
     for page in ("explorer", "news", "nowcast", "scenarios", "reports", "api"):
         r = client.get(f"/{page}")
-        assert r.status_code == 200 and "/static/echarts.min.js" in r.text
+        # ECharts only where a chart is drawn
+        assert r.status_code == 200 and ("/static/echarts.min.js?v=" in r.text) == (page in ("explorer", "nowcast", "scenarios"))
     assert "/api/series/{series_id}" in client.get("/api/openapi.json").json()["paths"]
-    assert client.get("/static/echarts.min.js").status_code == 200
-    # the Chinese font the pages name: the OpenType file the PDFs embed ("OTTO": CFF outlines)
+    # the hashed static URLs may be kept a year; a plain one is checked each time
+    js = re.search(r'src="(/static/desk\.js\?v=[0-9a-f]+)"', client.get("/news").text).group(1)
+    assert "immutable" in client.get(js).headers["cache-control"]
+    assert client.get("/static/echarts.min.js").headers["cache-control"] == "no-cache"
+    # the whole Chinese font: the OpenType file the PDFs embed ("OTTO": CFF outlines)
     font = client.get("/fonts/noto-sans-cjk-sc.otf")
     assert font.status_code == 200 and font.headers["content-type"] == "font/otf" and font.content[:4] == b"OTTO"
-    assert "noto-sans-cjk-sc.otf" in client.get("/static/desk.css").text
+    assert client.get("/fonts/macrodesk-cjk-0000.otf").status_code == 404
+
+
+def test_chinese_font_is_cut_to_what_the_pages_show(client):
+    from fontTools.ttLib import TTFont
+
+    page = client.get("/news", params={"lang": "zh"}).text
+    url = re.search(r'url\((/fonts/macrodesk-cjk-[0-9a-f]+\.otf)\)', page).group(1)
+    assert "/fonts/noto-sans-cjk-sc.otf" in page  # the whole font stays behind it
+    r = client.get(url)
+    whole = len(client.get("/fonts/noto-sans-cjk-sc.otf").content)
+    assert r.status_code == 200 and r.content[:4] == b"OTTO" and len(r.content) < whole / 20
+    cmap = TTFont(io.BytesIO(r.content)).getBestCmap()
+    # every Chinese character the desk shows here: the page, the labels, the series names, what's new
+    shown = page + client.get("/api/news").text + client.get("/api/series", params={"limit": 200}).text
+    shown += client.get("/api/nowcast/cpi").text + client.get("/api/reports").text
+    han = {c for c in shown if "\u4e00" <= c <= "\u9fff"}
+    assert len(han) > 300 and not [c for c in han if ord(c) not in cmap]
+    assert ord("龘") not in cmap  # a character the desk never shows: from the whole font
 
 
 def test_reports_list_and_file(client):
     r = client.get("/api/reports").json()
     assert r["reports"][0]["name"] == "inflation-review" and r["reports"][0]["files"] == ["md"]
+    assert r["reports"][0]["help"].startswith("CPI/PPI回顾：同比走势")
+    en = client.get("/api/reports", params={"lang": "en"}).json()
+    assert en["reports"][0]["help"].startswith("CPI/PPI review: YoY history")
     assert client.get("/reports/0/inflation-review.md").text.startswith("# 2025年12月")
 
 

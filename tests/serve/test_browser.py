@@ -56,20 +56,21 @@ def tab(server):
         # bypass_csp: Playwright waits by evaluating script text, which the pages' policy forbids; requests
         # off this machine are still seen (and would no longer be blocked by the policy)
         page = b.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True).new_page()
-        seen: dict[str, list[str]] = {"errors": [], "offsite": []}
+        seen: dict[str, list[str]] = {"errors": [], "offsite": [], "fonts": []}
         page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
         page.on("request", lambda r: seen["offsite"].append(r.url)
                 if urlsplit(r.url).scheme in ("http", "https", "ws", "wss") and urlsplit(r.url).hostname not in LOOPBACK
                 else None)
+        page.on("request", lambda r: seen["fonts"].append(urlsplit(r.url).path) if "/fonts/" in r.url else None)
         page.seen = seen
         yield page
         b.close()
 
 
 def _open(tab, url):
-    tab.seen["errors"].clear()
-    tab.seen["offsite"].clear()
+    for v in tab.seen.values():
+        v.clear()
     tab.goto(url)
     tab.wait_for_function("window.DESK_READY === true", timeout=30000)
     return tab, tab.seen["errors"], tab.seen["offsite"]
@@ -92,12 +93,19 @@ def test_page_loads_clean_and_local(tab, server, path):
 
 
 def test_chinese_is_drawn_in_the_desks_font(tab, server):
-    """The machine has no Chinese font: the page's text and the chart use the one the desk serves."""
+    """The machine has no Chinese font: the page's text and the chart use the one the desk serves, cut to
+    the characters the desk shows (the whole 16 MB font is not fetched)."""
+    tab.context.clear_cookies()
+    tab.goto("about:blank")
+    cdp = tab.context.new_cdp_session(tab)
+    cdp.send("Network.enable")
+    cdp.send("Network.clearBrowserCache")  # an earlier page may have brought the font in already
     page, errors, offsite = _open(tab, server + "/news?lang=zh")
+    fetched = list(page.seen["fonts"])
+    assert len(fetched) == 1 and fetched[0].startswith("/fonts/macrodesk-cjk-"), fetched
     faces = page.evaluate("[...document.fonts].map((f) => [f.family, f.status])")
     assert ['"macrodesk-cjk"', "loaded"] in [list(f) for f in faces] or ["macrodesk-cjk", "loaded"] in faces
     # a heading's characters come from that font (not a fallback drawing empty boxes)
-    cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]

@@ -35,6 +35,7 @@ __all__ = [
     "model_label",
     "target_name",
     "input_label",
+    "input_value_text",
     "nowcast_text",
     "backtest_text",
     "backtest_table",
@@ -91,8 +92,10 @@ def target_name(target: TargetSpec, lang: str) -> str:
 
 
 def input_label(key: str, lang: str) -> str:
-    """The name of a decomposition term or a bridge input ('猪肉批发价'), else the id."""
+    """The name of a decomposition term or a bridge input ('猪肉批发价'), else the series' name in the
+    catalogue, else the id."""
     from macrodesk.models.nowcast.bridge import BRIDGE_SPECS
+    from macrodesk.series.catalogue import catalogue
 
     if key in TERM_LABELS:
         zh, en = TERM_LABELS[key]
@@ -101,7 +104,25 @@ def input_label(key: str, lang: str) -> str:
         for inp in spec.inputs:
             if inp.id == key:
                 return tr(inp.name_zh, inp.name_en, lang) or inp.id
+    known = catalogue()
+    row = known[known["series_id"] == key]
+    if len(row):
+        return tr(row["name_zh"].iloc[0], row["name_en"].iloc[0], lang) or key
     return key
+
+
+def input_value_text(key: str, change: float | None, month: Any, lang: str) -> str:
+    """What a decomposition term's ``change`` (a fraction) was this month, worded for its kind: the days of
+    ``month`` in the Spring Festival window for that term ('31天中有5天在春节窗口内', its value is their
+    share of the month), else a percent change ('+1.23%': an input's like-for-like change, last month's
+    MoM for the momentum term); '' for none."""
+    if change is None or pd.isna(change):
+        return ""
+    if key == "spring_festival":
+        days = pd.Period(month, "M").days_in_month
+        n = int(round(float(change) * days))
+        return tr(f"{days}天中有{n}天在春节窗口内", f"{n} of {days} days in the festival window", lang)
+    return F.pct(change * 100, 2)
 
 
 # ---------------------------------------------------------------- one CPI/PPI nowcast
@@ -119,8 +140,8 @@ def nowcast_text(nc: Nowcast, lang: str) -> str:
         lang,
     )
     if nc.missing_inputs:
-        ids = ", ".join(nc.missing_inputs)
-        text += tr(f"缺少本月数据的输入：{ids}。", f" Inputs without data this month: {ids}.", lang)
+        names = tr("、", ", ", lang).join(input_label(i, lang) for i in nc.missing_inputs)
+        text += tr(f"缺少本月数据的输入：{names}。", f" Inputs without data this month: {names}.", lang)
     return text
 
 

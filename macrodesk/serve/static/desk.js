@@ -8,7 +8,7 @@
   const COLORS = ["#b3261e", "#1f5fa8", "#2e7d32", "#ef8b00", "#6a3d9a", "#6b7785"];
   window.DESK_READY = false;
   // the charts draw their text on a canvas in the page's font, which names the desk's Chinese font
-  const FONT = getComputedStyle(document.body).fontFamily;
+  const FAMILY = getComputedStyle(document.body).fontFamily;
   const CHARTS = new Set();
 
   function esc(s) {
@@ -32,13 +32,23 @@
     return `<table class="data"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
   }
   function showError(el, err) { el.innerHTML = `<p class="error">${esc(L.error)}: ${esc(err.message || err)}</p>`; }
+  // a chart draws once ECharts (loaded async, parsed while the data is fetched) and, on a Chinese page,
+  // the Chinese font are in: a canvas does not redraw when a font arrives
+  const ECHARTS = new Promise((resolve) => {
+    const tag = $("echarts-js");
+    if (window.echarts || !tag) resolve();
+    else { tag.addEventListener("load", () => resolve()); tag.addEventListener("error", () => resolve()); }
+  });
+  const FONT = document.fonts && LANG === "zh" ? document.fonts.load('14px "macrodesk-cjk"', "中").catch(() => null) : Promise.resolve();
+  const PAINT = Promise.all([ECHARTS, FONT]);
   function chart(el) {
     const c = echarts.getInstanceByDom(el) || echarts.init(el, null, {renderer: "canvas"});
     if (!CHARTS.has(c)) { CHARTS.add(c); window.addEventListener("resize", () => c.resize()); }
     return c;
   }
+  function paint(el, opt) { return PAINT.then(() => { const c = chart(el); c.setOption(opt, true); return c; }); }
   const baseOption = () => ({
-    animation: false, color: COLORS, textStyle: {fontFamily: FONT}, tooltip: {trigger: "axis"}, legend: {top: 0},
+    animation: false, color: COLORS, textStyle: {fontFamily: FAMILY}, tooltip: {trigger: "axis"}, legend: {top: 0},
     grid: {left: 56, right: 56, top: 36, bottom: 56}, dataZoom: [{type: "inside"}, {type: "slider", height: 18, bottom: 8}],
   });
   // ready: the page has drawn what it first shows (DESK_READY_MS: milliseconds since navigation start)
@@ -51,7 +61,6 @@
     for (const sel of [$("left-view"), $("right-view")]) {
       sel.innerHTML = views.map((v) => `<option value="${v}">${esc(L[v])}</option>`).join("");
     }
-    const c = chart($("chart"));
     let timer = null;
     $("q").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 150); });
     $("left-view").addEventListener("change", (e) => { state.left.view = e.target.value; draw(); });
@@ -77,7 +86,8 @@
 
     function draw() {
       const parts = [state.left, state.right].filter(Boolean);
-      Promise.all(parts.map((p) => api(`/api/series/${encodeURIComponent(p.id)}?view=${p.view}`))).then((res) => {
+      const revs = api(`/api/series/${encodeURIComponent(state.left.id)}/revisions`);  // asked at once, shown after
+      return Promise.all(parts.map((p) => api(`/api/series/${encodeURIComponent(p.id)}?view=${p.view}`))).then((res) => {
         const opt = baseOption();
         opt.xAxis = {type: "category", boundaryGap: false};
         opt.yAxis = res.map((r, i) => ({type: "value", scale: true, name: r.unit_label, position: i ? "right" : "left",
@@ -86,7 +96,7 @@
                                          yAxisIndex: i, data: r.values, connectNulls: false}));
         opt.xAxis.data = mergeKeys(res.map((r) => r.values.map((v) => v[0])));
         opt.series.forEach((s) => { const m = new Map(s.data); s.data = opt.xAxis.data.map((k) => m.has(k) ? m.get(k) : null); });
-        c.setOption(opt, true);
+        const drawn = paint($("chart"), opt);
         $("left-name").textContent = `${res[0].name} (${res[0].series_id})`;
         if (res[1]) $("right-name").textContent = `${res[1].name} (${res[1].series_id})`;
         $("series-note").textContent = res.map((r) => r.note).filter(Boolean).join(" ");
@@ -94,37 +104,37 @@
         $("dl-csv").href = `/api/series/${encodeURIComponent(l.id)}/download?view=${l.view}&format=csv`;
         $("dl-xlsx").href = `/api/series/${encodeURIComponent(l.id)}/download?view=${l.view}&format=xlsx`;
         history.replaceState(null, "", `/explorer?id=${encodeURIComponent(l.id)}`);
-        return revisions(l.id);
-      }).then(ready).catch((e) => { showError($("series-note"), e); ready(); });
+        return Promise.all([drawn, revs.then(revisions)]);
+      }).catch((e) => showError($("series-note"), e));
     }
     function mergeKeys(lists) {
       const all = new Set(); lists.forEach((l) => l.forEach((k) => all.add(k)));
       return Array.from(all).sort();
     }
-    function revisions(id) {
-      return api(`/api/series/${encodeURIComponent(id)}/revisions`).then((r) => {
-        const rows = r.vintages.map((v) => [esc(v.vintage), esc(v.imported_at), esc(v.label), esc(v.values)]);
-        let html = table([L.vintage, L.imported, "", L.values], rows, [false, false, false, true]);
-        if (!r.revised.length) html += `<p class="muted">${esc(L.no_revisions)}</p>`;
-        else html += table([L.period, L.old, L.new], r.revised.slice(-60).reverse().map((p) => [esc(p.period),
-          p.values.slice(0, -1).map((v) => `${fmt(v.value)} (v${v.vintage})`).join(" → "), fmt(p.values[p.values.length - 1].value)]),
-          [false, true, true]);
-        $("revisions").innerHTML = html;
-        const rc = $("rev-chart");
-        if (r.as_of_vintage.length > 1) {
-          rc.classList.remove("hidden");
-          const c2 = chart(rc), opt = baseOption();
-          opt.xAxis = {type: "category", boundaryGap: false, data: mergeKeys(r.as_of_vintage.map((v) => v.values.map((x) => x[0])))};
-          opt.yAxis = {type: "value", scale: true};
-          opt.series = r.as_of_vintage.map((v) => { const m = new Map(v.values);
-            return {name: `${L.vintage} ${v.vintage}`, type: "line", showSymbol: false, data: opt.xAxis.data.map((k) => m.has(k) ? m.get(k) : null)}; });
-          c2.setOption(opt, true);
-        } else rc.classList.add("hidden");
-      });
+    function revisions(r) {
+      const rows = r.vintages.map((v) => [esc(v.vintage), esc(v.imported_at), esc(v.label), esc(v.values)]);
+      let html = table([L.vintage, L.imported, "", L.values], rows, [false, false, false, true]);
+      if (!r.revised.length) html += `<p class="muted">${esc(L.no_revisions)}</p>`;
+      else html += table([L.period, L.old, L.new], r.revised.slice(-60).reverse().map((p) => [esc(p.period),
+        p.values.slice(0, -1).map((v) => `${fmt(v.value)} (v${v.vintage})`).join(" → "), fmt(p.values[p.values.length - 1].value)]),
+        [false, true, true]);
+      $("revisions").innerHTML = html;
+      const rc = $("rev-chart");
+      if (r.as_of_vintage.length > 1) {
+        rc.classList.remove("hidden");
+        const opt = baseOption();
+        opt.xAxis = {type: "category", boundaryGap: false, data: mergeKeys(r.as_of_vintage.map((v) => v.values.map((x) => x[0])))};
+        opt.yAxis = {type: "value", scale: true};
+        opt.series = r.as_of_vintage.map((v) => { const m = new Map(v.values);
+          return {name: `${L.vintage} ${v.vintage}`, type: "line", showSymbol: false, data: opt.xAxis.data.map((k) => m.has(k) ? m.get(k) : null)}; });
+        return paint(rc, opt);
+      }
+      rc.classList.add("hidden");
+      return null;
     }
     $("q").value = "";
     search();
-    draw();
+    draw().then(ready, ready);
   }
 
   // ---------------------------------------------------------------- what's new
@@ -161,16 +171,15 @@
     for (const t of CFG.targets) {
       const el = document.querySelector(`#nc-${t} .nc-body`);
       shown.push(api(`/api/nowcast/${t}`).then((n) => {
-        const rows = (n.contributions || []).map((c) => [esc(c.label), signed(c.change), signed(c.mom_pp, 3), signed(c.yoy_pp, 3)]);
+        const rows = (n.contributions || []).map((c) => [esc(c.label), esc(c.change_text), signed(c.mom_pp, 3), signed(c.yoy_pp, 3)]);
         rows.push([esc(L.carry), "", "", signed(n.carry - 0, 3)]);
         rows.push([`<strong>${esc(L.total)}</strong>`, "", signed(n.nowcast_mom, 3), `<strong>${signed(n.nowcast_unrounded, 3)}</strong>`]);
         el.classList.remove("muted");
-        el.innerHTML = `<p><span class="big">${fmt(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
-          `${fmt(n.interval_80[0], 1)}% – ${fmt(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
-          table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, true, true, true]);
+        el.innerHTML = `<p><span class="big">${signed(n.nowcast, 1)}%</span> ${esc(n.month)} · ${esc(L.interval)} ` +
+          `${signed(n.interval_80[0], 1)}% – ${signed(n.interval_80[1], 1)}%</p><p>${esc(n.text)}</p>` +
+          table([L.input, L.change, L.mom_pp, L.yoy_pp], rows, [false, false, true, true]);
       }).catch((e) => showError(el, e)));
     }
-    const c = chart($("bt-chart"));
     function run(ev) {
       if (ev) ev.preventDefault();
       const t = $("bt-target").value, s = $("bt-start").value, e = $("bt-end").value;
@@ -189,8 +198,8 @@
           {name: L.consensus, type: "line", data: b.rows.map((r) => r.consensus), color: "#1f5fa8", lineStyle: {type: "dashed"}, symbolSize: 4},
         ];
         opt.tooltip = {trigger: "axis", formatter: (ps) => ps.filter((p) => p.seriesIndex > 1).map((p) => `${p.seriesName}: ${fmt(p.value, 1)}`).join("<br>")};
-        c.setOption(opt, true);
         $("bt-text").textContent = b.text;
+        return paint($("bt-chart"), opt);
       }).catch((e) => showError($("bt-text"), e));
     }
     $("bt-form").addEventListener("submit", run);
@@ -202,7 +211,6 @@
   function scenarios() {
     $("sc-file").innerHTML = CFG.files.map((f) => `<option>${esc(f)}</option>`).join("");
     let params = [];
-    const charts = {base: chart($("sc-chart-base")), edited: chart($("sc-chart-edited"))};
     function load() {
       return api(`/api/scenarios/${encodeURIComponent($("sc-file").value)}`).then((s) => {
         params = s.params;
@@ -231,7 +239,7 @@
       opt.series = [{name: L.history, type: "line", color: "#1d2733", data: res.history.map((h) => h[1]).concat(pad(months.length - res.history.length))}]
         .concat(res.scenarios.map((s) => ({name: s.label, type: "line", symbolSize: 4,
           data: pad(res.history.length).concat(s.yoy.map((y) => y[1]))})));
-      el.setOption(opt, true);
+      return paint(el, opt);
     }
     function run(ev) {
       if (ev) ev.preventDefault();
@@ -244,8 +252,7 @@
           res.scenarios.forEach((s) => s.yoy.forEach((y) => vals.push(y[1])));
         }
         const lo = Math.floor(Math.min(...vals.filter((v) => v != null)) - 0.5), hi = Math.ceil(Math.max(...vals.filter((v) => v != null)) + 0.5);
-        draw(charts.base, r.base, [lo, hi]);
-        draw(charts.edited, r.edited, [lo, hi]);
+        const drawn = Promise.all([draw($("sc-chart-base"), r.base, [lo, hi]), draw($("sc-chart-edited"), r.edited, [lo, hi])]);
         const ch = Object.entries(r.changed);
         $("sc-changed").textContent = ch.length ? `${L.changed}: ` + ch.map(([p, v]) => `${p} ${v.from} → ${v.to}`).join("; ") : L.none_changed;
         const rows = r.base.scenarios.map((s, i) => {
@@ -254,7 +261,7 @@
         });
         $("sc-table").innerHTML = `<h3>${esc(L.asfile)} → ${esc(L.edited)}</h3>` +
           table([L.scenario, L.mean, L.min, L.max, L.end], rows, [false, true, true, true, true]);
-        document.body.dataset.scenarioRuns = String(Number(document.body.dataset.scenarioRuns || 0) + 1);
+        return drawn.then(() => { document.body.dataset.scenarioRuns = String(Number(document.body.dataset.scenarioRuns || 0) + 1); });
       }).catch((e) => showError($("sc-changed"), e));
     }
     $("sc-form").addEventListener("submit", run);
@@ -273,7 +280,7 @@
           `<strong>${esc(x.name)}</strong><br><span class="muted">${esc(x.folder)}/ · ${esc(x.help)}</span>`, esc(x.lang),
           esc(x.built_as_of || x.as_of),
           x.files.map((f) => `<a href="/reports/${x.slot}/${encodeURIComponent(x.basename + "." + f)}" target="_blank">${esc(f.toUpperCase())}</a>`).join(" · ") || "—",
-          esc(x.built_at || "—"), `<button type="button" data-slot="${x.slot}">${esc(L.rebuild)}</button> <span id="rb-${x.slot}" class="muted"></span>`]));
+          `<span class="nowrap">${esc((x.built_at || "—").replace("T", " ").slice(0, 16))}</span>`, `<button type="button" data-slot="${x.slot}">${esc(L.rebuild)}</button> <span id="rb-${x.slot}" class="muted"></span>`]));
       });
     }
     $("reports").addEventListener("click", (e) => {
@@ -288,13 +295,8 @@
   }
 
   const PAGES = {explorer, news, nowcast, scenarios, reports, api: ready};
-  document.addEventListener("DOMContentLoaded", () => {
-    // a canvas does not redraw when a font arrives: a Chinese page waits for the font before drawing,
-    // an English one draws at once and redraws its charts if a Chinese name brings the font in later
-    const start = () => (PAGES[CFG.page] || ready)();
-    if (!document.fonts) { start(); return; }
-    document.fonts.addEventListener("loadingdone", () => CHARTS.forEach((c) => c.setOption({textStyle: {fontFamily: FONT}})));
-    if (LANG === "zh") document.fonts.load('14px "macrodesk-cjk"', "中").then(start, start);
-    else start();
-  });
+  // the data is asked for at once; charts wait for ECharts and (Chinese page) the font in paint().
+  // An English page draws at once and redraws its charts if a Chinese name brings the font in later.
+  if (document.fonts) document.fonts.addEventListener("loadingdone", () => CHARTS.forEach((c) => c.setOption({textStyle: {fontFamily: FAMILY}})));
+  (PAGES[CFG.page] || ready)();
 })();

@@ -12,6 +12,7 @@ from macrodesk.reports.model import Figure, Paragraph, Report, Section, Table
 from macrodesk.reports.views.nowcast import (
     backtest_blocks,
     input_label,
+    input_value_text,
     model_label,
     nowcast_text,
     target_name,
@@ -66,9 +67,21 @@ def test_nowcast_sentence_by_hand():
                  mom=0.001, anchor_yoy=0.021, base_mom=-0.002, sigma=0.0, missing_inputs=("beef_wholesale_cny",))
     assert nowcast_text(nc, "zh") == (
         "2022年6月CPI同比预测+2.4%（未取整+2.41%，80%区间+2.4%至+2.4%），前值+2.1%；"
-        "环比预测+0.10%，去年同月环比-0.2%。缺少本月数据的输入：beef_wholesale_cny。"
+        "环比预测+0.10%，去年同月环比-0.2%。缺少本月数据的输入：牛肉批发价。"
     )
-    assert nowcast_text(nc, "en").startswith("CPI YoY for Jun 2022: +2.4% (unrounded +2.41%")
+    en = nowcast_text(nc, "en")
+    assert en.startswith("CPI YoY for Jun 2022: +2.4% (unrounded +2.41%")
+    assert en.endswith(" Inputs without data this month: Beef (wholesale).")
+
+
+def test_input_values_worded_by_kind():
+    # Spring Festival 2026 is 17 February; the window runs 21 days before to 6 days after it
+    # (27 January - 23 February): 5 of January's 31 days, 23 of February's 28
+    assert input_value_text("spring_festival", 5 / 31, pd.Period("2026-01", "M"), "zh") == "31天中有5天在春节窗口内"
+    assert input_value_text("spring_festival", 23 / 28, "2026-02", "en") == "23 of 28 days in the festival window"
+    assert input_value_text("momentum", 0.002, "2026-01", "zh") == "+0.20%"
+    assert input_value_text("pork_wholesale_cny", -0.0123, "2026-01", "en") == "-1.23%"
+    assert input_value_text("seasonal", None, "2026-01", "en") == ""
 
 
 # ---------------------------------------------------------------- the trade nowcast
