@@ -261,7 +261,9 @@ def bar_chart(
     cats = _period_labels(df.index)
     cols = list(colors) if colors else _colors(k)
     if figsize is None and horizontal:
-        figsize = (FIGSIZE[0], min(9.0, max(FIGSIZE[1], 0.9 + 0.2 * n * (1 if stacked else max(1.0, 0.45 * k)))))
+        rows = n * (1 if stacked else max(1.0, 0.45 * k))
+        # 0.2 in a row up to 20 rows, 0.12 in beyond: 41 industries fit in half a page with some text.
+        figsize = (FIGSIZE[0], min(9.0, max(FIGSIZE[1], 0.9 + 0.2 * min(rows, 20.0) + 0.12 * max(rows - 20.0, 0.0))))
     fig, ax = _new_figure(figsize)
     if horizontal:
         _style_axes(ax, grid_axis="x")
