@@ -148,7 +148,7 @@ def inventory_panel_chart(panel: InventoryPanel, lang: str = "zh", label: tuple[
         if np.isfinite(v).any():
             named |= {names[int(np.nanargmax(v))], names[int(np.nanargmin(v))]}
     fig = charts.scatter_labeled(
-        x, y, names,
+        list(x), list(y), names,
         xlabel=tr("营收同比变化（百分点）", "Change in revenue YoY (pp)", lang),
         ylabel=tr("存货同比变化（百分点）", "Change in inventory YoY (pp)", lang),
         lang=lang, label_only=sorted(named), limits=limits,
