@@ -69,6 +69,7 @@ __all__ = [
     "bar_chart",
     "carryover_bars",
     "line_chart",
+    "robust_limits",
     "scatter_labeled",
     "scenario_paths",
     "seasonal_lines",
@@ -261,7 +262,9 @@ def bar_chart(
     cats = _period_labels(df.index)
     cols = list(colors) if colors else _colors(k)
     if figsize is None and horizontal:
-        figsize = (FIGSIZE[0], min(9.0, max(FIGSIZE[1], 0.9 + 0.2 * n * (1 if stacked else max(1.0, 0.45 * k)))))
+        rows = n * (1 if stacked else max(1.0, 0.45 * k))
+        # 0.2 in a row up to 20 rows, 0.12 in beyond: 41 industries fit in half a page with some text.
+        figsize = (FIGSIZE[0], min(9.0, max(FIGSIZE[1], 0.9 + 0.2 * min(rows, 20.0) + 0.12 * max(rows - 20.0, 0.0))))
     fig, ax = _new_figure(figsize)
     if horizontal:
         _style_axes(ax, grid_axis="x")
@@ -457,6 +460,22 @@ def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: 
         occupied.append(best[2])
 
 
+def robust_limits(values: Sequence[float] | np.ndarray, k: float = 3.0) -> tuple[float, float]:
+    """Axis limits that keep an outlier from squeezing the rest: the quartiles widened by ``k`` IQRs.
+
+    Never wider than the data; zero is kept inside. Points beyond are for
+    :func:`scatter_labeled` to draw at the edge.
+    """
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if v.size == 0:
+        raise ReportError("robust_limits: no finite value")
+    q1, q3 = np.percentile(v, [25, 75])
+    iqr = q3 - q1
+    lo, hi = max(float(v.min()), q1 - k * iqr), min(float(v.max()), q3 + k * iqr)
+    return min(lo, 0.0), max(hi, 0.0)
+
+
 def scatter_labeled(
     x: Sequence[float] | pd.Series,
     y: Sequence[float] | pd.Series,
@@ -469,12 +488,17 @@ def scatter_labeled(
     lang: str = "zh",
     title: str | None = None,
     figsize: tuple[float, float] | None = None,
+    label_only: Sequence[str] | None = None,
+    limits: tuple[tuple[float, float], tuple[float, float]] | None = None,
 ) -> Figure:
     """Scatter with a text label at each point (e.g. industry weight vs cumulative change).
 
     Labels are placed around their point avoiding each other. Points whose
     label is in ``highlight`` are drawn in dark red. ``sizes`` scales markers.
-    Zero lines are drawn on either axis the data cross.
+    Zero lines are drawn on either axis the data cross. ``label_only`` labels
+    just those points (and the ones outside ``limits``). ``limits`` —
+    ``((xlo, xhi), (ylo, yhi))``, e.g. from :func:`robust_limits` — clips the
+    axes: a point beyond them is drawn as a hollow marker at the edge.
     """
     check_lang(lang)
     xs = np.asarray(x, dtype=float)
@@ -485,6 +509,11 @@ def scatter_labeled(
     keep = np.isfinite(xs) & np.isfinite(ys)
     if not keep.any():
         raise ReportError("scatter_labeled: no point has both x and y")
+    out = np.zeros(len(xs), dtype=bool)
+    if limits is not None:
+        (xlo, xhi), (ylo, yhi) = limits
+        out = keep & ((xs < xlo) | (xs > xhi) | (ys < ylo) | (ys > yhi))
+        xs, ys = np.clip(xs, xlo, xhi), np.clip(ys, ylo, yhi)
     fig, ax = _new_figure(figsize)
     ax.grid(axis="x", color=_GRID, linewidth=0.7)
     hl = set(highlight or ())
@@ -494,17 +523,23 @@ def scatter_labeled(
         sz = 20 + 180 * (sz - np.nanmin(sz)) / (np.nanmax(sz) - np.nanmin(sz) or 1)
     else:
         sz = np.full(len(xs), 28.0)
-    ax.scatter(xs[keep], ys[keep], s=sz[keep], c=[c for c, k in zip(colors, keep) if k], alpha=0.85,
+    inside = keep & ~out
+    ax.scatter(xs[inside], ys[inside], s=sz[inside], c=[c for c, k in zip(colors, inside) if k], alpha=0.85,
                edgecolors="white", linewidths=0.5, zorder=3)
+    if out.any():
+        ax.scatter(xs[out], ys[out], s=sz[out], facecolors="none",
+                   edgecolors=[c for c, k in zip(colors, out) if k], linewidths=1.2, zorder=3)
     _zero_line(ax, ys[keep])
     _zero_line(ax, xs[keep], vertical=True)
     ax.margins(x=0.12, y=0.12)
     if xlabel:
         ax.set_xlabel(xlabel, fontsize=_FONT, color=_TEXT)
     _finish(fig, ax, title, ylabel)
-    idx = np.flatnonzero(keep)
+    shown = keep if label_only is None else keep & (np.isin(texts, list(label_only)) | out)
+    idx = np.flatnonzero(shown)
     _place_labels(fig, ax, xs[idx], ys[idx], [texts[i] for i in idx], [colors[i] for i in idx])
-    data = pd.DataFrame({xlabel or "x": xs, ylabel or "y": ys}, index=pd.Index(texts))
+    data = pd.DataFrame({xlabel or "x": np.asarray(x, dtype=float), ylabel or "y": np.asarray(y, dtype=float)},
+                        index=pd.Index(texts))
     return _tag(fig, data[keep], "scatter")
 
 

@@ -120,6 +120,21 @@ def _env(kind: str) -> jinja2.Environment:
 # --------------------------------------------------------------------------- layout model
 
 
+#: Page layout of the PDF (A4, 2 cm side margins): the text width, the tallest a chart is printed
+#: (a taller one is scaled down to it, so a chart and some text share a page) and the number of rows
+#: above which a table breaks across pages instead of floating.
+TEXT_WIDTH_CM = 17.0
+MAX_FIGURE_CM = 15.0
+LONG_TABLE_ROWS = 22
+
+
+def _png_size(png: bytes) -> tuple[int, int] | None:
+    """Width and height in pixels of a PNG image (from its IHDR chunk); None if not a PNG."""
+    if len(png) < 24 or png[:8] != b"\x89PNG\r\n\x1a\n":
+        return None
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 @dataclass
 class _Item:
     kind: str  # paragraph | bullets | figure | table | notice
@@ -136,6 +151,20 @@ class _Item:
     numeric: list[bool] = field(default_factory=list)
 
     @property
+    def long(self) -> bool:
+        """A table too long to float: it stays in the text and breaks across pages."""
+        return len(self.rows) > LONG_TABLE_ROWS
+
+    @property
+    def height_cm(self) -> Raw | None:
+        """The printed height of a chart taller than :data:`MAX_FIGURE_CM` at full width (else None)."""
+        size = _png_size(self.png)
+        if size is None or size[0] <= 0:
+            return None
+        height = TEXT_WIDTH_CM * size[1] / size[0]
+        return Raw(f"{MAX_FIGURE_CM:g}") if height > MAX_FIGURE_CM else None
+
+    @property
     def b64(self) -> str:
         return base64.b64encode(self.png).decode("ascii")
 
@@ -147,6 +176,11 @@ class _Section:
     number: str
     anchor: str
     items: list[_Item]
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the section has text for its floating figures to flow around."""
+        return any(it.kind in ("paragraph", "bullets", "notice") for it in self.items)
 
 
 def _foot(source: str | None, note: str | None, lang: str) -> str | None:

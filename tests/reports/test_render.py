@@ -180,3 +180,29 @@ def test_unknown_format_and_bad_arguments(tmp_path):
         render({}, tmp_path)
     with pytest.raises(ReportError, match="invalid report basename"):
         render(_report(), tmp_path, formats="md", basename="../evil")
+
+
+def test_typst_layout_floats_breaks_and_caps():
+    """Figures and short tables float (no blank page before them), a long table breaks with a repeated
+    header, a chart taller than the cap is printed at the cap, floats are placed before the next chapter."""
+    from macrodesk.reports.render import MAX_FIGURE_CM, TEXT_WIDTH_CM
+
+    long = pd.DataFrame({"值": np.arange(30, dtype=float)}, index=pd.Index([f"行业{i}" for i in range(30)], name="行业"))
+    # 30 horizontal bars: 0.9 + 0.2*20 + 0.12*10 = 6.1 in tall on a 7.5 in width -> 13.8 cm at 17 cm (no cap);
+    # a 7.5 x 9 in figure would be 20.4 cm -> capped.
+    tall = bar_chart(pd.DataFrame({"x": np.arange(60, dtype=float)}, index=[f"c{i}" for i in range(60)]),
+                     horizontal=True)
+    assert tall.get_size_inches()[1] == pytest.approx(9.0)  # 0.9 + 4 + 0.12*40 = 9.7, capped at 9 in
+    rep = _report()
+    rep = Report(title=rep.title, lang="zh", sections=[
+        *rep.sections,
+        Section("第二章", [Table(long, "长表"), Figure(tall, "高图"), Paragraph("正文。")]),
+    ])
+    src = typst_source(rep)
+    assert src.count("#place(auto, float: true") == 2 + 1 + 1  # fig1, fig2, the short table, the tall chart
+    assert re.search(r"#block\(width: 100%, breakable: true[^\n]*\n(?:.*\n){0,6}?.*长表", src)
+    assert "table.header(repeat: true," in src
+    assert src.count("#place.flush()") >= 2  # before the second chapter and before the closing boxes
+    assert TEXT_WIDTH_CM * 9.0 / 7.5 > MAX_FIGURE_CM
+    assert f'image("fig03.png", height: {MAX_FIGURE_CM:g}cm)' in src
+    assert 'image("fig01.png", width: 100%)' in src

@@ -378,10 +378,12 @@ def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: st
     if panel.cycles:
         tbl = VI.inventory_panel_table(panel, lang)
         ib += [Paragraph(VI.inventory_panel_text(panel, lang)),
-               Figure(VI.inventory_panel_chart(panel, lang), tr("各行业库存周期位置", "Industries on the inventory-cycle quadrant", lang),
+               Figure(VI.inventory_panel_chart(panel, lang, label=_SEED_INVENTORY_INDUSTRIES),
+                      tr("各行业库存周期位置", "Industries on the inventory-cycle quadrant", lang),
                       **_src(res, ids, lang),
                       note=basis + tr("横轴、纵轴为近3个月营收同比、产成品存货同比的变化；",
-                                      "axes: 3-month change of revenue and inventory YoY; ", lang) + two),
+                                      "axes: 3-month change of revenue and inventory YoY; ", lang) + two
+                      + VI.inventory_panel_outliers(panel, lang)),
                Table(tbl, tr("各行业库存周期阶段", "Inventory-cycle phase by industry", lang), **_src(res, ids, lang),
                      note=basis + two if basis else None,
                      formats={c: (".0f" if pd.api.types.is_integer_dtype(tbl[c]) else ".1f")

@@ -25,6 +25,7 @@ __all__ = [
     "cycle_name",
     "inventory_chart",
     "inventory_panel_chart",
+    "inventory_panel_outliers",
     "inventory_panel_table",
     "inventory_panel_text",
     "inventory_percentile_chart",
@@ -126,16 +127,31 @@ _QUADRANTS = {
 }
 
 
-def inventory_panel_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
-    """Quadrant chart: change of revenue YoY (x) vs change of inventory YoY (y), pp; quadrants are phases."""
-    cs = list(panel.cycles.values())
-    x = [c.change("revenue") * 100 for c in cs]
-    y = [c.change("inventory") * 100 for c in cs]
+def _panel_points(panel: InventoryPanel) -> tuple[list[InventoryCycle], np.ndarray, np.ndarray, tuple[Any, Any]]:
+    cs = list(panel.cycles.values())  # keyed by industry code, in that order
+    x = np.array([c.change("revenue") * 100 for c in cs], dtype=float)
+    y = np.array([c.change("inventory") * 100 for c in cs], dtype=float)
+    return cs, x, y, (charts.robust_limits(x), charts.robust_limits(y))
+
+
+def inventory_panel_chart(panel: InventoryPanel, lang: str = "zh", label: tuple[str, ...] = ()) -> Figure:
+    """Quadrant chart: change of revenue YoY (x) vs change of inventory YoY (y), pp; quadrants are phases.
+
+    Only the industries coded in ``label``, the extremes of either axis and those beyond the
+    axes are named; the axes stop at :func:`~macrodesk.plotting.charts.robust_limits`, a point
+    beyond is drawn hollow at the edge (:func:`inventory_panel_outliers` says which).
+    """
+    cs, x, y, limits = _panel_points(panel)
+    names = [cycle_name(c, lang) for c in cs]
+    named = {names[i] for i, code in enumerate(panel.cycles) if code in label}
+    for v in (x, y):
+        if np.isfinite(v).any():
+            named |= {names[int(np.nanargmax(v))], names[int(np.nanargmin(v))]}
     fig = charts.scatter_labeled(
-        x, y, [cycle_name(c, lang) for c in cs],
+        list(x), list(y), names,
         xlabel=tr("营收同比变化（百分点）", "Change in revenue YoY (pp)", lang),
         ylabel=tr("存货同比变化（百分点）", "Change in inventory YoY (pp)", lang),
-        lang=lang,
+        lang=lang, label_only=sorted(named), limits=limits,
     )
     ax = fig.axes[0]
     ax.axhline(0, color="#404040", linewidth=0.8, zorder=1.5)
@@ -143,6 +159,23 @@ def inventory_panel_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
     for code, (xa, ya, ha, va) in _QUADRANTS.items():
         ax.text(xa, ya, phase_label(code, lang), transform=ax.transAxes, ha=ha, va=va, fontsize=8, color="#7F7F7F")
     return fig
+
+
+def inventory_panel_outliers(panel: InventoryPanel, lang: str = "zh") -> str:
+    """The note on the quadrant chart's clipped points ("" if none): who, and their true changes."""
+    cs, x, y, ((xlo, xhi), (ylo, yhi)) = _panel_points(panel)
+    parts = []
+    for c, a, b in zip(cs, x, y):
+        if not (np.isfinite(a) and np.isfinite(b)) or (xlo <= a <= xhi and ylo <= b <= yhi):
+            continue
+        parts.append(tr(f"{cycle_name(c, lang)}（营收{F.num(a, 1, signed=True)}、存货{F.num(b, 1, signed=True)}个百分点）",
+                        f"{cycle_name(c, 'en')} (revenue {F.num(a, 1, signed=True)}, inventory {F.num(b, 1, signed=True)} pp)", lang))
+    if not parts:
+        return ""
+    sep = tr("、", ", ", lang)
+    return tr(f"；只标注正文所述行业与两轴极值，{sep.join(parts)}超出坐标范围，以空心点画在边缘",
+              f"; only the industries discussed and the extremes are named; {sep.join(parts)} beyond the axes, "
+              f"drawn hollow at the edge", lang)
 
 
 def inventory_percentile_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
