@@ -177,11 +177,6 @@ class _Section:
     anchor: str
     items: list[_Item]
 
-    @property
-    def has_text(self) -> bool:
-        """Whether the section has text for its floating figures to flow around."""
-        return any(it.kind in ("paragraph", "bullets", "notice") for it in self.items)
-
 
 def _foot(source: str | None, note: str | None, lang: str) -> str | None:
     parts = []

@@ -13,6 +13,8 @@ the exhibit records ``inputs``), marks sentences with :meth:`Staleness.mark`, an
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import Any, Callable
 
@@ -47,8 +49,13 @@ def data_status_table(
     """
     label = name or (lambda sid: sid)
     rows = table.sort_values(["stale", "months_behind"], ascending=[False, False], na_position="first")
+    names = _grouped([label(s) for s in rows["id"]],
+                     [(str(p), str(b), bool(st)) for p, b, st in zip(rows["last_period"], rows["months_behind"],
+                                                                    rows["stale"])], lang)
+    keep = [i for i, n in enumerate(names) if n is not None]
+    rows = rows.iloc[keep]
     data = pd.DataFrame({
-        tr("数据", "Input", lang): [label(s) for s in rows["id"]],
+        tr("数据", "Input", lang): [names[i] for i in keep],
         tr("最新数据", "Last period", lang): [
             month_label(p, lang) if p is not None and not pd.isna(p) else "—" for p in rows["last_period"]
         ],
@@ -63,6 +70,35 @@ def data_status_table(
         formats={tr("滞后月数", "Months behind", lang): lambda v: "—" if pd.isna(v) else str(int(v))},
         index=False,
     )
+
+
+_SEP = re.compile(r"(\s*[:：,，]\s*)")
+#: Inputs alike but for one part of their name (the 41 industries of one NBS table) are one row from this many
+GROUP_AT = 4
+
+
+def _grouped(names: list[str], ends: list[tuple], lang: str) -> list[str | None]:
+    """``names`` with the inputs that end alike and differ in one part of their name folded into one row
+    ('工业企业:41个分项:产成品存货'): the first of a group carries the group's name, the others are None."""
+    parts = [_SEP.split(n) for n in names]
+    out: list[str | None] = list(names)
+    done = [False] * len(names)
+    for k in range(0, max((len(p) for p in parts), default=0), 2):  # even positions are words, odd separators
+        groups: dict[tuple, list[int]] = {}
+        for i, p in enumerate(parts):
+            if not done[i] and len(p) >= 3 and k < len(p):
+                groups.setdefault((tuple(p[:k]), tuple(p[k + 1:]), ends[i]), []).append(i)
+        for members in groups.values():
+            if len(members) < GROUP_AT:
+                continue
+            first = parts[members[0]]
+            word = tr(f"{len(members)}个分项", f"{len(members)} items", lang)
+            out[members[0]] = "".join(first[:k] + [word] + first[k + 1:])
+            for i in members:
+                done[i] = True
+            for i in members[1:]:
+                out[i] = None
+    return out
 
 
 def _key(p: Any) -> pd.Period:

@@ -32,6 +32,26 @@ def test_data_status_table_lists_stale_inputs_first():
     assert list(en.data["Status"]) == ["stale", "current"] and list(en.data["Input"])[0] == "kr_exports_world"
 
 
+def test_inputs_alike_but_for_one_name_part_are_one_row():
+    # four NBS industry tables ending Aug 2023 (27 months before Nov 2025) fold into one row; a fifth industry
+    # ending elsewhere and a lone input stay as they are
+    names = {"a": "工业企业:煤炭开采和洗选业:产成品存货", "b": "工业企业:汽车制造业:产成品存货",
+             "c": "工业企业:电气机械和器材制造业:产成品存货", "d": "工业企业:黑色金属冶炼和压延加工业:产成品存货",
+             "e": "工业企业:烟草制品业:产成品存货", "f": "猪肉平均批发价"}
+    t = pd.DataFrame({
+        "id": list("abcdef"),
+        "last_period": [pd.Period("2023-08", "M")] * 4 + [pd.Period("2023-07", "M"), pd.Period("2022-12", "M")],
+        "months_behind": pd.array([27, 27, 27, 27, 28, 35], dtype="Int64"),
+        "stale": [True] * 6,
+    })
+    tab = data_status_table(t, "2025-11", name=names.get)
+    assert list(tab.data["数据"]) == ["猪肉平均批发价", "工业企业:烟草制品业:产成品存货", "工业企业:4个分项:产成品存货"]
+    assert list(tab.data["最新数据"]) == ["2022年12月", "2023年7月", "2023年8月"]
+    en = {k: v.replace("工业企业:", "Industrial enterprises, ").replace(":产成品存货", ": inventory") for k, v in names.items()}
+    tab = data_status_table(t, "2025-11", name=en.get, lang="en")
+    assert list(tab.data["Input"])[-1] == "Industrial enterprises, 4 items: inventory"
+
+
 def _status() -> pd.DataFrame:
     # last periods of real bundled series: Korea's exports end 2025-06, the export price index 2024-12
     return pd.DataFrame({
