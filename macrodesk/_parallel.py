@@ -7,8 +7,9 @@ available, when :func:`workers` is 1, or when a child fails for any reason:
   the children inherit the parent's objects (nothing is pickled on the way in, only the
   results on the way back).
 * :func:`background` — start ``fn()`` in one forked child and carry on; ``.result()``
-  waits for it. A child that raises is not trusted: the parent runs ``fn()`` itself, so
-  the exception (or the value) is exactly the inline one.
+  waits for it (``.ready()`` tells whether it would wait, ``.discard()`` drops it). A child
+  that raises is not trusted: the parent runs ``fn()`` itself, so the exception (or the
+  value) is exactly the inline one.
 
 ``MACRODESK_WORKERS`` sets the number of processes (``1`` switches both off); the default
 is ``min(2, CPUs)``.
@@ -106,6 +107,22 @@ class Background(Generic[_T]):
             if ok:
                 return value
         return self._fn()
+
+    def ready(self) -> bool:
+        """Whether :meth:`result` would return without waiting for the child (always, when inline)."""
+        if self._proc is None:
+            return True
+        try:
+            return bool(self._conn.poll()) or not self._proc.is_alive()
+        except (OSError, ValueError):  # pragma: no cover - the pipe is gone
+            return True
+
+    def discard(self) -> None:
+        """Not wanted after all: let a running child finish (its writes are whole) and drop its value."""
+        if self._proc is not None:
+            self._conn.close()
+            self._proc.join()
+            self._proc = None
 
 
 def _child(fn: Callable[[], Any], conn: Any) -> None:

@@ -89,6 +89,7 @@ def write_report(
     """
     from macrodesk import cache
     from macrodesk.reports import render, rendering_batch
+    from macrodesk.reports.render import html_font
 
     say = progress or (lambda _text: None)
     basename = basename or name
@@ -103,8 +104,10 @@ def write_report(
         return _restore(files, out, basename, formats)
     with cache.use(rcache), rendering_batch():
         rep = mod.build(inputs, end, lang=lang)
+        # the HTML's font subset needs only the text: made while the figures are drawn
+        font = html_font(rep, style) if "html" in formats else None
     say(f"rendering {name} ({', '.join(formats)})")
-    paths = render(rep, out, formats=formats, basename=basename, style=style)
+    paths = render(rep, out, formats=formats, basename=basename, style=style, html_font=font)
     if rcache is not None and key is not None:
         rcache.put(key, _written_files(paths, out))
     return paths

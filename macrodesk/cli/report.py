@@ -123,7 +123,9 @@ def report(
                 for k, v in paths.items():
                     console().print(f"{k:5} {v}")
 
-        done = parallel_map(_build_one, [(path, no_cache, house, b) for b in builds], jobs=n_jobs, on_result=shown)
+        here = Path.cwd()  # a pooled worker may have been started in another folder
+        done = parallel_map(_build_one, [(here, path, no_cache, house, b) for b in builds], jobs=n_jobs,
+                            on_result=shown)
         written = {b[-1]: paths for b, paths in zip(builds, done)}
     else:
         rcache = results_cache(path, disabled=no_cache)
@@ -168,10 +170,17 @@ def _custom(file: Path, as_of: Optional[str], out: Optional[Path], formats: tupl
 
 def _build_one(job: tuple) -> dict[str, str]:
     """One report build in a worker process: its own read-only store connection and the same results cache."""
-    path, no_cache, house, (rname, r_as_of, r_out, r_formats, lg, base) = job
-    with open_store(path, read_only=True) as st:
-        paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=True, basename=base,
-                       rcache=results_cache(path, disabled=no_cache), style=house)
+    here, path, no_cache, house, (rname, r_as_of, r_out, r_formats, lg, base) = job
+    import os
+
+    before = os.getcwd()
+    os.chdir(here)  # relative paths (and the project file) as in the parent: a pooled worker may sit elsewhere
+    try:
+        with open_store(path, read_only=True) as st:
+            paths = _build(rname, st, r_as_of, r_out, r_formats, lg, quiet=True, basename=base,
+                           rcache=results_cache(path, disabled=no_cache), style=house)
+    finally:
+        os.chdir(before)
     return {k: str(v) for k, v in paths.items()}
 
 

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 from markupsafe import Markup
@@ -34,7 +34,10 @@ from macrodesk.text.labels import caption_label, label
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Report, Table
 from macrodesk.reports.style import DEFAULT_COLOURS, HouseStyle, cover
 
-__all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "render", "typst_source"]
+if TYPE_CHECKING:  # pragma: no cover
+    from macrodesk._parallel import Background
+
+__all__ = ["SUPPORTED_FORMATS", "escape_markdown", "escape_typst", "html_font", "render", "typst_source"]
 
 #: Output formats :func:`render` can write (xlsx: the ``excel`` extra; docx: the ``word`` extra).
 SUPPORTED_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx", "docx")
@@ -187,7 +190,8 @@ def _foot(source: str | None, note: str | None, lang: str) -> str | None:
     return label("source_note_sep", lang).join(parts) if parts else None
 
 
-def _layout(report: Report, fig_prefix: str) -> list[_Section]:
+def _layout(report: Report, fig_prefix: str, images: bool = True) -> list[_Section]:
+    """The numbered sections and items of ``report``; ``images=False`` leaves the figures' PNGs out (not drawn yet)."""
     lang = report.lang
     nfig = ntab = 0
     counters = [0, 0, 0]
@@ -209,7 +213,7 @@ def _layout(report: Report, fig_prefix: str) -> list[_Section]:
             elif isinstance(b, Figure):
                 nfig += 1
                 items.append(_Item("figure", number=nfig, caption=caption_label("figure", nfig, b.caption, lang),
-                                   foot=_foot(b.source, b.note, lang), png=b.png,
+                                   foot=_foot(b.source, b.note, lang), png=b.png if images else b"",
                                    filename=Raw(f"{fig_prefix}fig{nfig:02d}.png")))
             elif isinstance(b, Table):
                 ntab += 1
@@ -270,17 +274,38 @@ def _context(report: Report, sections: list[_Section], style: HouseStyle | None 
 # --------------------------------------------------------------------------- writers
 
 
-def _render_html(report: Report, out: Path, style: HouseStyle | None = None) -> Path:
+def _render_html(report: Report, out: Path, style: HouseStyle | None = None,
+                 font_css: "Background[str] | None" = None) -> Path:
     sections = _layout(report, "")
     template = _env("html").get_template("report.html.j2")
     ctx = _context(report, sections, style)
     if style is not None and style.logo is not None:
         mime = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
         ctx["logo"] = f"data:{mime[style.logo.suffix.lower()]};base64," + base64.b64encode(style.logo.read_bytes()).decode()
-    draft = template.render(**ctx, font_css="")
-    html = template.render(**ctx, font_css=Markup(embedded_font_css(draft)))
+    css = font_css.result() if font_css is not None else _html_font_css(report, style)
+    html = template.render(**ctx, font_css=Markup(css))
     out.write_text(html, encoding="utf-8")
     return out
+
+
+def _html_font_css(report: Report, style: HouseStyle | None = None) -> str:
+    """The HTML's ``@font-face`` rule: the font subset to the characters of the page's text (images left out)."""
+    ctx = _context(report, _layout(report, "", images=False), style)
+    if style is not None and style.logo is not None:
+        ctx["logo"] = ""
+    return embedded_font_css(_env("html").get_template("report.html.j2").render(**ctx, font_css=""))
+
+
+def html_font(report: Report, style: HouseStyle | None = None) -> "Background[str]":
+    """Start subsetting the HTML font of ``report`` in a forked process (inline with one process); pass the
+    result to :func:`render` as ``html_font``.
+
+    The subset (about a second for the CJK font) depends only on the report's text, so it can be made
+    while the figures are still being drawn (inside a :func:`~macrodesk.reports.model.rendering_batch`).
+    """
+    from macrodesk._parallel import background
+
+    return background(lambda: _html_font_css(report, style))
 
 
 def _render_md(report: Report, out: Path, basename: str, style: HouseStyle | None = None) -> Path:
@@ -393,6 +418,7 @@ def render(
     formats: str | Iterable[str] = ("html", "pdf", "md"),
     basename: str = "report",
     style: HouseStyle | None = None,
+    html_font: "Background[str] | None" = None,
 ) -> dict[str, Path]:
     """Write ``report`` into ``out_dir`` in each of ``formats``; return ``{format: path}``.
 
@@ -401,7 +427,10 @@ def render(
     basename is not "report"). ``out_dir`` is created if needed. ``style`` (a
     :class:`~macrodesk.reports.style.HouseStyle`) sets the institution, analysts,
     disclaimer, risk warning, colours and logo; without one the cover says the
-    report is an internal research draft.
+    report is an internal research draft. ``html_font`` is the HTML's font subset
+    started ahead by :func:`html_font` (default: made here). With more than one
+    format and more than one process (:func:`macrodesk._parallel.workers`), the PDF
+    is compiled in a forked process while the other files are written.
 
     Raises:
         ReportError: an unknown format, a bad basename, or a rendering failure.
@@ -425,10 +454,16 @@ def render(
     except OSError as exc:
         raise ReportError(f"cannot create the report directory '{out}': {exc}") from None
     written: dict[str, Path] = {}
-    for f in dict.fromkeys(fmts):
+    fmts = list(dict.fromkeys(fmts))
+    pdf = None
+    if "pdf" in fmts and len(fmts) > 1:
+        from macrodesk._parallel import background
+
+        pdf = background(lambda: _compile_typst(report, "pdf", keep_on_error=out / f"{basename}.typ", style=style))
+    for f in fmts:
         path = out / f"{basename}.{f}"
         if f == "html":
-            written[f] = _render_html(report, path, style)
+            written[f] = _render_html(report, path, style, html_font)
         elif f == "md":
             written[f] = _render_md(report, path, basename, style)
         elif f == "xlsx":
@@ -439,6 +474,9 @@ def render(
             from macrodesk.reports.docx import write_docx
 
             written[f] = write_docx(report, path, _layout(report, ""), style)
-        else:
+        elif pdf is None:
             written[f] = _render_pdf(report, path, style)
+    if pdf is not None:  # a compile that failed there is run again here, so its error is the inline one
+        (out / f"{basename}.pdf").write_bytes(pdf.result())
+        written = {f: written.get(f, out / f"{basename}.pdf") for f in fmts}
     return written

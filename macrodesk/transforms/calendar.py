@@ -9,6 +9,7 @@ pushes activity out of January into February and lifts February prices.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -52,7 +53,12 @@ def spring_festival(year: int) -> _dt.date:
     ``lunar_python.Lunar.fromYmd(Y, 1, 1).getSolar()``; always falls between
     January 21 and February 20.
     """
-    y = _year(year)
+    return _festival(_year(year))
+
+
+@lru_cache(maxsize=None)
+def _festival(y: int) -> _dt.date:
+    """:func:`spring_festival` of a checked year, computed once per process (the lunar solution is slow)."""
     s = Lunar.fromYmd(y, 1, 1).getSolar()
     return _dt.date(s.getYear(), s.getMonth(), s.getDay())
 

@@ -409,42 +409,62 @@ def _run_scenario(run: Callable[..., Any], spec: Any, inputs: Inputs, as_of: pd.
         return str(exc)
 
 
-def _nowcasts(inputs: Inputs, as_of: pd.Period) -> tuple[Any, ...]:
+def _nowcasts(inputs: Inputs, as_of: pd.Period,
+              pending: "Mapping[str, Background[Any]] | None" = None) -> tuple[Any, ...]:
     """Real-time backtests of the bridge nowcasters over the last ``NOWCAST_MONTHS`` months with inputs.
 
     The window ends at ``as_of`` or at the last month all of the model's price inputs
     cover, whichever is earlier; a target whose inputs are absent is left out.
+    ``pending`` holds each target's backtest started in the background
+    (:func:`_start_nowcasts`); without it they are run here, one after the other.
     """
-    from macrodesk.models.nowcast import make_model
-
     results = []
     for target in NOWCAST_TARGETS:
-        model = make_model("bridge", target)
-        ids = [i for i in model.series_ids() if i not in (model.target.yoy_id, model.target.mom_id)]
-        present = [inputs.series[i] for i in ids if inputs.has(i)]
-        if not inputs.has(model.target.yoy_id, model.target.mom_id) or not present:
-            continue
-        covered = min(pd.Period(s.observations().index[-1], freq="M") for s in present)
-        end = min(as_of, covered)
-        read = [model.series_ids(), model.target.consensus_id]
-        read += [inputs.series[i] for i in (*model.series_ids(), model.target.consensus_id) if inputs.has(i)]
-        start = end - (NOWCAST_MONTHS - 1)
-        res = cache.cached("outlook.nowcast_backtest", ("bridge", target, start, end, *read),
-                           lambda: model.backtest(inputs.series, start, end))
-        if isinstance(res, NotComputable):
-            continue
-        results.append(res)
+        res = pending[target].result() if pending is not None else _nowcast(inputs, as_of, target)
+        if res is not None:
+            results.append(res)
     return tuple(results)
 
 
+def _nowcast(inputs: Inputs, as_of: pd.Period, target: str) -> Any:
+    """The backtest of one target's bridge nowcaster (see :func:`_nowcasts`); None when it is left out."""
+    from macrodesk.models.nowcast import make_model
+
+    model = make_model("bridge", target)
+    ids = [i for i in model.series_ids() if i not in (model.target.yoy_id, model.target.mom_id)]
+    present = [inputs.series[i] for i in ids if inputs.has(i)]
+    if not inputs.has(model.target.yoy_id, model.target.mom_id) or not present:
+        return None
+    covered = min(pd.Period(s.observations().index[-1], freq="M") for s in present)
+    end = min(as_of, covered)
+    read = [model.series_ids(), model.target.consensus_id]
+    read += [inputs.series[i] for i in (*model.series_ids(), model.target.consensus_id) if inputs.has(i)]
+    start = end - (NOWCAST_MONTHS - 1)
+    res = cache.cached("outlook.nowcast_backtest", ("bridge", target, start, end, *read),
+                       lambda: model.backtest(inputs.series, start, end))
+    return None if isinstance(res, NotComputable) else res
+
+
+def _start_nowcasts(inputs: Inputs, as_of: pd.Period) -> dict[str, "Background[Any]"]:
+    """Each target's backtest in a forked process of its own (inline when there is one process).
+
+    A backtest that fails in its process is run again by :meth:`Background.result`, so an
+    error is raised exactly as the serial loop of :func:`_nowcasts` raises it.
+    """
+    return {t: background(lambda t=t: _nowcast(inputs, as_of, t)) for t in NOWCAST_TARGETS}  # type: ignore[misc]
+
+
 def _extensions(inputs: Inputs, as_of: pd.Period, month: pd.Period,
-                nowcasts: "Background[tuple[Any, ...]] | None" = None) -> Extensions:
+                nowcasts: "Mapping[str, Background[Any]] | None" = None) -> Extensions:
     factor = _chapter(_factor, inputs, month)
     scen = _scenarios(inputs, as_of)
     try:
-        return Extensions(factor, scen, nowcasts.result() if nowcasts is not None else _nowcasts(inputs, as_of))
+        return Extensions(factor, scen, _nowcasts(inputs, as_of, nowcasts))
     except MacrodeskError as exc:
         return Extensions(factor, scen, (), str(exc))
+    finally:
+        for bg in (nowcasts or {}).values():
+            bg.discard()  # a backtest after the one that raised: not wanted, as in the serial loop
 
 
 # ---------------------------------------------------------------- all of it
@@ -460,8 +480,8 @@ def compute(inputs: Inputs, as_of: pd.Period) -> OutlookResults:
     """Every estimate of the ``inflation-outlook`` report from series cut at ``as_of``, language-free."""
     month = _mom(inputs.series["cpi_mom"]).dropna().index[-1]
     year, end_month = month.year, month.month
-    # the nowcast backtests (the longest part) run in a second process while the rest is estimated
-    nowcasts = background(lambda: _nowcasts(inputs, as_of))
+    # the nowcast backtests (the longest part) run in two more processes while the rest is estimated
+    nowcasts = _start_nowcasts(inputs, as_of)
     # each chapter is guarded: data a model cannot use are reported, never fatal
     review = _chapter(_review, inputs, year, end_month)
     cpi = _chapter(_cpi_outlook, inputs, year, end_month, month)

@@ -149,13 +149,23 @@ def spring_festival_share(index: pd.PeriodIndex, before: int = 21, after: int = 
     out = pd.Series(0.0, index=index, name="spring_festival")
     if len(index) == 0:
         return out
-    pos = {p: i for i, p in enumerate(index)}
     vals = np.zeros(len(index))
-    for year in range(index.min().year, index.max().year + 1):
-        for p, share in _sf_shares(year, before, after):
-            i = pos.get(p)
-            if i is not None:
-                vals[i] += share
+    first = index[0]
+    if isinstance(index, pd.PeriodIndex) and index.freqstr == "M" and index.is_monotonic_increasing and (
+            index[-1].ordinal - first.ordinal + 1 == len(index)):
+        # consecutive months (every backtest refit): a month's position is its distance from the first
+        n, o0 = len(index), first.ordinal
+        for year in range(first.year, index[-1].year + 1):
+            for o, share in _sf_share_ordinals(year, before, after):
+                if 0 <= o - o0 < n:
+                    vals[o - o0] += share
+    else:
+        pos = {p: i for i, p in enumerate(index)}
+        for year in range(index.min().year, index.max().year + 1):
+            for p, share in _sf_shares(year, before, after):
+                i = pos.get(p)
+                if i is not None:
+                    vals[i] += share
     out[:] = vals
     return out
 
@@ -168,6 +178,12 @@ def _sf_shares(year: int, before: int, after: int) -> tuple[tuple[pd.Period, flo
     days = pd.date_range(d - pd.Timedelta(days=before), d + pd.Timedelta(days=after))
     per = days.to_period("M")
     return tuple((p, float((per == p).sum()) / p.days_in_month) for p in per.unique())
+
+
+@lru_cache(maxsize=512)
+def _sf_share_ordinals(year: int, before: int, after: int) -> tuple[tuple[int, float], ...]:
+    """:func:`_sf_shares` with each month as its ordinal."""
+    return tuple((int(p.ordinal), share) for p, share in _sf_shares(year, before, after))
 
 
 def _base_year(year: int) -> int:

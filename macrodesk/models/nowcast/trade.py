@@ -376,10 +376,11 @@ class TradeNowcaster(Nowcaster):
         if float(df["indicator_yoy"].std()) == 0.0:
             return NotComputable(what=what, reason="the indicator YoY does not vary over the fit sample",
                                  reason_zh="拟合样本内高频指标同比没有变化")
-        import statsmodels.api as sm
+        from statsmodels.regression.linear_model import OLS  # not statsmodels.api: it imports all of statsmodels
+        from statsmodels.tools.tools import add_constant
 
-        X = sm.add_constant(df["indicator_yoy"].to_numpy(), has_constant="add")
-        ols = sm.OLS(df["target"].to_numpy(), X).fit()
+        X = add_constant(df["indicator_yoy"].to_numpy(), has_constant="add")
+        ols = OLS(df["target"].to_numpy(), X).fit()
         df["fitted"] = ols.fittedvalues
         return TradeFit(
             self.target, spec, t, info.as_of, day,
