@@ -101,3 +101,23 @@ def test_allowed_lag_follows_frequency_and_the_release_calendar():
     # CPI itself, and peers of unknown publishers, get no allowance
     assert allowed_lag("cpi_yoy", pd.Period("2025-11", "M"), "2025-12", report_body="nbs_prices") == 0
     assert allowed_lag("kr_exports_world", pd.Period("2025-06", "M"), "2025-12", report_body="gacc_trade") == 0
+
+
+def test_lagging_folds_industry_tables_and_counts_every_input():
+    from macrodesk.reports.views.freshness import Staleness
+
+    # five NBS industry inventories ending Aug 2023 and Korea's exports ending Jun 2025, in a Dec 2025 report
+    inds = ["煤炭开采和洗选业", "汽车制造业", "电气机械和器材制造业", "黑色金属冶炼和压延加工业", "烟草制品业"]
+    status = pd.DataFrame({
+        "id": [f"inv_{i}" for i in range(5)] + ["kr_exports_world"],
+        "last_period": [pd.Period("2023-08", "M")] * 5 + [pd.Period("2025-06", "M")],
+        "months_behind": pd.array([28] * 5 + [6], dtype="Int64"),
+        "allowed": [0] * 6,
+        "stale": [True] * 6,
+        "name_zh": [f"工业企业:{n}:产成品存货" for n in inds] + ["韩国出口总额"],
+        "name_en": [f"Industrial enterprises, {n}: inventory" for n in inds] + ["Korea's exports"],
+    })
+    zh = Staleness(status, pd.Period("2025-12", "M"), "zh").lagging(most=4)
+    assert zh == "工业企业:5个分项:产成品存货（截至2023年8月）；韩国出口总额（截至2025年6月）"
+    en = Staleness(status, pd.Period("2025-12", "M"), "en").lagging(most=4)
+    assert en.startswith("Industrial enterprises, 5 items: inventory (to Aug 2023)")
