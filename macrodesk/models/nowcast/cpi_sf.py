@@ -27,6 +27,18 @@ real-time backtest the split scored worse than one equation on headline CPI
 (MAE 0.174 against 0.160 pp), so the default is the one equation; the split also
 falls back to it where a block's history is missing.
 
+Model ``"sfg"`` (:class:`SFGroupNowcaster`) is the split whose non-food norm is built
+bottom-up: each of the seven non-food groups (``NONFOOD_GROUPS``, published MoM from
+1995 or 2016) gets its own Spring-Festival-aware same-month norm (holiday terms and
+calendar months fitted on its last ``group_years`` years), the norms are weighted by the
+non-negative least-squares weights of non-food MoM on the groups' MoM over the last
+``group_weight_months`` published months, and the mean same-month contribution of the
+block's inputs is taken off (the groups' norms already hold the usual fuel and gold
+moves). Real-time 2015–2022 (printed, rounded to 0.1): MAE 0.173 alone; as a third
+member of the ``evidence`` combination 0.150 against 0.155 without it, but 0.163 with a
+24-month and 0.156 with a 60-month weight window, so the gain is not robust and the
+default keeps its two members.
+
 Estimation at each origin uses only months released by then: the last
 ``years`` years (ridge regression; the inputs' priors are basket weight x
 pass-through as in :data:`~macrodesk.models.nowcast.bridge.CPI_BRIDGE`; the holiday
@@ -64,6 +76,7 @@ from macrodesk.models.nowcast.bridge import BridgeInput, input_matrix, ridge_pri
 from macrodesk.models.nowcast.data import InfoSet
 from macrodesk.models.nowcast.holiday import SF_WINDOWS, spring_festival_days
 from macrodesk.models.nowcast.nowcaster import Nowcaster
+from macrodesk.models.nowcast.ppi_groups import group_weights
 
 __all__ = [
     "SFBlock",
@@ -72,6 +85,9 @@ __all__ = [
     "RETAIL_FUEL",
     "SFFit",
     "SFNowcaster",
+    "SFGroupNowcaster",
+    "CPI_SF_GROUPS",
+    "NONFOOD_GROUPS",
     "step_month_mean",
 ]
 
@@ -97,6 +113,17 @@ class SFBlock:
     min_obs: int = 12
     min_rows: int = 24
     norm_years: int | None = 5
+    min_weight_rows: int = 18
+    groups: tuple[str, ...] = ()
+    group_years: int = 12
+    group_weight_months: int = 36
+
+
+#: The seven non-food CPI groups (published MoM, percent): the bottom-up norm of the non-food block.
+NONFOOD_GROUPS: tuple[str, ...] = (
+    "cpi_clothing_mom", "cpi_housing_mom", "cpi_household_goods_services_mom", "cpi_transport_comm_mom",
+    "cpi_edu_culture_mom", "cpi_healthcare_mom", "cpi_other_goods_services_mom",
+)
 
 
 _FOOD_INPUTS = (
@@ -145,6 +172,17 @@ CPI_SF = SFSpec(
         + tuple(BridgeInput(i.id, i.prior * 0.8, i.drift, i.alternatives, i.name_zh, i.name_en)
                 for i in _FUEL_INPUTS + _RETAIL_INPUTS + (_GOLD,)),
     ),
+)
+
+
+#: The split model with a bottom-up non-food norm from the seven groups (model ``"sfg"``).
+CPI_SF_GROUPS = SFSpec(
+    blocks=(
+        CPI_SF.blocks[0],
+        SFBlock("nonfood", "cpi_nonfood_mom", CPI_SF.blocks[1].inputs, groups=NONFOOD_GROUPS),
+    ),
+    headline=CPI_SF.headline,
+    split=True,
 )
 
 
@@ -280,6 +318,14 @@ def _fit_block(block: SFBlock, info: InfoSet) -> _BlockFit | str:
         same = rest[np.asarray(rows.month) == t.month]
         if len(same):
             seasonal = float(same.iloc[-block.norm_years:].mean())
+    if block.groups:
+        bottom_up = _group_norm(block, info, t)
+        if isinstance(bottom_up, str):
+            return bottom_up
+        inp = pd.Series(Xs[:, :k] @ beta[:k], index=rows)
+        same_inp = inp[np.asarray(rows.month) == t.month].iloc[-(block.norm_years or 5):]
+        seasonal = bottom_up - (float(same_inp.mean()) if len(same_inp) else 0.0)
+        terms.loc[list(S.columns), ["coef", "mom"]] = 0.0  # the holiday is in the groups' norms
     terms = terms.drop(index=[f"month_{m}" for m in range(1, 13)])
     terms.loc["seasonal"] = [np.nan, np.nan, seasonal]
     raw_t = pd.Series(raw.loc[[t]].to_numpy(float)[0], index=raw.columns).reindex(terms.index) \
@@ -291,6 +337,44 @@ def _fit_block(block: SFBlock, info: InfoSet) -> _BlockFit | str:
     for c in S.columns:
         raw_t[c] = terms.at[c, "value"]
     return _BlockFit(block.key, terms, raw_t, sigma, len(rows), (rows[0], rows[-1]), tuple(missing))
+
+
+def _group_norm(block: SFBlock, info: InfoSet, t: pd.Period) -> float | str:
+    """``sum_g w_g N_g(t)``: each group's Spring-Festival-aware same-month norm, weighted by the
+    non-negative least-squares weights of the block's MoM on the groups' MoM over the last published months."""
+    y = info.series[block.mom_id].to_fraction().loc[: t - 1].dropna() if info.has(block.mom_id) else None
+    if y is None:
+        return f"'{block.mom_id}' is not in the data"
+    wmonths = pd.period_range(t - block.group_weight_months, t - 1, freq="M")
+    hist: dict[str, pd.Series] = {}
+    for g in block.groups:
+        if info.has(g):
+            h = info.series[g].to_fraction().loc[: t - 1].dropna()
+            if h.reindex(wmonths).notna().all() and len(h) >= block.min_rows:
+                hist[g] = h
+    if not hist:
+        return "no non-food group MoM is published over the weight window"
+    gx = pd.DataFrame({g: h.reindex(wmonths) for g, h in hist.items()})
+    yw = y.reindex(wmonths)
+    ok = yw.notna().to_numpy()
+    if int(ok.sum()) < max(block.min_weight_rows, len(hist) + 6):
+        return f"only {int(ok.sum())} months with '{block.mom_id}' and its groups published before {t}"
+    w = group_weights(yw.to_numpy(float)[ok], gx.to_numpy(float)[ok])
+    total = 0.0
+    for wg, (g, h) in zip(w, hist.items()):
+        h = h.loc[t - block.group_years * 12:]
+        idx = pd.PeriodIndex(h.index, freq="M")
+        S = spring_festival_days(pd.PeriodIndex(list(idx) + [t], freq="M"), block.windows)
+        months = np.asarray(idx.month)
+        Z = np.hstack([S.to_numpy(float)[:-1], np.eye(12)[months - 1]])
+        b, *_ = np.linalg.lstsq(Z, h.to_numpy(float), rcond=None)
+        ns = len(S.columns)
+        rest = h.to_numpy(float) - Z[:, :ns] @ b[:ns]
+        same = rest[months == t.month][-(block.norm_years or 5):]
+        if len(same) == 0:
+            return f"'{g}' has no {t.month:02d} month before {t}"
+        total += float(wg) * (float(same.mean()) + float(S.to_numpy(float)[-1] @ b[:ns]))
+    return total
 
 
 def _food_weight(info: InfoSet, spec: SFSpec, target: TargetSpec) -> float | str:
@@ -324,6 +408,7 @@ class SFFit(ResultsMixin):
     base_mom: float
     reconciled: tuple[pd.Period, ...] = ()
     notes: tuple[str, ...] = ()
+    model: str = "sf"
     computable: ClassVar[bool] = True
     name: ClassVar[str] = "sf"
 
@@ -363,7 +448,7 @@ class SFFit(ResultsMixin):
         sigma = float(np.sqrt(scale**2 * sigma_mom**2 + _ANCHOR_ROUNDING_VAR))
         missing = tuple(dict.fromkeys(m for b in self.blocks for m in b.missing))
         return Nowcast(
-            self.target, "sf", self.month, self.as_of, self.mom, self.anchor_yoy, self.base_mom, sigma,
+            self.target, self.model, self.month, self.as_of, self.mom, self.anchor_yoy, self.base_mom, sigma,
             contributions=contrib, missing_inputs=missing, reconciled=self.reconciled,
             notes=self.notes,
         )
@@ -404,7 +489,20 @@ class SFNowcaster(Nowcaster):
             if isinstance(head, str):
                 return NotComputable(what, head, f"{self.target.name_zh}{info.month}春节调整预测")
             return SFFit(self.target, info.month, info.as_of, (head,), (1.0,), anchor, base, hist.reconciled,
-                         (f"one equation on headline CPI: {why}",))
+                         (f"one equation on headline CPI: {why}",), self.name)
         blocks = tuple(f for f in fits if not isinstance(f, str))
         return SFFit(self.target, info.month, info.as_of, blocks, (float(w), 1.0 - float(w)), anchor, base,
-                     hist.reconciled, notes)
+                     hist.reconciled, notes, self.name)
+
+
+class SFGroupNowcaster(SFNowcaster):
+    """The split Spring Festival model whose non-food norm is built bottom-up from the seven groups."""
+
+    name: ClassVar[str] = "sfg"
+
+    def __init__(self, target: str | TargetSpec = "cpi_yoy", spec: SFSpec | None = None) -> None:
+        super().__init__(target, spec or CPI_SF_GROUPS)
+
+    def series_ids(self) -> tuple[str, ...]:
+        groups = tuple(g for b in self.spec.blocks for g in b.groups)
+        return tuple(dict.fromkeys((*super().series_ids(), *groups)))

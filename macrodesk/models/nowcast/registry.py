@@ -5,7 +5,7 @@ from __future__ import annotations
 from macrodesk.models.nowcast.base import TargetSpec
 from macrodesk.models.nowcast.bridge import BridgeNowcaster
 from macrodesk.models.nowcast.combine import CombinedNowcaster
-from macrodesk.models.nowcast.cpi_sf import SFNowcaster
+from macrodesk.models.nowcast.cpi_sf import SFGroupNowcaster, SFNowcaster
 from macrodesk.models.nowcast.dfm import DFMNowcaster
 from macrodesk.models.nowcast.evidence import EvidenceNowcaster
 from macrodesk.models.nowcast.nowcaster import Nowcaster
@@ -22,6 +22,7 @@ MODELS: dict[str, type[Nowcaster]] = {
     "dfm": DFMNowcaster,
     "combo": CombinedNowcaster,
     "sf": SFNowcaster,
+    "sfg": SFGroupNowcaster,
     "groups": PPIGroupNowcaster,
     "evidence": EvidenceNowcaster,
 }
@@ -29,7 +30,7 @@ MODELS: dict[str, type[Nowcaster]] = {
 
 def make_model(name: str = DEFAULT_MODEL, target: str | TargetSpec = "cpi_yoy") -> Nowcaster:
     """A nowcaster by name for ``target``: ``'bridge'``, ``'dfm'``, ``'combo'`` (inverse-MSE),
-    ``'sf'`` (CPI only), ``'groups'`` (PPI only) or ``'evidence'`` (the default)."""
+    ``'sf'``, ``'sfg'`` (CPI only), ``'groups'`` (PPI only) or ``'evidence'`` (the default)."""
     from macrodesk.exceptions import ModelError
 
     cls = MODELS.get(str(name).strip().lower())

@@ -8,7 +8,7 @@ import pytest
 
 from macrodesk.exceptions import ModelError
 from macrodesk.models.nowcast import InfoSet
-from macrodesk.models.nowcast.cpi_sf import SFNowcaster, step_month_mean
+from macrodesk.models.nowcast.cpi_sf import SFGroupNowcaster, SFNowcaster, step_month_mean
 from macrodesk.models.nowcast.evaluate import backtest_dm, diebold_mariano
 from macrodesk.models.nowcast.evidence import EvidenceNowcaster, win_share_weights
 from macrodesk.models.nowcast.holiday import spring_festival_days
@@ -102,7 +102,7 @@ def test_step_month_mean_weights_days():
 @pytest.fixture(scope="module")
 def real(sample_series):
     ids = set(SFNowcaster("cpi_yoy").series_ids()) | set(PPIGroupNowcaster("ppi_yoy").series_ids())
-    ids |= set(EvidenceNowcaster("cpi_yoy").series_ids())
+    ids |= set(EvidenceNowcaster("cpi_yoy").series_ids()) | set(SFGroupNowcaster("cpi_yoy").series_ids())
     return {s.id: s for s in sample_series if s.id in ids}
 
 
@@ -184,3 +184,45 @@ def test_sf_model_is_cpi_only():
         SFNowcaster("ppi_yoy")
     with pytest.raises(ModelError, match="PPI only"):
         PPIGroupNowcaster("cpi_yoy")
+
+
+def test_group_norm_is_the_weighted_same_month_norms_of_the_groups():
+    # two groups with a fixed monthly pattern (no holiday effect) and non-food = 0.3 A + 0.7 B exactly:
+    # B's March is -0.2 + 0.05 = -0.15: the bottom-up March norm is 0.3 * 0.5 + 0.7 * (-0.15) = 0.045 pp
+    from dataclasses import replace
+
+    from macrodesk.models.nowcast.cpi_sf import CPI_SF_GROUPS, _group_norm
+    from macrodesk.series import MacroSeries, SeriesMeta
+
+    months = pd.period_range("2005-01", "2020-02", freq="M")
+    a = pd.Series(np.where(months.month == 3, 0.5, 0.1), index=months)
+    b = pd.Series(np.where(months.month == 3, -0.2, 0.0) + 0.05 * (months.month % 2), index=months)
+    data = {
+        "cpi_clothing_mom": MacroSeries(SeriesMeta("cpi_clothing_mom", "pct_mom", "M"), a),
+        "cpi_housing_mom": MacroSeries(SeriesMeta("cpi_housing_mom", "pct_mom", "M"), b),
+        "cpi_nonfood_mom": MacroSeries(SeriesMeta("cpi_nonfood_mom", "pct_mom", "M"), 0.3 * a + 0.7 * b),
+    }
+    block = replace(CPI_SF_GROUPS.blocks[1], groups=("cpi_clothing_mom", "cpi_housing_mom"))
+    info = InfoSet.build(data, "2020-03-31")
+    assert info.month == pd.Period("2020-03", freq="M")
+    assert _group_norm(block, info, info.month) == pytest.approx(0.00045, abs=1e-12)
+    # no group published over the weight window: a reason, not a number
+    stale = {k: MacroSeries(SeriesMeta(k, "pct_mom", "M"), v.data.loc[:"2016-12"]) if k != "cpi_nonfood_mom" else v
+             for k, v in data.items()}
+    assert "no non-food group" in str(_group_norm(block, InfoSet.build(stale, "2020-03-31"), info.month))
+
+
+def test_sfg_model_is_real_time_and_labelled(real):
+    from macrodesk.models.nowcast.cpi_sf import NONFOOD_GROUPS
+    from macrodesk.models.nowcast.registry import make_model
+
+    model = make_model("sfg", "cpi_yoy")
+    assert isinstance(model, SFGroupNowcaster) and set(NONFOOD_GROUPS) <= set(model.series_ids())
+    as_of = "2021-02-28"
+    full = model.predict(InfoSet.build(real, as_of))
+    cut = model.predict(InfoSet.build(_truncate(real, as_of), as_of))
+    assert full.computable and full.model == "sfg"
+    assert cut.yoy == full.yoy
+    # February 2021 (festival on 12 Feb): published CPI YoY -0.2
+    assert abs(full.yoy * 100 - (-0.2)) < 0.5
+    assert "nonfood_seasonal" in full.contributions.index
