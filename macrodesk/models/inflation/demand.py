@@ -43,14 +43,14 @@ class LoanFlow:
 class DemandReadings:
     """Property, infrastructure-sector and manufacturing investment (YTD YoY, %) and MLT loans (CNY 100m)."""
 
-    property: Reading | None
+    realestate: Reading | None
     infrastructure: tuple[Reading, ...]
     manufacturing: Reading | None
     loans: LoanFlow | None
 
     @property
     def empty(self) -> bool:
-        return self.property is None and not self.infrastructure and self.manufacturing is None and self.loans is None
+        return self.realestate is None and not self.infrastructure and self.manufacturing is None and self.loans is None
 
 
 def _cut(s: pd.Series, end: pd.Period) -> pd.Series:

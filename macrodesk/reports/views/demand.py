@@ -69,7 +69,7 @@ def demand_text(d: DemandReadings, lang: str = "zh") -> str:
     """The latest readings of 3.4's charts, each with its months and its change from the print before:
     "房地产开发投资2025年1-3月累计同比-9.9%，较1-2月回落0.1个百分点；制造业投资…"."""
     inv = [_investment(r, zh, en, lang) for r, zh, en in
-           ((d.property, "房地产开发投资", "Real-estate development investment"),
+           ((d.realestate, "房地产开发投资", "Real-estate development investment"),
             (d.manufacturing, "制造业投资", "manufacturing investment")) if r is not None]
     out = []
     if inv:
