@@ -417,18 +417,26 @@ def carryover_bars(
 
 
 def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: Sequence[str],
-                  colors: Sequence[str]) -> None:
-    """Greedy label placement: try 8 positions around each point, keep the first free one."""
+                  colors: Sequence[str], others: np.ndarray | None = None) -> None:
+    """Greedy label placement: try positions around each point, keep the first free one.
+
+    A label avoids the labelled points, the labels already placed and the unlabelled
+    points ``others`` (an ``(n, 2)`` array in data coordinates).
+    """
     fig.canvas.draw()  # run the layout so display coordinates are final
     renderer = cast(FigureCanvasAgg, fig.canvas).get_renderer()
     pts = ax.transData.transform(np.column_stack([xs, ys]))
     r = 4.0 * fig.dpi / 72
     occupied = [(px - r, py - r, px + r, py + r) for px, py in pts]
+    if others is not None and len(others):
+        occupied += [(px - r, py - r, px + r, py + r) for px, py in ax.transData.transform(others)]
     ab = ax.get_window_extent(renderer)
     cands = [(5, 0, "left", "center"), (-5, 0, "right", "center"), (0, 5, "center", "bottom"),
              (0, -5, "center", "top"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
              (5, -5, "left", "top"), (-5, -5, "right", "top"), (10, 10, "left", "bottom"),
-             (-10, -10, "right", "top"), (10, -10, "left", "top"), (-10, 10, "right", "bottom")]
+             (-10, -10, "right", "top"), (10, -10, "left", "top"), (-10, 10, "right", "bottom"),
+             (0, 12, "center", "bottom"), (0, -12, "center", "top"), (16, 16, "left", "bottom"),
+             (-16, -16, "right", "top"), (16, -16, "left", "top"), (-16, 16, "right", "bottom")]
 
     def overlap(b: tuple[float, float, float, float], o: tuple[float, float, float, float]) -> float:
         w = min(b[2], o[2]) - max(b[0], o[0])
@@ -537,7 +545,9 @@ def scatter_labeled(
     _finish(fig, ax, title, ylabel)
     shown = keep if label_only is None else keep & (np.isin(texts, list(label_only)) | out)
     idx = np.flatnonzero(shown)
-    _place_labels(fig, ax, xs[idx], ys[idx], [texts[i] for i in idx], [colors[i] for i in idx])
+    rest = np.flatnonzero(keep & ~shown)
+    _place_labels(fig, ax, xs[idx], ys[idx], [texts[i] for i in idx], [colors[i] for i in idx],
+                  others=np.column_stack([xs[rest], ys[rest]]))
     data = pd.DataFrame({xlabel or "x": np.asarray(x, dtype=float), ylabel or "y": np.asarray(y, dtype=float)},
                         index=pd.Index(texts))
     return _tag(fig, data[keep], "scatter")

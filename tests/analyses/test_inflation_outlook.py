@@ -282,3 +282,23 @@ def test_key_points_carry_the_scenario_centres_and_the_method(outlook_results, o
         alts = [F.qpct("scenario", s.mean_alt * 100) for s in out.scenarios]
         if alts != centres:
             assert "按环比链式指数口径依次为" + "、".join(alts) in point[0]
+
+
+def _section(report, title):
+    (sec,) = [s for s in report.sections if s.heading.endswith(title)]
+    return " ".join(b.text for b in sec.blocks if isinstance(b, Paragraph))
+
+
+def test_demand_section_states_the_latest_readings_of_its_charts(outlook_report_zh, outlook_report_en):
+    # Read by hand from the shared CSVs: activity.csv fai_realestate_ytd_yoy 2025-02 -9.8, 2025-03 -9.9;
+    # fai_manufacturing_ytd_yoy 2025-10 2.7, 2025-11 1.9; the three infrastructure sectors end 2023-10 at
+    # 11.1 / 25.0 / -0.8; other.csv new_loans_corporate_mlt Jan-Mar 2025 34600 + 5400 + 15800 = 55800 against
+    # Jan-Mar 2024 33100 + 12900 + 16000 = 62000, i.e. 6200 less (CNY 620bn).
+    zh = _section(outlook_report_zh, "地产、基建与制造业投资")
+    assert "房地产开发投资2025年1-3月累计同比-9.9%，较1-2月回落0.1个百分点" in zh
+    assert "制造业投资2025年1-11月累计同比+1.9%，较1-10月回落0.8个百分点" in zh
+    assert "截至2023年1-10月" in zh and "交通运输仓储邮政+11.1%、电力热力燃气水+25.0%、水利环境公共设施-0.8%" in zh
+    assert "2025年1-3月新增企业中长期贷款合计55800亿元，较上年同期少增6200亿元" in zh
+    en = _section(outlook_report_en, "Property, infrastructure and manufacturing investment")
+    assert "Real-estate development investment was -9.9% YoY in Jan–Mar 2025, down 0.1 pp from Jan–Feb" in en
+    assert "CNY 5,580bn in Jan–Mar 2025, CNY 620bn less than a year earlier" in en

@@ -424,3 +424,17 @@ def test_bundled_outlook_nowcasts_the_next_print(bundled):
     assert "前值（2025年12月）+6.6%" in text
     en = text_of(bundled[("2025-12", "en")])
     assert "export YoY (USD) in Jan–Feb 2026 is nowcast at about" in en
+
+
+def test_disclaimer_takes_no_page_of_its_own(trade_flash_report_zh):
+    # The December 2025 flash ends with the data-status table and the notes box a few lines short of
+    # the page foot: the one-line disclaimer block must fit under them, not open a last page.
+    from dataclasses import replace
+
+    from macrodesk.reports.render import _compile_typst
+
+    rep = trade_flash_report_zh
+    assert rep.disclaimer
+    with_it = len(_compile_typst(rep, "png", ppi=5))
+    without = len(_compile_typst(replace(rep, disclaimer=None), "png", ppi=5))
+    assert with_it == without

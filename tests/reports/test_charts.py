@@ -194,6 +194,21 @@ def test_scatter_labeled_labels_every_point():
         charts.scatter_labeled([1, 2], [1], ["a", "b"])
 
 
+def test_scatter_labeled_label_clears_unlabelled_points():
+    # A row of unlabelled points just right of the labelled one, where its first-choice
+    # position (to the right) would write over them: the label goes elsewhere.
+    x = np.array([0.0, 0.4, 0.8, 1.2, 1.6, 2.0, 5.0, -5.0])
+    y = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 8.0, -8.0])
+    names = ["金属制品、机械和设备修理业"] + [f"行业{i}" for i in range(1, 8)]
+    fig = _drawn(charts.scatter_labeled(x, y, names, label_only=[names[0]]))
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    (label,) = [t for t in ax.texts if t.get_text() == names[0]]
+    bb = label.get_window_extent(renderer)
+    for px, py in ax.transData.transform(np.column_stack([x[1:], y[1:]])):
+        assert not (bb.x0 - 3 <= px <= bb.x1 + 3 and bb.y0 - 3 <= py <= bb.y1 + 3), (px, py, bb)
+
+
 def test_band_chart():
     m = pd.Series(np.linspace(0, 1, 12), index=range(1, 13))
     lo, hi = m - 0.5, m + 0.5

@@ -41,6 +41,7 @@ from macrodesk.models._base import NotComputable, pindex
 from macrodesk.models.factor import FactorModel, FactorResult
 from macrodesk.models.inflation.components import CPI_CATEGORIES, CPI_COMPONENTS, ComponentReview, component_review
 from macrodesk.models.inflation.cycles import Upcycles, upcycles
+from macrodesk.models.inflation.demand import DemandReadings, Reading, latest_reading, loan_flow
 from macrodesk.models.inflation.inventory import InventoryPanel, inventory_panel
 from macrodesk.models.inflation.leadlag import LeadLag, lead_lag
 from macrodesk.models.inflation.passthrough import PassThrough, pass_through
@@ -57,6 +58,7 @@ from macrodesk.models.inflation.ppi_industry import (
 from macrodesk.models.inflation.review import CarryoverReview, SeasonalReview, carryover_review, seasonal_review
 from macrodesk.models.inflation.seasonality import Seasonality, seasonality
 from macrodesk.models.inflation.weights import PriceMethodDrift, Rotation, price_method_drift, rotation
+from macrodesk.reports.exhibits import SeriesRef, exhibit
 from macrodesk.series import MacroSeries
 
 __all__ = ["CpiChapter", "Extensions", "FactorOutcome", "OutlookResults", "PpiChapter", "ReviewChapter", "compute"]
@@ -118,6 +120,8 @@ class PpiChapter:
     inventory_codes: tuple[str, ...]
     #: (revenue YoY, inventory YoY, inventory level or None) ids read for each of ``inventory_codes``
     inventory_ids: tuple[tuple[str, str, str | None], ...] = ()
+    #: latest property / infrastructure / manufacturing investment and MLT-loan readings (3.4), None without any
+    demand: DemandReadings | None = None
 
 
 @dataclass(frozen=True)
@@ -357,7 +361,24 @@ def _ppi_outlook(inputs: Inputs, year: int, end_month: int, month: pd.Period) ->
     if data:
         panel = inventory_panel(data, names={c: INDUSTRIES[c][1] for c in data},
                                 names_zh={c: INDUSTRIES[c][0] for c in data}, two_year=(2020, 2021))
-    return PpiChapter(co, assumed, ll, pt, panel, tuple(data), tuple(ids.values()))
+    return PpiChapter(co, assumed, ll, pt, panel, tuple(data), tuple(ids.values()), _demand(inputs, month))
+
+
+def _demand(inputs: Inputs, month: pd.Period) -> DemandReadings | None:
+    """The latest readings of the series 3.4 charts (exhibits ``property_infra_fai`` and ``mlt_loans_mfg_fai``),
+    named as the charts' legends name them."""
+    S = inputs.series
+
+    def read(ref: SeriesRef) -> Reading | None:
+        if not inputs.has(ref.id):
+            return None
+        return latest_reading(S[ref.id].data, month, ref.label_en or ref.id, ref.label or ref.id)
+
+    fai, mlt = exhibit("property_infra_fai").series, exhibit("mlt_loans_mfg_fai").series
+    prop, infra, mfg = read(fai[0]), [r for r in map(read, fai[1:]) if r is not None], read(mlt[1])
+    loans = loan_flow(S[mlt[0].id].data, month) if inputs.has(mlt[0].id) else None
+    d = DemandReadings(prop, tuple(infra), mfg, loans)
+    return None if d.empty else d
 
 
 # ---------------------------------------------------------------- 3.3 factor model, scenarios, nowcasts

@@ -25,6 +25,7 @@ from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
 from macrodesk.reports.views import cpi as VC
 from macrodesk.reports.views import cycles as VY
+from macrodesk.reports.views import demand as VD
 from macrodesk.reports.views import inventory as VI
 from macrodesk.reports.views import review as VR
 from macrodesk.reports.views._common import not_computable_text
@@ -290,6 +291,8 @@ def ppi_sections(res: OutlookResults, gaps: _Gaps, lang: str) -> tuple[list[Sect
     if factor is not None:
         sections.append(factor)
     demand = _exhibits(res, "demand", gaps, lang)
+    if demand and ch.demand is not None:
+        demand.insert(0, Paragraph(VD.demand_text(ch.demand, lang)))
     if demand:
         sections.append(Section(tr("地产、基建与制造业投资", "Property, infrastructure and manufacturing investment", lang),
                                 demand, level=2))

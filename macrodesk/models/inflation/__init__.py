@@ -15,6 +15,7 @@ results are in :mod:`macrodesk.reports.views`.
 * :mod:`~macrodesk.models.inflation.leadlag` — lead-lag by cross-correlation (M1 → PPI, sows → pork)
 * :mod:`~macrodesk.models.inflation.passthrough` — pass-through slope (CRB → PPI)
 * :mod:`~macrodesk.models.inflation.inventory` — inventory-cycle phases by industry
+* :mod:`~macrodesk.models.inflation.demand` — latest investment (YTD YoY) and MLT-loan readings
 * :mod:`~macrodesk.models.inflation.seasonality` — monthly norms with the Spring Festival split
 """
 
@@ -29,6 +30,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["Overlay", "Upcycles", "constant_path", "overlay", "turning_points", "upcycles"], "cycles"),
     **dict.fromkeys(["PHASES", "InventoryCycle", "InventoryPanel", "inventory_cycle", "inventory_panel", "phases"],
                     "inventory"),
+    **dict.fromkeys(["DemandReadings", "LoanFlow", "Reading", "latest_reading", "loan_flow"], "demand"),
     **dict.fromkeys(["LeadLag", "lead_lag"], "leadlag"),
     **dict.fromkeys(["CommodityElasticities", "PassThrough", "commodity_elasticities", "pass_through"], "passthrough"),
     **dict.fromkeys(["INDUSTRIES", "PPI_GROUPS", "ChainImpact", "PPIGroupReview", "PPIIndustryReview", "annual_value",
