@@ -28,8 +28,22 @@ from macrodesk.models.factor import FactorModel, FactorResult
 __all__ = ["PassThrough", "pass_through", "CommodityElasticities", "commodity_elasticities"]
 
 
+class _FitStats:
+    """The fit's R² and number of months, for results that hold a :class:`FactorResult` as ``fit``."""
+
+    fit: FactorResult
+
+    @property
+    def rsquared(self) -> float:
+        return self.fit.rsquared
+
+    @property
+    def nobs(self) -> int:
+        return self.fit.nobs
+
+
 @dataclass(frozen=True)
-class PassThrough(ResultsMixin):
+class PassThrough(_FitStats, ResultsMixin):
     """``y = a + b x``: slope ``b`` (pp of ``y`` per pp of ``x``), with the underlying fit.
 
     ``x_name``/``y_name`` label the series (``*_zh``: their Chinese names; each falls back to the other).
@@ -54,14 +68,6 @@ class PassThrough(ResultsMixin):
     @property
     def slope_se(self) -> float:
         return float(self.fit.std_err.iloc[1])
-
-    @property
-    def rsquared(self) -> float:
-        return self.fit.rsquared
-
-    @property
-    def nobs(self) -> int:
-        return self.fit.nobs
 
     def effect(self, x_change: float) -> float:
         """Change in ``y`` implied by a change ``x_change`` in ``x`` (same units): ``b * dx``."""
@@ -127,9 +133,8 @@ def pass_through(
     return PassThrough(fit, x_name, y_name, x_name_zh, y_name_zh)
 
 
-
 @dataclass(frozen=True)
-class CommodityElasticities(ResultsMixin):
+class CommodityElasticities(_FitStats, ResultsMixin):
     """``m_t = a + sum_k b_k x_{k,t}``: elasticities ``b_k`` of the target MoM to commodity log changes.
 
     ``elasticities`` maps each commodity key to ``b_k`` (pp of target MoM per 1% of
@@ -151,14 +156,6 @@ class CommodityElasticities(ResultsMixin):
     def intercept(self) -> float:
         """Mean MoM not explained by the commodities (fraction)."""
         return float(self.fit.params["const"])
-
-    @property
-    def rsquared(self) -> float:
-        return self.fit.rsquared
-
-    @property
-    def nobs(self) -> int:
-        return self.fit.nobs
 
     @property
     def sample(self) -> tuple[pd.Period, pd.Period]:
