@@ -53,6 +53,7 @@ MODEL_LABELS: dict[str, tuple[str, str]] = {
     "dfm": ("动态因子模型", "Dynamic factor model"),
     "combo": ("组合模型", "Combination"),
     "sf": ("春节调整模型", "Spring Festival model"),
+    "sfg": ("春节调整模型（非食品分大类）", "Spring Festival model (non-food by group)"),
     "groups": ("分行业模型", "Bottom-up by group"),
     "evidence": ("择优组合", "Evidence-weighted combination"),
     "consensus": ("Wind一致预期", "Wind consensus"),
@@ -76,6 +77,7 @@ TERM_LABELS: dict[str, tuple[str, str]] = {
     "dfm": ("动态因子模型", "Dynamic factor model"),
     "bridge": ("桥接模型", "Bridge model"),
     "sf": ("春节调整模型", "Spring Festival model"),
+    "sfg": ("春节调整模型（非食品分大类）", "Spring Festival model (non-food by group)"),
     "groups": ("分行业模型", "Bottom-up by group"),
 }
 
