@@ -13,6 +13,7 @@ the exhibit records ``inputs``), marks sentences with :meth:`Staleness.mark`, an
 
 from __future__ import annotations
 
+import os
 import re
 
 from collections.abc import Iterable
@@ -78,8 +79,10 @@ GROUP_AT = 4
 
 
 def _grouped(names: list[str], ends: list[tuple], lang: str) -> list[str | None]:
-    """``names`` with the inputs that end alike and differ in one part of their name folded into one row
-    ('工业企业:41个分项:产成品存货'): the first of a group carries the group's name, the others are None."""
+    """``names`` with the inputs that end alike and differ in one part of their name folded into one row:
+    one ":"-part ('工业企业:41个分项:产成品存货') or one partner, industry or product word inside the name
+    ('对美国、欧盟等13个地区出口金额(美元计)', :func:`_fold_words`). The first of a group carries the
+    group's name, the others are None. The data-status box and the "滞后数据" notes both fold this way."""
     parts = [_SEP.split(n) for n in names]
     out: list[str | None] = list(names)
     done = [False] * len(names)
@@ -98,7 +101,79 @@ def _grouped(names: list[str], ends: list[tuple], lang: str) -> list[str | None]
                 done[i] = True
             for i in members[1:]:
                 out[i] = None
+    by_end: dict[tuple, list[int]] = {}
+    for i in range(len(names)):
+        if not done[i]:
+            by_end.setdefault(ends[i], []).append(i)
+    for idx in by_end.values():
+        for members, label in _fold_words([names[i] for i in idx], lang):
+            out[idx[members[0]]] = label
+            for j in members[1:]:
+                out[idx[j]] = None
     return out
+
+
+def _word_cut(text: str, at: int) -> bool:
+    """Whether cutting ``text`` at ``at`` splits a Latin word or number (Chinese may be cut anywhere)."""
+    return 0 < at < len(text) and all(c.isascii() and c.isalnum() for c in text[at - 1:at + 1])
+
+
+def _frame(a: str, b: str) -> tuple[str, str]:
+    """The start and end two names share, each left a non-empty middle; English cut between words."""
+    n = min(len(a), len(b))
+    p = min(len(os.path.commonprefix([a, b])), n - 1)
+    while _word_cut(a, p):
+        p -= 1
+    s = min(len(os.path.commonprefix([a[::-1], b[::-1]])), n - 1 - p)
+    while s and _word_cut(a, len(a) - s):
+        s -= 1
+    return a[:p], a[len(a) - s:]
+
+
+def _middle(name: str, frame: tuple[str, str]) -> str | None:
+    """The word of ``name`` between the frame's start and end; None when the frame does not fit it.
+
+    The frame must hold at least as many characters as the word ('对' + '出口金额(美元计)' around '美国'),
+    so names sharing only a short start ('韩国出口总额', '韩国对美国出口') are not taken for one table."""
+    start, end = frame
+    if not (name.startswith(start) and name.endswith(end)) or len(name) <= len(start) + len(end):
+        return None
+    word = name[len(start):len(name) - len(end)]
+    if _SEP.search(word) or len(word) > len(start) + len(end):
+        return None
+    return word
+
+
+def _fold_words(names: list[str], lang: str) -> list[tuple[list[int], str]]:
+    """Groups of at least :data:`GROUP_AT` names alike but for one word (a partner, an industry, a product),
+    as (positions, folded name): the frame shared by most names first, the longer frame on ties.
+
+    '对美国出口金额(美元计)', '对欧盟出口金额(美元计)' … → '对美国、欧盟等13个地区出口金额(美元计)';
+    a word after '对'/'自' (' to '/' from ') is a partner ('地区'), any other an item ('项')."""
+    left = list(range(len(names)))
+    found: list[tuple[list[int], str]] = []
+    while len(left) >= GROUP_AT:
+        frames = {_frame(names[i], names[j]) for x, i in enumerate(left) for j in left[x + 1:]}
+        best: tuple[int, int, tuple[str, str], list[int]] | None = None
+        for fr in frames:
+            members = [i for i in left if _middle(names[i], fr) is not None]
+            key = (len(members), len(fr[0]) + len(fr[1]))
+            if len(members) >= GROUP_AT and (best is None or key > best[:2]):
+                best = (*key, fr, members)
+        if best is None:
+            break
+        (start, end), members = best[2], best[3]
+        words = [w for w in (_middle(names[i], (start, end)) for i in members) if w is not None]
+        n = len(members)
+        if start.endswith(("对", "自")) or start.endswith((" to ", " from ")):
+            label = tr(f"{start}{'、'.join(words[:2])}等{n}个地区{end}",
+                       f"{start}{n} partners ({', '.join(words[:2])} …){end}", lang)
+        else:
+            label = tr(f"{start}{'、'.join(words[:2])}等{n}项{end}", f"{start}{n} items ({', '.join(words[:2])} …){end}",
+                       lang)
+        found.append((members, label))
+        left = [i for i in left if i not in members]
+    return found
 
 
 def _key(p: Any) -> pd.Period:

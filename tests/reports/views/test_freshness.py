@@ -121,3 +121,51 @@ def test_lagging_folds_industry_tables_and_counts_every_input():
     assert zh == "工业企业:5个分项:产成品存货（截至2023年8月）；韩国出口总额（截至2025年6月）"
     en = Staleness(status, pd.Period("2025-12", "M"), "en").lagging(most=4)
     assert en.startswith("Industrial enterprises, 5 items: inventory (to Aug 2023)")
+
+
+def _catalogue_names(pattern: str) -> pd.DataFrame:
+    from macrodesk.series.catalogue import catalogue
+
+    c = catalogue()
+    return c[c["series_id"].str.fullmatch(pattern)][["series_id", "name_zh", "name_en"]]
+
+
+def test_partner_tables_fold_into_one_row_by_the_word_that_differs():
+    # the catalogue's names of China's exports to 19 partners and Korea's exports to 9 (and in total), as a
+    # Dec 2025 trade flash sees them: the regional table ends Mar 2025, Korea's Jun 2025; Vietnam (the last
+    # partner id) ends Feb 2025 and so stays on its own row
+    regions = _catalogue_names(r"exports_usd_region_[a-z_]+(?<!_yoy)")
+    korea = _catalogue_names(r"kr_exports_(?!to_)[a-z]+")
+    assert len(regions) == 19 and len(korea) == 10
+    ids = list(regions["series_id"]) + list(korea["series_id"])
+    last = ["2025-03"] * 18 + ["2025-02"] + ["2025-06"] * 10
+    t = pd.DataFrame({"id": ids, "last_period": [pd.Period(p, "M") for p in last],
+                      "months_behind": pd.array([9] * 18 + [10] + [6] * 10, dtype="Int64"), "stale": [True] * 29})
+    zh = dict(zip(ids, list(regions["name_zh"]) + list(korea["name_zh"])))
+    tab = data_status_table(t, "2025-12", name=zh.get)
+    assert list(tab.data["数据"]) == ["对越南出口金额(美元计)", "对非洲、东盟等18个地区出口金额(美元计)",
+                                    "韩国对澳大利亚、加拿大等9个地区出口", "韩国出口总额"]
+    assert list(tab.data["最新数据"]) == ["2025年2月", "2025年3月", "2025年6月", "2025年6月"]
+    en = dict(zip(ids, list(regions["name_en"]) + list(korea["name_en"])))
+    assert list(data_status_table(t, "2025-12", name=en.get, lang="en").data["Input"]) == [
+        "Exports to Vietnam (USD)", "Exports to 18 partners (Africa, ASEAN …) (USD)",
+        "Korea exports to 9 partners (Australia, Canada …)", "Korea exports, total"]
+
+
+def test_notes_fold_the_same_way_and_few_or_unlike_names_stay():
+    from macrodesk.reports.views.freshness import Staleness, _grouped
+
+    korea = _catalogue_names(r"kr_exports_(?!to_)[a-z]+")
+    status = pd.DataFrame({"id": [*korea["series_id"], "cpi_yoy"],  # Korea ends Jun 2025, the CPI is current
+                           "last_period": [pd.Period("2025-06", "M")] * 10 + [pd.Period("2025-12", "M")],
+                           "months_behind": pd.array([6] * 10 + [0], dtype="Int64"), "allowed": [0] * 11,
+                           "stale": [True] * 10 + [False], "name_zh": [*korea["name_zh"], "CPI同比"],
+                           "name_en": [*korea["name_en"], "CPI YoY"]})
+    fr = Staleness(status, pd.Period("2025-12", "M"), "zh")
+    note = fr.exhibit("韩国对主要地区出口", list(korea["series_id"]) + ["cpi_yoy"])["note"]
+    assert note == "滞后数据：韩国对澳大利亚、加拿大等9个地区出口、韩国出口总额（截至2025年6月）"
+    # three partners are too few to fold; the two '中国…' partners share '对中国' but are only two
+    three = ["对美国出口金额(美元计)", "对中国香港出口金额(美元计)", "对中国台湾出口金额(美元计)"]
+    assert _grouped(three, [()] * 3, "zh") == three
+    prices = ["猪肉平均批发价", "28种重点监测蔬菜平均批发价", "6种重点监测水果平均批发价", "92#汽油市场价"]
+    assert _grouped(prices, [()] * 4, "zh") == prices
