@@ -415,23 +415,17 @@ def _seasonal_section(res: FlashResults, lang: str, fr: Staleness) -> Section:
 def _groups_section(res: FlashResults, lang: str, fr: Staleness) -> Section | None:
     if res.ppi is None or not res.groups:
         return None
-    from macrodesk.plotting import charts
-
     m, S = res.month, res.inputs.series
     table = V.groups_table(res, lang)
-    names = {i: tr(zh, en, lang) for i, zh, en in GROUPS}
-    df = pd.DataFrame({names[i]: s for i, s in res.groups.items()})
-    df[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
-    df = df[(df.index > m - 36) & (df.index <= m)]
+    # groups last printed more than GROUP_MAX_LAG months ago are left out of the chart as of the table
+    drawn = {k: v for k, v in S.items() if k not in {i for i, _, _ in GROUPS} or k in res.groups}
     blocks: list[Block] = [
         Paragraph(V.groups_text(res, lang, fr)),
         Table(table, **fr.exhibit(tr(f"{F.month_label(m)}PPI分大类同比", f"PPI by group, YoY, {F.month_label(m, 'en')}", lang),
                                   ("ppi_yoy", *res.groups)),
               source=_src(res, ("ppi_yoy", *res.groups), lang),
               formats={c: F.signed1 for c in table.columns if c != table.columns[0]}),
-        Figure(charts.line_chart(df, ylabel="%", lang=lang),
-               **fr.exhibit(tr("PPI及主要大类同比", "PPI and its major groups, YoY", lang), ("ppi_yoy", *res.groups)),
-               source=_src(res, ("ppi_yoy", *res.groups), lang)),
+        exhibit("ppi_groups_recent").figure(drawn, m, lang, staleness=fr),
     ]
     return Section(tr("PPI分大类", "PPI by group", lang), blocks)
 

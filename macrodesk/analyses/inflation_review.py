@@ -333,9 +333,6 @@ def _ppi_groups(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section |
     gh = [(i, zh, en) for i, zh, en in _GROUPS if i in gdata]
     if not (res.inputs.has("ppi_yoy") and gh):
         return None, [i for i, _, _ in _GROUPS if not res.inputs.has(i)]
-    gdf = pd.DataFrame({tr(zh, en, lang): gdata[i] for i, zh, en in gh})
-    gdf[tr("PPI", "PPI", lang)] = S["ppi_yoy"].data
-    gdf = gdf[(gdf.index >= month - 59) & (gdf.index <= month)]
     latest = {tr(zh, en, lang): (gdata[i].dropna(), _group_mark(gdata[i], month, lang)) for i, zh, en in gh}
     fr.inputs([i for i, _, _ in gh])
     txt = tr(
@@ -345,14 +342,7 @@ def _ppi_groups(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section |
     )
     blocks: list[Block] = [
         Paragraph(txt),
-        Figure(
-            charts.line_chart(
-                gdf, right=[tr("采掘工业", "Mining", lang)] if "ppi_mining_yoy" in gdata else None,
-                ylabel="%", right_ylabel="%", lang=lang,
-            ),
-            **fr.exhibit(tr("PPI及主要大类同比", "PPI and major groups, YoY", lang), [i for i, _, _ in gh] + ["ppi_yoy"]),
-            source=source_line([S[i] for i, _, _ in gh] + [S["ppi_yoy"]], lang),
-        ),
+        exhibit("ppi_groups_yoy").figure(S, month, lang, staleness=fr),
     ]
     return Section(tr("五、PPI分大类", "5. PPI by major group", lang), blocks), []
 

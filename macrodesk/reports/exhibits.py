@@ -18,7 +18,8 @@ An exhibit is a small table (in TOML, or a dict) that names what to draw; no Pyt
 
 Each series entry has ``id``, optional ``transform`` (one of :data:`TRANSFORMS`, default
 ``level``), ``over`` (the second series of ``share``/``turnover_days``), ``label``/``label_en``
-(default: the series' name), ``ma`` (a moving average over that many periods, after the
+(default: the series' name), ``fill`` (a second series, converted to this one's unit, whose values fill
+the months this one lacks: a dense index beside sparse release prints), ``ma`` (a moving average over that many periods, after the
 transform), ``axis`` (``left``/``right``) and ``optional`` (draw without it when
 it is missing). ``annual = true`` keeps the year-end values (December, Q4: a year-to-date series'
 full year); ``quarterly = true`` draws monthly (and daily, weekly) series at quarter ends, the value
@@ -177,9 +178,21 @@ class SeriesRef:
     axis: str = "left"
     optional: bool = False
     ma: int | None = None
+    fill: str | None = None
 
     def ids(self) -> list[str]:
-        return [self.id] + ([self.over] if self.over else [])
+        return [self.id] + ([self.over] if self.over else []) + ([self.fill] if self.fill else [])
+
+    def source(self, S: Mapping[str, MacroSeries], where: str) -> MacroSeries:
+        """``S[id]``, its gaps filled from ``S[fill]`` (in ``id``'s unit) when that is there."""
+        s = S[self.id]
+        if self.fill is None or self.fill not in S or len(S[self.fill]) == 0:
+            return s
+        try:
+            extra = S[self.fill].convert(s.unit).data
+        except MacrodeskError as exc:
+            raise ReportError(f"{where}: series '{self.id}': fill '{self.fill}': {exc}") from None
+        return s.with_data(s.data.combine_first(extra))
 
     def name(self, S: Mapping[str, MacroSeries], lang: str) -> str:
         zh = self.label or S[self.id].name("zh")
@@ -213,16 +226,21 @@ class ExhibitSpec:
         """Every series id the exhibit reads."""
         return list(dict.fromkeys(i for r in self.series for i in r.ids()))
 
+    def drawn(self) -> list[str]:
+        """Every id but the ``fill`` ones (the series a line is made of)."""
+        return list(dict.fromkeys(i for r in self.series for i in r.ids() if i != r.fill))
+
     def required(self) -> list[str]:
-        """The ids it cannot be drawn without."""
-        return list(dict.fromkeys(i for r in self.series if not r.optional for i in r.ids()))
+        """The ids it cannot be drawn without (a ``fill`` is never required)."""
+        return list(dict.fromkeys(i for r in self.series if not r.optional for i in r.ids() if i != r.fill))
 
     def missing(self, S: Mapping[str, MacroSeries]) -> list[str]:
         """Required ids absent (or empty) in ``S``; every id when all series are optional and none is there."""
-        absent = [i for i in self.ids() if i not in S or len(S[i]) == 0]
+        drawn = self.drawn()
+        absent = [i for i in drawn if i not in S or len(S[i]) == 0]
         if self.required():
             return [i for i in self.required() if i in absent]
-        return absent if len(absent) == len(self.ids()) else []
+        return absent if len(absent) == len(drawn) else []
 
     def frame(self, S: Mapping[str, MacroSeries], as_of: pd.Period, lang: str = "zh") -> pd.DataFrame:
         """The drawn values, one column per series, cut to the window ending at ``as_of``."""
@@ -231,9 +249,9 @@ class ExhibitSpec:
             raise ReportError(f"{self.where or self.key}: series not available: {', '.join(miss)}")
         cols: dict[str, pd.Series] = {}
         for r in self.series:
-            if any(i not in S or len(S[i]) == 0 for i in r.ids()):
+            if any(i not in S or len(S[i]) == 0 for i in r.ids() if i != r.fill):
                 continue
-            src = S[r.id]
+            src = r.source(S, self.where or self.key)
             if r.transform == "percentile" and self.start is not None:  # the percentile within the window drawn
                 src = src.slice(self.start, None)
             try:
@@ -339,7 +357,8 @@ class ExhibitSpec:
         note = tr(self.note, self.note_en or self.note, lang) if self.note else None
         if staleness is not None:
             title = tr(self.title, self.title_en, lang).replace("{start_year}", str(df.index[0].year))
-            marked = staleness.exhibit(title, [i for i in self.ids() if i in S], note)
+            # a filler's end does not date the line it fills: the series drawn are the inputs marked
+            marked = staleness.exhibit(title, [i for i in self.drawn() if i in S], note)
             return Figure(fig, marked["caption"], source=source, note=marked["note"], inputs=marked["inputs"])
         return Figure(fig, self.caption(df, as_of, lang), source=source, note=note)
 
@@ -347,7 +366,7 @@ class ExhibitSpec:
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
                 "ylabel", "right_ylabel", "note", "note_en", "source", "source_en"}
-_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma"}
+_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill"}
 
 
 def toml_str(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
@@ -395,8 +414,11 @@ def _series_ref(item: Any, where: str) -> SeriesRef:
     ma = item.get("ma")
     if ma is not None and (not isinstance(ma, int) or isinstance(ma, bool) or ma < 2):
         raise ReportError(f"{where}.ma: must be a whole number of periods ≥ 2 (e.g. 12), got {ma!r}")
+    fill = toml_str(item, "fill", where)
+    if fill is not None and fill == sid:
+        raise ReportError(f"{where}.fill: a series cannot fill its own gaps; name another series")
     return SeriesRef(sid, transform, over, toml_str(item, "label", where), toml_str(item, "label_en", where), axis,
-                     optional, ma)
+                     optional, ma, fill)
 
 
 def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
