@@ -49,6 +49,7 @@ from macrodesk.models.trade import ids as I
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
 from macrodesk.models.trade.imports import ImportsCommodities, imports_vs_commodities
 from macrodesk.models.trade.prices import IndexPriceVolume, ItemPriceVolume, index_price_volume, item_price_volume
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import trade as V
 from macrodesk.reports.views import trade_structure as VS
@@ -446,10 +447,7 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str, fr: Staleness)
                                           note=tr("环比按海关公布的美元计月度金额（保留一位小数的十亿美元）计算",
                                                   "MoM from the published monthly USD values (USD bn, one decimal)", lang)),
                              source=src))
-        blocks.append(Figure(V.seasonal_chart(seas, lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                             **fr.exhibit(tr("出口金额的季节性：各年分月走势", "Export value by calendar month, one line per year", lang),
-                                          r.sources[1:]),
-                             source=src))
+        blocks.append(exhibit("exports_by_month").figure({s.id: s for s in r.sources}, r.month, lang, staleness=fr))
     return blocks
 
 

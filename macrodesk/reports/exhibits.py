@@ -6,7 +6,7 @@ An exhibit is a small table (in TOML, or a dict) that names what to draw; no Pyt
     id = "hog_profit"
     title = "生猪养殖利润"                 # Chinese title ("title_en" for English)
     title_en = "Hog-farm profit per head"
-    kind = "dual"                          # line | bar | dual (line with a right axis) | ranking
+    kind = "dual"                          # line | bar | dual (line with a right axis) | ranking | seasonal
     start = "2021-01"                      # or: years = 10 (the last ten years to the report month)
     ylabel = "元/头"
     note = "…"                             # optional; note_en
@@ -26,7 +26,9 @@ full year); ``quarterly = true`` draws monthly (and daily, weekly) series at qua
 of each quarter's last month, beside quarterly ones. ``ahead_years = 1`` draws past the report
 month to December of the next year (published forecasts such as EIA's). ``kind = "ranking"``
 draws the latest value of each series as one horizontal bar, highest first (each industry's
-percentile). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
+percentile). ``kind = "seasonal"`` draws one monthly series by calendar month, one line per year, the
+latest year bold: ``years`` (default 6) calendar years to the last year with data. A series'
+``unit`` converts it before the transform (``unit = "usd_100m"``: 亿美元). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
 before the report month gets "（截至2023年9月）" after its title.
 
 :func:`parse_exhibit` validates one table, naming the file and key of anything wrong;
@@ -59,7 +61,10 @@ __all__ = ["CHART_KINDS", "TRANSFORMS", "ExhibitSpec", "SeriesRef", "builtin_exh
            "parse_exhibit", "parse_exhibits"]
 
 #: Chart kinds an exhibit may ask for.
-CHART_KINDS = ("line", "bar", "dual", "ranking")
+CHART_KINDS = ("line", "bar", "dual", "ranking", "seasonal")
+
+#: Calendar years a seasonal exhibit draws unless it gives ``years``: the latest and five before.
+SEASONAL_YEARS = 6
 
 
 # ---------------------------------------------------------------- transforms
@@ -179,6 +184,7 @@ class SeriesRef:
     optional: bool = False
     ma: int | None = None
     fill: str | None = None
+    unit: str | None = None
 
     def ids(self) -> list[str]:
         return [self.id] + ([self.over] if self.over else []) + ([self.fill] if self.fill else [])
@@ -186,6 +192,11 @@ class SeriesRef:
     def source(self, S: Mapping[str, MacroSeries], where: str) -> MacroSeries:
         """``S[id]``, its gaps filled from ``S[fill]`` (in ``id``'s unit) when that is there."""
         s = S[self.id]
+        if self.unit is not None:
+            try:
+                s = s.convert(self.unit)
+            except MacrodeskError as exc:
+                raise ReportError(f"{where}: series '{self.id}': unit '{self.unit}': {exc}") from None
         if self.fill is None or self.fill not in S or len(S[self.fill]) == 0:
             return s
         try:
@@ -270,6 +281,8 @@ class ExhibitSpec:
             raise ReportError(f"{self.where or self.key}: the series mix frequencies ({', '.join(sorted(freqs))}); "
                               "draw monthly and quarterly series in separate figures")
         df = pd.DataFrame(cols).sort_index()
+        if self.kind == "seasonal":
+            return self._by_year(df, as_of)
         idx = cast(pd.PeriodIndex, df.index)
         if self.annual:  # year-end values only (December, Q4), one row per year
             df = df[idx.asfreq("M", how="E").month == 12]
@@ -292,6 +305,34 @@ class ExhibitSpec:
         marks = {c: c + as_of_label(df[c].last_valid_index(), lang) for c in df.columns
                  if df[c].last_valid_index() is not None and df[c].last_valid_index() < last_row}
         return df.rename(columns=marks) if marks else df
+
+    def _by_year(self, df: pd.DataFrame, as_of: pd.Period) -> pd.DataFrame:
+        """``kind = "seasonal"``: the one series by calendar month (index 1..12), one column per year."""
+        idx = cast(pd.PeriodIndex, df.index)
+        if not idx.freqstr.startswith("M"):
+            raise ReportError(f"{self.where or self.key}: a seasonal exhibit draws a monthly series, not {idx.freqstr}")
+        v = df.iloc[:, 0]
+        v = v[(idx <= as_of)].dropna()
+        if v.empty:
+            raise ReportError(f"{self.where or self.key}: no data in the window to {as_of}")
+        months = cast(pd.PeriodIndex, v.index)
+        last = int(months[-1].year)
+        out = {str(y): pd.Series(v[months.year == y].to_numpy(), index=months[months.year == y].month).reindex(range(1, 13))
+               for y in range(last - (self.years or SEASONAL_YEARS) + 1, last + 1) if (months.year == y).any()}
+        by_year = pd.DataFrame(out)
+        by_year.index.name = "month"
+        return by_year
+
+    def last_period(self, df: pd.DataFrame) -> pd.Period:
+        """The last period drawn (a seasonal frame: its last year's last month)."""
+        if self.kind == "seasonal":
+            col = df.columns[-1]
+            return pd.Period(year=int(col), month=int(df[col].last_valid_index()), freq="M")
+        return df.index[-1]
+
+    def first_year(self, df: pd.DataFrame) -> int:
+        """The first year drawn, for ``{start_year}``."""
+        return int(df.columns[0]) if self.kind == "seasonal" else int(df.index[0].year)
 
     def label(self, lang: str = "zh") -> str:
         """The title without data: ``{start_year}`` is the ``start`` year, or its "（…年以来）" is left out."""
@@ -325,8 +366,8 @@ class ExhibitSpec:
         return [c for c in df.columns if any(c == n or c.startswith(n + _until_start(lang)) for n in names)]
 
     def caption(self, df: pd.DataFrame, as_of: pd.Period, lang: str) -> str:
-        text = tr(self.title, self.title_en, lang).replace("{start_year}", str(df.index[0].year))
-        last = df.index[-1]
+        text = tr(self.title, self.title_en, lang).replace("{start_year}", str(self.first_year(df)))
+        last = self.last_period(df)
         last_month = last.asfreq("M", how="end") if isinstance(last, pd.Period) else last
         if last_month < as_of:
             text += as_of_label(last, lang)
@@ -343,8 +384,10 @@ class ExhibitSpec:
         from macrodesk.plotting import charts
 
         df = self.frame(S, as_of, lang)
-        right = self.right_columns(S, df, lang)
-        if self.kind == "ranking":
+        right = self.right_columns(S, df, lang) if self.kind != "seasonal" else []
+        if self.kind == "seasonal":
+            fig = charts.seasonal_lines(df, lang=lang, ylabel=self.ylabel)
+        elif self.kind == "ranking":
             fig = charts.bar_chart(self.ranking(df).to_frame(), horizontal=True, value_labels=True, digits=0,
                                    lang=lang, ylabel=self.ylabel)
         elif self.kind == "bar":
@@ -356,7 +399,7 @@ class ExhibitSpec:
             source_line([S[i] for i in self.ids() if i in S], lang)
         note = tr(self.note, self.note_en or self.note, lang) if self.note else None
         if staleness is not None:
-            title = tr(self.title, self.title_en, lang).replace("{start_year}", str(df.index[0].year))
+            title = tr(self.title, self.title_en, lang).replace("{start_year}", str(self.first_year(df)))
             # a filler's end does not date the line it fills: the series drawn are the inputs marked
             marked = staleness.exhibit(title, [i for i in self.drawn() if i in S], note)
             return Figure(fig, marked["caption"], source=source, note=marked["note"], inputs=marked["inputs"])
@@ -366,7 +409,7 @@ class ExhibitSpec:
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
                 "ylabel", "right_ylabel", "note", "note_en", "source", "source_en"}
-_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill"}
+_SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill", "unit"}
 
 
 def toml_str(table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
@@ -417,8 +460,14 @@ def _series_ref(item: Any, where: str) -> SeriesRef:
     fill = toml_str(item, "fill", where)
     if fill is not None and fill == sid:
         raise ReportError(f"{where}.fill: a series cannot fill its own gaps; name another series")
+    unit = toml_str(item, "unit", where)
+    if unit is not None:
+        try:
+            get_unit(unit)
+        except MacrodeskError as exc:
+            raise ReportError(f"{where}.unit: {exc}") from None
     return SeriesRef(sid, transform, over, toml_str(item, "label", where), toml_str(item, "label_en", where), axis,
-                     optional, ma, fill)
+                     optional, ma, fill, unit)
 
 
 def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
@@ -441,7 +490,9 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     if kind == "dual" and not (any(r.axis == "right" for r in series) and any(r.axis == "left" for r in series)):
         raise ReportError(f"{where}: kind 'dual' needs series on both axes (axis = \"right\" on at least one, "
                           "not all)")
-    if kind in ("bar", "ranking") and any(r.axis == "right" for r in series):
+    if kind == "seasonal" and len(series) != 1:
+        raise ReportError(f"{where}: kind 'seasonal' draws one series (one line per year); give one in 'series'")
+    if kind in ("bar", "ranking", "seasonal") and any(r.axis == "right" for r in series):
         raise ReportError(f"{where}: kind '{kind}' has one axis; use kind = \"dual\" for a right axis")
     start = toml_str(table, "start", where)
     if start is not None:

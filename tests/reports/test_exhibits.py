@@ -105,3 +105,22 @@ def test_the_flash_and_review_draw_their_simple_charts_from_exhibits(bundled, fl
     assert list(comp.columns) == ["食品", "非食品", "核心CPI", "服务", "消费品"] and len(comp) == 36
     month = comp.index[-1]
     assert comp.loc[month, "核心CPI"] == bundled["cpi_core_yoy"].data[pd.Period(month, "M")]
+
+
+def test_ppi_group_charts_fill_mining_from_its_index(flash_report_zh, review_report_zh):
+    from macrodesk.reports.model import Figure
+
+    def chart(report):
+        return next(b for s in report.sections for b in s.blocks
+                    if isinstance(b, Figure) and b.caption == "PPI及主要大类同比").data
+
+    review = chart(review_report_zh)  # five years to the review's month, Nov 2025
+    assert (str(review.index[0])[:7], str(review.index[-1])[:7], len(review)) == ("2020-12", "2025-11", 60)
+    assert list(review.columns) == ["采掘工业", "原材料工业", "加工工业", "生活资料", "PPI"]
+    # Mar 2023: no transcript print for mining; its index (上年同月=100) reads 95.3 → −4.7%; Jun 2023: printed −16.2%
+    assert review.loc["2023-03-01", "采掘工业"] == pytest.approx(95.3 - 100)
+    assert review.loc["2023-06-01", "采掘工业"] == -16.2 and review.loc["2023-03-01", "PPI"] == -2.5
+    flash = chart(flash_report_zh)  # three years to Dec 2025; the groups printed to Nov are marked in the legend
+    assert (str(flash.index[0])[:7], len(flash)) == ("2023-01", 36)
+    assert flash.loc["2023-02-01", "采掘工业（截至2025年11月）"] == pytest.approx(100.3 - 100)
+    assert flash.loc["2025-12-01", "PPI"] == -1.9

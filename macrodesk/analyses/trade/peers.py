@@ -22,6 +22,7 @@ from macrodesk.models._base import is_computable
 from macrodesk.models.trade import ids as I
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
 from macrodesk.models.trade.prices import IndexPriceVolume, index_price_volume
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Figure, Paragraph
 from macrodesk.reports.views import trade as V
 from macrodesk.reports.views import trade_structure as VS
@@ -260,10 +261,10 @@ def _vietnam_blocks(vn: VietnamResults | None, month: pd.Period, lang: str,
     for line in vn.seasonal:
         zh, en = line.name
         text += tr("", " ", lang) + V.seasonal_text(line.comparison, lang)
-        figs.append(Figure(V.seasonal_chart(line.comparison, lang, ylabel=tr("亿美元", "USD 100m", lang)),
-                           **fr.exhibit(tr(f"{zh}：各年分月金额", f"{en}: value by calendar month", lang) + upto,
-                                        [line.series]),
-                           source=source_line([line.series], lang)))
+        # the months drawn end with the comparison's; the caption carries the data's end when it is early
+        spec = exhibit(f"{line.series.id}_by_month")
+        fig = spec.figure({line.series.id: line.series}, line.comparison.month, lang, staleness=fr)
+        figs.append(fig if not upto or upto in fig.caption else fig.with_text(fig.caption + upto, fig.note))
     blocks: list[Any] = [Paragraph(text), *figs]
     if vn.products is not None:
         c = vn.products.result
