@@ -33,6 +33,12 @@ def _fig(**kw):
     (_fig(start="Jan 2015"), "my.toml: figure 'f'.start: must be a month like 2015-01"),
     (_fig(years=0), "my.toml: figure 'f'.years: must be a whole number of years"),
     ({"id": "f", "series": ["cpi_yoy"]}, "my.toml: figure 'f': 'title' is missing"),
+    (_fig(kind="seasonal", series=["exports_usd_level", "imports_usd_level"]),
+     "my.toml: figure 'f': kind 'seasonal' draws one series"),
+    (_fig(series=[{"id": "exports_usd_level", "unit": "usd_billion"}]),
+     "my.toml: figure 'f'.series[0].unit: unknown unit 'usd_billion'"),
+    (_fig(series=[{"id": "ppi_mining_yoy", "fill": "ppi_mining_yoy"}]),
+     "my.toml: figure 'f'.series[0].fill: a series cannot fill its own gaps"),
 ])
 def test_parse_errors_name_the_file_and_key(table, message):
     with pytest.raises(ReportError) as err:
@@ -45,6 +51,11 @@ NEED_IMPORTS = {"gold_jewellery", "central_bank_gold", "eia_liquids_balance", "c
                 "copper_balance", "steel_demand_exports", "capacity_utilisation", "sw_inventory_turnover"}
 
 
+#: Built-in exhibits of series no source provides yet, drawn when a store holds them (Vietnam's exports to the US:
+#: the seed's 图3; GSO's table has no partner split in the sample).
+UNCATALOGUED = {"vn_exports_us_by_month"}
+
+
 def test_every_builtin_exhibit_reads_bundled_or_declared_series(bundled):
     from macrodesk.series.catalogue import importable
 
@@ -52,6 +63,8 @@ def test_every_builtin_exhibit_reads_bundled_or_declared_series(bundled):
     specs = builtin_exhibits()
     assert len(specs) >= 17
     for spec in specs.values():
+        if spec.key in UNCATALOGUED:
+            continue
         assert set(spec.ids()) <= set(bundled) | declared, spec.key
         assert (spec.missing(bundled) != []) == (spec.key in NEED_IMPORTS), spec.key
 
@@ -124,3 +137,20 @@ def test_ppi_group_charts_fill_mining_from_its_index(flash_report_zh, review_rep
     assert (str(flash.index[0])[:7], len(flash)) == ("2023-01", 36)
     assert flash.loc["2023-02-01", "采掘工业（截至2025年11月）"] == pytest.approx(100.3 - 100)
     assert flash.loc["2025-12-01", "PPI"] == -1.9
+
+
+def test_seasonal_exhibits_draw_one_line_per_calendar_year(bundled, trade_flash_report_zh):
+    from macrodesk.reports.model import Figure
+
+    df = exhibit("exports_by_month").frame(bundled, DEC_2025)
+    # six calendar years to the report's, in 亿美元 (the bundled level is USD bn: × 10)
+    assert list(df.columns) == ["2020", "2021", "2022", "2023", "2024", "2025"] and list(df.index) == list(range(1, 13))
+    assert df.loc[12, "2025"] == pytest.approx(3572.0) and df.loc[11, "2025"] == pytest.approx(3300.0)
+    assert df.loc[2, "2020"] == pytest.approx(804.0)
+    vn = exhibit("vn_exports_world_by_month")  # Vietnam's GSO data end Feb 2025 (USD mn: ÷ 100)
+    vdf = vn.frame(bundled, DEC_2025)
+    assert vdf["2025"].dropna().tolist() == pytest.approx([330.85291801, 311.09320468])
+    assert vn.caption(vdf, DEC_2025, "zh") == "越南总出口：各年分月金额（截至2025年2月）"
+    figs = {b.caption: b for s in trade_flash_report_zh.sections for b in s.blocks if isinstance(b, Figure)}
+    assert figs["出口金额的季节性：各年分月走势"].data.loc[12, "2025年"] == pytest.approx(3572.0)
+    assert "越南总出口：各年分月金额（截至2025年2月）" in figs

@@ -134,9 +134,10 @@ def _middle(name: str, frame: tuple[str, str]) -> str | None:
     """The word of ``name`` between the frame's start and end; None when the frame does not fit it.
 
     The frame must hold at least as many characters as the word ('对' + '出口金额(美元计)' around '美国'),
-    so names sharing only a short start ('韩国出口总额', '韩国对美国出口') are not taken for one table."""
+    so names sharing only a short start ('韩国出口总额', '韩国对美国出口') are not taken for one table, and
+    it must start the name: a word first ('Pork wholesale price') is the name of its own series."""
     start, end = frame
-    if not (name.startswith(start) and name.endswith(end)) or len(name) <= len(start) + len(end):
+    if not start or not (name.startswith(start) and name.endswith(end)) or len(name) <= len(start) + len(end):
         return None
     word = name[len(start):len(name) - len(end)]
     if _SEP.search(word) or len(word) > len(start) + len(end):

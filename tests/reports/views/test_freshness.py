@@ -167,5 +167,6 @@ def test_notes_fold_the_same_way_and_few_or_unlike_names_stay():
     # three partners are too few to fold; the two '中国…' partners share '对中国' but are only two
     three = ["对美国出口金额(美元计)", "对中国香港出口金额(美元计)", "对中国台湾出口金额(美元计)"]
     assert _grouped(three, [()] * 3, "zh") == three
-    prices = ["猪肉平均批发价", "28种重点监测蔬菜平均批发价", "6种重点监测水果平均批发价", "92#汽油市场价"]
-    assert _grouped(prices, [()] * 4, "zh") == prices
+    # names that begin with the word that differs are each their own series, in both languages
+    prices = ["Pork wholesale price", "28 vegetables wholesale price", "6 fruits wholesale price", "Beef wholesale price"]
+    assert _grouped(prices, [()] * 4, "en") == prices
