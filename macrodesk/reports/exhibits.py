@@ -327,7 +327,7 @@ class ExhibitSpec:
         """The last period drawn (a seasonal frame: its last year's last month)."""
         if self.kind == "seasonal":
             col = df.columns[-1]
-            return pd.Period(year=int(col), month=int(df[col].last_valid_index()), freq="M")
+            return pd.Period(year=int(col), month=int(cast(int, df[col].last_valid_index())), freq="M")
         return df.index[-1]
 
     def first_year(self, df: pd.DataFrame) -> int:

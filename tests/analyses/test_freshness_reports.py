@@ -68,7 +68,8 @@ def test_trade_flash_data_status_box(trade_flash_report_zh):
     # months behind December 2025, by hand: Dec 2024 -> 12, Feb 2025 -> 10, Mar 2025 -> 9, Jun 2025 -> 6
     assert table.loc["出口价格指数(HS2,上年同月=100)", "滞后月数"] == 12
     assert table.loc["越南出口总额", "滞后月数"] == 10
-    assert table.loc["对美国出口金额(美元计)", "滞后月数"] == 9
+    assert table.loc["对美国、欧盟等13个地区出口金额(美元计)", "滞后月数"] == 9  # the regional table: one row
+    assert table.loc["韩国对美国、中国等9个地区出口", "滞后月数"] == 6
     assert table.loc["韩国出口总额", "滞后月数"] == 6
     assert table.loc["韩国出口总额", "最新数据"] == "2025年6月"
     assert "出口金额(美元计)" not in table.index  # current inputs are not listed
