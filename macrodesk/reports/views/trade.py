@@ -35,7 +35,6 @@ __all__ = [
     "imports_text",
     "month_word",
     "name_of",
-    "seasonal_chart",
     "seasonal_mom_chart",
     "seasonal_text",
 ]
@@ -185,11 +184,6 @@ def seasonal_text(res: SeasonalComparison, lang: str = "zh", *, with_name: bool 
     else:
         text += f", within {band}"
     return text[0].upper() + text[1:] + _sf_note(res, lang) + "."
-
-
-def seasonal_chart(res: SeasonalComparison, lang: str = "zh", ylabel: str | None = None) -> Figure:
-    """Level by calendar month, one line per year (seed Figures 3–4)."""
-    return charts.seasonal_lines(res.by_year, lang=lang, ylabel=ylabel)
 
 
 def seasonal_mom_chart(res: SeasonalComparison, lang: str = "zh") -> Figure:
