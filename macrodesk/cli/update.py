@@ -88,8 +88,7 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
     if fetch:
         if not project.sources:
             fail(f"--fetch: the project file '{project.file}' lists no sources (sources = [\"akshare\"])")
-        from macrodesk.importers import merge_series
-        from macrodesk.importers.csv import read_frame
+        from macrodesk.importers import merge_series, read_source_frame
         from macrodesk.sources import get
         from macrodesk.text import tr
 
@@ -99,7 +98,7 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
                 note(tr(f"正在获取 {src.name}", f"fetching {src.name}", lang))
             frame = src.fetch(None, None, None)
             if not frame.empty:
-                series += read_frame(frame, src.name)
+                series += read_source_frame(frame, src.name)
         series = list(merge_series(series))
     return series
 
