@@ -7,7 +7,8 @@ Runs in a project folder (``macrodesk.toml``, see ``macrodesk init``):
 2. prints each new print (period, value, prior, consensus and surprise where a
    ``<id>_consensus`` is stored) and each revision (old value and vintage → new);
 3. for each report of the project (and each of its languages) computes the key of its
-   inputs (the series it reads, cut at its month, the options and the code) without
+   inputs (the values it reads up to its month with their release days, what it prints of each
+   series' metadata — not the file a value came from —, the options and the code) without
    building it, and rebuilds it only when that key differs from the one recorded at its
    last ``update`` (in ``.macrodesk/state.json`` beside the project file) or a file it
    writes is missing; each report's inputs that end before its month (stale, by
