@@ -2,8 +2,12 @@
 web desk's rebuild share.
 
 The key of a build (:func:`report_key`) covers the code, the options, the house style and the exact
-inputs it reads; the written files are kept in the cache under it, so an unchanged report is
-rewritten from the cache byte for byte.
+inputs it reads: each input's values up to the report's month with their release days (a flash prints
+the day, a nowcast's information set follows them) and the part of its metadata a report prints
+(:func:`printed_meta`: names, unit, frequency, the publisher of its source line), not where the values
+were read from (``origin``, the vendor ``key``). A re-import that only relabels the file therefore leaves
+a report fixed at an earlier month up to date. The written files are kept in the cache under the key,
+so an unchanged report is rewritten from the cache byte for byte.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["recipe_inputs", "report_check", "report_key", "write_report"]
+__all__ = ["printed_meta", "recipe_inputs", "report_check", "report_key", "write_report"]
 
 _FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
 
@@ -32,13 +36,26 @@ def recipe_inputs(name: str, st: Any, as_of: str | None) -> tuple[Any, Any, Any]
     return mod, inputs, end
 
 
+def printed_meta(s: Any) -> tuple[str, ...]:
+    """What a report can print of series ``s``'s metadata: id, names, unit, frequency and the publisher its
+    source line names in each language (:func:`~macrodesk.text.sources.publisher`: "NBS" and
+    "NBS (akshare/EastMoney)" both print 国家统计局/NBS). ``origin`` and the vendor ``key`` are never printed."""
+    from macrodesk.text.sources import publisher
+
+    m = s.meta
+    src = (publisher(m.source, "zh"), publisher(m.source, "en")) if m.source else ("", "")
+    return (m.id, m.name_zh, m.name_en, m.unit, m.freq, *src)
+
+
 def _input_key(name: str, lang: str, basename: str, formats: tuple[str, ...], end: Any, inputs: Any,
                style: Any = None) -> str:
-    """The results-cache key of one build: the code, the options, the house style and the exact inputs it reads."""
+    """The results-cache key of one build: the code, the options, the house style and the inputs as the report
+    reads them (values to its month, their release days and :func:`printed_meta` of each series)."""
     from macrodesk import cache
 
+    series = {k: [list(printed_meta(s)), s.data, s.released] for k, s in inputs.series.items()}
     return cache.fingerprint("report", cache.code_version(), name, lang, basename, list(formats), end,
-                             inputs.series, sorted(inputs.missing),
+                             series, sorted(inputs.missing),
                              style.fingerprint() if style is not None else None)
 
 
@@ -47,7 +64,9 @@ def report_key(name: str, st: Any, as_of: str | None, formats: tuple[str, ...], 
     """``(key, end month)`` of building report ``name`` from ``st`` now, without building it.
 
     The key is the one :func:`write_report` caches the written files under, so it changes exactly
-    when an input series, a vintage of one, the options or the code change.
+    when what the report reads changes (a value up to its month or its release day, a printed name,
+    unit or publisher: :func:`printed_meta`), or the options or the code; not when only the file a
+    series was read from (``origin``) changes.
     """
     key, end, _ = report_check(name, st, as_of, formats, lang, basename, style=style)
     return key, end

@@ -34,7 +34,7 @@ def fetch(
     """
     from rich.progress import Progress
 
-    from macrodesk.importers.csv import read_frame
+    from macrodesk.importers import read_source_frame
     from macrodesk.sources import get
     from macrodesk.sources.base import month_span
 
@@ -53,22 +53,31 @@ def fetch(
                           progress=lambda call: prog.update(task, description=f"{src.name}: {call}"))
         if frame.empty:
             fail(f"{src.name} returned no observations for the span asked")
-        series = read_frame(frame, src.name)
+        series = read_source_frame(frame, src.name)  # with the release days the calendar knows
         prog.update(task, description=f"writing {len(series)} series")
         with open_store(store) as st:
             summary = st.write(series, label=f"fetch {src.name} {' '.join(ids or [])}".strip())
+    latest = _latest_release(series)
     if as_json:
         d = summary.to_dict()
-        d["released"] = {
-            sid: str(g["released"].max())[:10] for sid, g in frame.groupby("series_id") if g["released"].notna().any()
-        }
+        d["released"] = {sid: f"{day:%Y-%m-%d}" for sid, day in latest.items()}
         print_json(d)
         return
-    _print(summary, frame, len(series))
+    _print(summary, latest, len(series))
 
 
-def _print(summary, frame, n_series: int) -> None:
-    """What was added and revised per series, with the latest release date where the source gives one."""
+def _latest_release(series) -> dict:
+    """Each series' latest known release day (from the source, else the calendar's known day), by id."""
+    out = {}
+    for s in series:
+        rel = s.released_observations().dropna()
+        if not rel.empty:
+            out[s.id] = rel.max()
+    return out
+
+
+def _print(summary, latest: dict, n_series: int) -> None:
+    """What was added and revised per series, with the latest release date where one is known."""
     from rich.table import Table
 
     con = console()
@@ -79,10 +88,9 @@ def _print(summary, frame, n_series: int) -> None:
         f"Vintage {summary.vintage}: {len(summary.new_series)} new series, "
         f"{sum(summary.added.values())} observations added, {sum(summary.revised.values())} revised."
     )
-    last = frame.groupby("series_id")["released"].max()
     t = Table("series", "added", "revised", "latest release")
     for sid in sorted(set(summary.added) | set(summary.revised)):
-        rel = last.get(sid)
+        rel = latest.get(sid)
         t.add_row(sid, str(summary.added.get(sid, 0)), str(summary.revised.get(sid, 0)),
-                  "" if rel is None or str(rel) == "NaT" else f"{rel:%Y-%m-%d}")
+                  "" if rel is None else f"{rel:%Y-%m-%d}")
     con.print(t)

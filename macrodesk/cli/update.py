@@ -7,7 +7,8 @@ Runs in a project folder (``macrodesk.toml``, see ``macrodesk init``):
 2. prints each new print (period, value, prior, consensus and surprise where a
    ``<id>_consensus`` is stored) and each revision (old value and vintage → new);
 3. for each report of the project (and each of its languages) computes the key of its
-   inputs (the series it reads, cut at its month, the options and the code) without
+   inputs (the values it reads up to its month with their release days, what it prints of each
+   series' metadata — not the file a value came from —, the options and the code) without
    building it, and rebuilds it only when that key differs from the one recorded at its
    last ``update`` (in ``.macrodesk/state.json`` beside the project file) or a file it
    writes is missing; each report's inputs that end before its month (stale, by
@@ -88,8 +89,7 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
     if fetch:
         if not project.sources:
             fail(f"--fetch: the project file '{project.file}' lists no sources (sources = [\"akshare\"])")
-        from macrodesk.importers import merge_series
-        from macrodesk.importers.csv import read_frame
+        from macrodesk.importers import merge_series, read_source_frame
         from macrodesk.sources import get
         from macrodesk.text import tr
 
@@ -99,7 +99,7 @@ def _read(project: Any, paths: list[Path], fetch: bool, mapping: Optional[Path],
                 note(tr(f"正在获取 {src.name}", f"fetching {src.name}", lang))
             frame = src.fetch(None, None, None)
             if not frame.empty:
-                series += read_frame(frame, src.name)
+                series += read_source_frame(frame, src.name)
         series = list(merge_series(series))
     return series
 

@@ -9,6 +9,8 @@
   detected from its content (:func:`~macrodesk.importers.detect.detect`), or forced. Monthly
   values without a release date in the file get the day the release calendar knows
   (:func:`with_release_dates`).
+* :func:`read_source_frame` — a live source's tidy frame (:mod:`macrodesk.sources`) as series,
+  checked as a tidy CSV and given the same known release days.
 
 Importers only read and validate; writing is the store's job, so a bad file
 never leaves a store half-written.
@@ -24,13 +26,13 @@ import numpy as np
 import pandas as pd
 
 from macrodesk.exceptions import InputFileError, UnitError
-from macrodesk.importers.csv import read_csv
+from macrodesk.importers.csv import read_csv, read_frame
 from macrodesk.importers.detect import FORMATS, customs_module, detect
 from macrodesk.series._container import MacroSeries
 from macrodesk.series.checks import implausible, implausible_message
 
 __all__ = ["read_csv", "read_wind", "read_nbs", "read_wide", "read_paths", "merge_series", "with_release_dates",
-           "SUPPORTED_SUFFIXES", "FORMATS"]
+           "read_source_frame", "SUPPORTED_SUFFIXES", "FORMATS"]
 
 SUPPORTED_SUFFIXES = (".csv", ".csv.gz", ".xlsx", ".xls", ".xlsm")
 
@@ -120,6 +122,12 @@ def read_paths(
         _check_plausible(got, f.name)
         out.extend(got)
     return [with_release_dates(s) for s in merge_series(out)]
+
+
+def read_source_frame(frame: pd.DataFrame, name: str) -> list[MacroSeries]:
+    """A live source's tidy rows (``Source.fetch``) as checked series (one per id), with the release day
+    the calendar knows for each month the source gave none (:func:`with_release_dates`, as a file import)."""
+    return [with_release_dates(s) for s in read_frame(frame, name)]
 
 
 def with_release_dates(s: MacroSeries) -> MacroSeries:

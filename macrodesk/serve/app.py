@@ -11,7 +11,9 @@ kept by the desk once computed (:meth:`~macrodesk.serve.desk.Desk.answer`): a se
 the same series and view is a lookup. Requests are answered only for the local
 host names (a page of another site cannot reach the desk through DNS rebinding), and a POST must
 be ``application/json`` (a form on another site cannot trigger a rebuild). Chinese by default;
-``?lang=en`` switches to English and is remembered in a cookie.
+``?lang=en`` switches to English and is remembered in a cookie. The month pickers are drawn in that
+language, not the browser's (``templates/_month.html``), and the ``/api`` page lists each operation
+with its Chinese text (``x-zh`` in the schema, given beside the route's English summary and docstring).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from macrodesk.exceptions import MacrodeskError, UnknownSeriesError
 from macrodesk.project import Project
 from macrodesk.serve.desk import NOWCAST_TARGETS, Desk
-from macrodesk.text import SUPPORTED_LANGS, tr
+from macrodesk.text import MONTHS_EN, SUPPORTED_LANGS, tr
 
 __all__ = ["create_app", "FONT_URL", "LOCAL_HOSTS"]
 
@@ -53,6 +55,8 @@ FONT_URL = "/fonts/noto-sans-cjk-sc.otf"
 SUBSET_URL = "/fonts/macrodesk-cjk-{key}.otf"
 #: The pages that draw a chart (and so load ECharts).
 CHART_PAGES = ("explorer", "nowcast", "scenarios")
+#: The pages with a month picker (``templates/_month.html``).
+MONTH_PAGES = ("nowcast", "scenarios")
 _YEAR = "public, max-age=31536000, immutable"
 
 #: The pages: path -> (template, Chinese title, English title).
@@ -167,6 +171,33 @@ def _labels(lang: str) -> dict[str, str]:
     return {k: tr(zh, en, lang) for k, (zh, en) in words.items()}
 
 
+def _month_picker(lang: str, years: list[int]) -> dict[str, Any]:
+    """The month pickers' lists in ``lang``: years ("2025年" / "2025", the latest first) and months ("6月" / "Jun"),
+    valued YYYY and MM."""
+    return {"years": [(str(y), tr(f"{y}年", str(y), lang)) for y in reversed(years)],  # the latest first
+            "months": [(f"{m:02d}", tr(f"{m}月", MONTHS_EN[m - 1], lang)) for m in range(1, 13)],
+            "year": tr("年", "Year", lang), "month": tr("月", "Month", lang)}
+
+
+def _zh(summary: str, description: str = "") -> dict[str, Any]:
+    """An API operation's Chinese summary and description, beside its English ones (the route's ``summary``
+    and docstring): kept in the schema as ``x-zh``, shown by the ``/api`` page in Chinese by default."""
+    return {"openapi_extra": {"x-zh": {"summary": summary, "description": description}}}
+
+
+def _api_rows(spec: dict[str, Any], lang: str) -> list[tuple[str, str, str, str]]:
+    """The ``/api`` page's rows from the OpenAPI schema: method, path, summary and description in ``lang``."""
+    rows = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            zh = op.get("x-zh", {})
+            en_summary = op.get("summary", "")
+            en_doc = (op.get("description") or "").strip().replace("``", "")
+            rows.append((method.upper(), path, tr(zh.get("summary") or en_summary, en_summary, lang),
+                         tr(zh.get("description", en_doc), en_doc, lang)))
+    return rows
+
+
 def create_app(store: str | Path, project: Project | None = None, *,
                allowed_hosts: tuple[str, ...] | list[str] | None = None) -> FastAPI:
     """The web desk over ``store`` (opened read-only) and, optionally, its project file."""
@@ -219,12 +250,13 @@ def create_app(store: str | Path, project: Project | None = None, *,
         template, zh, en = PAGES[name]
         config = {"page": name, "lang": lang, "labels": _labels(lang), **extra}
         other = "en" if lang == "zh" else "zh"
+        picker = _month_picker(lang, desk.years()) if name in MONTH_PAGES else None
         return templates.TemplateResponse(request, template, {
             "lang": lang, "other": other, "page": name, "title": tr(zh, en, lang),
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()],
             "t": lambda zh_, en_: tr(zh_, en_, lang), "config": json.dumps(config, ensure_ascii=False),
             "store": desk.store_name, "project": project.file.name if project else None,
-            "assets": assets, "charts": name in CHART_PAGES, "fonts": fonts(),
+            "assets": assets, "charts": name in CHART_PAGES, "fonts": fonts(), "picker": picker,
         })
 
     @app.get("/", include_in_schema=False)
@@ -254,9 +286,7 @@ def create_app(store: str | Path, project: Project | None = None, *,
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request) -> HTMLResponse:
         lang = _lang(request)
-        spec = app.openapi()
-        rows = [(m.upper(), path, op.get("summary", ""), (op.get("description") or "").strip().replace("``", ""))
-                for path, ops in spec["paths"].items() for m, op in ops.items()]
+        rows = _api_rows(app.openapi(), lang)
         return templates.TemplateResponse(request, "api.html", {
             "lang": lang, "other": "en" if lang == "zh" else "zh", "page": "api", "title": "API",
             "pages": [(k, tr(z, e, lang)) for k, (_, z, e) in PAGES.items()], "rows": rows,
@@ -266,13 +296,16 @@ def create_app(store: str | Path, project: Project | None = None, *,
         })
 
     # ------------------------------------------------------------ API: series
-    @app.get("/api/series", summary="Search the stored series")
+    @app.get("/api/series", summary="Search the stored series",
+             **_zh("搜索已入库的序列", "代码或中英文名称包含 q 中每个词的序列，最匹配的在前。"))
     async def api_search(request: Request, q: str = "", limit: int = 30) -> Response:
         """Series whose id or Chinese/English name contains every word of ``q``, best matches first."""
         lang = _lang(request)
         return await answer(("search", q, lang, limit), lambda: desk.search(q, lang, limit))
 
-    @app.get("/api/series/{series_id}", summary="One series in one view")
+    @app.get("/api/series/{series_id}", summary="One series in one view",
+             **_zh("一个序列的一种视图", "view：level（原值）、yoy（同比）、mom（环比）、ytd（自1月起的累计环比）、"
+                   "cagr2y（两年复合增速）。"))
     async def api_series(request: Request, series_id: str, view: str = "level", start: str | None = None,
                          end: str | None = None) -> Response:
         """``view``: level (as published), yoy, mom, ytd (cumulative MoM from January), cagr2y (two-year)."""
@@ -280,14 +313,16 @@ def create_app(store: str | Path, project: Project | None = None, *,
         return await answer(("series", series_id, view, lang, start, end),
                             lambda: desk.series(series_id, view, lang, start, end))
 
-    @app.get("/api/series/{series_id}/revisions", summary="The vintages and revisions of a series")
+    @app.get("/api/series/{series_id}/revisions", summary="The vintages and revisions of a series",
+             **_zh("序列的版本与修订", "每次改动该序列的导入、每个被修订的期间（原值和新值），以及该序列在最近几个版本时的数值。"))
     async def api_revisions(request: Request, series_id: str) -> Response:
         """Each import that changed the series, every revised period (old and new values) and the series
         as of each of its last vintages."""
         lang = _lang(request)
         return await answer(("revisions", series_id, lang), lambda: desk.revisions(series_id, lang))
 
-    @app.get("/api/series/{series_id}/download", summary="Download a series as CSV or XLSX")
+    @app.get("/api/series/{series_id}/download", summary="Download a series as CSV or XLSX",
+             **_zh("下载序列（CSV 或 XLSX）", "按 view 视图下载该序列，format 为 csv 或 xlsx。"))
     def api_download(series_id: str, view: str = "level", format: str = "csv") -> Response:
         """The series in ``view`` as ``format`` = csv or xlsx."""
         if format not in ("csv", "xlsx"):
@@ -299,7 +334,8 @@ def create_app(store: str | Path, project: Project | None = None, *,
         return Response(data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     # ------------------------------------------------------------ API: what's new, nowcasts
-    @app.get("/api/news", summary="What the last import brought")
+    @app.get("/api/news", summary="What the last import brought",
+             **_zh("上一次导入带来的变化", "新数据（前值、一致预期、超预期）、修订、报告中滞后的输入和发布日历。"))
     async def api_news(request: Request) -> Response:
         """New prints (prior, consensus, surprise), revisions, stale report inputs and the release calendar."""
         import datetime as dt
@@ -307,29 +343,34 @@ def create_app(store: str | Path, project: Project | None = None, *,
         lang, today = _lang(request), dt.date.today()
         return await answer(("news", lang, today), lambda: desk.news(lang, today))
 
-    @app.get("/api/nowcast/{target}", summary="This month's CPI or PPI nowcast")
+    @app.get("/api/nowcast/{target}", summary="This month's CPI or PPI nowcast",
+             **_zh("当月 CPI 或 PPI 实时预测", "target：cpi 或 ppi。最近一次公布之后的月份（或 date 当天尚未公布的月份）的预测、"
+                   "80%区间和每个输入的拉动（桥接模型）。"))
     async def api_nowcast(request: Request, target: str, date: str | None = None) -> Response:
         """``target``: cpi or ppi. The month after the last print (or the month not yet out on ``date``),
         its 80% interval and each input's contribution (bridge model)."""
         lang = _lang(request)
         return await answer(("nowcast", target, lang, date), lambda: desk.nowcast(target, lang, date))
 
-    @app.get("/api/nowcast/{target}/backtest", summary="Real-time backtest against the consensus")
+    @app.get("/api/nowcast/{target}/backtest", summary="Real-time backtest against the consensus",
+             **_zh("对照一致预期的实时回测", "每个月在月末用当时已公布的数据预测，与公布值和一致预期对比。"))
     async def api_backtest(request: Request, target: str, start: str | None = None, end: str | None = None) -> Response:
         """Each month nowcast on its last day with the data then published, against the print and the consensus."""
         lang = _lang(request)
         return await answer(("backtest", target, lang, start, end), lambda: desk.backtest(target, lang, start, end))
 
     # ------------------------------------------------------------ API: scenarios
-    @app.get("/api/scenarios", summary="The scenario files on offer")
+    @app.get("/api/scenarios", summary="The scenario files on offer", **_zh("可用的情景文件"))
     def api_scenarios() -> dict[str, Any]:
         return {"files": list(desk.scenario_files())}
 
-    @app.get("/api/scenarios/{file}", summary="A scenario file's scenarios and parameters")
+    @app.get("/api/scenarios/{file}", summary="A scenario file's scenarios and parameters",
+             **_zh("情景文件中的情景和参数"))
     def api_scenario(request: Request, file: str) -> dict[str, Any]:
         return desk.scenario_params(file, _lang(request))  # read from the file each time: it may be edited
 
-    @app.post("/api/scenarios/{file}/run", summary="Run a scenario file with changed parameters")
+    @app.post("/api/scenarios/{file}/run", summary="Run a scenario file with changed parameters",
+              **_zh("修改参数后运行情景文件", "按文件原值和按 changes 修改后的两组路径并列给出；文件本身不会被改写。"))
     def api_scenario_run(request: Request, file: str, body: ScenarioRun | None = None) -> Response:
         """The paths as in the file and with ``changes``, side by side; the file is not written."""
         run = body or ScenarioRun.model_validate({})
@@ -340,11 +381,12 @@ def create_app(store: str | Path, project: Project | None = None, *,
                         media_type="application/json")
 
     # ------------------------------------------------------------ reports
-    @app.get("/api/reports", summary="The project's built reports")
+    @app.get("/api/reports", summary="The project's built reports", **_zh("项目中已生成的报告"))
     def api_reports(request: Request) -> dict[str, Any]:
         return desk.reports(_lang(request))
 
-    @app.post("/api/reports/{slot}/rebuild", summary="Build one report again")
+    @app.post("/api/reports/{slot}/rebuild", summary="Build one report again",
+              **_zh("重新生成一份报告", "按项目文件的配置重新生成该报告（经由结果缓存）。"))
     def api_rebuild(slot: int) -> dict[str, Any]:
         """Rebuilds the report as the project file configures it (through the results cache)."""
         return desk.rebuild(slot)

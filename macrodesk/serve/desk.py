@@ -230,6 +230,14 @@ class Desk:
                 self._listing = st.list()
         return self._listing
 
+    def years(self) -> list[int]:
+        """The years the store's monthly series span, first to last (what the pages' month pickers offer)."""
+        df = self.listing()
+        monthly = df[(df["freq"] == "M") & df["first"].notna()]
+        if monthly.empty:
+            return []
+        return list(range(pd.Timestamp(monthly["first"].min()).year, pd.Timestamp(monthly["last"].max()).year + 1))
+
     def _unit(self, code: str, lang: str) -> str:
         from macrodesk.series.units import get_unit
 

@@ -4,8 +4,9 @@
 (WindPy ``w.edb``) and ``get("ifind")`` (iFinD ``THS_EDB``) each return a
 :class:`~macrodesk.sources.base.Source`; its ``fetch(ids, start, end)`` gives the columns
 ``series_id, date, value, unit, source, origin, released``. Turn the frame into checked series
-with :func:`macrodesk.importers.csv.read_frame` and write them with ``Store.write``
-(``macrodesk data fetch`` does both).
+with :func:`macrodesk.importers.read_source_frame` (checked as a tidy CSV, the release days the
+calendar knows filled in where the source gives none) and write them with ``Store.write``
+(``macrodesk data fetch`` and ``macrodesk update --fetch`` do both).
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 A :class:`Source` has a ``name`` and ``fetch(ids, start=None, end=None)`` returning a frame
 with the columns :data:`COLUMNS` — ``series_id, date, value, unit, source, origin, released``
 (``released`` is the calendar date the value was published, ``NaT`` when unknown). The frame
-goes through :func:`macrodesk.importers.csv.read_frame` (checked exactly as a tidy CSV) and
-then :meth:`Store.write <macrodesk.series.store.Store.write>` in one transaction.
+goes through :func:`macrodesk.importers.read_source_frame` (checked exactly as a tidy CSV, the
+calendar's known release days filled in where ``released`` is empty) and then
+:meth:`Store.write <macrodesk.series.store.Store.write>` in one transaction.
 """
 
 from __future__ import annotations

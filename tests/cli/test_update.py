@@ -160,3 +160,41 @@ def test_news_prior_consensus_and_surprise(sample_series):
         n = news(st.diff([cpi.slice(None, "2022-12"), cons.slice(None, "2022-12")]), st)
     assert [(p.series_id, p.consensus, p.surprise) for p in n.prints] == [("cpi_yoy", 1.84, -0.04)]
     assert n.revisions == [] and n.new_series == []
+
+
+def test_a_relabelled_reimport_leaves_a_fixed_month_report_up_to_date(cli, in_dir, sample_series, monkeypatch):
+    """The March 2025 trade flash: the 2025 exports read again from another file under another source text
+    (same values, same publisher GACC) leave it up to date; a revised February value rebuilds it."""
+    built = []
+
+    def build(name, st, as_of, out, formats, lang, **kw):  # the decision is under test, not the rendering
+        built.append((name, as_of))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{kw['basename']}.md").write_text("built", encoding="utf-8")
+
+    monkeypatch.setattr("macrodesk.cli.report._build", build)
+    reads = _reads("trade-flash")
+    with Store(in_dir / "store.duckdb") as st:
+        st.write([s for s in sample_series if s.id in reads], label="sample")
+    (in_dir / "macrodesk.toml").write_text(
+        'store = "store.duckdb"\n\n[[report]]\nname = "trade-flash"\nas_of = "2025-03"\nformats = ["md"]\n',
+        encoding="utf-8")
+    exports = next(s for s in sample_series if s.id == "exports_usd_level").observations()["2025-01":]
+    assert float(exports["2025-03"]) == 313.0  # USD bn, March 2025, as in the shared data's trade.csv
+
+    def release(source, origin, feb=None):
+        rows = "".join(f"exports_usd_level,{p.end_time:%Y-%m-%d},{feb if feb is not None and str(p) == '2025-02' else v!r},"
+                       f"usd_bn,{source},{origin}\n" for p, v in exports.items())
+        f = in_dir / f"{origin}.csv"
+        f.write_text("series_id,date,value,unit,source,origin\n" + rows, encoding="utf-8")
+        code, out, err = cli("update", f, "--json")
+        assert code == 0, err
+        return json.loads(out)
+
+    assert cli("update", "--json")[0] == 0 and built == [("trade-flash", "2025-03")]
+    d = release("GACC (customs online query)", "customs_2025")
+    assert d["import"]["vintage"] is not None and d["news"]["prints"] == []  # the new source text is stored
+    assert d["reports"][0]["status"] == "up to date" and len(built) == 1
+    d = release("GACC (customs online query)", "customs_2025_rev", feb=float(exports["2025-02"]) + 1)
+    assert (d["reports"][0]["status"], d["reports"][0]["reason"]) == ("rebuilt", "inputs or code changed")
+    assert len(built) == 2

@@ -3,6 +3,7 @@ hand computations."""
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import re
@@ -213,3 +214,41 @@ def test_calendar_takes_the_stored_release_date(tmp_path, sample_series):
     rows = {r["id"]: r for r in series}
     assert (rows["cpi_yoy"]["last_release"], rows["cpi_yoy"]["last_estimated"]) == ("2026-01-09", False)
     assert rows["ppi_yoy"]["last_period"] == "2025-12" and rows["cpi_yoy"]["next_period"] == "2026-01"
+
+
+def _picker(page, id):
+    """A month picker's (year options, month options) as (value, text) pairs, from the page's HTML."""
+    box = re.search(rf'<span class="month" id="{id}"[^>]*>(.*?)</span>', page, re.S).group(1)
+    years, months = re.findall(r'<select class="month-([ym])"[^>]*>(.*?)</select>', box, re.S)
+    opts = [re.findall(r'<option value="([^"]*)">([^<]*)</option>', body) for _, body in (years, months)]
+    return opts[0], opts[1]
+
+
+def test_month_pickers_follow_the_desks_language(client):
+    """No <input type="month"> (the browser draws it in its own locale): year and month lists in the desk's
+    language, ending with 2025, the year of the sample's last CPI print (December 2025, +0.8% YoY)."""
+    assert _values(client.get("/api/series/cpi_yoy").json())["2025-12"] == 0.8
+    for path, ids in (("/scenarios", ("sc-asof",)), ("/nowcast", ("bt-start", "bt-end"))):
+        zh, en = (client.get(path, params={"lang": lg}).text for lg in ("zh", "en"))
+        assert 'type="month"' not in zh + en
+        for id in ids:
+            (zy, zm), (ey, em) = _picker(zh, id), _picker(en, id)
+            assert zm[0] == ("", "—") and zm[6] == ("06", "6月") and em[6] == ("06", "Jun") and em[12] == ("12", "Dec")
+            assert zy[1] == ("2025", "2025年") and ey[1] == ("2025", "2025")  # the latest year first
+            assert [int(v) for v, _ in ey[1:]] == list(range(2025, 2025 - len(ey) + 1, -1))
+
+
+def test_api_page_is_chinese_by_default_english_on_request(client):
+    client.cookies.clear()  # an earlier test may have chosen English
+    zh = html.unescape(client.get("/api").text)
+    en = html.unescape(client.get("/api", params={"lang": "en"}).text)
+    client.cookies.clear()
+    spec = client.get("/api/openapi.json").json()
+    ops = [op for ops in spec["paths"].values() for op in ops.values()]
+    # every operation has its Chinese summary beside the English one; the page shows the one of its language
+    assert len(ops) >= 12 and [op["summary"] for op in ops if not op.get("x-zh", {}).get("summary")] == []
+    for op in ops:
+        assert op["x-zh"]["summary"] in zh and op["summary"] not in zh
+        assert op["summary"] in en and op["x-zh"]["summary"] not in en
+    assert "JSON 接口" in zh and "代码或中英文名称包含 q 中每个词的序列" in zh
+    assert "Series whose id or Chinese/English name contains every word of q" in en

@@ -7,6 +7,7 @@ Skipped without chromium or playwright; enable with ``apt-get install -y chromiu
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import threading
@@ -143,3 +144,31 @@ def test_scenario_form_changes_the_path(tab, server):
     _shot(page, "scenarios-edited")
     assert "shock_pct 3 → 4" in changed and errors == [] and offsite == []
     assert table.count("→") >= 4
+
+
+def test_month_picker_is_in_the_desks_language_not_the_browsers(tab, server):
+    """An English browser on the Chinese desk: the month picker reads 年/月, and the month picked is the one
+    the scenario run uses (data to November 2025: the last actual is CPI YoY +0.7%, NBS)."""
+    ctx = tab.context.browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(server + "/scenarios?lang=zh")
+        page.wait_for_function("window.DESK_READY === true && document.body.dataset.scenarioRuns === '1'", timeout=30000)
+        assert page.evaluate("navigator.language") == "en-US"
+        assert page.text_content("#sc-asof .month-m option[value='11']") == "11月"
+        assert page.text_content("#sc-asof .month-y option[value='2025']") == "2025年"
+        page.select_option("#sc-asof .month-y", "2025")
+        page.select_option("#sc-asof .month-m", "11")
+        with page.expect_response(lambda r: r.request.method == "POST" and "/run?" in r.url) as got:
+            page.click("#sc-run")
+        run = got.value
+        assert json.loads(run.request.post_data)["as_of"] == "2025-11"
+        body = run.json()
+        assert body["base"]["as_of"] == "2025-11" and body["base"]["history"][-1] == ["2025-11", 0.7]
+        page.wait_for_function("document.body.dataset.scenarioRuns === '2'")
+        _shot(page, "scenarios-month-picker")
+        assert errors == []
+    finally:
+        ctx.close()

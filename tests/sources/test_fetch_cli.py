@@ -96,3 +96,52 @@ def test_missing_extra_hint_exit_2(cli, tmp_path, monkeypatch):
 def test_help_lists_fetch(cli):
     code, out, _ = cli("data", "--help")
     assert code == 0 and "fetch" in out
+
+
+def _last_two_releases(installed, name):
+    """``name``'s jin10 frame with only its last two releases (Nov and Dec 2022): the earlier months come from
+    EastMoney alone, with no release date."""
+    frame = installed[name]().tail(2).reset_index(drop=True)
+    installed[name] = lambda: frame.copy()
+
+
+# NBS CPI/PPI release days of 2022H2 as the calendar knows them (read from the release texts): August on
+# 2022-09-09 and October on 2022-11-09 are known; July and September are not (only an estimate, never stored).
+PPI_RELEASED_2022H2 = {"2022-07": None, "2022-08": "2022-09-09", "2022-09": None, "2022-10": "2022-11-09",
+                       "2022-11": "2022-12-09", "2022-12": "2023-01-12"}
+
+
+def _released(store, sid):
+    with Store(store, read_only=True) as st:
+        rel = st.get(sid).released_observations()
+    return {str(p): (None if pd.isna(d) else d.date().isoformat()) for p, d in rel.items()}
+
+
+def test_fetch_fills_known_release_days(cli, tmp_path, installed):
+    """A month the source gives no release day gets the calendar's known one, as `data import` does."""
+    _last_two_releases(installed, "macro_china_ppi_yearly")
+    store = tmp_path / "s.duckdb"
+    code, out, err = cli("data", "fetch", "akshare", "ppi_yoy", "m1_yoy", "--store", store, "--json")
+    assert code == 0, err
+    assert _released(store, "ppi_yoy") == PPI_RELEASED_2022H2
+    # PBoC money has no known days in the calendar: nothing is stored, not even an estimate
+    assert set(_released(store, "m1_yoy").values()) == {None}
+    assert json.loads(out)["released"] == {"ppi_yoy": "2023-01-12"}
+
+
+def test_update_fetch_fills_known_release_days(cli, tmp_path, installed, monkeypatch):
+    """`update --fetch` goes through the same helper: the same known days land in the project's store."""
+    from macrodesk.sources.akshare import FUNCTIONS
+
+    _last_two_releases(installed, "macro_china_ppi_yearly")
+    for f in FUNCTIONS:  # the functions the fakes leave out answer with no rows
+        installed.setdefault(f.name, lambda cols=f.columns: pd.DataFrame(columns=list(cols)))
+    monkeypatch.delenv("MACRODESK_STORE", raising=False)
+    monkeypatch.delenv("MACRODESK_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "macrodesk.toml").write_text('store = "s.duckdb"\nsources = ["akshare"]\n', encoding="utf-8")
+    code, out, err = cli("update", "--fetch", "--json")
+    assert code == 0, err
+    assert _released(tmp_path / "s.duckdb", "ppi_yoy") == PPI_RELEASED_2022H2
+    # CPI: every month's day came from jin10 and stands (Jul 2022 on 2022-08-10, not in the calendar's table)
+    assert _released(tmp_path / "s.duckdb", "cpi_yoy")["2022-07"] == "2022-08-10"

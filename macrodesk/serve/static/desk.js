@@ -31,6 +31,16 @@
     const tr = rows.map((r) => "<tr>" + r.map((c, i) => `<td${numeric && numeric[i] ? ' class="n"' : ""}>${c}</td>`).join("") + "</tr>").join("");
     return `<table class="data"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
   }
+  // the month pickers (templates/_month.html): a year and a month list in the desk's language, read as YYYY-MM
+  function monthOf(id) {
+    const y = $(id).querySelector(".month-y").value, m = $(id).querySelector(".month-m").value;
+    return y && m ? `${y}-${m}` : "";
+  }
+  function setMonth(id, value) {
+    const [y, m] = String(value || "").split("-");
+    $(id).querySelector(".month-y").value = y || "";
+    $(id).querySelector(".month-m").value = m || "";
+  }
   function showError(el, err) { el.innerHTML = `<p class="error">${esc(L.error)}: ${esc(err.message || err)}</p>`; }
   // a chart draws once ECharts (loaded async, parsed while the data is fetched) and, on a Chinese page,
   // the Chinese font are in: a canvas does not redraw when a font arrives
@@ -182,10 +192,10 @@
     }
     function run(ev) {
       if (ev) ev.preventDefault();
-      const t = $("bt-target").value, s = $("bt-start").value, e = $("bt-end").value;
+      const t = $("bt-target").value, s = monthOf("bt-start"), e = monthOf("bt-end");
       $("bt-text").textContent = L.loading;
       return api(`/api/nowcast/${t}/backtest?` + (s ? `start=${s}&` : "") + (e ? `end=${e}` : "")).then((b) => {
-        $("bt-start").value = b.start; $("bt-end").value = b.end;
+        setMonth("bt-start", b.start); setMonth("bt-end", b.end);
         const opt = baseOption();
         opt.xAxis = {type: "category", boundaryGap: false, data: b.rows.map((r) => r.month)};
         opt.yAxis = {type: "value", scale: true, name: "%"};
@@ -243,7 +253,7 @@
     }
     function run(ev) {
       if (ev) ev.preventDefault();
-      const body = {changes: changes(), as_of: $("sc-asof").value || null, method: $("sc-method").value || null};
+      const body = {changes: changes(), as_of: monthOf("sc-asof") || null, method: $("sc-method").value || null};
       $("sc-changed").textContent = L.loading;
       return post(`/api/scenarios/${encodeURIComponent($("sc-file").value)}/run`, body).then((r) => {
         const vals = [];
