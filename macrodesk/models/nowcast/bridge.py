@@ -24,7 +24,10 @@ with a year of food-price history lean on the basket weights and later ones on
 the data. For CPI the calendar-month part of the nowcast is the **seasonal norm
 of the rest**: the mean over the last ``norm_years`` (5) same calendar months of
 ``m - sum b d x - c S`` (what the inputs do not explain: services, clothing,
-other food), as in the seed's seasonal-norm comparisons.
+other food), as in the seed's seasonal-norm comparisons. For PPI the prior means
+are zero and worth two months of data (a light ridge, :data:`PPI_BRIDGE`), and the
+daily prices are averaged over days 1-10 and 16-25 of each month
+(:data:`PPI_SAMPLE_DAYS`).
 
 The MoM nowcast becomes the YoY nowcast through the published-history recursion
 (:mod:`macrodesk.models.nowcast.base`); each input's contribution is reported.
