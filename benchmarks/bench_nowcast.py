@@ -13,15 +13,16 @@ Models, each timed on both targets in the same run:
            the last published YoY (t-1). It builds the same information set at
            every origin, so its speed is the cost of the real-time data handling
            alone; it is the baseline of the speed ratios.
-  bridge   bottom-up bridge (ridge with basket-weight priors for CPI, OLS for PPI)
+  bridge   bottom-up bridge (ridge with basket-weight priors for CPI; for PPI a light
+           ridge toward zero, daily prices averaged over days 1-10 and 16-25)
   dfm      one-factor DynamicFactorMQ, estimated by EM at every origin
   combo    inverse-MSE combination of bridge and dfm (its members' nowcasts over
            the 24 months before the window are part of the run)
   sf       CPI only: Spring-Festival-aware seasonal norm (days before, during and
            after the holiday), known retail fuel prices when imported
   groups   PPI only: bottom-up by major group, pass-through with forgetting
-  evidence the default: members (CPI sf+bridge, PPI bridge+groups) weighted by
-           the share of the trailing 12 months in which each beat the others
+  evidence the default: members weighted by the share of the trailing 12 months
+           in which each beat the others (CPI sf+bridge; PPI the bridge alone)
 
 Timings use time.perf_counter; naive and bridge are the best of --repeats runs,
 dfm and combo run once (they take tens of seconds). Accuracy: MAE of the printed

@@ -26,7 +26,10 @@ otherwise), the input change of month ``m`` is
 
 so a model is estimated on inputs built exactly as the one it is applied to, and a
 monthly mean never contains a day after the as-of date. The first calendar month of
-a dated series is treated as incomplete (a series may start mid-month).
+a dated series is treated as incomplete (a series may start mid-month). An input may
+be **sampled on some days of the month** only (``days``, inclusive day-of-month ranges
+such as ``((1, 10), (16, 25))``): both means then keep only the observations on those
+days, in every month alike.
 
 The target's month-on-month history is reconciled explicitly where a print is
 missing (PPI MoM 2017-11): ``m_t = (1+y_t)/(1+y_{t-1}) (1+m_{t-12}) - 1`` from the
@@ -61,6 +64,8 @@ __all__ = [
     "spring_festival_share",
     "drift_factor",
     "collect",
+    "DayRanges",
+    "check_days",
 ]
 
 #: Day of month ``m+1`` from which the official figure of month ``m`` counts as released.
@@ -214,6 +219,22 @@ def drift_factor(levels: pd.Series) -> pd.Series:
     return pd.Series(lv.shift(1).to_numpy() / ref, index=lv.index, name=levels.name)
 
 
+#: Inclusive day-of-month ranges an input is sampled on (empty: every day).
+DayRanges = tuple[tuple[int, int], ...]
+
+
+def check_days(days: Any, what: str = "days") -> DayRanges:
+    """``days`` as a tuple of inclusive day-of-month ranges ``(lo, hi)`` with 1 <= lo <= hi <= 31, or ModelError."""
+    try:
+        out = tuple((int(lo), int(hi)) for lo, hi in days)
+    except (TypeError, ValueError):
+        raise ModelError(f"{what} must be day-of-month ranges like ((1, 10), (16, 25)); got {days!r}") from None
+    for lo, hi in out:
+        if not 1 <= lo <= hi <= 31:
+            raise ModelError(f"{what}: each range needs 1 <= first <= last <= 31; got ({lo}, {hi})")
+    return out
+
+
 # ---------------------------------------------------------------- dated series as arrays
 @dataclass(frozen=True)
 class _Dated:
@@ -223,9 +244,19 @@ class _Dated:
     values: np.ndarray
 
     @classmethod
-    def of(cls, s: pd.Series) -> "_Dated":
+    def of(cls, s: pd.Series, days: DayRanges = ()) -> "_Dated":
+        """The observed values of ``s``; with ``days``, only those on these days of the month."""
         obs = s.dropna()
-        return cls(obs.index.to_numpy().astype("datetime64[D]"), obs.to_numpy(dtype="float64"))
+        d = obs.index.to_numpy().astype("datetime64[D]")
+        v = obs.to_numpy(dtype="float64")
+        if days:
+            dom = (d - d.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
+            keep = np.zeros(len(d), dtype=bool)
+            for lo, hi in days:
+                keep |= (dom >= lo) & (dom <= hi)
+            d, v = d[keep], v[keep]
+        return cls(d, v)
+
 
 
 def _month_codes(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -405,18 +436,19 @@ class InfoSet:
             return "end", int(t.days_in_month - last.day)
         return "day", int(last.day)
 
-    def monthly_means(self, series_id: str) -> tuple[pd.Series, pd.Series]:
+    def monthly_means(self, series_id: str, days: DayRanges = ()) -> tuple[pd.Series, pd.Series]:
         """(like-for-like partial-month means, full-month means) on a monthly PeriodIndex through ``month``.
 
         Full-month means are NaN for the target month unless it is complete, and
-        for the first calendar month of the series.
+        for the first calendar month of the series. ``days`` (day-of-month ranges)
+        keeps only the observations on those days of each month (dated series only).
         """
         s = self.series[series_id]
         if s.freq == "M":
             d = s.data.astype("float64")
             full = d.reindex(pd.period_range(d.index[0], self.month, freq="M")) if len(d) else d
             return full, full
-        dated = _Dated.of(s.data)
+        dated = _Dated.of(s.data, days)
         if len(dated.days) == 0:
             empty = pd.Series(dtype="float64", index=pd.PeriodIndex([], freq="M"))
             return empty, empty
@@ -425,12 +457,13 @@ class InfoSet:
         first, part, full_means = _binned_means(dated, kind, k, last_code)
         return _finish_means(series_id, first, part, full_means, kind)
 
-    def input_change(self, series_id: str) -> pd.Series:
+    def input_change(self, series_id: str, days: DayRanges = ()) -> pd.Series:
         """``x_m = ln(partial mean of m / full mean of m-1)`` (a fraction), through the target month.
 
-        For a monthly series (no partial months) ``x_m = ln(P_m / P_{m-1})``.
+        For a monthly series (no partial months) ``x_m = ln(P_m / P_{m-1})``; ``days``
+        as in :meth:`monthly_means`.
         """
-        part, full = self.monthly_means(series_id)
+        part, full = self.monthly_means(series_id, days)
         with np.errstate(invalid="ignore", divide="ignore"):
             x = np.log(part.to_numpy()) - np.log(full.shift(1).to_numpy())
         x[~np.isfinite(x)] = np.nan

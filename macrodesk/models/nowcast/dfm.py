@@ -39,7 +39,7 @@ from macrodesk.models.nowcast.base import (
     TargetSpec,
     anchor_of,
 )
-from macrodesk.models.nowcast.bridge import CPI_BRIDGE, PPI_BRIDGE, BridgeInput, input_matrix, same_month_norm
+from macrodesk.models.nowcast.bridge import CPI_BRIDGE, PPI_PRICE_INPUTS, BridgeInput, input_matrix, same_month_norm
 from macrodesk.models.nowcast.data import InfoSet
 from macrodesk.models.nowcast.nowcaster import Nowcaster
 
@@ -68,7 +68,7 @@ class DFMSpec:
 
 
 CPI_DFM = DFMSpec(CPI_BRIDGE.inputs, seasonal=True, idiosyncratic_ar1=False)
-PPI_DFM = DFMSpec(PPI_BRIDGE.inputs, seasonal=False, idiosyncratic_ar1=True)
+PPI_DFM = DFMSpec(PPI_PRICE_INPUTS, seasonal=False, idiosyncratic_ar1=True)
 DFM_SPECS: dict[str, DFMSpec] = {"cpi": CPI_DFM, "ppi": PPI_DFM}
 
 
