@@ -463,7 +463,7 @@ def render(res: FlashResults, lang: str = "zh") -> Report:
     missing = list(res.missing)
     notice = missing_notice(missing, lang)
     if notice:
-        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice)]))
+        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice, for_analysts=True)]))
     summary = [V.event_text(res, lang)]
     if res.components:
         summary.append(V.components_text(res, lang, short=True))

@@ -380,7 +380,7 @@ def render(res: ReviewResults, lang: str = "zh") -> Report:
     sections.append(fr.box())
     notice = missing_notice(missing, lang)
     if notice:
-        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice)]))
+        sections.append(Section(tr("附录：数据说明", "Appendix: data notes", lang), [Notice(notice, for_analysts=True)]))
 
     summary = [head_text, V.seasonal_review_text(res.review, lang), V.carryover_text(res.carryover, lang)]
     return Report(

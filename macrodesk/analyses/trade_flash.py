@@ -375,7 +375,7 @@ def render(results: TradeFlashResults, lang: str = "zh") -> Report:
     out.sections.append(fr.box())
     notice = missing_notice(r.missing, lang)
     if notice:
-        out.sections.append(Section(tr("数据说明", "Data notes", lang), (Notice(notice),)))
+        out.sections.append(Section(tr("数据说明", "Data notes", lang), (Notice(notice, for_analysts=True),)))
     summary = [_event(r, lang), V.headline_text(r.exports, lang)]
     if r.seasonal is not None:
         summary.append(V.seasonal_text(r.seasonal, lang))

@@ -20,7 +20,7 @@ import io
 import struct
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import InitVar, dataclass, field
+from dataclasses import InitVar, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Union
 
 from macrodesk.exceptions import ReportError
@@ -105,9 +105,15 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Notice:
-    """A short highlighted notice, e.g. "缺少输入数据：… 相关图表未生成"."""
+    """A short highlighted notice, e.g. "缺少输入数据：… 相关图表未生成".
+
+    ``for_analysts=True`` marks a note for the team that builds the report (missing
+    series ids, what could not be computed): a client edition (a report rendered
+    with a house style, see :meth:`Report.client_edition`) leaves it out.
+    """
 
     text: str
+    for_analysts: bool = False
 
     def __post_init__(self) -> None:
         _text(self.text, "Notice text")
@@ -618,6 +624,19 @@ class Report:
         from macrodesk.text.labels import tr
 
         return tr(f"{d.year}年{d.month:02d}月{d.day:02d}日", f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}", self.lang)
+
+    def analyst_notes(self) -> list[str]:
+        """The texts of the notices marked ``for_analysts``, in report order."""
+        return [b.text for s in self.sections for b in s.blocks if isinstance(b, Notice) and b.for_analysts]
+
+    def client_edition(self) -> "Report":
+        """This report without its notes for analysts; a section left with no blocks is dropped."""
+        sections = []
+        for s in self.sections:
+            blocks = [b for b in s.blocks if not (isinstance(b, Notice) and b.for_analysts)]
+            if blocks or not s.blocks:
+                sections.append(s if len(blocks) == len(s.blocks) else replace(s, blocks=blocks))
+        return replace(self, sections=sections)
 
     def figures(self) -> list[Figure]:
         """All figures in report order."""

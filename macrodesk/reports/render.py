@@ -427,7 +427,10 @@ def render(
     basename is not "report"). ``out_dir`` is created if needed. ``style`` (a
     :class:`~macrodesk.reports.style.HouseStyle`) sets the institution, analysts,
     disclaimer, risk warning, colours and logo; without one the cover says the
-    report is an internal research draft. ``html_font`` is the HTML's font subset
+    report is an internal research draft. With a style the report is the client
+    edition: its notices for analysts (:attr:`Notice.for_analysts`: missing series
+    ids, what could not be computed) are left out of every format and written to
+    ``<basename>.notes.txt`` instead (key ``"notes"``). ``html_font`` is the HTML's font subset
     started ahead by :func:`html_font` (default: made here). With more than one
     format and more than one process (:func:`macrodesk._parallel.workers`), the PDF
     is compiled in a forked process while the other files are written.
@@ -455,6 +458,9 @@ def render(
         raise ReportError(f"cannot create the report directory '{out}': {exc}") from None
     written: dict[str, Path] = {}
     fmts = list(dict.fromkeys(fmts))
+    notes: list[str] = []
+    if style is not None:  # a client edition: the notes for analysts go to a file of their own
+        notes, report = report.analyst_notes(), report.client_edition()
     pdf = None
     if "pdf" in fmts and len(fmts) > 1:
         from macrodesk._parallel import background
@@ -479,4 +485,7 @@ def render(
     if pdf is not None:  # a compile that failed there is run again here, so its error is the inline one
         (out / f"{basename}.pdf").write_bytes(pdf.result())
         written = {f: written.get(f, out / f"{basename}.pdf") for f in fmts}
+    if notes:
+        written["notes"] = out / f"{basename}.notes.txt"
+        written["notes"].write_text("\n\n".join(notes) + "\n", encoding="utf-8")
     return written

@@ -37,6 +37,7 @@ def test_style_option_and_project_key(cli, sample_store_path, in_dir):
     md = (in_dir / "styled" / "inflation-review.md").read_text(encoding="utf-8")
     assert "*华东证券研究所*" in md and "分析师：王明（执业证书编号：S0860520010001）" in md
     assert "本报告仅供华东证券客户使用。" in md and "草稿" not in md
+    assert "供分析师参考" not in md and "_mom" not in md  # the client edition names no series ids
 
     (in_dir / FILENAME).write_text(f'store = "{sample_store_path}"\nstyle = "house.toml"\n', encoding="utf-8")
     code, _, err = cli("report", "inflation-review", "--format", "md", "--out", "proj")

@@ -144,6 +144,29 @@ def test_minimal_report_is_one_page(tmp_path):
     assert list(paths) == ["pdf"] and _pdf_pages(pdf) == 1
 
 
+def test_client_edition_moves_analyst_notes_to_a_file(tmp_path):
+    from macrodesk.reports.style import parse_style
+
+    note = "供分析师参考：以下输入序列缺失，相应图表未生成：kr_exports_20d_total"
+    rep = Report("短报告", sections=[
+        Section("一", [Paragraph("正文。"), Notice("口径提示：1-2月合并。"), Notice(note, for_analysts=True)]),
+        Section("附录：数据说明", [Notice(note, for_analysts=True)]),
+    ])
+    draft = render(rep, tmp_path / "draft", formats=["md", "html"])
+    assert list(draft) == ["md", "html"]
+    assert draft["md"].read_text(encoding="utf-8").count(note.replace("_", "\\_")) == 2  # Markdown escapes "_"
+    house = parse_style('institution = "华东证券研究所"\ndisclaimer = "仅供客户使用。"\n'
+                        '[[analyst]]\nname = "王明"\ncertificate = "S0860520010001"\n', tmp_path / "house.toml")
+    client = render(rep, tmp_path / "client", formats=["md", "html"], style=house)
+    assert list(client) == ["md", "html", "notes"]
+    for f in ("md", "html"):
+        text = client[f].read_text(encoding="utf-8")
+        assert "kr_exports_20d_total" not in text and "附录：数据说明" not in text
+        assert "口径提示：1-2月合并。" in text and "正文。" in text
+    assert client["notes"].name == "report.notes.txt"
+    assert client["notes"].read_text(encoding="utf-8") == f"{note}\n\n{note}\n"
+
+
 def test_english_numbering(tmp_path):
     paths = render(_report("en"), tmp_path, formats=("html", "md"), basename="note")
     html = paths["html"].read_text(encoding="utf-8")

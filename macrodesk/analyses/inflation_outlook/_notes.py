@@ -74,9 +74,10 @@ class _Gaps:
                 "For analysts: these input series are missing or incomplete, so the exhibits that need them "
                 "were not built: " + "; ".join(self.missing),
                 lang,
-            )))
+            ), for_analysts=True))
         if self.not_computable:
-            out.append(Notice(tr("未能计算：", "Not computable: ", lang) + tr("；", "; ", lang).join(self.not_computable)))
+            out.append(Notice(tr("未能计算：", "Not computable: ", lang) + tr("；", "; ", lang).join(self.not_computable),
+                              for_analysts=True))
         return out
 
 
