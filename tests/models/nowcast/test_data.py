@@ -58,10 +58,11 @@ def test_bad_as_of_is_a_model_error():
 def small_data():
     cpi = monthly("cpi_yoy", "pct_yoy", "2021-10", [1.5, 2.3, 1.5, 0.9, 0.9, 1.5])  # Oct 2021 .. Mar 2022
     cons = monthly("cpi_yoy_consensus", "pct_yoy", "2021-10", [1.4, 2.2, 1.6, 1.0, 0.8, 1.3])
-    pork = dated("pork_wholesale_cny", "D", ["2022-03-29", "2022-03-30", "2022-03-31", "2022-04-01"], [20, 21, 22, 23])
+    rebar = dated("rebar_hrb_25mm_cny", "D", ["2022-03-29", "2022-03-30", "2022-03-31", "2022-04-01"],
+                  [20, 21, 22, 23], "cny_per_t")
     gas = dated("gasoline_92_cny", "X", ["2022-03-10", "2022-03-20", "2022-03-31"], [8000, 8100, 8200], "cny_per_t")
     q = MacroSeries(SeriesMeta("gdp_q", "pct_yoy", "Q"), pd.Series([4.0], index=pd.PeriodIndex(["2021Q4"], freq="Q")))
-    return {s.id: s for s in (cpi, cons, pork, gas, q)}
+    return {s.id: s for s in (cpi, cons, rebar, gas, q)}
 
 
 def test_official_series_stop_at_the_last_release(small_data):
@@ -74,7 +75,7 @@ def test_official_series_stop_at_the_last_release(small_data):
 
 def test_daily_series_stop_at_the_as_of_date(small_data):
     info = InfoSet.build(small_data, "2022-03-31")
-    assert info.series["pork_wholesale_cny"].data.index[-1] == pd.Timestamp("2022-03-31")
+    assert info.series["rebar_hrb_25mm_cny"].data.index[-1] == pd.Timestamp("2022-03-31")
 
 
 def test_ten_day_prices_wait_for_their_publication_lag(small_data):
@@ -116,7 +117,7 @@ def staircase():
     v = np.where(days.month == 1, 100.0 + days.day, v)
     v = np.where(days.month == 2, 200.0, v)
     v = np.where(days.month == 3, np.where(days.day <= 20, 300.0, 330.0), v)
-    s = dated("pork_wholesale_cny", "D", days, v)
+    s = dated("rebar_hrb_25mm_cny", "D", days, v, "cny_per_t")
     yoy = monthly("cpi_yoy", "pct_yoy", "2021-12", [1.5, 0.9, 0.9, 1.5])
     return {s.id: s, yoy.id: yoy}
 
@@ -124,14 +125,14 @@ def staircase():
 def test_partial_month_by_day_of_month(staircase):
     # as of 20 March (after the 15th: target March): every month cut at day 20
     info = InfoSet.build(staircase, "2022-03-20")
-    part, full = info.monthly_means("pork_wholesale_cny")
+    part, full = info.monthly_means("rebar_hrb_25mm_cny")
     assert part[pd.Period("2022-03", "M")] == pytest.approx(300.0)  # days 1-20
     assert part[pd.Period("2022-02", "M")] == pytest.approx(200.0)
     assert part[pd.Period("2022-01", "M")] == pytest.approx(110.5)  # mean(101..120) = (101+120)/2
     assert math.isnan(part[pd.Period("2021-12", "M")])  # first month of a series: incomplete
     assert full[pd.Period("2022-01", "M")] == pytest.approx(116.0)  # mean(101..131)
     assert math.isnan(full[pd.Period("2022-03", "M")])  # March is not complete on 20 March
-    x = info.input_change("pork_wholesale_cny")
+    x = info.input_change("rebar_hrb_25mm_cny")
     assert x[pd.Period("2022-03", "M")] == pytest.approx(math.log(300 / 200))  # 0.405465
     assert x[pd.Period("2022-02", "M")] == pytest.approx(math.log(200 / 116))  # 0.544727 (full January)
     assert math.isnan(x[pd.Period("2022-01", "M")])
@@ -139,7 +140,7 @@ def test_partial_month_by_day_of_month(staircase):
 
 def test_full_month_at_month_end(staircase):
     info = InfoSet.build(staircase, "2022-03-31")
-    part, _ = info.monthly_means("pork_wholesale_cny")
+    part, _ = info.monthly_means("rebar_hrb_25mm_cny")
     # (20 x 300 + 11 x 330) / 31 = 9630 / 31 = 310.6452
     assert part[pd.Period("2022-03", "M")] == pytest.approx(9630 / 31)
 
@@ -147,20 +148,48 @@ def test_full_month_at_month_end(staircase):
 def test_partial_month_counted_from_month_end_with_a_lag(staircase):
     # a 5-day publication lag at the end of March: usable through 26 March, i.e. 5 days before
     # the month end, and every month is cut 5 days before its own end
-    info = InfoSet.build(staircase, "2022-03-31", lags={"pork_wholesale_cny": 5})
-    part, _ = info.monthly_means("pork_wholesale_cny")
+    info = InfoSet.build(staircase, "2022-03-31", lags={"rebar_hrb_25mm_cny": 5})
+    part, _ = info.monthly_means("rebar_hrb_25mm_cny")
     assert part[pd.Period("2022-03", "M")] == pytest.approx(7980 / 26)  # (20 x 300 + 6 x 330) / 26 = 306.923
     assert part[pd.Period("2022-02", "M")] == pytest.approx(200.0)  # days 1-23
     assert part[pd.Period("2022-01", "M")] == pytest.approx(113.5)  # mean(101..126)
-    x = info.input_change("pork_wholesale_cny")
+    x = info.input_change("rebar_hrb_25mm_cny")
     assert x[pd.Period("2022-03", "M")] == pytest.approx(math.log((7980 / 26) / 200))
 
 
 def test_no_observation_in_the_target_month_gives_no_input(staircase):
-    s = staircase["pork_wholesale_cny"]
+    s = staircase["rebar_hrb_25mm_cny"]
     cut = {**staircase, s.id: s.slice(None, "2022-02-28")}
     info = InfoSet.build(cut, "2022-03-31")
-    assert math.isnan(info.input_change("pork_wholesale_cny")[pd.Period("2022-03", "M")])
+    assert math.isnan(info.input_change("rebar_hrb_25mm_cny")[pd.Period("2022-03", "M")])
+
+
+# ---------------------------------------------------------------- the window cut of the wholesale food prices
+def test_food_prices_stop_six_days_before_the_as_of_date(staircase):
+    # the same staircase as pork: at 31 March the window ends on 25 March, every month cut 6 days before its end
+    s = staircase["rebar_hrb_25mm_cny"]
+    pork = MacroSeries(SeriesMeta("pork_wholesale_cny", "cny_per_kg", "D"), s.data)
+    info = InfoSet.build({**staircase, pork.id: pork}, "2022-03-31")
+    assert info.series["pork_wholesale_cny"].data.index[-1] == pd.Timestamp("2022-03-25")
+    part, _ = info.monthly_means("pork_wholesale_cny")
+    assert part[pd.Period("2022-03", "M")] == pytest.approx(306.0)  # (20 x 300 + 5 x 330) / 25
+    assert part[pd.Period("2022-01", "M")] == pytest.approx(113.0)  # mean(101..125)
+    x = info.input_change("pork_wholesale_cny")
+    assert x[pd.Period("2022-03", "M")] == pytest.approx(math.log(306.0 / 200.0))  # 0.425268, full February
+    # a model's own lag replaces the cut: the whole of March again
+    whole = InfoSet.build({**staircase, pork.id: pork}, "2022-03-31", lags={"pork_wholesale_cny": 0})
+    assert whole.monthly_means("pork_wholesale_cny")[0][pd.Period("2022-03", "M")] == pytest.approx(9630 / 31)
+
+
+def test_food_price_change_of_december_2022_from_the_sample(sample_series):
+    pork = next(s for s in sample_series if s.id == "pork_wholesale_cny")
+    d = pork.data
+    dec = d[(d.index >= "2022-12-01") & (d.index <= "2022-12-25")].mean()
+    nov = d[(d.index >= "2022-11-01") & (d.index <= "2022-11-30")].mean()
+    info = InfoSet.build({pork.id: pork}, "2022-12-31")
+    got = info.input_change("pork_wholesale_cny")[pd.Period("2022-12", "M")]
+    assert got == pytest.approx(math.log(dec / nov), abs=1e-12)
+    assert got < -0.1  # pork fell by more than 10% into late December 2022
 
 
 # ---------------------------------------------------------------- reconciliation
