@@ -248,3 +248,15 @@ def test_consensus_cannot_reach_the_model(real):
     s = real["cpi_yoy_consensus"]
     b = model.predict(InfoSet.build({**real, s.id: s.with_data(s.data * -3)}, "2019-06-30"))
     assert a.yoy == b.yoy
+
+
+def test_cpi_fallback_fits_the_last_ten_years(real):
+    # The sample's food and fuel prices end in 2022-12: a December-2025 nowcast falls back to
+    # seasonality and the Spring Festival. Its fit takes the 120 months before December 2025,
+    # 2015-12 .. 2025-11, not every month since 1994.
+    fit = BridgeNowcaster("cpi_yoy").fit(InfoSet.build(real, "2026-01-09"))
+    assert "pork_wholesale_cny" in fit.missing_inputs
+    assert fit.n_obs == 120
+    assert fit.sample == (pd.Period("2015-12", "M"), pd.Period("2025-11", "M"))
+    # the residual scale of CPI MoM in that decade: well under the mid-1990s' 1.5 pp
+    assert fit.sigma_mom < 0.005
