@@ -33,6 +33,8 @@ def _fig(**kw):
     (_fig(start="Jan 2015"), "my.toml: figure 'f'.start: must be a month like 2015-01"),
     (_fig(years=0), "my.toml: figure 'f'.years: must be a whole number of years"),
     ({"id": "f", "series": ["cpi_yoy"]}, "my.toml: figure 'f': 'title' is missing"),
+    (_fig(width="third"), "my.toml: figure 'f'.width: must be 'full' or 'half', got 'third'"),
+    (_fig(kind="ranking", width="half"), "my.toml: figure 'f': a 'ranking' chart is drawn at full width"),
 ])
 def test_parse_errors_name_the_file_and_key(table, message):
     with pytest.raises(ReportError) as err:
@@ -105,3 +107,14 @@ def test_the_flash_and_review_draw_their_simple_charts_from_exhibits(bundled, fl
     assert list(comp.columns) == ["食品", "非食品", "核心CPI", "服务", "消费品"] and len(comp) == 36
     month = comp.index[-1]
     assert comp.loc[month, "核心CPI"] == bundled["cpi_core_yoy"].data[pd.Period(month, "M")]
+
+
+def test_half_width_exhibits_are_drawn_for_half_the_column(bundled):
+    from macrodesk.plotting import HALF_FIGSIZE
+
+    spec = parse_exhibit(_fig(width="half"), "my.toml")
+    assert spec.width == "half" and parse_exhibit(_fig(), "my.toml").width == "full"
+    fig = spec.figure(bundled, DEC_2025)
+    assert fig.width == "half" and fig.width_px / fig.height_px == pytest.approx(HALF_FIGSIZE[0] / HALF_FIGSIZE[1], rel=0.02)
+    assert spec.figure(bundled, DEC_2025, width="full").width == "full"  # a report may draw it full width
+    assert exhibit("hog_profit").width == "half" and exhibit("cpi_ppi_history").width == "full"
