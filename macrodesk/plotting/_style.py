@@ -263,8 +263,11 @@ def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels
             ax.set_xticks(pos, wrapped)
         else:
             ax.set_xticks(pos, shown)
+            # the gentlest slant at which neighbouring labels keep a line's height apart
+            pitch = slot + 4
+            angle = next((a for a in (30, 45, 60) if pitch * math.sin(math.radians(a)) >= 1.1 * _FONT), 90)
             for t in ax.get_xticklabels():
-                t.set_rotation(30)
+                t.set_rotation(angle)
                 t.set_horizontalalignment("right")
                 t.set_rotation_mode("anchor")
     else:
