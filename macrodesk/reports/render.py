@@ -384,6 +384,15 @@ def _page_label(lang: str) -> Raw:
     return Raw("".join(code.get(p, escape_typst(p)) for p in parts))
 
 
+def _typst_caption(caption: str) -> Raw:
+    """A caption as Typst markup, its closing "（截至2025年3月）" kept on one line (a box), so a
+    caption that wraps never leaves a lone "月）" on its second line."""
+    m = re.search(r"[（(][^（）()]{1,16}[）)]$", caption)
+    if m is None or m.start() == 0:
+        return Raw(escape_typst(caption))
+    return Raw(escape_typst(caption[:m.start()]) + "#box[" + escape_typst(m.group()) + "]")
+
+
 def typst_source(report: Report, style: HouseStyle | None = None) -> str:
     """The Typst source :func:`render` compiles for ``report`` (figures referenced as fig01.png…)."""
     return _typst_source(report, _layout(report, ""), style)
@@ -394,6 +403,7 @@ def _typst_source(report: Report, sections: list[_Section], style: HouseStyle | 
     ctx["tstr"] = lambda v: Raw(_typst_str(str(v)))
     ctx["page_label"] = _page_label(report.lang)
     ctx["pair_gutter"] = Raw(f"{PAIR_GUTTER_CM:g}")
+    ctx["tcap"] = _typst_caption
     ctx["typst_lang"] = Raw(_typst_str(report.lang))
     ctx["font"] = Raw(_typst_str(CJK_FONT_FAMILY))
     return _env("typ").get_template("report.typ.j2").render(**ctx)

@@ -266,3 +266,12 @@ def test_html_pairs_and_markdown_keeps_reading_order(paired_report, tmp_path):
     assert first.index('id="fig-1"') < first.index('id="fig-2"') < first.index("之间有文字")
     md = paths["md"].read_text(encoding="utf-8")
     assert md.index("图1：甲图") < md.index("图2：乙图") < md.index("之间有文字") < md.index("图3：丙图")
+
+
+def test_a_caption_keeps_its_closing_bracket_on_one_line():
+    from macrodesk.reports.render import _typst_caption
+
+    # "（截至2025年3月）" is one unbreakable box: a wrapped caption cannot leave "月）" alone on a line
+    assert _typst_caption("图8：分地区拉动：本月与上月（截至2025年3月）") == "图8：分地区拉动：本月与上月#box[（截至2025年3月）]"
+    assert _typst_caption("图1：CPI与PPI同比") == "图1：CPI与PPI同比"
+    assert _typst_caption("图2：a_b (to Mar)") == "图2：a\\_b #box[\\(to Mar\\)]"
