@@ -49,6 +49,7 @@ from macrodesk.models.trade import ids as I
 from macrodesk.models.trade.headline import SeasonalComparison, TradeHeadline, seasonal_comparison, trade_headline
 from macrodesk.models.trade.imports import ImportsCommodities, imports_vs_commodities
 from macrodesk.models.trade.prices import IndexPriceVolume, ItemPriceVolume, index_price_volume, item_price_volume
+from macrodesk.plotting import HALF_FIGSIZE
 from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Figure, Notice, Paragraph, Report, Section, Table
 from macrodesk.reports.views import trade as V
@@ -429,7 +430,8 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str, fr: Staleness)
         )
     src = source_line(list(r.sources), lang)
     blocks: list[Any] = [_para(text, trend + tr("。", ".", lang), lang)]
-    blocks.append(Figure(V.headline_chart(exh, lang),
+    pair = HALF_FIGSIZE if seas is not None else None  # 图1 beside 图2 (this month's MoM in each year)
+    blocks.append(Figure(V.headline_chart(exh, lang, figsize=pair),
                          **fr.exhibit(tr(f"出口同比与两年复合增速（{V.month_word(month, lang)}同比{F.pct(exh.quoted * 100)}）",
                                          f"Export YoY and two-year compound growth ({F.pct(exh.quoted * 100)} in {month.strftime('%B')})", lang),
                                       r.sources,
@@ -440,7 +442,7 @@ def _headline_blocks(r: TradeFlashResults, trend: str, lang: str, fr: Staleness)
         gap = seas.mom - seas.last_year
         cmp = (tr("持平于", "level with", lang) if abs(gap) < 0.0005 else
                tr("超出" if gap > 0 else "低于", "above" if gap > 0 else "below", lang))
-        blocks.append(Figure(V.seasonal_mom_chart(seas, lang),
+        blocks.append(Figure(V.seasonal_mom_chart(seas, lang, figsize=HALF_FIGSIZE),
                              **fr.exhibit(tr(f"{month.year}年{month.month}月出口环比{cmp}{month.year - 1}年同期",
                                              f"Export MoM in {month.strftime('%B %Y')} {cmp} the same month of {month.year - 1}", lang),
                                           r.sources[1:],
@@ -467,11 +469,11 @@ def _region_blocks(b: Breakdown, summary: str, month: pd.Period, lang: str, fr: 
                        "contribution = (X_i,t − X_i,t−12) / total_t−12; other = total YoY − sum of regions; the YoY here "
                        "is computed from the values (first-release partner values) and can differ slightly from the "
                        "published YoY (revised base)", lang)), source=src),
-        Figure(VS.contributions_marginal_chart(rc, lang),
+        Figure(VS.contributions_marginal_chart(rc, lang, figsize=HALF_FIGSIZE),
                **fr.exhibit(tr("分地区拉动：本月与上月", "Contributions by destination: this month vs last", lang) + upto, b.series,
                             note=tr("为排除春节错月效应影响，1-2月采取合并计算方式", "Jan and Feb combined to remove the Spring Festival effect", lang)
                             if rc.month.month in (2, 3) else None), source=src),
-        Figure(VS.contributions_cagr_chart(rc, lang),
+        Figure(VS.contributions_cagr_chart(rc, lang, figsize=HALF_FIGSIZE),
                **fr.exhibit(tr("分地区出口两年复合增速：本月与上月", "Two-year compound export growth by destination: this month vs last", lang) + upto,
                             b.series, note=tr("两年复合增速 = √(本月金额 / 两年前同月金额) − 1", "2-year CAGR = sqrt(X_t / X_t−24) − 1", lang)),
                source=src),

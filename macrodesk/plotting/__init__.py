@@ -9,6 +9,7 @@ path, so output does not depend on the machine's fonts.
 from macrodesk.plotting._fonts import cjk_font_path, font_dir, setup_matplotlib
 from macrodesk.plotting.charts import (
     FIGSIZE,
+    HALF_FIGSIZE,
     PALETTE,
     band_chart,
     bar_chart,
@@ -22,6 +23,7 @@ from macrodesk.plotting.charts import (
 
 __all__ = [
     "FIGSIZE",
+    "HALF_FIGSIZE",
     "PALETTE",
     "band_chart",
     "bar_chart",

@@ -38,6 +38,9 @@ PALETTE: tuple[str, ...] = (
 )
 #: Default figure size in inches (fits an A4 text column at full width).
 FIGSIZE: tuple[float, float] = (7.5, 3.6)
+#: Size of a chart drawn for half the text column (two side by side, as broker reports pair
+#: exhibits): printed at about the scale of a full-width chart, so its text is as large.
+HALF_FIGSIZE: tuple[float, float] = (3.7, 3.0)
 
 _TEXT = "#262626"
 _AXIS = "#595959"
@@ -171,15 +174,29 @@ def _is_annual(idx: pd.DatetimeIndex) -> bool:
     return bool(np.all(np.diff(idx.year) >= 1))
 
 
+def _fits(ax: Axes, labels: int, chars: int) -> int:
+    """How many of ``labels`` tick labels of ``chars`` characters fit across ``ax``'s figure (at least 3).
+
+    A full-width chart keeps ``labels``; a narrow one (:data:`HALF_FIGSIZE`) gets as many as its
+    width holds, so the labels of a half-width chart do not run into each other.
+    """
+    inches = cast(Figure, ax.get_figure(root=True)).get_figwidth()
+    if inches >= FIGSIZE[0]:
+        return labels
+    width = inches * 72 * 0.78
+    return max(3, min(labels, int(width // (_text_width_pt("0" * chars) + 1.2 * _FONT))))
+
+
 def _date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Ticks as 2025-12 at sensible month steps, or 2014 at year steps, at most ~8 labels."""
+    """Ticks as 2025-12 at sensible month steps, or 2014 at year steps, at most ~8 labels (fewer on a
+    narrow chart: as many as fit)."""
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if months <= 3:
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=_fits(ax, 8, 5)))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%m-%d"))
     else:
         for step in (1, 2, 3, 6, 12, 24, 36, 60, 120, 240):
-            if months / step <= 8:
+            if months / step <= _fits(ax, 8, 4 if step >= 12 else 7):
                 break
         if step < 12:
             loc: Any = mdates.MonthLocator(bymonth=range(1, 13, step))
@@ -232,17 +249,25 @@ def _category_ticks(ax: Axes, labels: Sequence[str], axis: str = "x", max_labels
     """Category tick labels; on x, long labels are wrapped (up to 3 lines) or else rotated."""
     n = len(labels)
     step = max(1, math.ceil(n / max_labels))
+    if axis == "x":  # a label that cannot wrap (a year, a number) is thinned out rather than broken
+        inches = cast(Figure, ax.get_figure(root=True)).get_figwidth()
+        solid = max((_text_width_pt(t) for t in labels if t.isascii() and " " not in t.strip()), default=0.0)
+        while step < n and solid > inches * 72 * 0.88 / max(n / step, 1) - 4:
+            step += 1
     pos = list(range(0, n, step))
     shown = [labels[i] for i in pos]
     if axis == "x":
-        slot = cast(Figure, ax.get_figure(root=True)).get_figwidth() * 72 * 0.88 / max(n / step, 1) - 4
+        slot = inches * 72 * 0.88 / max(n / step, 1) - 4
         wrapped = [_wrap_label(t, slot) for t in shown]
         if max((w.count("\n") for w in wrapped), default=0) <= 2:
             ax.set_xticks(pos, wrapped)
         else:
             ax.set_xticks(pos, shown)
+            # the gentlest slant at which neighbouring labels keep a line's height apart
+            pitch = slot + 4
+            angle = next((a for a in (30, 45, 60) if pitch * math.sin(math.radians(a)) >= 1.1 * _FONT), 90)
             for t in ax.get_xticklabels():
-                t.set_rotation(30)
+                t.set_rotation(angle)
                 t.set_horizontalalignment("right")
                 t.set_rotation_mode("anchor")
     else:
@@ -261,7 +286,8 @@ def _period_ticks(ax: Axes, idx: pd.Index, max_labels: int = 12) -> None:
         _category_ticks(ax, _period_labels(idx), axis="x", max_labels=max_labels)
         return
     span = (months[-1].year - months[0].year) * 12 + months[-1].month - months[0].month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 36, 60, 120) if span / s <= max_labels), 120)
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 36, 60, 120)
+                 if span / s <= _fits(ax, max_labels, 4 if s >= 12 else 7)), 120)
     pos = [i for i, m in enumerate(months)
            if (step < 12 and (m.month - 1) % step == 0) or (step >= 12 and m.month == 1 and m.year % (step // 12) == 0)]
     if not pos:
@@ -306,7 +332,10 @@ def _year_label(col: Any, lang: str) -> str:
 
 
 def _month_ticks(ax: Axes, lang: str) -> None:
+    """Ticks 1月…12月 (Jan…Dec); on a chart too narrow for twelve labels, every other month is named."""
     names = tr([f"{m}月" for m in range(1, 13)], list(_MONTHS_EN), lang)
+    if _fits(ax, 12, 4) < 12:
+        names = [n if m % 2 == 0 else "" for m, n in enumerate(names)]  # 1月, 3月 … 11月
     ax.set_xticks(range(1, 13), names)
     ax.set_xlim(0.6, 12.4)
 

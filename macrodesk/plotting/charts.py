@@ -16,6 +16,7 @@ take ``lang="zh"`` or ``"en"``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
@@ -26,10 +27,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 
 from macrodesk.exceptions import ReportError
 from macrodesk.plotting._style import (  # noqa: F401  (helpers also used by report views)
     FIGSIZE,
+    HALF_FIGSIZE,
     PALETTE,
     _AXIS,
     _BAND,
@@ -64,6 +67,7 @@ from macrodesk.text.labels import check_lang, label
 
 __all__ = [
     "FIGSIZE",
+    "HALF_FIGSIZE",
     "PALETTE",
     "band_chart",
     "bar_chart",
@@ -436,7 +440,12 @@ def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: 
              (5, -5, "left", "top"), (-5, -5, "right", "top"), (10, 10, "left", "bottom"),
              (-10, -10, "right", "top"), (10, -10, "left", "top"), (-10, 10, "right", "bottom"),
              (0, 12, "center", "bottom"), (0, -12, "center", "top"), (16, 16, "left", "bottom"),
-             (-16, -16, "right", "top"), (16, -16, "left", "top"), (-16, 16, "right", "bottom")]
+             (-16, -16, "right", "top"), (16, -16, "left", "top"), (-16, 16, "right", "bottom"),
+             # farther out, joined to the point by a hairline: where every near spot covers a neighbour
+             (6, 24, "left", "bottom"), (6, -24, "left", "top"), (-6, 24, "right", "bottom"),
+             (-6, -24, "right", "top"), (28, 14, "left", "bottom"), (28, -14, "left", "top"),
+             (-28, 14, "right", "bottom"), (-28, -14, "right", "top"), (0, 34, "center", "bottom"),
+             (0, -34, "center", "top")]
 
     def overlap(b: tuple[float, float, float, float], o: tuple[float, float, float, float]) -> float:
         w = min(b[2], o[2]) - max(b[0], o[0])
@@ -446,11 +455,16 @@ def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: 
     order = np.argsort(-np.abs(ys - np.nanmedian(ys)))  # extreme points first
     for i in order:
         best = None
+        text = _point_label(texts[i])
         for dx, dy, ha, va in cands:
-            ann = ax.annotate(texts[i], (xs[i], ys[i]), xytext=(dx, dy), textcoords="offset points",
-                              ha=ha, va=va, fontsize=_FONT - 1, color=colors[i])
+            lead = dict(arrowstyle="-", color=colors[i], linewidth=0.5, shrinkA=0, shrinkB=3) \
+                if abs(dx) + abs(dy) > 30 else None
+            ann = ax.annotate(text, (xs[i], ys[i]), xytext=(dx, dy), textcoords="offset points",
+                              ha=ha, va=va, fontsize=_FONT - 1, color=colors[i], multialignment=ha,
+                              arrowprops=lead)
             ann.set_in_layout(False)
-            bb = ann.get_window_extent(renderer)
+            ann.update_positions(renderer)
+            bb = Text.get_window_extent(ann, renderer)  # the text's box, without its leader line
             box = (bb.x0 - 1, bb.y0 - 1, bb.x1 + 1, bb.y1 + 1)
             own = occupied[i]
             cost = sum(overlap(box, o) for k, o in enumerate(occupied) if o is not own)
@@ -466,6 +480,22 @@ def _place_labels(fig: Figure, ax: Axes, xs: np.ndarray, ys: np.ndarray, texts: 
                 break
         assert best is not None
         occupied.append(best[2])
+
+
+def _point_label(text: str, max_em: float = 7.0) -> str:
+    """A point's label on two lines when it is longer than ``max_em`` characters: broken after the
+    "、" nearest its middle ("金属制品、\n机械和设备修理业"), else at a space or in the middle, so a
+    long name does not run across its neighbours."""
+    size = _FONT - 1
+    if _text_width_pt(text, size) <= max_em * size or "\n" in text:
+        return text
+    mid = len(text) / 2
+    cuts = [k + 1 for k, ch in enumerate(text[:-1]) if ch in "、，,/ "]
+    if cuts:
+        k = min(cuts, key=lambda c: abs(c - mid))
+        return text[:k].rstrip() + "\n" + text[k:].lstrip()
+    k = math.ceil(mid)
+    return text[:k] + "\n" + text[k:]
 
 
 def robust_limits(values: Sequence[float] | np.ndarray, k: float = 3.0) -> tuple[float, float]:

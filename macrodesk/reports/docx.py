@@ -147,7 +147,8 @@ def write_docx(report: Report, path: str | Path, layout: Sequence[Any], style: H
                 run.italic = True
             elif it.kind == "figure":
                 doc.add_paragraph(it.caption, style="Caption")
-                doc.add_picture(io.BytesIO(it.png), width=Cm(_TEXT_WIDTH_CM))
+                # a half-width chart at half the width, so its text prints at the size of the others
+                doc.add_picture(io.BytesIO(it.png), width=Cm(_TEXT_WIDTH_CM / 2 if it.half else _TEXT_WIDTH_CM))
                 doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
                 _foot(doc, it.foot)
             elif it.kind == "table":

@@ -28,7 +28,9 @@ month to December of the next year (published forecasts such as EIA's). ``kind =
 draws the latest value of each series as one horizontal bar, highest first (each industry's
 percentile). ``kind = "seasonal"`` draws one monthly series by calendar month, one line per year, the
 latest year bold: ``years`` (default 6) calendar years to the last year with data. A series'
-``unit`` converts it before the transform (``unit = "usd_100m"``: 亿美元). Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
+``unit`` converts it before the transform (``unit = "usd_100m"``: 亿美元). ``width = "half"`` draws the
+chart for half the text column: two half-width figures in a row, with nothing between them, print side
+by side in the PDF and HTML. Titles may hold ``{start_year}`` (first year drawn). A figure whose data end
 before the report month gets "（截至2023年9月）" after its title.
 
 :func:`parse_exhibit` validates one table, naming the file and key of anything wrong;
@@ -231,6 +233,7 @@ class ExhibitSpec:
     note_en: str | None = None
     source: str | None = None
     source_en: str | None = None
+    width: str = "full"
     where: str = ""
 
     def ids(self) -> list[str]:
@@ -374,8 +377,10 @@ class ExhibitSpec:
         return text
 
     def figure(self, S: Mapping[str, MacroSeries], as_of: pd.Period, lang: str = "zh",
-               staleness: Staleness | None = None) -> Figure:
+               staleness: Staleness | None = None, width: str | None = None) -> Figure:
         """The report :class:`~macrodesk.reports.model.Figure` drawn from ``S`` up to ``as_of``.
+
+        ``width`` (``"full"``/``"half"``) overrides the spec's, for a report that pairs the exhibit.
 
         With the report's ``staleness`` the figure records its inputs and is marked by the report's
         rule (:class:`~macrodesk.reports.views.freshness.Staleness`), so the data-status box lists them;
@@ -385,16 +390,17 @@ class ExhibitSpec:
 
         df = self.frame(S, as_of, lang)
         right = self.right_columns(S, df, lang) if self.kind != "seasonal" else []
+        size = charts.HALF_FIGSIZE if (width or self.width) == "half" else None
         if self.kind == "seasonal":
-            fig = charts.seasonal_lines(df, lang=lang, ylabel=self.ylabel)
+            fig = charts.seasonal_lines(df, lang=lang, ylabel=self.ylabel, figsize=size)
         elif self.kind == "ranking":
             fig = charts.bar_chart(self.ranking(df).to_frame(), horizontal=True, value_labels=True, digits=0,
                                    lang=lang, ylabel=self.ylabel)
         elif self.kind == "bar":
-            fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel)
+            fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel, figsize=size)
         else:
             fig = charts.line_chart(df, right=right or None, ylabel=self.ylabel,
-                                    right_ylabel=self.right_ylabel if right else None, lang=lang)
+                                    right_ylabel=self.right_ylabel if right else None, lang=lang, figsize=size)
         source = tr(self.source, self.source_en or self.source, lang) if self.source else \
             source_line([S[i] for i in self.ids() if i in S], lang)
         note = tr(self.note, self.note_en or self.note, lang) if self.note else None
@@ -408,7 +414,7 @@ class ExhibitSpec:
 
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
-                "ylabel", "right_ylabel", "note", "note_en", "source", "source_en"}
+                "ylabel", "right_ylabel", "note", "note_en", "source", "source_en", "width"}
 _SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill", "unit"}
 
 
@@ -512,6 +518,11 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
             raise ReportError(f"{where}.{flag}: must be true or false, got {flags[flag]!r}")
     if flags["annual"] and flags["quarterly"]:
         raise ReportError(f"{where}: give annual or quarterly, not both")
+    width = toml_str(table, "width", where) or "full"
+    if width not in ("full", "half"):
+        raise ReportError(f"{where}.width: must be 'full' or 'half', got '{width}'")
+    if width == "half" and kind == "ranking":
+        raise ReportError(f"{where}: a 'ranking' chart is drawn at full width (one bar a row); leave out 'width'")
     ahead = table.get("ahead_years", 0)
     if not isinstance(ahead, int) or isinstance(ahead, bool) or not 0 <= ahead <= 5:
         raise ReportError(f"{where}.ahead_years: must be a whole number of years from 0 to 5, got {ahead!r}")
@@ -519,7 +530,8 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
         key=key, annual=flags["annual"], quarterly=flags["quarterly"], ahead_years=ahead, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
         start=start, years=years, ylabel=toml_str(table, "ylabel", where), right_ylabel=toml_str(table, "right_ylabel", where),
         note=toml_str(table, "note", where), note_en=toml_str(table, "note_en", where),
-        source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), where=where,
+        source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), width=width,
+        where=where,
     )
 
 

@@ -158,6 +158,12 @@ class Figure:
     ``inputs`` holds ``(series_id, last_period)`` for each stored series the figure draws on
     (numbers: the last period is a Period or a Timestamp), so a report can say which
     exhibits rest on data older than its month.
+
+    ``width`` is ``"half"`` for a chart drawn no wider than
+    :data:`~macrodesk.plotting.HALF_FIGSIZE` (a matplotlib figure's size, or PNG pixels at
+    their recorded resolution), else ``"full"``: the PDF and HTML set two consecutive
+    half-width figures side by side, the way broker reports pair exhibits. A view pairs two
+    charts by drawing both with ``figsize=HALF_FIGSIZE`` and putting nothing between them.
     """
 
     figure: InitVar[Union["matplotlib.figure.Figure", bytes]]
@@ -171,6 +177,7 @@ class Figure:
     png: bytes = field(init=False, repr=False)
     width_px: int = field(init=False)
     height_px: int = field(init=False)
+    width: str = field(init=False)
 
     def __post_init__(self, figure: Any) -> None:
         _text(self.caption, "Figure caption")
@@ -200,6 +207,7 @@ class Figure:
         object.__setattr__(self, "inputs", _inputs(self.inputs, "Figure inputs"))
         if isinstance(figure, (bytes, bytearray, memoryview)):
             png = bytes(figure)
+            object.__setattr__(self, "width", _slot(_png_size(png)[0] / _png_dpi(png)))
         else:
             try:
                 from matplotlib.figure import Figure as MplFigure
@@ -209,6 +217,7 @@ class Figure:
                 raise ReportError(
                     f"Figure expects a matplotlib Figure or PNG bytes, got {type(figure).__name__}"
                 )
+            object.__setattr__(self, "width", _slot(float(figure.get_figwidth())))
             if _batch is not None:
                 _batch.append(([self], figure))  # rendered when the batch ends (see rendering_batch)
                 if _stream is not None:
@@ -238,6 +247,22 @@ class Figure:
         object.__setattr__(self, "png", png)
         object.__setattr__(self, "width_px", w)
         object.__setattr__(self, "height_px", h)
+
+
+def _slot(inches: float) -> str:
+    """``"half"`` for a chart drawn no wider than :data:`~macrodesk.plotting.HALF_FIGSIZE`, else ``"full"``."""
+    from macrodesk.plotting._style import HALF_FIGSIZE
+
+    return "half" if inches <= HALF_FIGSIZE[0] + 0.005 else "full"  # PNG resolutions are whole pixels a metre
+
+
+def _png_dpi(png: bytes) -> float:
+    """The horizontal resolution a PNG records (pHYs, pixels per metre), else :data:`FIGURE_DPI`."""
+    at = png.find(b"pHYs", 12, 4096)
+    if at < 0 or len(png) < at + 13 or png[at + 12] != 1:
+        return float(FIGURE_DPI)
+    ppm = struct.unpack(">I", png[at + 4:at + 8])[0]
+    return ppm * 0.0254 if ppm > 0 else float(FIGURE_DPI)
 
 
 def _png_of(figure: Any) -> bytes:

@@ -124,11 +124,13 @@ def _env(kind: str) -> jinja2.Environment:
 
 
 #: Page layout of the PDF (A4, 2 cm side margins): the text width, the tallest a chart is printed
-#: (a taller one is scaled down to it, so a chart and some text share a page) and the number of rows
-#: above which a table breaks across pages instead of floating.
+#: (a taller one is scaled down to it, so a chart and some text share a page), the number of rows
+#: above which a table breaks across pages instead of floating, and the gap between the two
+#: charts of a side-by-side pair.
 TEXT_WIDTH_CM = 17.0
 MAX_FIGURE_CM = 15.0
 LONG_TABLE_ROWS = 22
+PAIR_GUTTER_CM = 0.8
 
 
 def _png_size(png: bytes) -> tuple[int, int] | None:
@@ -152,6 +154,9 @@ class _Item:
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     numeric: list[bool] = field(default_factory=list)
+    half: bool = False  # a chart drawn for half the text width (Figure.width == "half")
+    mate: "_Item | None" = None  # on the first of a side-by-side pair: the second
+    paired: bool = False  # the second of a pair: printed with its mate
 
     @property
     def long(self) -> bool:
@@ -164,7 +169,8 @@ class _Item:
         size = _png_size(self.png)
         if size is None or size[0] <= 0:
             return None
-        height = TEXT_WIDTH_CM * size[1] / size[0]
+        width = (TEXT_WIDTH_CM - PAIR_GUTTER_CM) / 2 if self.half else TEXT_WIDTH_CM
+        height = width * size[1] / size[0]
         return Raw(f"{MAX_FIGURE_CM:g}") if height > MAX_FIGURE_CM else None
 
     @property
@@ -214,14 +220,33 @@ def _layout(report: Report, fig_prefix: str, images: bool = True) -> list[_Secti
                 nfig += 1
                 items.append(_Item("figure", number=nfig, caption=caption_label("figure", nfig, b.caption, lang),
                                    foot=_foot(b.source, b.note, lang), png=b.png if images else b"",
-                                   filename=Raw(f"{fig_prefix}fig{nfig:02d}.png")))
+                                   filename=Raw(f"{fig_prefix}fig{nfig:02d}.png"), half=b.width == "half"))
             elif isinstance(b, Table):
                 ntab += 1
                 header, rows, numeric = b.cells()
                 items.append(_Item("table", number=ntab, caption=caption_label("table", ntab, b.caption, lang),
                                    foot=_foot(b.source, b.note, lang), header=header, rows=rows, numeric=numeric))
-        out.append(_Section(sec.heading, lv, number, f"sec-{k + 1}", items))
+        out.append(_Section(sec.heading, lv, number, f"sec-{k + 1}", _pairs(items)))
     return out
+
+
+def _pairs(items: list[_Item]) -> list[_Item]:
+    """Mark side-by-side pairs: two half-width figures in a row, nothing between them, go two across.
+
+    The one place that decides pairing, for every report and output: the first of each pair
+    carries the second as ``mate``, the second is ``paired``. A half-width figure without a
+    half-width neighbour is printed alone at half width (left, as the first of a pair).
+    """
+    i = 0
+    while i < len(items):
+        a = items[i]
+        b = items[i + 1] if i + 1 < len(items) else None
+        if a.kind == "figure" and a.half and b is not None and b.kind == "figure" and b.half:
+            a.mate, b.paired = b, True
+            i += 2
+        else:
+            i += 1
+    return items
 
 
 def _title_lines(title: str, em_per_line: float = 23.5) -> list[str]:
@@ -359,6 +384,15 @@ def _page_label(lang: str) -> Raw:
     return Raw("".join(code.get(p, escape_typst(p)) for p in parts))
 
 
+def _typst_caption(caption: str) -> Raw:
+    """A caption as Typst markup, its closing "（截至2025年3月）" kept on one line (a box), so a
+    caption that wraps never leaves a lone "月）" on its second line."""
+    m = re.search(r"[（(][^（）()]{1,16}[）)]$", caption)
+    if m is None or m.start() == 0:
+        return Raw(escape_typst(caption))
+    return Raw(escape_typst(caption[:m.start()]) + "#box[" + escape_typst(m.group()) + "]")
+
+
 def typst_source(report: Report, style: HouseStyle | None = None) -> str:
     """The Typst source :func:`render` compiles for ``report`` (figures referenced as fig01.png…)."""
     return _typst_source(report, _layout(report, ""), style)
@@ -368,6 +402,8 @@ def _typst_source(report: Report, sections: list[_Section], style: HouseStyle | 
     ctx = _context(report, sections, style)
     ctx["tstr"] = lambda v: Raw(_typst_str(str(v)))
     ctx["page_label"] = _page_label(report.lang)
+    ctx["pair_gutter"] = Raw(f"{PAIR_GUTTER_CM:g}")
+    ctx["tcap"] = _typst_caption
     ctx["typst_lang"] = Raw(_typst_str(report.lang))
     ctx["font"] = Raw(_typst_str(CJK_FONT_FAMILY))
     return _env("typ").get_template("report.typ.j2").render(**ctx)

@@ -3,6 +3,8 @@ inputs that exercise the sections the bundle lacks data for."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -302,3 +304,21 @@ def test_demand_section_states_the_latest_readings_of_its_charts(outlook_report_
     en = _section(outlook_report_en, "Property, infrastructure and manufacturing investment")
     assert "Real-estate development investment was -9.9% YoY in Jan–Mar 2025, down 0.1 pp from Jan–Feb" in en
     assert "CNY 5,580bn in Jan–Mar 2025, CNY 620bn less than a year earlier" in en
+
+
+def test_outlook_sets_its_simple_charts_two_across(outlook_report_zh):
+    """The outlook pairs its charts as the seed does (图7/图8 …): each pair is two half-width figures with
+    nothing between them; the inventory charts of two industries follow both industries' paragraphs."""
+    from macrodesk.reports import Figure, Paragraph
+    from macrodesk.reports.render import typst_source
+
+    src = typst_source(outlook_report_zh)
+    grids = re.findall(r"#grid\(columns: \(1fr, 1fr\).*?\n  \)\n", src, flags=re.S)
+    pairs = [re.findall(r"exhibit-caption\(\"图\d+：([^\"（]+)", g) for g in grids]
+    assert ["能繁母猪存栏同比与生猪价格同比的领先滞后关系", "生猪养殖利润与猪粮比"] in pairs
+    assert ["PPI同比：实际与四因子模型拟合", "主要商品对PPI同比的拉动"] in pairs
+    assert len(pairs) >= 6 and all(len(p) == 2 for p in pairs)  # no half-width chart left alone
+    inv = next(s for s in outlook_report_zh.sections if s.heading.endswith("库存周期")).blocks
+    kinds = ["P" if isinstance(b, Paragraph) else "H" if isinstance(b, Figure) and b.width == "half" else "-"
+             for b in inv]
+    assert "PPHH" in "".join(kinds)  # two paragraphs, then their two charts side by side

@@ -13,6 +13,7 @@ from matplotlib import font_manager
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from macrodesk.exceptions import ReportError
 from macrodesk.plotting import _fonts, charts
@@ -203,8 +204,8 @@ def test_scatter_labeled_label_clears_unlabelled_points():
     fig = _drawn(charts.scatter_labeled(x, y, names, label_only=[names[0]]))
     ax = fig.axes[0]
     renderer = fig.canvas.get_renderer()
-    (label,) = [t for t in ax.texts if t.get_text() == names[0]]
-    bb = label.get_window_extent(renderer)
+    (label,) = [t for t in ax.texts if t.get_text().replace("\n", "") == names[0]]
+    bb = Text.get_window_extent(label, renderer)  # the text (a far label's leader line may pass by)
     for px, py in ax.transData.transform(np.column_stack([x[1:], y[1:]])):
         assert not (bb.x0 - 3 <= px <= bb.x1 + 3 and bb.y0 - 3 <= py <= bb.y1 + 3), (px, py, bb)
 
@@ -303,3 +304,42 @@ def test_annual_steps_tick_as_years_monthly_steps_as_months():
     idx = pd.period_range("2014-12", "2024-12", freq="M")
     fig = charts.stacked_contributions(pd.DataFrame({"a": np.linspace(-1, 1, len(idx))}, index=idx))
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [str(y) for y in range(2015, 2025)]
+
+
+def test_long_point_labels_break_after_the_enumeration_comma():
+    # 13 characters: two lines, broken after the "、" nearest the middle; short names stay on one line
+    assert charts._point_label("金属制品、机械和设备修理业") == "金属制品、\n机械和设备修理业"
+    assert charts._point_label("汽车制造业") == "汽车制造业"
+    assert charts._point_label("计算机通信和其他电子设备制造业") == "计算机通信和其他\n电子设备制造业"  # 15: middle
+    x = np.array([0.0, 1.0, -1.0])
+    fig = _drawn(charts.scatter_labeled(x, np.array([0.0, 1.0, -1.0]), ["金属制品、机械和设备修理业", "甲", "乙"]))
+    assert "金属制品、\n机械和设备修理业" in [t.get_text() for t in fig.axes[0].texts]
+
+
+def _shown_ticks(fig):
+    """The labelled x ticks inside the axis range (a locator also returns ticks just outside it)."""
+    ax = fig.axes[0]
+    lo, hi = sorted(ax.get_xlim())
+    return [t for t, x in zip(ax.get_xticklabels(), ax.get_xticks()) if t.get_text() and lo <= x <= hi]
+
+
+def test_half_width_charts_tick_as_many_labels_as_fit():
+    """A chart drawn for half the column (HALF_FIGSIZE) keeps its tick labels apart: fewer dates,
+    every other month name, years thinned out rather than broken over two lines."""
+    monthly = pd.DataFrame({"a": np.linspace(-1, 1, 36)}, index=_months("2023-01", 36))
+    full = _shown_ticks(_drawn(charts.line_chart(monthly)))
+    half_fig = _drawn(charts.line_chart(monthly, figsize=charts.HALF_FIGSIZE))
+    half = [t.get_text() for t in _shown_ticks(half_fig)]
+    # 36 months: a 6-month step at full width (7 labels, at most 8); at 3.7 in, 4 labels of '2023-01' fit
+    # (3.7 × 72 × 0.78 = 208 pt; a label 7 × 0.55 × 9 pt + 1.2 em = 45.5 pt): a 12-month step
+    assert len(full) == 6 and half == ["2023", "2024", "2025"]
+    renderer = half_fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in _shown_ticks(half_fig)]
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:]))
+    seasonal = pd.DataFrame({"2024": np.arange(12.0), "2025": np.arange(12.0)}, index=range(1, 13))
+    names = [t.get_text() for t in _drawn(charts.seasonal_lines(seasonal, figsize=charts.HALF_FIGSIZE)).axes[0].get_xticklabels()]
+    assert names == ["1月", "", "3月", "", "5月", "", "7月", "", "9月", "", "11月", ""]
+    years = pd.DataFrame({"a": np.arange(10.0)}, index=pd.period_range("2013", periods=10, freq="Y"))
+    bars = [t.get_text() for t in _drawn(charts.bar_chart(years, figsize=charts.HALF_FIGSIZE)).axes[0].get_xticklabels()]
+    assert bars == ["2013", "2015", "2017", "2019", "2021"]  # not "20\n13"
+    assert [t.get_text() for t in _drawn(charts.bar_chart(years)).axes[0].get_xticklabels()] == [str(y) for y in range(2013, 2023)]

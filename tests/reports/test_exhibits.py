@@ -39,6 +39,8 @@ def _fig(**kw):
      "my.toml: figure 'f'.series[0].unit: unknown unit 'usd_billion'"),
     (_fig(series=[{"id": "ppi_mining_yoy", "fill": "ppi_mining_yoy"}]),
      "my.toml: figure 'f'.series[0].fill: a series cannot fill its own gaps"),
+    (_fig(width="third"), "my.toml: figure 'f'.width: must be 'full' or 'half', got 'third'"),
+    (_fig(kind="ranking", width="half"), "my.toml: figure 'f': a 'ranking' chart is drawn at full width"),
 ])
 def test_parse_errors_name_the_file_and_key(table, message):
     with pytest.raises(ReportError) as err:
@@ -154,3 +156,14 @@ def test_seasonal_exhibits_draw_one_line_per_calendar_year(bundled, trade_flash_
     figs = {b.caption: b for s in trade_flash_report_zh.sections for b in s.blocks if isinstance(b, Figure)}
     assert figs["出口金额的季节性：各年分月走势"].data.loc[12, "2025年"] == pytest.approx(3572.0)
     assert "越南总出口：各年分月金额（截至2025年2月）" in figs
+
+
+def test_half_width_exhibits_are_drawn_for_half_the_column(bundled):
+    from macrodesk.plotting import HALF_FIGSIZE
+
+    spec = parse_exhibit(_fig(width="half"), "my.toml")
+    assert spec.width == "half" and parse_exhibit(_fig(), "my.toml").width == "full"
+    fig = spec.figure(bundled, DEC_2025)
+    assert fig.width == "half" and fig.width_px / fig.height_px == pytest.approx(HALF_FIGSIZE[0] / HALF_FIGSIZE[1], rel=0.02)
+    assert spec.figure(bundled, DEC_2025, width="full").width == "full"  # a report may draw it full width
+    assert exhibit("hog_profit").width == "half" and exhibit("cpi_ppi_history").width == "full"

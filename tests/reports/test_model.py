@@ -94,3 +94,18 @@ def test_section_and_report_validation():
     assert Report("t", date="2026年1月").date_text == "2026年1月"
     with pytest.raises(Exception):
         r.title = "changed"  # frozen
+
+
+def test_figure_width_is_the_slot_it_was_drawn_for():
+    """A chart drawn no wider than HALF_FIGSIZE is a half-width figure (paired in the PDF), from a
+    matplotlib figure or from PNG pixels at their recorded resolution (else FIGURE_DPI)."""
+    from macrodesk.plotting import FIGSIZE, HALF_FIGSIZE, line_chart
+    from macrodesk.reports.model import _encode_png
+
+    s = pd.Series([1.0, 2.0, 3.0], index=pd.period_range("2025-01", periods=3, freq="M"))
+    assert Figure(line_chart(s, figsize=HALF_FIGSIZE), "半").width == "half"
+    assert Figure(line_chart(s, figsize=FIGSIZE), "全").width == "full"
+    rgba = np.full((10, 740, 4), 255, np.uint8)  # 740 px: 3.7 in at 200 dpi, 7.4 in at 100 dpi
+    assert Figure(_encode_png(rgba, 200), "半").width == "half"
+    assert Figure(_encode_png(rgba, 100), "全").width == "full"
+    assert Figure(_encode_png(np.full((10, 741, 4), 255, np.uint8), 200), "全").width == "full"

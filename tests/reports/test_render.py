@@ -229,3 +229,72 @@ def test_typst_layout_keeps_order_breaks_and_caps():
     assert TEXT_WIDTH_CM * 9.0 / 7.5 > MAX_FIGURE_CM
     assert f'image("fig03.png", height: {MAX_FIGURE_CM:g}cm)' in src
     assert 'image("fig01.png", width: 100%)' in src
+
+
+def _half(title: str, **kw) -> Figure:
+    from macrodesk.plotting import HALF_FIGSIZE
+
+    df = pd.DataFrame({"出口同比": np.sin(np.arange(24) / 4)}, index=pd.period_range("2024-01", periods=24, freq="M"))
+    return Figure(line_chart(df, figsize=HALF_FIGSIZE), title, source="海关总署", **kw)
+
+
+def _grids(src: str) -> list[str]:
+    """The side-by-side blocks of a Typst source: each grid of two columns, up to its closing line."""
+    return re.findall(r"#grid\(columns: \(1fr, 1fr\).*?\n  \)\n", src, flags=re.S)
+
+
+@pytest.fixture(scope="module")
+def paired_report():
+    full = _report().sections[0].blocks[1]  # a full-width line chart
+    return Report(title="成对", lang="zh", toc=True, sections=[
+        Section("一", [Paragraph("正文。"), _half("甲图", note="注一"), _half("乙图"),  # a pair
+                       Paragraph("之间有文字。"), _half("丙图"), Paragraph("丙之后。"), _half("丁图"),  # not paired
+                       full, _half("戊图")]),  # a full-width figure between: not paired either
+    ])
+
+
+def test_two_consecutive_half_width_figures_print_side_by_side(paired_report):
+    assert [f.width for f in paired_report.figures()] == ["half", "half", "half", "half", "full", "half"]
+    src = typst_source(paired_report)
+    grids = _grids(src)
+    # 甲乙 share one grid; 丙, 丁 and 戊 each stand alone in the left half (an empty right cell)
+    assert len(grids) == 4
+    pair = grids[0]
+    assert pair.index("图1：甲图") < pair.index("图2：乙图") < pair.index('image("fig01.png"') < pair.index('image("fig02.png"')
+    assert "注：注一" in pair and pair.count("exhibit-caption(") == 2 and pair.count("exhibit-foot[") == 2
+    for grid, (n, name) in zip(grids[1:], [(3, "丙图"), (4, "丁图"), (6, "戊图")]):
+        assert f"图{n}：{name}" in grid and grid.count("exhibit-caption(") == 1 and grid.count("    [],\n") == 3
+    assert 'image("fig05.png", width: 100%)' in src and not any("fig05.png" in g for g in grids)
+    # the text between stays between, in reading order
+    assert src.index("图2：乙图") < src.index("之间有文字") < src.index("图3：丙图") < src.index("丙之后") < src.index("图4：丁图")
+
+
+def test_paired_figures_keep_their_numbers_in_the_list_of_exhibits(paired_report, tmp_path):
+    pdf = render(paired_report, tmp_path, formats="pdf")["pdf"]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
+        if shutil.which("pdftotext") else None
+    if text is None:
+        pytest.skip("pdftotext not available")
+    entries = re.findall(r"图\s*(\d)：(\S+?)\s*\.{3,}\s*(\d+)", text)
+    assert [(n, t) for n, t, _ in entries] == [("1", "甲图"), ("2", "乙图"), ("3", "丙图"), ("4", "丁图"),
+                                               ("5", "高基数下出口同比延续回升"), ("6", "戊图")]
+    assert entries[0][2] == entries[1][2]  # the two of a pair are on one page
+
+
+def test_html_pairs_and_markdown_keeps_reading_order(paired_report, tmp_path):
+    paths = render(paired_report, tmp_path, formats=("html", "md"))
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html.count('<div class="pair">') == 4
+    first = html[html.index('<div class="pair">'):]
+    assert first.index('id="fig-1"') < first.index('id="fig-2"') < first.index("之间有文字")
+    md = paths["md"].read_text(encoding="utf-8")
+    assert md.index("图1：甲图") < md.index("图2：乙图") < md.index("之间有文字") < md.index("图3：丙图")
+
+
+def test_a_caption_keeps_its_closing_bracket_on_one_line():
+    from macrodesk.reports.render import _typst_caption
+
+    # "（截至2025年3月）" is one unbreakable box: a wrapped caption cannot leave "月）" alone on a line
+    assert _typst_caption("图8：分地区拉动：本月与上月（截至2025年3月）") == "图8：分地区拉动：本月与上月#box[（截至2025年3月）]"
+    assert _typst_caption("图1：CPI与PPI同比") == "图1：CPI与PPI同比"
+    assert _typst_caption("图2：a_b (to Mar)") == "图2：a\\_b #box[\\(to Mar\\)]"

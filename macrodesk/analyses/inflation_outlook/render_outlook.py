@@ -20,6 +20,7 @@ from macrodesk.models.inflation.inventory import turnover_percentiles
 from macrodesk.models.inflation.leadlag import LeadLag
 from macrodesk.models.inflation.passthrough import PassThrough
 from macrodesk.models.inflation.review import CarryoverReview
+from macrodesk.plotting import HALF_FIGSIZE
 from macrodesk.models.inflation.seasonality import Seasonality
 from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
@@ -221,7 +222,7 @@ def _pig_blocks(res: OutlookResults, ch: CpiChapter, gaps: _Gaps, key: list[str]
         key.append(VY.leadlag_text(ll, lang))
         sow_id = "breeding_sow_inventory" if inputs.has("breeding_sow_inventory") else "breeding_sow_inventory_q"
         pb += [Paragraph(VY.leadlag_text(ll, lang)),
-               Figure(VY.leadlag_chart(ll, lang), tr("能繁母猪存栏同比与生猪价格同比的领先滞后关系",
+               Figure(VY.leadlag_chart(ll, lang, figsize=HALF_FIGSIZE), tr("能繁母猪存栏同比与生猪价格同比的领先滞后关系",
                                                      "Breeding-sow inventory YoY leads the hog price YoY", lang),
                       **_src(res, [sow_id, "hog_spot_price_index_zhuyi"], lang),
                       note=tr("季度数据（生猪价格取季度均值）" if sow_id.endswith("_q") else "月度数据",
@@ -346,7 +347,7 @@ def _lead_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, key: list[str
         db += [Paragraph(VY.passthrough_text(pt, lang) + tr(
                    f"据此，CRB同比上涨5%约对应PPI同比上行{F.num(pt.effect(0.05) * 100, 2)}个百分点。",
                    f" A 5% rise in CRB YoY would thus go with about {F.num(pt.effect(0.05) * 100, 2)} pp on PPI YoY.", lang)),
-               Figure(VY.passthrough_chart(pt, lang), tr(f"CRB现货指数同比每涨1%带动PPI同比上涨约{F.num(pt.slope, 2)}%",
+               Figure(VY.passthrough_chart(pt, lang, figsize=HALF_FIGSIZE), tr(f"CRB现货指数同比每涨1%带动PPI同比上涨约{F.num(pt.slope, 2)}%",
                                                          f"Each 1% on CRB YoY went with about {F.num(pt.slope, 2)}% on PPI YoY", lang),
                       **_src(res, ["crb_spot_index", "ppi_yoy"], lang),
                       note=tr("CRB为日度数据的月均值", "CRB: monthly mean of daily values", lang))]
@@ -397,15 +398,21 @@ def _inventory_blocks(res: OutlookResults, ch: PpiChapter, gaps: _Gaps, lang: st
                               "finished-goods inventory level within its own history" if levels
                               else "finished-goods inventory YoY within its own history", lang))]
         shown = [c for c in _SEED_INVENTORY_INDUSTRIES if c in panel.cycles] or list(panel.cycles)[:2]
-        for code in shown:
+        texts: list[Block] = []
+        charts: list[Block] = []
+        for code in shown:  # two industries at a time: their paragraphs, then their charts side by side
             c = panel.cycles[code]
             name = VI.cycle_name(c, lang)
             r, v, _ = by_code[code]
-            ib += [Paragraph(VI.inventory_text(c, lang, ytd="_ytd_yoy_" in r)),
-                   Figure(VI.inventory_chart(c, lang, ytd="_ytd_yoy_" in r),
-                          tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
-                             f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
-                          **_src(res, [r, v], lang), note=(basis if "_ytd_yoy_" in r else "") + two)]
+            texts.append(Paragraph(VI.inventory_text(c, lang, ytd="_ytd_yoy_" in r)))
+            alone = len(shown) % 2 == 1 and code == shown[-1]  # the odd one out is drawn at full width
+            charts.append(Figure(VI.inventory_chart(c, lang, ytd="_ytd_yoy_" in r, figsize=None if alone else HALF_FIGSIZE),
+                                 tr(f"{name}营收与产成品存货（{VI.phase_label(c.latest_phase)}）",
+                                    f"{name}: revenue and inventory ({VI.phase_label(c.latest_phase, 'en')})", lang),
+                                 **_src(res, [r, v], lang), note=(basis if "_ytd_yoy_" in r else "") + two))
+            if len(charts) == 2 or code == shown[-1]:
+                ib += texts + charts
+                texts, charts = [], []
     for nc in panel.not_computable.values():
         gaps.failed(not_computable_text(nc, lang))
     return ib
@@ -428,9 +435,9 @@ def _factor_section(res: OutlookResults, gaps: _Gaps, key: list[str], risks: lis
         Table(table, tr("PPI同比对主要商品现货价同比的回归", "PPI YoY regressed on commodity spot price YoY", lang),
               **src, note=tr(f"Newey-West稳健标准误（{fit.maxlags}阶）", f"Newey–West standard errors ({fit.maxlags} lags)", lang),
               formats={c: ".2f" for c in table.columns}),
-        Figure(factor_chart(fit, lang), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
+        Figure(factor_chart(fit, lang, figsize=HALF_FIGSIZE), tr("PPI同比：实际与四因子模型拟合", "PPI YoY: actual and the four-factor fit", lang),
                **src, note=tr("商品价格为日度或周度数据的月均值", "commodity prices: monthly means of daily or weekly data", lang)),
-        Figure(factor_contribution_chart(fit, lang), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
+        Figure(factor_contribution_chart(fit, lang, figsize=HALF_FIGSIZE), tr("主要商品对PPI同比的拉动", "Commodity contributions to PPI YoY", lang),
                **src)]
     s1 = fit.sample[1]
     risks.append(tr(

@@ -239,11 +239,13 @@ def leadlag_text(res: LeadLag, lang: str = "zh") -> str:
     return text
 
 
-def leadlag_chart(res: LeadLag, lang: str = "zh", *, start: Any = None) -> Figure:
+def leadlag_chart(res: LeadLag, lang: str = "zh", *, start: Any = None,
+                  figsize: tuple[float, float] | None = None) -> Figure:
     """``y`` (left axis) and ``x`` shifted forward by the best lead (right axis, inverted if negative).
 
     Values are multiplied by ``res.scale`` (100: fractions shown in percent). The
-    chart starts where both lines exist, or at ``start``.
+    chart starts where both lines exist, or at ``start``; ``figsize`` as for
+    :func:`~macrodesk.plotting.line_chart` (:data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a pair).
     """
     x_name, y_name = _named(res.x_name, res.x_name_zh, lang), _named(res.y_name, res.y_name_zh, lang)
     df = res.shifted() * res.scale
@@ -260,7 +262,7 @@ def leadlag_chart(res: LeadLag, lang: str = "zh", *, start: Any = None) -> Figur
     )
     ycol = y_name[:1].upper() + y_name[1:]
     frame = pd.DataFrame({ycol: df["y"], xcol: df["x_shifted"]})
-    fig = charts.line_chart(frame, right=[xcol], ylabel="%", right_ylabel="%", lang=lang)
+    fig = charts.line_chart(frame, right=[xcol], ylabel="%", right_ylabel="%", lang=lang, figsize=figsize)
     if inv and len(fig.axes) > 1:
         fig.axes[1].invert_yaxis()
     return fig
@@ -290,11 +292,12 @@ def passthrough_text(res: PassThrough, lang: str = "zh") -> str:
     )
 
 
-def passthrough_chart(res: PassThrough, lang: str = "zh") -> Figure:
-    """``y`` (left) and ``x`` (right axis) over the estimation sample, in percent."""
+def passthrough_chart(res: PassThrough, lang: str = "zh", *, figsize: tuple[float, float] | None = None) -> Figure:
+    """``y`` (left) and ``x`` (right axis) over the estimation sample, in percent (``figsize``: see
+    :func:`leadlag_chart`)."""
     x_name, y_name = _named(res.x_name, res.x_name_zh, lang), _named(res.y_name, res.y_name_zh, lang)
     s0, s1 = res.fit.sample
     y = res.fit.y.loc[s0:s1] * 100
     x = res.fit.X.iloc[:, 0].loc[s0:s1] * 100
     df = pd.DataFrame({y_name: y, x_name: x})
-    return charts.line_chart(df, right=[x_name], ylabel="%", right_ylabel="%", lang=lang)
+    return charts.line_chart(df, right=[x_name], ylabel="%", right_ylabel="%", lang=lang, figsize=figsize)

@@ -61,22 +61,23 @@ def factor_text(res: FactorResult, lang: str = "zh") -> str:
     )
 
 
-def factor_chart(res: FactorResult, lang: str = "zh") -> Figure:
-    """Actual vs fitted, in percent."""
+def factor_chart(res: FactorResult, lang: str = "zh", *, figsize: tuple[float, float] | None = None) -> Figure:
+    """Actual vs fitted, in percent (``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a pair)."""
     actual = tr(f"{_y_name(res)}（实际）", f"{_y_name(res)} (actual)", lang)
     fit = tr("模型拟合", "Model fit", lang)
     df = pd.DataFrame({actual: res.y.reindex(res.fitted.index) * 100, fit: res.fitted * 100})
-    return charts.line_chart(df, ylabel="%", lang=lang)
+    return charts.line_chart(df, ylabel="%", lang=lang, figsize=figsize)
 
 
-def factor_contribution_chart(res: FactorResult, lang: str = "zh", last: int | None = 36) -> Figure:
+def factor_contribution_chart(res: FactorResult, lang: str = "zh", last: int | None = 36, *,
+                              figsize: tuple[float, float] | None = None) -> Figure:
     """Stacked factor contributions (pp) with the actual series as a line; the last ``last`` months."""
     c = res.contributions() * 100
     c.columns = pd.Index([tr("常数项", "Constant", lang)] + [res.label(f) for f in res.factors])
     actual = (res.y.reindex(c.index) * 100).rename(tr(f"{_y_name(res)}（实际）", f"{_y_name(res)} (actual)", lang))
     if last is not None:
         c, actual = c.iloc[-last:], actual.iloc[-last:]
-    return charts.stacked_contributions(c, actual, lang=lang, ylabel=tr("百分点", "pp", lang))
+    return charts.stacked_contributions(c, actual, lang=lang, ylabel=tr("百分点", "pp", lang), figsize=figsize)
 
 
 def commodity_path_text(p: CommodityPath, lang: str = "zh") -> str:

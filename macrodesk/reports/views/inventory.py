@@ -70,16 +70,17 @@ def inventory_text(c: InventoryCycle, lang: str = "zh", ytd: bool = False) -> st
     )
 
 
-def inventory_chart(c: InventoryCycle, lang: str = "zh", *, start: Any = None, ytd: bool = False) -> Figure:
+def inventory_chart(c: InventoryCycle, lang: str = "zh", *, start: Any = None, ytd: bool = False,
+                    figsize: tuple[float, float] | None = None) -> Figure:
     """Revenue YoY and inventory YoY (percent) since ``start`` (default: the last ten years);
-    ``ytd``: the revenue YoY is year-to-date."""
+    ``ytd``: the revenue YoY is year-to-date; ``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a pair."""
     df = pd.DataFrame({
         (tr("营业收入累计同比", "Revenue YoY (year to date)", lang) if ytd else tr("营业收入同比", "Revenue YoY", lang)):
             c.revenue_yoy * 100,
         tr("产成品存货同比", "Finished-goods inventory YoY", lang): c.inventory_yoy * 100,
     })
     p = period_arg(start, "start", "M") if start is not None else c.latest - 119
-    return charts.line_chart(df[df.index >= p], ylabel="%", lang=lang)
+    return charts.line_chart(df[df.index >= p], ylabel="%", lang=lang, figsize=figsize)
 
 
 def inventory_panel_table(panel: InventoryPanel, lang: str = "zh") -> pd.DataFrame:

@@ -353,8 +353,10 @@ def scenarios_chart(res: ScenarioSetResult, lang: str = "zh", *, history_months:
     return charts.scenario_paths(hist, paths, lang=lang, ylabel="%")
 
 
-def commodity_chart(res: ScenarioSetResult, key: str, lang: str = "zh", *, history_months: int = 24) -> MplFigure:
-    """One commodity: observed YoY and its assumed path's YoY (seed Figures 20 and 24)."""
+def commodity_chart(res: ScenarioSetResult, key: str, lang: str = "zh", *, history_months: int = 24,
+                    figsize: tuple[float, float] | None = None) -> MplFigure:
+    """One commodity: observed YoY and its assumed path's YoY (seed Figures 20 and 24); ``figsize``:
+    :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     c = res.commodity(key)
     if c is None or not c.ok or c.last_observed is None:
         raise ScenarioError(f"{res.spec.file}: commodity path '{key}' is not available"
@@ -365,7 +367,7 @@ def commodity_chart(res: ScenarioSetResult, key: str, lang: str = "zh", *, histo
     obs.name = tr(f"{nm_zh}同比（实际）", f"{nm_en} YoY (actual)", lang)
     path = c.yoy[(c.yoy.index > c.last_observed) & (c.yoy.index <= res.spec.horizon[1])] * 100
     return charts.scenario_paths(obs, {tr(f"{nm_zh}同比（假设路径）", f"{nm_en} YoY (assumed path)", lang): path},
-                                 lang=lang, ylabel="%")
+                                 lang=lang, ylabel="%", figsize=figsize)
 
 
 # --------------------------------------------------------------------------- report blocks
@@ -442,10 +444,11 @@ def scenario_blocks(
             formats={c: _fmt2 for c in table.columns},
         )
     )
-    if commodities:
-        for c in res.commodities:
-            if c.ok:
-                blocks += _commodity_blocks(res, c, hz, lang, fr)
+    if commodities:  # two paths at a time: their paragraphs, then their charts side by side
+        ok = [c for c in res.commodities if c.ok]
+        for i in range(0, len(ok), 2):
+            two = [_commodity_blocks(res, c, hz, lang, fr, half=i + 1 < len(ok)) for c in ok[i:i + 2]]
+            blocks += [b[0] for b in two] + [b[1] for b in two]
     missing = [c for c in res.commodities if not c.ok]
     if missing and commodities:
         blocks.append(Notice(tr(
@@ -461,8 +464,9 @@ def _level(v: float) -> str:
 
 
 def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang: str,
-                      fr: Staleness) -> list[Block]:
-    """A commodity path: paragraph (last level, targets, horizon averages) and its YoY figure."""
+                      fr: Staleness, half: bool = False) -> list[Block]:
+    """A commodity path: paragraph (last level, targets, horizon averages) and its YoY figure (drawn for
+    half the width with ``half``, one of a pair)."""
     assert c.last_observed is not None
     unit = commodity_unit(c.spec, lang)
     targets = tr("、".join(f"{F.month_label(p)}{_level(v)}{unit}" for p, v in c.spec.targets),
@@ -482,7 +486,7 @@ def _commodity_blocks(res: ScenarioSetResult, c: CommodityResult, hz: str, lang:
     return [
         Paragraph(text),
         Figure(
-            commodity_chart(res, c.key, lang),
+            commodity_chart(res, c.key, lang, figsize=charts.HALF_FIGSIZE if half else None),
             **fr.exhibit(tr(f"{hz}{nm_zh}价格同比路径", f"{nm_en} price YoY path, {hz}", lang),
                          [c.meta.id] if c.meta is not None else [],
                          note=tr(f"月均价；假设路径：{targets}", f"monthly averages; assumed path: {targets}", lang)),

@@ -130,8 +130,9 @@ def headline_text(res: TradeHeadline, lang: str = "zh") -> str:
     return text + "."
 
 
-def headline_chart(res: TradeHeadline, lang: str = "zh", years: int = 6) -> Figure:
-    """YoY (Jan–Feb combined) and two-year compound growth over the last ``years`` years (Figure 1)."""
+def headline_chart(res: TradeHeadline, lang: str = "zh", years: int = 6, *, figsize: tuple[float, float] | None = None) -> Figure:
+    """YoY (Jan–Feb combined) and two-year compound growth over the last ``years`` years (Figure 1);
+    ``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     start = res.month - (12 * years - 1)
     n = flow_name(res.name, lang)
     df = pd.DataFrame(
@@ -141,7 +142,7 @@ def headline_chart(res: TradeHeadline, lang: str = "zh", years: int = 6) -> Figu
         }
     )
     df = df[(df.index >= start) & (df.index <= res.month)]
-    return charts.line_chart(df, ylabel="%", lang=lang)
+    return charts.line_chart(df, ylabel="%", lang=lang, figsize=figsize)
 
 
 # ---------------------------------------------------------------- seasonal comparison
@@ -186,13 +187,13 @@ def seasonal_text(res: SeasonalComparison, lang: str = "zh", *, with_name: bool 
     return text[0].upper() + text[1:] + _sf_note(res, lang) + "."
 
 
-def seasonal_mom_chart(res: SeasonalComparison, lang: str = "zh") -> Figure:
-    """MoM of this calendar month in each year, this year highlighted (seed Figure 2)."""
+def seasonal_mom_chart(res: SeasonalComparison, lang: str = "zh", *, figsize: tuple[float, float] | None = None) -> Figure:
+    """MoM of this calendar month in each year, this year highlighted (seed Figure 2); ``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     years = [y for y in res.same_month_mom.index if y >= res.window[0]]
     s = res.same_month_mom.reindex(years) * 100
     df = pd.DataFrame({tr(f"{res.month.month}月环比", f"{res.month.strftime('%b')} MoM", lang): s})
     df.index = pd.Index([tr(f"{y}年", str(y), lang) for y in years])
-    fig = charts.bar_chart(df, value_labels=True, lang=lang, ylabel="%")
+    fig = charts.bar_chart(df, value_labels=True, lang=lang, ylabel="%", figsize=figsize)
     for lg in list(fig.legends):
         lg.remove()
     ax = fig.axes[0]

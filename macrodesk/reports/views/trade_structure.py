@@ -184,16 +184,17 @@ def _this_vs_prior(res: Contributions, t: pd.DataFrame, sort_by: str, lang: str)
     return t.loc[:, t.notna().any()]
 
 
-def contributions_marginal_chart(res: Contributions, lang: str = "zh") -> Figure:
-    """Contribution this month vs the prior month, by part (Figure 8)."""
+def contributions_marginal_chart(res: Contributions, lang: str = "zh", *, figsize: tuple[float, float] | None = None) -> Figure:
+    """Contribution this month vs the prior month, by part (Figure 8); ``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     t = res.table[["contribution", "prior"]].dropna(how="all") * 100
-    return charts.bar_chart(_this_vs_prior(res, t, "contribution", lang), lang=lang, ylabel=tr("个百分点", "pp", lang))
+    return charts.bar_chart(_this_vs_prior(res, t, "contribution", lang), lang=lang, ylabel=tr("个百分点", "pp", lang),
+                            figsize=figsize)
 
 
-def contributions_cagr_chart(res: Contributions, lang: str = "zh") -> Figure:
-    """Two-year compound growth this month vs the prior month, by part (Figure 10)."""
+def contributions_cagr_chart(res: Contributions, lang: str = "zh", *, figsize: tuple[float, float] | None = None) -> Figure:
+    """Two-year compound growth this month vs the prior month, by part (Figure 10); ``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     t = res.table.drop(index=OTHER, errors="ignore")[["cagr2y", "cagr2y_prior"]].dropna(how="all") * 100
-    return charts.bar_chart(_this_vs_prior(res, t, "cagr2y", lang), lang=lang, ylabel="%")
+    return charts.bar_chart(_this_vs_prior(res, t, "cagr2y", lang), lang=lang, ylabel="%", figsize=figsize)
 
 
 def contributions_table(res: Contributions, lang: str = "zh") -> pd.DataFrame:
