@@ -102,7 +102,7 @@ def test_flash_data_status_box(flash_report_zh, flash_report_en):
     # months behind December 2025, by hand: Dec 2022 -> 36, Dec 2024 -> 12, Nov 2025 -> 1
     assert table.loc["CPI当月同比:Wind一致预期", ["最新数据", "滞后月数"]].tolist() == ["2022年12月", 36]
     assert table.loc["猪肉平均批发价", "滞后月数"] == 36
-    assert table.loc["CRB现货指数", "滞后月数"] == 12
+    assert table.loc["南华工业品指数", "滞后月数"] == 12
     assert table.loc["PPI:采掘工业:当月同比", ["最新数据", "滞后月数"]].tolist() == ["2025年11月", 1]
     assert "CPI:当月同比" not in table.index and "PPI:生产资料:当月同比" not in table.index  # current to 2025-12
     assert _box(flash_report_en, "Data status").loc["CPI YoY consensus (Wind)", "Last period"] == "Dec 2022"
