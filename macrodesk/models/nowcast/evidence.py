@@ -16,7 +16,7 @@ a month dropping out of it, the interval) is that of
 
 Default members: CPI — the Spring-Festival-aware model (:mod:`.cpi_sf`) and the
 bridge; PPI — the bridge alone (its weight is then one). Over the 2015-2022
-real-time backtest the bridge on its own (printed MAE 0.153) beats its win-share
+real-time backtest the bridge on its own (printed MAE 0.151) beats its win-share
 combination with the bottom-up group model (:mod:`.ppi_groups`, 0.164): the group
 model seldom wins by enough to pay for the months in which its weight costs
 accuracy, so it stays available as model ``"groups"`` but out of the default.

@@ -96,12 +96,14 @@ def target_name(target: TargetSpec, lang: str) -> str:
 def input_label(key: str, lang: str) -> str:
     """The name of a decomposition term or a bridge input ('猪肉批发价'), else the series' name in the
     catalogue, else the id."""
-    from macrodesk.models.nowcast.bridge import BRIDGE_SPECS
+    from macrodesk.models.nowcast.bridge import BRIDGE_SPECS, LAG_SUFFIX
     from macrodesk.series.catalogue import catalogue
 
     if key in TERM_LABELS:
         zh, en = TERM_LABELS[key]
         return tr(zh, en, lang)
+    if key.endswith(LAG_SUFFIX):
+        return input_label(key[: -len(LAG_SUFFIX)], lang) + tr("（上月）", " (last month)", lang)
     for spec in BRIDGE_SPECS.values():
         for inp in spec.inputs:
             if inp.id == key:
@@ -117,7 +119,7 @@ def input_value_text(key: str, change: float | None, month: Any, lang: str) -> s
     """What a decomposition term's ``change`` (a fraction) was this month, worded for its kind: the days of
     ``month`` in the Spring Festival window for that term ('31天中有5天在春节窗口内', its value is their
     share of the month), else a percent change ('+1.23%': an input's like-for-like change, last month's
-    MoM for the momentum term); '' for none."""
+    MoM for the momentum term, last month's change for a lagged input); '' for none."""
     if change is None or pd.isna(change):
         return ""
     if key == "spring_festival":

@@ -58,6 +58,8 @@ def test_names():
     assert input_label("pork_wholesale_cny", "zh") == "猪肉批发价"
     assert input_label("seasonal", "en") == "Seasonal norm (other items)"
     assert input_label("unknown_id", "en") == "unknown_id"
+    assert input_label("nanhua_industrial_index_lag1", "zh") == "南华工业品指数（上月）"
+    assert input_label("nanhua_industrial_index_lag1", "en") == "Nanhua industrials (last month)"
 
 
 def test_nowcast_sentence_by_hand():
