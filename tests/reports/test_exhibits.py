@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -39,6 +40,8 @@ def _fig(**kw):
      "my.toml: figure 'f'.series[0].unit: unknown unit 'usd_billion'"),
     (_fig(series=[{"id": "ppi_mining_yoy", "fill": "ppi_mining_yoy"}]),
      "my.toml: figure 'f'.series[0].fill: a series cannot fill its own gaps"),
+    (_fig(markers="yes"), "my.toml: figure 'f'.markers: must be true or false, got 'yes'"),
+    (_fig(kind="bar", markers=True), "my.toml: figure 'f'.markers: marks the points of a line; kind 'bar' has none"),
 ])
 def test_parse_errors_name_the_file_and_key(table, message):
     with pytest.raises(ReportError) as err:
@@ -154,3 +157,39 @@ def test_seasonal_exhibits_draw_one_line_per_calendar_year(bundled, trade_flash_
     figs = {b.caption: b for s in trade_flash_report_zh.sections for b in s.blocks if isinstance(b, Figure)}
     assert figs["出口金额的季节性：各年分月走势"].data.loc[12, "2025年"] == pytest.approx(3572.0)
     assert "越南总出口：各年分月金额（截至2025年2月）" in figs
+
+
+def test_markers_mark_the_published_points_of_a_line():
+    assert parse_exhibit(_fig(markers=True), "x.toml: figure").markers is True
+    assert parse_exhibit(_fig(kind="dual", markers=True, series=["cpi_yoy", {"id": "ppi_yoy", "axis": "right"}]),
+                         "x.toml: figure").markers is True
+    assert parse_exhibit(_fig(), "x.toml: figure").markers is False
+
+
+def test_ppi_group_mom_lines_break_at_the_months_without_a_print(bundled, monkeypatch):
+    from macrodesk.plotting import charts
+
+    drawn = []
+
+    def spy(*args, **kw):  # the lines as drawn (the report's Figure clears the chart once it is a PNG)
+        fig = line_chart(*args, **kw)
+        drawn.append([(ln.get_linestyle(), ln.get_color(), list(ln.get_xdata()), np.asarray(ln.get_ydata(), float))
+                      for ln in fig.axes[0].lines])
+        return fig
+
+    line_chart = charts.line_chart
+    monkeypatch.setattr(charts, "line_chart", spy)
+    nov = pd.Period("2025-11", "M")
+    exhibit("ppi_groups_mom").figure(bundled, nov, "zh")
+    (lines,) = drawn
+    # nbs_releases.csv, ppi_raw_materials_mom from 2023-12 (24 months to Nov 2025): printed for 16 months, the
+    # last 2025-07; no print for 2024-04, 2024-10, 2025-01 and 2025-03 (and none after July)
+    axis = pd.period_range("2023-12", "2025-07", freq="M")
+    (raw,) = [ln for ln in lines if ln[0] == "-" and ln[1] == "#1F3864"]  # the second colour: raw materials
+    y = pd.Series(raw[3], index=axis)
+    assert int(np.isfinite(y).sum()) == 16
+    assert [str(p) for p in y.index[y.isna()]] == ["2024-04", "2024-10", "2025-01", "2025-03"]
+    assert y[pd.Period("2024-05", "M")] == 0.9 and y[pd.Period("2023-12", "M")] == -0.5
+    # each printed month has its dot, Feb 2025 (between two blank months) too
+    (dots,) = [ln for ln in lines if ln[0] == "None" and ln[1] == "#1F3864"]
+    assert len(dots[2]) == 16 and pd.Timestamp("2025-02-01") in dots[2]
