@@ -304,6 +304,76 @@ def _monthly(idx: pd.Index) -> list[pd.Period] | None:
     return None
 
 
+def _regular_index(idx: pd.Index) -> tuple[pd.PeriodIndex, pd.PeriodIndex, bool] | None:
+    """``(idx as periods, every period from its first to its last, monthly)`` for a regular index.
+
+    The one place that decides which lines break at a missing period: monthly, quarterly and
+    annual series are drawn on their full period range, so a period without a value is a gap
+    in the line (see :func:`_gap_values`). Monthly periods (or dates all on the 1st or all at
+    month ends) observed only every third or twelfth month are quarterly or annual: the range
+    steps by 3 or 12 months. ``monthly`` is True on a month-by-month axis. None for daily,
+    weekly and other dates, whose gaps are natural (weekends, holidays): drawn as they are.
+    """
+    if isinstance(idx, pd.PeriodIndex) and idx.freqstr.startswith(("Q", "Y", "A")):
+        if len(idx) == 0 or idx.has_duplicates:
+            return None
+        return idx, pd.period_range(idx.min(), idx.max(), freq=idx.freq), False
+    months = _monthly(idx)
+    if not months:
+        return None
+    per = pd.PeriodIndex(months, freq="M")
+    if per.has_duplicates:
+        return None
+    steps = [int(d) for d in np.diff(np.sort(np.asarray(per.asi8, dtype=np.int64)))]
+    step = next((k for k in (12, 3) if steps and all(d % k == 0 for d in steps)), 1)
+    full = pd.period_range(per.min(), per.max(), freq="M")[::step]
+    return per, full, step == 1
+
+
+def _gap_values(y: np.ndarray, full: pd.PeriodIndex, monthly: bool) -> np.ndarray:
+    """The values a line is drawn through, on the full period axis ``full``: a missing period is a gap.
+
+    One exception, the merged Jan–Feb releases (industrial output, retail sales …): a monthly
+    series lacking every January between its first and last values (at least two) is published
+    Jan–Feb combined, and its line runs from December to February. Any other missing month,
+    such as a release not in the data, breaks the line.
+    """
+    y = np.asarray(y, dtype=float)
+    fin = np.flatnonzero(np.isfinite(y))
+    if not monthly or fin.size < 2:
+        return y
+    jan = np.flatnonzero(np.asarray(full.month) == 1)
+    jan = jan[(jan > fin[0]) & (jan < fin[-1])]
+    if jan.size < 2 or np.isfinite(y[jan]).any():
+        return y
+    out = y.copy()
+    both = jan[np.isfinite(y[jan - 1]) & np.isfinite(y[jan + 1])]
+    out[both] = np.interp(both, fin, y[fin])  # the midpoint, computed as pandas' linear interpolation does
+    return out
+
+
+def _lone_points(y: np.ndarray) -> np.ndarray:
+    """Where ``y`` has a value with no value on either side: a line through it draws nothing."""
+    ok = np.isfinite(np.asarray(y, dtype=float))
+    prev = np.concatenate([[False], ok[:-1]])
+    nxt = np.concatenate([ok[1:], [False]])
+    return ok & ~prev & ~nxt
+
+
+def _by_calendar_month(months: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``values`` at calendar months ``months`` (1..12) on every month from the first to the last with a
+    value, so a missing month is a gap in the line (seasonal charts: one line per year)."""
+    v = np.asarray(values, dtype=float)
+    m = np.asarray(months, dtype=float)
+    ok = np.isfinite(v)
+    if not ok.any():
+        return m[ok], v[ok]
+    if len(np.unique(m[ok])) != ok.sum():
+        raise ReportError(f"calendar months repeat in a seasonal line: {sorted(m[ok].tolist())}")
+    full = np.arange(m[ok].min(), m[ok].max() + 1)
+    return full, pd.Series(v[ok], index=m[ok]).reindex(full).to_numpy(dtype=float)
+
+
 def _align_zero(ax: Axes, ax2: Axes) -> None:
     """Put the zero of a secondary axis at the height of the primary axis' zero.
 

@@ -44,17 +44,21 @@ from macrodesk.plotting._style import (  # noqa: F401  (helpers also used by rep
     _as_frame,
     _align_zero,
     _as_series,
+    _by_calendar_month,
     _category_ticks,
     _colors,
     _date_axis,
     _finish,
+    _gap_values,
     _legend_below,
+    _lone_points,
     _month_index,
     _month_ticks,
     _new_figure,
     _monthly,
     _period_labels,
     _period_ticks,
+    _regular_index,
     _style_axes,
     _style_right_axis,
     _text_width_pt,
@@ -102,15 +106,15 @@ def line_chart(
     colors: Sequence[str] | None = None,
     figsize: tuple[float, float] | None = None,
     markers: bool = False,
-    max_gap: int = 1,
 ) -> Figure:
     """One line per column of ``df`` (PeriodIndex or DatetimeIndex).
 
     Columns named in ``right`` go on a secondary axis and get "（右轴）" /
     " (RHS)" appended to their legend entry; when both axes cross zero their
-    zeros are aligned. On a monthly index a gap of up to ``max_gap`` missing
-    months is bridged, as analysts do for the merged Jan–Feb releases; a longer
-    gap breaks the line. ``markers`` marks each published point.
+    zeros are aligned. A monthly, quarterly or annual line breaks at a period
+    without a value (Januaries of a series published Jan–Feb combined aside),
+    and a value with no neighbour is drawn as a dot; daily and weekly lines join
+    their points. ``markers`` marks each published point.
     """
     check_lang(lang)
     df = _as_frame(df, "line_chart data")
@@ -123,10 +127,10 @@ def line_chart(
             f"line_chart: right-axis columns not in the data: {', '.join(map(str, missing))}; "
             f"columns are: {', '.join(map(str, df.columns))}"
         )
-    months = _monthly(df.index)
-    if months is not None:  # every month on the axis, so a missing month is a gap
-        full = pd.period_range(months[0], months[-1], freq="M")
-        df = df.set_axis(pd.PeriodIndex(months, freq="M")).reindex(full)
+    reg = _regular_index(df.index)
+    if reg is not None:  # every period on the axis, so a missing one is a gap
+        periods, full, monthly = reg
+        df = df.set_axis(periods).reindex(full)
     x = _to_datetime_index(df.index, "line_chart")
     fig, ax = _new_figure(figsize)
     ax2 = None
@@ -136,14 +140,18 @@ def line_chart(
     cols = list(colors) if colors else _colors(df.shape[1])
     handles, labels = [], []
     for j, col in enumerate(df.columns):
-        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=x)
-        drawn = _bridge(s, max_gap) if months is not None else s.dropna()
+        y = df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan)
+        if reg is not None:
+            xs, ys = x, _gap_values(y, full, monthly)
+        else:  # daily, weekly: the points joined
+            xs, ys, y = x[np.isfinite(y)], y[np.isfinite(y)], y[np.isfinite(y)]
         target = ax2 if ax2 is not None and col in rights else ax
         color = cols[j % len(cols)]
-        (h,) = target.plot(drawn.index, drawn.to_numpy(), color=color, linewidth=1.6)
+        (h,) = target.plot(xs, ys, color=color, linewidth=1.6)
+        dots = np.isfinite(y) if markers else _lone_points(ys)
+        if dots.any():  # published points, or a lone value the line cannot show
+            target.plot(xs[dots], y[dots], linestyle="none", marker="o", markersize=3, color=color)
         if markers:
-            pts = s.dropna()
-            target.plot(pts.index, pts.to_numpy(), linestyle="none", marker="o", markersize=3, color=color)
             h = Line2D([], [], color=color, linewidth=1.6, marker="o", markersize=3)
         handles.append(h)
         labels.append(str(col) + (label("right_axis", lang) if col in rights else ""))
@@ -156,20 +164,6 @@ def line_chart(
         ax2.set_ylabel(right_ylabel, fontsize=_FONT, color=_TEXT)
     _legend_below(fig, handles, labels)
     return _tag(_finish(fig, ax, title, ylabel), df.set_axis(x), "line", rights)
-
-
-def _bridge(s: pd.Series, max_gap: int) -> pd.Series:
-    """``s`` with interior runs of at most ``max_gap`` missing values filled linearly (for drawing)."""
-    isna = s.isna().to_numpy()
-    out = s.copy()
-    if max_gap <= 0 or not isna.any():
-        return out
-    run_id = np.cumsum(~isna)  # missing values share the id of the last value before them
-    runs = pd.Series(isna).groupby(run_id).transform("sum").to_numpy()
-    fill = isna & (runs <= max_gap)
-    interp = s.interpolate(method="linear", limit_area="inside")
-    out[fill] = interp[fill]
-    return out
 
 
 def seasonal_lines(
@@ -203,12 +197,15 @@ def seasonal_lines(
     handles, labels = [], []
     k = 0
     for j, col in enumerate(df.columns):
-        s = pd.Series(df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan), index=months).dropna()
+        xs, ys = _by_calendar_month(months, df.iloc[:, j].to_numpy(dtype=float, na_value=np.nan))
         if col == latest:
-            (h,) = ax.plot(s.index, s.to_numpy(), color=PALETTE[0], linewidth=2.4, marker="o",
-                           markersize=3.5, zorder=4)
+            (h,) = ax.plot(xs, ys, color=PALETTE[0], linewidth=2.4, marker="o", markersize=3.5, zorder=4)
         else:
-            (h,) = ax.plot(s.index, s.to_numpy(), color=others[k % len(others)], linewidth=1.2, zorder=3)
+            color = others[k % len(others)]
+            (h,) = ax.plot(xs, ys, color=color, linewidth=1.2, zorder=3)
+            lone = _lone_points(ys)
+            if lone.any():  # a month with no neighbour: a dot, or it would not show
+                ax.plot(xs[lone], ys[lone], linestyle="none", marker="o", markersize=2.5, color=color, zorder=3)
             k += 1
         handles.append(h)
         labels.append(_year_label(col, lang))
@@ -619,8 +616,8 @@ def band_chart(
         h = _as_series(highlight, "band_chart highlight")
         hx = _month_index(h.index, "band_chart highlight")
         hv = h.to_numpy(dtype=float, na_value=np.nan)
-        ok = np.isfinite(hv)
-        (hh,) = ax.plot(hx[ok], hv[ok], color=PALETTE[0], linewidth=2.4, marker="o", markersize=3.5, zorder=4)
+        (hh,) = ax.plot(*_by_calendar_month(hx, hv), color=PALETTE[0], linewidth=2.4, marker="o", markersize=3.5,
+                        zorder=4)
         handles.append(hh)
         name = highlight_label or (_year_label(h.name, lang) if h.name is not None else "")
         labels.append(name)
@@ -660,7 +657,16 @@ def scenario_paths(
         raise ReportError("scenario_paths: scenarios must be a non-empty dict of name -> Series")
     hx = _to_datetime_index(hist.index, "scenario_paths history")
     fig, ax = _new_figure(figsize)
-    (hh,) = ax.plot(hx, hist.to_numpy(dtype=float, na_value=np.nan), color="#262626", linewidth=1.8, zorder=4)
+    lx, ly = hx, hist.to_numpy(dtype=float, na_value=np.nan)
+    reg = _regular_index(hist.index) if isinstance(hist.index, pd.PeriodIndex) else None
+    if reg is not None:  # a missing period of the history is a gap, as in line_chart
+        periods, full, monthly = reg
+        lx = full.to_timestamp()
+        ly = _gap_values(hist.set_axis(periods).reindex(full).to_numpy(dtype=float, na_value=np.nan), full, monthly)
+    (hh,) = ax.plot(lx, ly, color="#262626", linewidth=1.8, zorder=4)
+    lone = _lone_points(ly)
+    if lone.any():
+        ax.plot(lx[lone], ly[lone], linestyle="none", marker="o", markersize=3, color="#262626", zorder=4)
     handles: list[Any] = [hh]
     labels = [history_label or (str(hist.name) if hist.name else label("history", lang))]
     last_x, last_y = hx[-1], float(hist.iloc[-1])

@@ -24,7 +24,8 @@ transform), ``axis`` (``left``/``right``) and ``optional`` (draw without it when
 it is missing). ``annual = true`` keeps the year-end values (December, Q4: a year-to-date series'
 full year); ``quarterly = true`` draws monthly (and daily, weekly) series at quarter ends, the value
 of each quarter's last month, beside quarterly ones. ``ahead_years = 1`` draws past the report
-month to December of the next year (published forecasts such as EIA's). ``kind = "ranking"``
+month to December of the next year (published forecasts such as EIA's). ``markers = true`` puts a dot on
+each published point of a line (sparse release prints: a missing month is a gap either way). ``kind = "ranking"``
 draws the latest value of each series as one horizontal bar, highest first (each industry's
 percentile). ``kind = "seasonal"`` draws one monthly series by calendar month, one line per year, the
 latest year bold: ``years`` (default 6) calendar years to the last year with data. A series'
@@ -227,6 +228,7 @@ class ExhibitSpec:
     annual: bool = False
     quarterly: bool = False
     ahead_years: int = 0
+    markers: bool = False
     ylabel: str | None = None
     right_ylabel: str | None = None
     note: str | None = None
@@ -400,7 +402,8 @@ class ExhibitSpec:
             fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel, figsize=size)
         else:
             fig = charts.line_chart(df, right=right or None, ylabel=self.ylabel,
-                                    right_ylabel=self.right_ylabel if right else None, lang=lang, figsize=size)
+                                    right_ylabel=self.right_ylabel if right else None, lang=lang, figsize=size,
+                                    markers=self.markers)
         source = tr(self.source, self.source_en or self.source, lang) if self.source else \
             source_line([S[i] for i in self.ids() if i in S], lang)
         note = tr(self.note, self.note_en or self.note, lang) if self.note else None
@@ -414,7 +417,7 @@ class ExhibitSpec:
 
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
-                "ylabel", "right_ylabel", "note", "note_en", "source", "source_en", "width"}
+                "markers", "ylabel", "right_ylabel", "note", "note_en", "source", "source_en", "width"}
 _SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill", "unit"}
 
 
@@ -512,7 +515,7 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     if years is not None and (not isinstance(years, int) or isinstance(years, bool) or years < 1):
         raise ReportError(f"{where}.years: must be a whole number of years ≥ 1, got {years!r}")
     flags = {}
-    for flag in ("annual", "quarterly"):
+    for flag in ("annual", "quarterly", "markers"):
         flags[flag] = table.get(flag, False)
         if not isinstance(flags[flag], bool):
             raise ReportError(f"{where}.{flag}: must be true or false, got {flags[flag]!r}")
@@ -523,11 +526,14 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
         raise ReportError(f"{where}.width: must be 'full' or 'half', got '{width}'")
     if width == "half" and kind == "ranking":
         raise ReportError(f"{where}: a 'ranking' chart is drawn at full width (one bar a row); leave out 'width'")
+    if flags["markers"] and kind not in ("line", "dual"):
+        raise ReportError(f"{where}.markers: marks the points of a line; kind '{kind}' has none "
+                          "(use kind = \"line\" or \"dual\")")
     ahead = table.get("ahead_years", 0)
     if not isinstance(ahead, int) or isinstance(ahead, bool) or not 0 <= ahead <= 5:
         raise ReportError(f"{where}.ahead_years: must be a whole number of years from 0 to 5, got {ahead!r}")
     return ExhibitSpec(
-        key=key, annual=flags["annual"], quarterly=flags["quarterly"], ahead_years=ahead, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
+        key=key, annual=flags["annual"], quarterly=flags["quarterly"], markers=flags["markers"], ahead_years=ahead, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
         start=start, years=years, ylabel=toml_str(table, "ylabel", where), right_ylabel=toml_str(table, "right_ylabel", where),
         note=toml_str(table, "note", where), note_en=toml_str(table, "note_en", where),
         source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), width=width,

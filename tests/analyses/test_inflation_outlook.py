@@ -322,3 +322,14 @@ def test_outlook_sets_its_simple_charts_two_across(outlook_report_zh):
     kinds = ["P" if isinstance(b, Paragraph) else "H" if isinstance(b, Figure) and b.width == "half" else "-"
              for b in inv]
     assert "PPHH" in "".join(kinds)  # two paragraphs, then their two charts side by side
+
+
+def test_ppi_group_mom_chart_is_the_exhibit_and_leaves_unprinted_months_blank(outlook_report_zh):
+    (fig,) = [f for f in blocks(outlook_report_zh, Figure) if f.caption.startswith("PPI分大类环比走势")]
+    # the groups' transcripts end at Jul 2025, before the report's Nov 2025
+    assert fig.caption == "PPI分大类环比走势（截至2025年7月）"
+    assert fig.note.startswith("圆点为公布值；缺失月份留空") and fig.source == "国家统计局、macrodesk计算"
+    assert list(fig.data.columns) == ["采掘工业", "原材料工业", "加工工业", "生活资料"]
+    raw = fig.data["原材料工业"]  # nbs_releases.csv: no raw-materials print for Apr 2024 nor Oct 2024
+    assert np.isnan(raw[pd.Timestamp("2024-04-01")]) and np.isnan(raw[pd.Timestamp("2024-10-01")])
+    assert raw[pd.Timestamp("2024-05-01")] == 0.9 and str(fig.data.index[0])[:7] == "2023-12"

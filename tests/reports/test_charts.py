@@ -262,13 +262,71 @@ def test_dual_axis_level_axis_keeps_its_range():
     assert ax2.get_ylim()[0] > 200  # not stretched down to zero
 
 
-def test_line_chart_bridges_one_missing_month_and_breaks_longer_gaps():
-    idx = pd.PeriodIndex(["2024-01", "2024-03", "2024-04", "2024-07"], freq="M")  # Feb missing; May, Jun missing
+def _line(fig, ax=0):
+    """The (x, y) of the one solid line of ``fig`` (not a dot-only Line2D)."""
+    (ln,) = [ln for ln in fig.axes[ax].lines if ln.get_linestyle() == "-" and ln.get_xdata().size > 2]
+    return ln.get_xdata(), np.asarray(ln.get_ydata(), dtype=float)
+
+
+def _dots(fig, ax=0):
+    """The points drawn as markers only (published points, or a lone value)."""
+    return [(pd.Timestamp(x), float(y)) for ln in fig.axes[ax].lines if ln.get_linestyle() == "None"
+            for x, y in zip(ln.get_xdata(), ln.get_ydata())]
+
+
+def test_line_chart_breaks_at_a_missing_month_and_dots_a_lone_value():
+    idx = pd.PeriodIndex(["2024-01", "2024-03", "2024-04", "2024-07"], freq="M")  # Feb, May and Jun missing
     fig = charts.line_chart(pd.Series([1.0, 3.0, 5.0, 8.0], index=idx, name="x"))
-    line = next(ln for ln in fig.axes[0].lines if len(ln.get_xdata()) > 2)
-    y = np.asarray(line.get_ydata(), dtype=float)
-    assert y.tolist()[:3] == [1.0, 2.0, 3.0]  # Feb drawn at the midpoint of Jan and Mar
-    assert np.isnan(y[4]) and np.isnan(y[5]) and y[6] == 8.0  # the line breaks over May–Jun
+    x, y = _line(fig)
+    assert len(x) == 7 and np.isnan(y[[1, 4, 5]]).all()  # every month on the axis; no value made up
+    assert y[[0, 2, 3, 6]].tolist() == [1.0, 3.0, 5.0, 8.0]
+    # January and July have no neighbour: a line through them draws nothing, so each gets a dot
+    assert _dots(fig) == [(pd.Timestamp("2024-01-01"), 1.0), (pd.Timestamp("2024-07-01"), 8.0)]
+    assert fig.macrodesk_data[0].iloc[:, 0].isna().sum() == 3  # the workbook gets the blank months too
+
+
+def test_a_series_published_jan_feb_combined_runs_from_december_to_february():
+    idx = pd.period_range("2021-12", "2024-03", freq="M")
+    jf = pd.Series(np.arange(len(idx), dtype=float), index=idx)
+    jf[idx.month == 1] = np.nan  # no January in any year: the Jan–Feb prints are stamped at February
+    x, y = _line(charts.line_chart(jf.rename("jf")))
+    assert y[13] == pytest.approx((12.0 + 14.0) / 2)  # Jan 2023 drawn between Dec 2022 (12) and Feb 2023 (14)
+    assert np.isfinite(y).all()
+    once = jf.copy()
+    once[pd.Period("2023-01", "M")] = 13.0  # one January printed: a January missing elsewhere is a real gap
+    x, y = _line(charts.line_chart(once.rename("once")))
+    assert np.isnan(y[1]) and np.isnan(y[25]) and y[13] == 13.0
+
+
+def test_quarterly_and_annual_lines_break_at_a_missing_period():
+    q = pd.Series([1.0, 2.0, np.nan, 4.0, 5.0], index=pd.period_range("2023Q1", periods=5, freq="Q")).drop(
+        pd.Period("2023Q3", "Q"))
+    x, y = _line(charts.line_chart(q.rename("q")))
+    assert len(x) == 5 and np.isnan(y[2]) and y[3] == 4.0
+    # an annual series stamped at year ends: six years joined, not six lone points one year apart
+    years = pd.DatetimeIndex([f"{yr}-12-31" for yr in range(2018, 2024)])
+    x, y = _line(charts.line_chart(pd.Series(np.arange(6.0), index=years, name="a")))
+    assert len(x) == 6 and np.isfinite(y).all()
+    # quarter-end months of a monthly index, one quarter missing: a gap of one quarter, not of 5 months
+    qm = pd.Series([1.0, 2.0, 4.0], index=pd.PeriodIndex(["2024-03", "2024-06", "2024-12"], freq="M"))
+    x, y = _line(charts.line_chart(qm.rename("qm")))
+    assert len(x) == 4 and np.isnan(y[2])
+
+
+def test_daily_lines_join_their_points_over_weekends():
+    days = pd.bdate_range("2025-03-03", periods=10)  # Mon..Fri twice
+    x, y = _line(charts.line_chart(pd.Series(np.arange(10.0), index=days, name="d")))
+    assert len(x) == 10 and np.isfinite(y).all()
+
+
+def test_seasonal_line_breaks_at_a_missing_month():
+    by_year = pd.DataFrame({"2024": [1.0, 2.0, np.nan, 4.0, np.nan, 6.0] + [7.0] * 6,
+                            "2025": [1.0, 1.5, 2.0] + [np.nan] * 9}, index=range(1, 13))
+    fig = charts.seasonal_lines(by_year)
+    y24 = next(np.asarray(ln.get_ydata(), float) for ln in fig.axes[0].lines if ln.get_linewidth() == 1.2)
+    assert len(y24) == 12 and np.isnan(y24[[2, 4]]).all()
+    lone = [ln for ln in fig.axes[0].lines if ln.get_linestyle() == "None"]
+    assert [(float(ln.get_xdata()[0]), float(ln.get_ydata()[0])) for ln in lone] == [(4.0, 4.0)]  # April alone
 
 
 def test_line_chart_markers_only_on_published_points():

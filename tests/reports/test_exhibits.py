@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -41,6 +42,8 @@ def _fig(**kw):
      "my.toml: figure 'f'.series[0].fill: a series cannot fill its own gaps"),
     (_fig(width="third"), "my.toml: figure 'f'.width: must be 'full' or 'half', got 'third'"),
     (_fig(kind="ranking", width="half"), "my.toml: figure 'f': a 'ranking' chart is drawn at full width"),
+    (_fig(markers="yes"), "my.toml: figure 'f'.markers: must be true or false, got 'yes'"),
+    (_fig(kind="bar", markers=True), "my.toml: figure 'f'.markers: marks the points of a line; kind 'bar' has none"),
 ])
 def test_parse_errors_name_the_file_and_key(table, message):
     with pytest.raises(ReportError) as err:
@@ -167,3 +170,39 @@ def test_half_width_exhibits_are_drawn_for_half_the_column(bundled):
     assert fig.width == "half" and fig.width_px / fig.height_px == pytest.approx(HALF_FIGSIZE[0] / HALF_FIGSIZE[1], rel=0.02)
     assert spec.figure(bundled, DEC_2025, width="full").width == "full"  # a report may draw it full width
     assert exhibit("hog_profit").width == "half" and exhibit("cpi_ppi_history").width == "full"
+
+
+def test_markers_mark_the_published_points_of_a_line():
+    assert parse_exhibit(_fig(markers=True), "x.toml: figure").markers is True
+    assert parse_exhibit(_fig(kind="dual", markers=True, series=["cpi_yoy", {"id": "ppi_yoy", "axis": "right"}]),
+                         "x.toml: figure").markers is True
+    assert parse_exhibit(_fig(), "x.toml: figure").markers is False
+
+
+def test_ppi_group_mom_lines_break_at_the_months_without_a_print(bundled, monkeypatch):
+    from macrodesk.plotting import charts
+
+    drawn = []
+
+    def spy(*args, **kw):  # the lines as drawn (the report's Figure clears the chart once it is a PNG)
+        fig = line_chart(*args, **kw)
+        drawn.append([(ln.get_linestyle(), ln.get_color(), list(ln.get_xdata()), np.asarray(ln.get_ydata(), float))
+                      for ln in fig.axes[0].lines])
+        return fig
+
+    line_chart = charts.line_chart
+    monkeypatch.setattr(charts, "line_chart", spy)
+    nov = pd.Period("2025-11", "M")
+    exhibit("ppi_groups_mom").figure(bundled, nov, "zh")
+    (lines,) = drawn
+    # nbs_releases.csv, ppi_raw_materials_mom from 2023-12 (24 months to Nov 2025): printed for 16 months, the
+    # last 2025-07; no print for 2024-04, 2024-10, 2025-01 and 2025-03 (and none after July)
+    axis = pd.period_range("2023-12", "2025-07", freq="M")
+    (raw,) = [ln for ln in lines if ln[0] == "-" and ln[1] == "#1F3864"]  # the second colour: raw materials
+    y = pd.Series(raw[3], index=axis)
+    assert int(np.isfinite(y).sum()) == 16
+    assert [str(p) for p in y.index[y.isna()]] == ["2024-04", "2024-10", "2025-01", "2025-03"]
+    assert y[pd.Period("2024-05", "M")] == 0.9 and y[pd.Period("2023-12", "M")] == -0.5
+    # each printed month has its dot, Feb 2025 (between two blank months) too
+    (dots,) = [ln for ln in lines if ln[0] == "None" and ln[1] == "#1F3864"]
+    assert len(dots[2]) == 16 and pd.Timestamp("2025-02-01") in dots[2]

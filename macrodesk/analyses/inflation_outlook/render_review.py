@@ -6,12 +6,14 @@ from macrodesk.analyses.inflation_outlook._notes import _Gaps, _src
 from macrodesk.analyses.inflation_outlook.compute import OutlookResults, ReviewChapter
 from macrodesk.models._base import pindex
 from macrodesk.models.inflation.components import ComponentReview
-from macrodesk.models.inflation.ppi_industry import PPI_GROUPS, PPIGroupReview, PPIIndustryReview
+from macrodesk.models.inflation.ppi_industry import PPIGroupReview, PPIIndustryReview
+from macrodesk.reports.exhibits import exhibit
 from macrodesk.reports.model import Block, Figure, Paragraph, Section, Table
 from macrodesk.reports.views import cpi as VC
 from macrodesk.reports.views import ppi as VP
 from macrodesk.reports.views import review as VR
 from macrodesk.reports.views._common import not_computable_text
+from macrodesk.reports.views.freshness import Staleness
 from macrodesk.text import format as F
 from macrodesk.text import tr
 
@@ -106,9 +108,7 @@ def _ppi_review(res: OutlookResults, ch: ReviewChapter, gaps: _Gaps, key: list[s
     gr = ch.groups
     if isinstance(gr, PPIGroupReview):
         pblocks += [Paragraph(VP.ppi_group_text(gr, lang)),
-                    Figure(VP.ppi_group_chart(gr, lang), tr("PPI分大类环比走势", "PPI MoM by major group", lang),
-                           **_src(res, [f"ppi_{g}_mom" for g in PPI_GROUPS if res.inputs.has(f"ppi_{g}_mom")], lang),
-                           note=tr("圆点为公布值；缺失月份之间以直线连接", "dots: published months; gaps bridged", lang))]
+                    exhibit("ppi_groups_mom").figure(S, res.month, lang, staleness=Staleness(res.status, res.month, lang))]
     elif gr is None:
         gaps.need("ppi_groups", tr("ppi_<大类>_mom（分大类环比）", "ppi_<group>_mom (major-group MoM)", lang))
     ir = ch.industries

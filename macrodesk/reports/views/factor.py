@@ -65,7 +65,9 @@ def factor_chart(res: FactorResult, lang: str = "zh", *, figsize: tuple[float, f
     """Actual vs fitted, in percent (``figsize``: :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a pair)."""
     actual = tr(f"{_y_name(res)}（实际）", f"{_y_name(res)} (actual)", lang)
     fit = tr("模型拟合", "Model fit", lang)
-    df = pd.DataFrame({actual: res.y.reindex(res.fitted.index) * 100, fit: res.fitted * 100})
+    lo, hi = res.fitted.index[0], res.fitted.index[-1]  # the actual in every month of the sample's span:
+    y = res.y[(res.y.index >= lo) & (res.y.index <= hi)]  # a month the model skips is a gap in the fit only
+    df = pd.DataFrame({actual: y * 100, fit: res.fitted * 100})
     return charts.line_chart(df, ylabel="%", lang=lang, figsize=figsize)
 
 

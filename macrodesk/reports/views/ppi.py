@@ -20,7 +20,6 @@ __all__ = [
     "chain_chart",
     "chain_text",
     "industry_name",
-    "ppi_group_chart",
     "ppi_group_text",
     "ppi_industry_chart",
     "ppi_industry_table",
@@ -59,13 +58,6 @@ def ppi_group_text(res: PPIGroupReview, lang: str = "zh") -> str:
             lang,
         )
     return text
-
-
-def ppi_group_chart(res: PPIGroupReview, lang: str = "zh") -> Figure:
-    """MoM by group (percent), points at the published months."""
-    df = res.mom * 100
-    df.columns = pd.Index([industry_name(g, lang) for g in df.columns])
-    return charts.line_chart(df, ylabel="%", lang=lang, markers=True)
 
 
 # ---------------------------------------------------------------- industries
