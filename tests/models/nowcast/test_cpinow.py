@@ -9,6 +9,7 @@ import pytest
 from macrodesk.exceptions import ModelError
 from macrodesk.models.nowcast import InfoSet
 from macrodesk.models.nowcast.cpi_sf import SFGroupNowcaster, SFNowcaster, step_month_mean
+from macrodesk.models.nowcast.data import spring_festival_share
 from macrodesk.models.nowcast.evaluate import backtest_dm, diebold_mariano
 from macrodesk.models.nowcast.evidence import EvidenceNowcaster, win_share_weights
 from macrodesk.models.nowcast.holiday import spring_festival_days
@@ -84,6 +85,27 @@ def test_spring_festival_day_shares_by_hand_2024_and_2023():
     assert s.loc[pd.Period("2023-01", "M"), "sf_holiday"] == pytest.approx(7 / 31)
     assert s.loc[pd.Period("2023-02", "M"), "sf_after"] == pytest.approx(18 / 28)
     assert s.loc[pd.Period("2023-06", "M")].sum() == 0.0
+
+
+def test_spring_festival_day_shares_by_hand_2018_late_festival_reaches_march():
+    # 2018: 正月初一 = 16 Feb (a late festival, non-leap February of 28 days).
+    # pre [-21,-1] = 26 Jan..15 Feb: 6 of 31 January days, 15 of 28 February days;
+    # holiday [0,6] = 16..22 Feb: 7/28; after [7,27] = 23 Feb..15 Mar: 6/28 and 15/31 of March,
+    # so March carries the post-holiday reversal; the bridge's one window [-21,+6] ends on 22 Feb.
+    idx = pd.period_range("2018-01", "2018-04", freq="M")
+    s = spring_festival_days(idx)
+    jan, feb, mar, apr = (pd.Period(f"2018-0{m}", "M") for m in (1, 2, 3, 4))
+    assert s.loc[jan, "sf_pre"] == pytest.approx(6 / 31)
+    assert s.loc[feb, "sf_pre"] == pytest.approx(15 / 28)
+    assert s.loc[feb, "sf_holiday"] == pytest.approx(7 / 28)
+    assert s.loc[feb, "sf_after"] == pytest.approx(6 / 28)
+    assert s.loc[mar, "sf_after"] == pytest.approx(15 / 31)
+    assert s.loc[mar, ["sf_pre", "sf_holiday"]].sum() == 0.0
+    assert s.loc[apr].sum() == 0.0
+    share = spring_festival_share(idx)
+    assert share[jan] == pytest.approx(6 / 31)
+    assert share[feb] == pytest.approx(22 / 28)
+    assert share[mar] == 0.0
 
 
 # ---------------------------------------------------------------- known retail fuel prices
