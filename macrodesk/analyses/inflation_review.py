@@ -184,16 +184,25 @@ def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, st
     return section, head_text
 
 
+#: Section 2's pair of charts: half width, a little shorter than :data:`~macrodesk.plotting.HALF_FIGSIZE`
+#: so the pair and the table after it share a page with the section's text.
+_PAIR_FIGSIZE = (charts.HALF_FIGSIZE[0], 2.7)
+
+
 def _seasonal(res: ReviewResults, lang: str, fr: Staleness) -> Section:
     """2. CPI cumulative MoM against its norms (seed Figure 1), and the monthly band."""
     S, year, end_month = res.inputs.series, res.year, res.end_month
     src_cpi = source_line([S["cpi_yoy"], S["cpi_mom"]], lang)
     review = res.review
     table = V.seasonal_review_table(review, lang)
+    mn, norm_years = res.norm * 100, res.norm_years
+    band = bool(mn["mean"].notna().all())
+    # the two charts side by side when both are drawn, the table of the same numbers after them
+    size = _PAIR_FIGSIZE if band else None
     blocks: list[Block] = [
         Paragraph(V.seasonal_review_text(review, lang)),
         Figure(
-            V.seasonal_review_chart(review, lang),
+            V.seasonal_review_chart(review, lang, figsize=size),
             **fr.exhibit(tr(
                 f"{year}年{F.span_label(1, end_month)}CPI环比累计涨幅与季节性对比",
                 f"CPI cumulative MoM, {F.span_label(1, end_month, 'en')} of each year, vs seasonal norms",
@@ -202,16 +211,8 @@ def _seasonal(res: ReviewResults, lang: str, fr: Staleness) -> Section:
                 note=tr("环比累计 = ∏(1+环比)−1；超季节性 = 当年 − 同期均值", "cumulative = prod(1+MoM)−1; gap = year − window mean", lang)),
             source=src_cpi,
         ),
-        Table(
-            table,
-            **fr.exhibit(tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
-                         ("cpi_mom",)),
-            source=src_cpi,
-            formats={c: F.signed2 for c in table.columns},
-        ),
     ]
-    mn, norm_years = res.norm * 100, res.norm_years
-    if mn["mean"].notna().all():
+    if band:
         cpi_mom = S["cpi_mom"].to_fraction()
         this = (cpi_mom[pindex(cpi_mom).year == year] * 100)
         this.index = pindex(this).month
@@ -220,7 +221,7 @@ def _seasonal(res: ReviewResults, lang: str, fr: Staleness) -> Section:
                 charts.band_chart(
                     mn["mean"], mn["min"], mn["max"], this.reindex(range(1, 13)), lang=lang,
                     mean_label=tr(f"{norm_years[0]}-{norm_years[-1]}年均值", f"{norm_years[0]}-{norm_years[-1]} mean", lang),
-                    highlight_label=tr(f"{year}年", str(year), lang), ylabel="%",
+                    highlight_label=tr(f"{year}年", str(year), lang), ylabel="%", figsize=size,
                 ),
                 **fr.exhibit(tr("CPI环比的季节性规律", "CPI MoM seasonality", lang), ("cpi_mom",), note=tr(
                     f"阴影为{norm_years[0]}-{norm_years[-1]}年同月环比最小值至最大值；{_sf_note(year, lang)}",
@@ -230,6 +231,15 @@ def _seasonal(res: ReviewResults, lang: str, fr: Staleness) -> Section:
                 source=src_cpi,
             )
         )
+    blocks.append(
+        Table(
+            table,
+            **fr.exhibit(tr(f"CPI {F.span_label(1, end_month)}环比累计与季节性", f"CPI cumulative MoM {F.span_label(1, end_month, 'en')} vs norms", lang),
+                         ("cpi_mom",)),
+            source=src_cpi,
+            formats={c: F.signed2 for c in table.columns},
+        )
+    )
     return Section(tr("二、CPI环比累计与季节性", "2. CPI against its seasonal norm", lang), blocks)
 
 

@@ -77,6 +77,7 @@ __all__ = [
     "bar_chart",
     "carryover_bars",
     "line_chart",
+    "ranking_chart",
     "robust_limits",
     "scatter_labeled",
     "scenario_paths",
@@ -322,6 +323,82 @@ def bar_chart(
         ax.margins(x=0.08) if horizontal else ax.margins(y=0.1)
     kind = ("stacked_bar" if stacked else "bar") if horizontal else ("stacked" if stacked else "column")
     return _tag(_finish(fig, ax, title, ylabel), df, kind)
+
+
+#: Rows a ranking chart draws in one panel; a longer ranking continues in a second panel on the right.
+RANKING_PANEL_ROWS = 20
+_RANK_FONT = _FONT - 0.5  # 8.5 pt drawn, ~7.6 pt printed on a 17 cm text column (7.5 in figure)
+_RANK_PITCH = 0.15  # inches a row (1.27 lines of the label)
+
+
+def ranking_chart(
+    values: pd.Series,
+    *,
+    digits: int = 0,
+    lang: str = "zh",
+    xlabel: str | None = None,
+    title: str | None = None,
+    color: str | None = None,
+) -> Figure:
+    """Horizontal bars ranked highest first, each labelled with its value (``digits`` decimals).
+
+    Up to :data:`RANKING_PANEL_ROWS` categories are drawn in one panel; more are split into two
+    panels side by side on a common scale, the first half (rounded up) down the left panel and the
+    rest continuing down the right, so a 41-row ranking is about half as tall as one column of
+    bars and every row keeps a label of the same size. Missing values rank last and are labelled "—".
+    A named ``values`` gets a legend entry; ``xlabel`` names the value axis.
+    """
+    check_lang(lang)
+    s = _as_series(values, "ranking_chart data")
+    if s.empty:
+        raise ReportError("ranking_chart: the data are empty")
+    s = s.astype(float).sort_values(ascending=False, na_position="last", kind="stable")
+    n = len(s)
+    panels = 1 if n <= RANKING_PANEL_ROWS else 2
+    rows = math.ceil(n / panels)
+    cats = _period_labels(s.index)
+    # a label longer than ~2/3 of its panel wraps (rare: the longest NBS industry name fits)
+    wrap_pt = 0.67 * FIGSIZE[0] * 72 / panels * _FONT / _RANK_FONT
+    cats = [_wrap_label(c, wrap_pt) for c in cats]
+    lines = max(c.count("\n") + 1 for c in cats)
+    pitch = _RANK_PITCH * (1 + 0.85 * (lines - 1))
+    legend = bool(str(s.name or ""))
+    height = max(FIGSIZE[1] if panels == 1 else 0.0, 0.55 + (0.3 if legend else 0.0) + (0.2 if xlabel else 0.0)
+                 + pitch * rows)
+    setup = _new_figure((FIGSIZE[0], height))
+    fig = setup[0]
+    fig.delaxes(setup[1])
+    axes = fig.subplots(1, panels, sharex=True, squeeze=False)[0]
+    v = s.to_numpy(dtype=float, na_value=np.nan)
+    finite = v[np.isfinite(v)]
+    lo = min(0.0, float(finite.min())) if finite.size else 0.0
+    hi = max(0.0, float(finite.max())) if finite.size else 1.0
+    span = (hi - lo) or 1.0
+    fmt = f"%.{digits}f"
+    bar_color = color or PALETTE[0]
+    for p, ax in enumerate(axes):
+        _style_axes(ax, grid_axis="x")
+        chunk = slice(p * rows, min(n, (p + 1) * rows))
+        vals, labels = v[chunk], cats[chunk]
+        pos = np.arange(len(vals), dtype=float)
+        cont = ax.barh(pos, np.nan_to_num(vals), height=0.62, color=bar_color)
+        ax.bar_label(cont, labels=["—" if not np.isfinite(x) else fmt % x for x in vals],
+                     fontsize=_RANK_FONT - 0.5, padding=1.5, color=_TEXT)
+        ax.set_yticks(pos, labels)
+        ax.set_ylim(rows - 0.5, -0.5)  # both panels row for row, even when the right one is a row short
+        ax.tick_params(axis="y", length=0, labelsize=_RANK_FONT)
+        ax.tick_params(axis="x", labelsize=_RANK_FONT)
+        if lo < 0:
+            ax.axvline(0, color=_ZERO, linewidth=0.8, zorder=1.5)
+        if xlabel:
+            ax.set_xlabel(xlabel, fontsize=_RANK_FONT, color=_TEXT)
+    # room at both ends for the value labels
+    axes[0].set_xlim(lo - (0.1 * span if lo < 0 else 0.0), hi + (0.1 * span if hi > 0 else 0.0))
+    if legend:
+        _legend_below(fig, [Patch(facecolor=bar_color)], [str(s.name)])
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=_FONT + 1, color=_TEXT)
+    return _tag(fig, s.to_frame(), "bar")
 
 
 def _contributions_chart(

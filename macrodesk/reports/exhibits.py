@@ -396,8 +396,7 @@ class ExhibitSpec:
         if self.kind == "seasonal":
             fig = charts.seasonal_lines(df, lang=lang, ylabel=self.ylabel, figsize=size)
         elif self.kind == "ranking":
-            fig = charts.bar_chart(self.ranking(df).to_frame(), horizontal=True, value_labels=True, digits=0,
-                                   lang=lang, ylabel=self.ylabel)
+            fig = charts.ranking_chart(self.ranking(df), lang=lang, xlabel=self.ylabel)
         elif self.kind == "bar":
             fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel, figsize=size)
         else:

@@ -385,9 +385,10 @@ def _page_label(lang: str) -> Raw:
 
 
 def _typst_caption(caption: str) -> Raw:
-    """A caption as Typst markup, its closing "（截至2025年3月）" kept on one line (a box), so a
-    caption that wraps never leaves a lone "月）" on its second line."""
-    m = re.search(r"[（(][^（）()]{1,16}[）)]$", caption)
+    """A caption as Typst markup, its closing "（截至2025年3月）" or else its last four Chinese
+    characters kept on one line (a box), so a caption that wraps never leaves a lone "月）" or
+    "比" on its second line."""
+    m = re.search(r"[（(][^（）()]{1,16}[）)]$", caption) or re.search(r"[\u3400-\u9fff]{2,4}$", caption)
     if m is None or m.start() == 0:
         return Raw(escape_typst(caption))
     return Raw(escape_typst(caption[:m.start()]) + "#box[" + escape_typst(m.group()) + "]")

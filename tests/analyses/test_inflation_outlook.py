@@ -317,6 +317,9 @@ def test_outlook_sets_its_simple_charts_two_across(outlook_report_zh):
     pairs = [re.findall(r"exhibit-caption\(\"图\d+：([^\"（]+)", g) for g in grids]
     assert ["能繁母猪存栏同比与生猪价格同比的领先滞后关系", "生猪养殖利润与猪粮比"] in pairs
     assert ["PPI同比：实际与四因子模型拟合", "主要商品对PPI同比的拉动"] in pairs
+    assert ["2026年CPI同比情景推演", "2026年PPI同比情景推演"] in pairs  # then one table of both sets' paths
+    paths = next(t for t in outlook_report_zh.tables() if t.caption.startswith("2026年CPI与PPI同比各情景逐月路径"))
+    assert paths.data.shape == (15, 6)
     assert len(pairs) >= 6 and all(len(p) == 2 for p in pairs)  # no half-width chart left alone
     inv = next(s for s in outlook_report_zh.sections if s.heading.endswith("库存周期")).blocks
     kinds = ["P" if isinstance(b, Paragraph) else "H" if isinstance(b, Figure) and b.width == "half" else "-"

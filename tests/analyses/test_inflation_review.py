@@ -133,3 +133,18 @@ def test_seasonal_review_without_norm_windows():
     r = seasonal_review(mom, 2023, 2, windows={"2015-2019": range(2015, 2020)}, name="PPI")
     assert r.norms == {}
     assert r.actual == pytest.approx(0.995**2 - 1)
+
+
+def test_seasonal_charts_are_a_pair_and_their_table_follows(review_report_zh):
+    """Section 2: its text, then 图2 (the years' cumulative MoM) beside 图3 (the monthly band), then 表1."""
+    from macrodesk.reports.render import typst_source
+
+    sec = next(s for s in review_report_zh.sections if s.heading.startswith("二、"))
+    kinds = [type(b).__name__ for b in sec.blocks]
+    assert kinds == ["Paragraph", "Figure", "Figure", "Table"]
+    assert [b.width for b in sec.blocks[1:3]] == ["half", "half"]
+    src = typst_source(review_report_zh)
+    grid = src[src.index("#grid(columns: (1fr, 1fr)"):]
+    grid = grid[:grid.index("\n  )\n")]
+    assert "图2：2025年1\\-11月CPI环比累计涨幅与季" in grid and "图3：CPI环比的季节性规律" in grid
+    assert src.index("图3：CPI环比的季节性规律") < src.index("表1：")

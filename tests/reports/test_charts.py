@@ -401,3 +401,39 @@ def test_half_width_charts_tick_as_many_labels_as_fit():
     bars = [t.get_text() for t in _drawn(charts.bar_chart(years, figsize=charts.HALF_FIGSIZE)).axes[0].get_xticklabels()]
     assert bars == ["2013", "2015", "2017", "2019", "2021"]  # not "20\n13"
     assert [t.get_text() for t in _drawn(charts.bar_chart(years)).axes[0].get_xticklabels()] == [str(y) for y in range(2013, 2023)]
+
+
+def test_a_long_ranking_continues_in_a_second_panel():
+    """41 bars: the 21 highest down the left panel, the other 20 down the right, on one scale; about half
+    as tall as one column of 41 bars, labels ~7.6 pt once the 7.5 in figure is printed 17 cm wide."""
+    values = pd.Series([float((7 * i) % 41) for i in range(41)],  # 0..40 in a scrambled order
+                       index=[f"行业{i}" for i in range(41)], name="分位（%）")
+    fig = _drawn(charts.ranking_chart(values))
+    left, right = fig.axes
+    assert (len(left.patches), len(right.patches)) == (21, 20)
+    widths = [p.get_width() for p in left.patches] + [p.get_width() for p in right.patches]
+    assert widths == [float(v) for v in range(40, -1, -1)]  # highest first, continuing on the right
+    # 行业i holds 7i mod 41: 40 is 行业35 (7*35 = 245 = 5*41 + 40); 20, the left panel's last, is 行业38
+    # (7*38 = 266 = 6*41 + 20); 19, the right panel's first, is 行业32 (7*32 = 224 = 5*41 + 19)
+    ticks = [t.get_text() for t in left.get_yticklabels()]
+    assert (ticks[0], ticks[-1], right.get_yticklabels()[0].get_text()) == ("行业35", "行业38", "行业32")
+    assert left.get_xlim() == right.get_xlim()
+    assert [t.get_text() for t in left.texts][:2] == ["40", "39"]
+    # one column of 41 bars was 0.9 + 0.2*20 + 0.12*21 = 7.42 in tall; two panels of 21 rows at 0.15 in + 0.85 in
+    assert fig.get_size_inches()[1] == pytest.approx(0.85 + 0.15 * 21)
+    assert fig.get_size_inches()[1] < 0.6 * 7.42
+    printed = left.get_yticklabels()[0].get_fontsize() * 17 / 2.54 / fig.get_size_inches()[0]
+    assert 7.5 <= printed <= 8.0
+    assert _legend_texts(fig) == ["分位（%）"]
+
+
+def test_a_short_ranking_is_one_panel_highest_first_missing_last():
+    s = pd.Series({"甲": 3.0, "乙": np.nan, "丙": 10.0, "丁": -2.0})
+    fig = _drawn(charts.ranking_chart(s, digits=1, xlabel="%"))
+    assert len(fig.axes) == 1 and not fig.legends
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["丙", "甲", "丁", "乙"]
+    assert [t.get_text() for t in ax.texts] == ["10.0", "3.0", "-2.0", "—"]
+    assert [list(ln.get_xdata()) for ln in ax.get_lines()] == [[0, 0]] and ax.get_xlabel() == "%"  # a zero line
+    with pytest.raises(ReportError, match="empty"):
+        charts.ranking_chart(pd.Series([], dtype=float))

@@ -296,5 +296,7 @@ def test_a_caption_keeps_its_closing_bracket_on_one_line():
 
     # "（截至2025年3月）" is one unbreakable box: a wrapped caption cannot leave "月）" alone on a line
     assert _typst_caption("图8：分地区拉动：本月与上月（截至2025年3月）") == "图8：分地区拉动：本月与上月#box[（截至2025年3月）]"
-    assert _typst_caption("图1：CPI与PPI同比") == "图1：CPI与PPI同比"
+    # else the last (up to) four Chinese characters: no lone "比" under "…与季节性对"
+    assert _typst_caption("图2：2025年1-11月CPI环比累计涨幅与季节性对比") == "图2：2025年1\\-11月CPI环比累计涨幅与季#box[节性对比]"
+    assert _typst_caption("图1：CPI与PPI同比") == "图1：CPI与PPI#box[同比]"
     assert _typst_caption("图2：a_b (to Mar)") == "图2：a\\_b #box[\\(to Mar\\)]"

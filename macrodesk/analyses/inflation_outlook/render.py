@@ -28,11 +28,19 @@ __all__ = ["render"]
 
 # ---------------------------------------------------------------- scenarios and nowcasts
 def _scenario_blocks(res: OutlookResults, lang: str, fr: Staleness) -> list:
-    """Blocks of the scenario section from the shipped files run in :mod:`.compute` (empty: no section)."""
-    from macrodesk.reports.views.scenarios import scenario_blocks, target_name
+    """Blocks of the scenario section from the shipped files run in :mod:`.compute` (empty: no section).
 
+    Two sets over one horizon (CPI and PPI) read as one passage, their charts side by side and their
+    monthly paths in one table (:func:`~macrodesk.reports.views.scenarios.scenario_pair_blocks`).
+    """
+    from macrodesk.reports.views.scenarios import scenario_blocks, scenario_pair_blocks, target_name
+
+    runs = list(res.extensions.scenarios) if res.extensions is not None else []
+    done = [out for _, out in runs if not isinstance(out, str)]
+    if len(runs) == 2 and len(done) == 2 and done[0].spec.horizon == done[1].spec.horizon:
+        return scenario_pair_blocks(done[0], done[1], lang, staleness=fr)
     blocks: list = []
-    for spec, out in res.extensions.scenarios if res.extensions is not None else ():
+    for spec, out in runs:
         if isinstance(out, str):
             blocks.append(Notice(tr(f"{target_name(spec, 'zh')}情景未能计算：{out}",
                                     f"{target_name(spec, 'en')} scenarios not computed: {out}", lang)))

@@ -180,18 +180,16 @@ def inventory_panel_outliers(panel: InventoryPanel, lang: str = "zh") -> str:
 
 
 def inventory_percentile_chart(panel: InventoryPanel, lang: str = "zh") -> Figure:
-    """Inventory percentile by industry (horizontal bars, highest first)."""
-    s = pd.Series({cycle_name(c, lang): c.percentile * 100 for c in panel.cycles.values()}).sort_values(ascending=False)
-    return charts.bar_chart(s.rename(tr("库存历史分位（%）", "Inventory percentile (%)", lang)).to_frame(),
-                            horizontal=True, value_labels=True, digits=0, lang=lang)
+    """Inventory percentile by industry (:func:`~macrodesk.plotting.charts.ranking_chart`: highest first)."""
+    s = pd.Series({cycle_name(c, lang): c.percentile * 100 for c in panel.cycles.values()})
+    return charts.ranking_chart(s.rename(tr("库存历史分位（%）", "Inventory percentile (%)", lang)), lang=lang)
 
 
 def turnover_percentile_chart(table: pd.DataFrame, names: Mapping[str, str], lang: str = "zh") -> Figure:
-    """Percentile of the latest finished-goods turnover days by industry (horizontal bars, highest first).
+    """Percentile of the latest finished-goods turnover days by industry (a ranking chart, highest first).
 
     ``table`` is :func:`~macrodesk.models.inflation.inventory.turnover_percentiles`' result, ``names``
     maps its codes to display names.
     """
     s = pd.Series({names.get(str(c), str(c)): p * 100 for c, p in table["percentile"].items()})
-    return charts.bar_chart(s.rename(tr("周转天数历史分位（%）", "Turnover-days percentile (%)", lang)).to_frame(),
-                            horizontal=True, value_labels=True, digits=0, lang=lang)
+    return charts.ranking_chart(s.rename(tr("周转天数历史分位（%）", "Turnover-days percentile (%)", lang)), lang=lang)

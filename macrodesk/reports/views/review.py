@@ -82,8 +82,9 @@ def seasonal_review_text(res: SeasonalReview, lang: str = "zh") -> str:
     return head + tr("，", ", ", lang).join(parts) + tail
 
 
-def seasonal_review_chart(res: SeasonalReview, lang: str = "zh") -> Figure:
-    """The cumulative change of each year (the review year in red) with each window's mean as a line."""
+def seasonal_review_chart(res: SeasonalReview, lang: str = "zh", figsize: tuple[float, float] | None = None) -> Figure:
+    """The cumulative change of each year (the review year in red) with each window's mean as a line
+    (``figsize=HALF_FIGSIZE`` for half the text width)."""
     ranges = res.window_ranges()
     first = min(min(r) for r in ranges) if ranges else res.year - 10
     years = [y for y in res.by_year.index if y >= first]
@@ -92,7 +93,7 @@ def seasonal_review_chart(res: SeasonalReview, lang: str = "zh") -> Figure:
     df.index = pd.Index([str(y) for y in df.index])
     for w, st in res.norms.items():
         df[tr(f"{w}年均值", f"{w} mean", lang)] = float(st["mean"]) * 100
-    fig = charts.bar_chart(df.iloc[:, [0]], value_labels=True, lang=lang, ylabel="%")
+    fig = charts.bar_chart(df.iloc[:, [0]], value_labels=True, lang=lang, ylabel="%", figsize=figsize)
     ax = fig.axes[0]
     styles = ["--", ":"]
     for i, w in enumerate(res.norms):

@@ -50,6 +50,7 @@ __all__ = [
     "scenario_describe",
     "scenario_json",
     "scenario_label",
+    "scenario_pair_blocks",
     "scenario_text",
     "scenarios_chart",
     "scenarios_intro",
@@ -341,8 +342,10 @@ def scenarios_table(res: ScenarioSetResult, lang: str = "zh") -> pd.DataFrame:
     return out
 
 
-def scenarios_chart(res: ScenarioSetResult, lang: str = "zh", *, history_months: int = 36) -> MplFigure:
-    """History (published YoY) and each scenario's projected path (seed Figures 15 and 38)."""
+def scenarios_chart(res: ScenarioSetResult, lang: str = "zh", *, history_months: int = 36,
+                    figsize: tuple[float, float] | None = None) -> MplFigure:
+    """History (published YoY) and each scenario's projected path (seed Figures 15 and 38); ``figsize``:
+    :data:`~macrodesk.plotting.HALF_FIGSIZE` for one of a side-by-side pair."""
     start = res.spec.horizon[0] - history_months
     hist = res.history[res.history.index >= start] * 100
     hist.name = tr(f"{target_name(res.spec, 'zh')}同比（实际）", f"{target_name(res.spec, 'en')} YoY (actual)", lang)
@@ -350,7 +353,7 @@ def scenarios_chart(res: ScenarioSetResult, lang: str = "zh", *, history_months:
     for s in res.scenarios:
         p = s.yoy[s.projected.reindex(s.yoy.index, fill_value=False).to_numpy(dtype=bool)] * 100
         paths[scenario_label(s, lang)] = p
-    return charts.scenario_paths(hist, paths, lang=lang, ylabel="%")
+    return charts.scenario_paths(hist, paths, lang=lang, ylabel="%", figsize=figsize)
 
 
 def commodity_chart(res: ScenarioSetResult, key: str, lang: str = "zh", *, history_months: int = 24,
@@ -415,7 +418,38 @@ def scenario_blocks(
     (``inputs``) and are marked where one ends before the report month.
     """
     fr = staleness or Staleness(None, None, lang)
-    ids = [m.id for m in res.inputs]
+    return [*_text_blocks(res, lang), _chart_block(res, lang, fr, history_months),
+            _table_block([res], lang, fr), *_commodities(res, lang, fr, commodities)]
+
+
+def scenario_pair_blocks(
+    first: ScenarioSetResult,
+    second: ScenarioSetResult,
+    lang: str = "zh",
+    *,
+    history_months: int = 36,
+    staleness: Staleness | None = None,
+) -> list[Block]:
+    """Two scenario sets over one horizon (CPI and PPI) as one passage: each set's paragraph and bullets,
+    then their two charts side by side, one table of both sets' monthly paths, then the commodity paths.
+
+    The same blocks as :func:`scenario_blocks` for each set, laid out the way broker notes set a pair of
+    forecasts; sets over different horizons raise :class:`~macrodesk.exceptions.ScenarioError`.
+    """
+    if first.spec.horizon != second.spec.horizon:
+        raise ScenarioError(f"{first.spec.file} and {second.spec.file}: one table needs one horizon, got "
+                            f"{first.spec.horizon[0]}..{first.spec.horizon[1]} and "
+                            f"{second.spec.horizon[0]}..{second.spec.horizon[1]}")
+    fr = staleness or Staleness(None, None, lang)
+    half = charts.HALF_FIGSIZE
+    return [*_text_blocks(first, lang), *_text_blocks(second, lang),
+            _chart_block(first, lang, fr, history_months, half), _chart_block(second, lang, fr, history_months, half),
+            _table_block([first, second], lang, fr),
+            *_commodities(first, lang, fr), *_commodities(second, lang, fr)]
+
+
+def _text_blocks(res: ScenarioSetResult, lang: str) -> list[Block]:
+    """The set's paragraph, one bullet per scenario, and its notes."""
     nm = target_name(res.spec, lang)
     hz = horizon_label(res.spec.horizon, lang)
     names = {c.key: commodity_name(c.spec, lang) for c in res.commodities}
@@ -426,31 +460,59 @@ def scenario_blocks(
     notes = scenarios_notes(res, lang)
     if notes:
         blocks.append(Paragraph(notes))
-    src = _source(res, lang)
-    blocks.append(
-        Figure(
-            scenarios_chart(res, lang, history_months=history_months),
-            **fr.exhibit(tr(f"{hz}{nm}同比情景推演", f"{nm} YoY scenarios, {hz}", lang), ids,
-                         note=_method_note(res, lang)),
-            source=src,
-        )
+    return blocks
+
+
+def _chart_block(res: ScenarioSetResult, lang: str, fr: Staleness, history_months: int,
+                 figsize: tuple[float, float] | None = None) -> Figure:
+    nm = target_name(res.spec, lang)
+    hz = horizon_label(res.spec.horizon, lang)
+    return Figure(
+        scenarios_chart(res, lang, history_months=history_months, figsize=figsize),
+        **fr.exhibit(tr(f"{hz}{nm}同比情景推演", f"{nm} YoY scenarios, {hz}", lang), [m.id for m in res.inputs],
+                     note=_method_note(res, lang)),
+        source=_source(res, lang),
     )
-    table = scenarios_table(res, lang)
-    blocks.append(
-        Table(
-            table,
-            **fr.exhibit(tr(f"{hz}{nm}同比各情景逐月路径（%）", f"{nm} YoY by month and scenario, {hz} (%)", lang), ids),
-            source=src,
-            formats={c: _fmt2 for c in table.columns},
-        )
+
+
+def _table_block(sets: list[ScenarioSetResult], lang: str, fr: Staleness) -> Table:
+    """The monthly paths of one set, or of several over one horizon side by side (columns named by target)."""
+    hz = horizon_label(sets[0].spec.horizon, lang)
+    names = [target_name(r.spec, lang) for r in sets]
+    if len(sets) == 1:
+        table = scenarios_table(sets[0], lang)
+    else:
+        parts = []
+        for r, nm in zip(sets, names):
+            part = scenarios_table(r, lang)
+            part.columns = pd.Index([tr(f"{nm}{c}", f"{nm} {c}", lang) for c in part.columns])
+            parts.append(part)
+        table = pd.concat(parts, axis=1)
+        table.index.name = tr("同比（%）", "YoY (%)", lang)
+    ids = [m.id for r in sets for m in r.inputs]
+    both = tr("与", " and ", lang).join(names)
+    metas = {m.id: m for r in sets for m in r.inputs}.values()
+    return Table(
+        table,
+        **fr.exhibit(tr(f"{hz}{both}同比各情景逐月路径（%）", f"{both} YoY by month and scenario, {hz} (%)", lang), ids),
+        source=_source(sets[0], lang) if len(sets) == 1 else _source(sets[0], lang, metas),
+        formats={c: _fmt2 for c in table.columns},
     )
-    if commodities:  # two paths at a time: their paragraphs, then their charts side by side
-        ok = [c for c in res.commodities if c.ok]
-        for i in range(0, len(ok), 2):
-            two = [_commodity_blocks(res, c, hz, lang, fr, half=i + 1 < len(ok)) for c in ok[i:i + 2]]
-            blocks += [b[0] for b in two] + [b[1] for b in two]
+
+
+def _commodities(res: ScenarioSetResult, lang: str, fr: Staleness, commodities: bool = True) -> list[Block]:
+    """Each commodity path built: two at a time, their paragraphs then their charts side by side; a Notice
+    naming those that could not be built."""
+    if not commodities:
+        return []
+    hz = horizon_label(res.spec.horizon, lang)
+    blocks: list[Block] = []
+    ok = [c for c in res.commodities if c.ok]
+    for i in range(0, len(ok), 2):
+        two = [_commodity_blocks(res, c, hz, lang, fr, half=i + 1 < len(ok)) for c in ok[i:i + 2]]
+        blocks += [b[0] for b in two] + [b[1] for b in two]
     missing = [c for c in res.commodities if not c.ok]
-    if missing and commodities:
+    if missing:
         blocks.append(Notice(tr(
             "以下商品路径未生成：" + "；".join(f"{commodity_name(c.spec, 'zh')}（{c.reason}）" for c in missing),
             "Commodity paths not built: " + "; ".join(f"{commodity_name(c.spec, 'en')} ({c.reason})" for c in missing),

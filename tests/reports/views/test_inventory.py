@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from macrodesk.models import inventory_cycle, inventory_panel
 from macrodesk.reports.views import inventory as V
 from tests.models.inflation.test_inventory import INV, REV
@@ -24,3 +26,15 @@ def test_panel_text_and_table():
     assert V.inventory_panel_table(panel, "en").loc["Autos", "Phase"] == "passive restocking"
     assert V.inventory_panel_table(panel, "zh").loc["汽车", "阶段"] == "被动补库存"
     assert V.phase_label(None) == "—"
+
+
+def test_the_41_industry_percentile_chart_is_two_panels_highest_first():
+    import pandas as pd
+
+    # percentiles 1/41 … 41/41 in reverse code order: code c40 is the highest, c0 the lowest
+    table = pd.DataFrame({"percentile": [(i + 1) / 41 for i in range(41)]}, index=[f"c{i}" for i in range(41)])
+    fig = V.turnover_percentile_chart(table, {f"c{i}": f"行业{i}" for i in range(41)}, "zh")
+    left, right = fig.axes
+    assert (len(left.patches), len(right.patches)) == (21, 20)
+    assert left.get_yticklabels()[0].get_text() == "行业40" and right.get_yticklabels()[-1].get_text() == "行业0"
+    assert left.patches[0].get_width() == 100.0 and right.patches[0].get_width() == pytest.approx(100 * 20 / 41)

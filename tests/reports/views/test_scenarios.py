@@ -7,6 +7,7 @@ import tomllib
 import pandas as pd
 import pytest
 
+from macrodesk.exceptions import ScenarioError
 from macrodesk.reports.model import Bullets, Figure, Notice, Paragraph, Table
 from macrodesk.reports.views.scenarios import (
     component_label,
@@ -15,6 +16,7 @@ from macrodesk.reports.views.scenarios import (
     scenario_describe,
     scenario_json,
     scenario_label,
+    scenario_pair_blocks,
     scenarios_table,
     scenarios_text,
     target_name,
@@ -132,3 +134,34 @@ set = [{ mom_pct = 0.0, months = "2026" }]
     d["cu"] = MacroSeries(SeriesMeta("cu", "usd_per_t", "M"), monthly([100.0] * 21, "2024-01"))  # to 2025-09
     blocks = scenario_blocks(run(s, d, "2025-12"), "zh")
     assert any(isinstance(b, Notice) and "铜" in b.text and "2025-09" in b.text for b in blocks)
+
+
+def test_two_sets_over_one_horizon_read_as_one_passage():
+    """Both sets' words, then their charts side by side, then one table of both sets' paths."""
+    lo_hi = """
+[scenarios.lo]
+label_zh = "低"
+set = [{ mom_pct = 0.0, months = "2026" }]
+[scenarios.hi]
+label_zh = "高"
+set = [{ mom_pct = 0.1, months = "2026" }]
+"""
+    a = run(spec(lo_hi), data_flat(), "2025-12")
+    b = run(spec_from_dict({**BASE, "name_zh": "Y指数", **tomllib.loads(lo_hi)}, "y.toml"), data_flat(), "2025-12")
+    blocks = scenario_pair_blocks(a, b, "zh")
+    kinds = [type(x) for x in blocks]
+    assert kinds[-3:] == [Figure, Figure, Table] and Figure not in kinds[:-3] and kinds.count(Bullets) == 2
+    words = [b.text for b in blocks if isinstance(b, Paragraph) and "如下" in b.text]
+    assert len(words) == 2 and "X指数" in words[0] and "Y指数" in words[1]  # X's words, then Y's
+    blocks = blocks[-3:]
+    assert [f.width for f in blocks[:2]] == ["half", "half"]
+    assert [f.caption for f in blocks[:2]] == ["2026年X指数同比情景推演", "2026年Y指数同比情景推演"]
+    tab = blocks[2]
+    assert tab.caption == "2026年X指数与Y指数同比各情景逐月路径（%）"
+    assert list(tab.data.columns) == ["X指数低", "X指数高", "Y指数低", "Y指数高"]
+    # MoM +0.1% from a flat 2025: YoY in December 1.001^12 - 1
+    assert tab.data.loc["2026年12月", "Y指数高"] == pytest.approx((1.001**12 - 1) * 100)
+    later = spec_from_dict({**BASE, "horizon": ["2026-01", "2026-06"],
+                            **tomllib.loads(lo_hi.replace('"2026"', '"2026H1"'))}, "h.toml")
+    with pytest.raises(ScenarioError, match="one table needs one horizon"):
+        scenario_pair_blocks(a, run(later, data_flat(), "2025-12"), "zh")
