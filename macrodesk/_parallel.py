@@ -118,11 +118,21 @@ class Background(Generic[_T]):
             return True
 
     def discard(self) -> None:
-        """Not wanted after all: let a running child finish (its writes are whole) and drop its value."""
+        """Not wanted after all: let a running child finish (its writes are whole) and drop its value.
+
+        The value is read and thrown away rather than the pipe closed unread: a child whose value
+        exceeds the pipe's buffer blocks on writing it, and closing this end does not free it when
+        another forked process inherited the read end, so the join would wait for ever.
+        """
         if self._proc is not None:
-            self._conn.close()
-            self._proc.join()
-            self._proc = None
+            try:
+                self._conn.recv()
+            except Exception:  # the child died before sending, or the value did not unpickle
+                pass
+            finally:
+                self._conn.close()
+                self._proc.join()
+                self._proc = None
 
 
 def _child(fn: Callable[[], Any], conn: Any) -> None:

@@ -87,3 +87,20 @@ def test_a_figure_recaptioned_inside_a_batch_gets_the_same_png(monkeypatch):
     assert twin.png == first.png == serial.png
     assert (twin.caption, twin.note, first.caption) == ("图1（截至2024年12月）", "滞后数据", "图1")
     assert serial.with_text("图2", None).png == serial.png  # outside a batch too
+
+
+def test_discarding_a_large_value_never_waits_for_ever(monkeypatch):
+    """A child whose value is over the pipe's buffer blocks writing it; a child forked later holds the
+    pipe's read end too, so discard() must read the value, not just close its end and join."""
+    import threading
+    import time
+
+    monkeypatch.setenv(_parallel.WORKERS_ENV, "2")
+    big = _parallel.background(lambda: b"x" * 2_000_000)  # 2 MB: far over a 64 KiB pipe buffer
+    time.sleep(0.3)  # the child is now blocked on its write
+    later = _parallel.background(lambda: (time.sleep(0.5), 42)[1])  # forked after: inherits big's read end
+    done = threading.Thread(target=big.discard, daemon=True)
+    done.start()
+    done.join(timeout=20)
+    assert not done.is_alive(), "discard() is stuck on a child blocked writing its value"
+    assert later.result() == 42
