@@ -62,6 +62,11 @@ LABELS: dict[str, dict[str, str]] = {
     "yoy": {"zh": "同比", "en": "YoY"},
     "mean": {"zh": "均值", "en": "Mean"},
     "range": {"zh": "区间（最小值-最大值）", "en": "Range (min–max)"},
+    "min": {"zh": "最小值", "en": "Min"},
+    "max": {"zh": "最大值", "en": "Max"},
+    # the unit line above an exhibit's numbers (workbook)
+    "unit": {"zh": "单位：", "en": "Unit: "},
+    "right_axis_unit": {"zh": "右轴：", "en": "right axis: "},
     "history": {"zh": "历史", "en": "History"},
     "forecast": {"zh": "预测", "en": "Forecast"},
     "month_suffix": {"zh": "月", "en": ""},
