@@ -122,7 +122,8 @@ def column_widths_cm(header: Sequence[str], rows: Sequence[Sequence[str]], total
     floor, want = [], []
     for j, h in enumerate(header):
         cells = [r[j] for r in rows if j < len(r)]
-        words = [w for w in re.split(r"[\s/]+", h) if w] or [""]
+        # Latin words break at spaces and slashes; CJK text between any two characters
+        words = re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s/\u3000-\u9fff\uff00-\uffef]+", h) or [""]
         longest_word = max(_display_len(w) for w in words)
         widest_cell = max((_display_len(c) for c in cells), default=0)
         floor.append(max(longest_word, min(widest_cell, 12)) * _CHAR_CM + _CELL_PAD_CM)
