@@ -117,9 +117,10 @@ def contributions_text(res: Contributions, lang: str = "zh", top: int = 3) -> st
     parts = res.table.drop(index=OTHER, errors="ignore")
     c = parts["contribution"].dropna().sort_values(ascending=False)
     d = parts["marginal"].dropna().sort_values(ascending=False)
-    c, d = c[c.abs() >= _PRINTS_AS_ZERO], d[d.abs() >= _PRINTS_AS_ZERO]  # "0.0 pp" is neither a pull nor a drag
+    # "0.0 pp" is neither a pull nor a drag, nor a change; all changes that small read "unchanged"
+    c, moved = c[c.abs() >= _PRINTS_AS_ZERO], d[d.abs() >= _PRINTS_AS_ZERO]
     pos, neg = c[c > 0].head(top), c[c < 0].sort_values().head(top)
-    up, down = d[d > 0].head(top), d[d < 0].sort_values().head(top)
+    up, down = moved[moved > 0].head(top), moved[moved < 0].sort_values().head(top)
     return tr(_text_zh, _text_en, lang)(res, pos, neg, up, down, d)
 
 
