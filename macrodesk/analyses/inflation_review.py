@@ -154,7 +154,7 @@ def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, st
     cpi_last, cpi_prev = cpi_yoy.get(month, np.nan), cpi_yoy.get(month - 1, np.nan)
     head_text = tr(
         f"{F.month_label(month)}CPI同比{F.pct(cpi_last)}，前值{F.pct(cpi_prev)}",
-        f"CPI rose {F.pct(cpi_last)} YoY in {F.month_label(month, 'en')} (prior {F.pct(cpi_prev)})",
+        f"CPI was {F.pct(cpi_last)} YoY in {F.month_label(month, 'en')} (prior {F.pct(cpi_prev)})",
         lang,
     )
     if has_ppi:
@@ -162,7 +162,7 @@ def _headline(res: ReviewResults, lang: str, fr: Staleness) -> tuple[Section, st
         ppi_last, ppi_prev = ppi.get(month, np.nan), ppi.get(month - 1, np.nan)
         head_text += tr(
             f"；PPI同比{F.pct(ppi_last)}，前值{F.pct(ppi_prev)}。",
-            f"; PPI {F.pct(ppi_last)} YoY (prior {F.pct(ppi_prev)}).",
+            f"; PPI was {F.pct(ppi_last)} (prior {F.pct(ppi_prev)}).",
             lang,
         )
     else:

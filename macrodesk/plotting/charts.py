@@ -702,8 +702,10 @@ def band_chart(
     _zero_line(ax, np.concatenate(vals))
     _month_ticks(ax, lang)
     _legend_below(fig, handles, labels)
-    data = pd.DataFrame({labels[0] + " ↓": lo.to_numpy(dtype=float, na_value=np.nan),
-                         labels[0] + " ↑": hi.to_numpy(dtype=float, na_value=np.nan),
+    ends = (label("min", lang), label("max", lang)) if band_label is None else (
+        f"{band_label}{label('number_sep', lang)}{label('min', lang)}", f"{band_label}{label('number_sep', lang)}{label('max', lang)}")
+    data = pd.DataFrame({ends[0]: lo.to_numpy(dtype=float, na_value=np.nan),
+                         ends[1]: hi.to_numpy(dtype=float, na_value=np.nan),
                          labels[1]: m.to_numpy(dtype=float, na_value=np.nan)}, index=pd.Index(months))
     if highlight is not None:
         data[labels[2] or " "] = pd.Series(hv, index=hx).reindex(months).to_numpy()

@@ -7,6 +7,12 @@ tables as Word tables, the disclaimer at the end. Numbering, captions and
 table cells are the ones the other formats print (the layout :mod:`macrodesk.reports.render` makes).
 Every style sets an East Asian font (w:eastAsia) so Word shows Chinese text
 in a CJK face rather than falling back glyph by glyph.
+
+Layout, as in the PDF: a full-width chart spans the text width; two half-width charts the layout
+pairs print side by side (a borderless two-cell table), each at half the width; a caption stays on
+the page of its chart or table and a chart on the page of its source line (keep with next); tables
+have rules above, below and under the header, no vertical lines, columns as wide as their longest
+word or cell needs, the header repeated on each page and short tables kept on one page.
 """
 
 from __future__ import annotations
@@ -30,7 +36,15 @@ CJK_FONT = "Microsoft YaHei"
 #: Font for Latin text and digits.
 LATIN_FONT = "Arial"
 
-_TEXT_WIDTH_CM = 15.5
+_TEXT_WIDTH_CM = 16.0
+#: Space between the two charts of a side-by-side pair.
+_GUTTER_CM = 0.8  # so a chart (7.6 cm) fits its 8 cm cell inside the cell margins
+#: Table text size, and the width one Latin character takes at it (a CJK character takes two).
+_TABLE_PT = 8.5
+_CHAR_CM = 0.19
+_CELL_PAD_CM = 0.45
+#: Tables up to this many rows are kept on one page (longer ones break, the header repeated).
+_KEEP_ROWS = 22
 
 
 def _docx() -> Any:
@@ -87,6 +101,160 @@ def _foot(doc: Any, text: str | None) -> None:
     _set_fonts(run, 8.5, color="595959")
 
 
+def _keep_with_next(p: Any) -> Any:
+    p.paragraph_format.keep_with_next = True
+    return p
+
+
+def _display_len(text: str) -> int:
+    """Width of ``text`` in Latin characters: a CJK (wide) character counts two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def column_widths_cm(header: Sequence[str], rows: Sequence[Sequence[str]], total_cm: float) -> list[float]:
+    """Column widths (cm) that fit ``total_cm``: each column gets what its widest cell needs, never less
+    than its header's longest word (so no word breaks inside); when the table is too wide, the columns
+    with room to spare (long headers that can wrap, long cells) give it up first."""
+    import re
+
+    floor, want = [], []
+    for j, h in enumerate(header):
+        cells = [r[j] for r in rows if j < len(r)]
+        # Latin words break at spaces and slashes; CJK text between any two characters
+        words = re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s/\u3000-\u9fff\uff00-\uffef]+", h) or [""]
+        longest_word = max(_display_len(w) for w in words)
+        widest_cell = max((_display_len(c) for c in cells), default=0)
+        floor.append(max(longest_word, min(widest_cell, 12)) * _CHAR_CM + _CELL_PAD_CM)
+        want.append(max(longest_word, widest_cell, min(_display_len(h), 14)) * _CHAR_CM + _CELL_PAD_CM)
+    if sum(want) <= total_cm:
+        scale = total_cm / sum(want) if sum(want) > total_cm * 0.75 else 1.0
+        return [w * scale for w in want]
+    spare = sum(w - f for w, f in zip(want, floor))
+    over = sum(want) - total_cm
+    if spare <= 0:
+        return [f * total_cm / sum(floor) for f in floor]
+    cut = min(1.0, over / spare)
+    out = [w - (w - f) * cut for w, f in zip(want, floor)]
+    return [w * total_cm / sum(out) for w in out] if sum(out) > total_cm else out
+
+
+def _borders(table: Any) -> None:
+    """Rules above and below the table and under its header row; no vertical lines."""
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
+    for edge, size, colour in (("top", 8, "404040"), ("bottom", 8, "404040"), ("insideH", 2, "D9D9D9")):
+        el = borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "single", qn("w:sz"): str(size),
+                                                  qn("w:space"): "0", qn("w:color"): colour})
+        borders.append(el)
+    for edge in ("left", "right", "insideV"):
+        borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
+    tbl_pr.append(borders)
+
+
+def _row_flags(row: Any, header: bool = False) -> None:
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+    if header:
+        tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+
+
+def _header_rule(cell: Any) -> None:
+    from docx.oxml.ns import qn
+
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.makeelement(qn("w:tcBorders"), {})
+    borders.append(borders.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "0",
+                                                        qn("w:color"): "404040"}))
+    tc_pr.append(borders)
+
+
+def _cell_text(cell: Any, text: str, *, bold: bool = False, right: bool = False, keep: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.space_before = Pt(0)
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if keep:
+        p.paragraph_format.keep_with_next = True
+    run = p.add_run(text)
+    _set_fonts(run, _TABLE_PT, bold=bold or None)
+
+
+def _table(doc: Any, it: Any) -> None:
+    from docx.shared import Cm
+
+    _keep_with_next(doc.add_paragraph(it.caption, style="Caption"))
+    table = doc.add_table(rows=1 + len(it.rows), cols=len(it.header))
+    table.autofit = False
+    _borders(table)
+    widths = column_widths_cm(it.header, it.rows, _TEXT_WIDTH_CM)
+    for j, col in enumerate(table.columns):  # the grid (LibreOffice reads it) and each cell (Word reads those)
+        col.width = Cm(widths[j])
+    keep = len(it.rows) <= _KEEP_ROWS
+    for i, row in enumerate(table.rows):
+        _row_flags(row, header=i == 0)
+        values = it.header if i == 0 else it.rows[i - 1]
+        for j, cell in enumerate(row.cells):
+            cell.width = Cm(widths[j])
+            _cell_text(cell, values[j] if j < len(values) else "", bold=i == 0, right=bool(it.numeric[j]),
+                       keep=keep and i < len(it.rows))
+            if i == 0:
+                _header_rule(cell)
+    _foot(doc, it.foot)
+
+
+def _figure(doc: Any, it: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    _keep_with_next(doc.add_paragraph(it.caption, style="Caption"))
+    # a lone half-width chart at half the width, so its text prints at the size of the others
+    doc.add_picture(io.BytesIO(it.png), width=Cm((_TEXT_WIDTH_CM - _GUTTER_CM) / 2 if it.half else _TEXT_WIDTH_CM))
+    pic = doc.paragraphs[-1]
+    pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if it.foot:
+        _keep_with_next(pic)
+    _foot(doc, it.foot)
+
+
+def _pair(doc: Any, a: Any, b: Any) -> None:
+    """Two half-width charts side by side: a borderless table of two cells, caption, chart and foot in each."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
+    tbl_pr.append(borders)
+    _row_flags(table.rows[0])
+    width = (_TEXT_WIDTH_CM - _GUTTER_CM) / 2  # each chart; its cell is wider by the gutter, less the cell margins
+    for col in table.columns:
+        col.width = Cm(_TEXT_WIDTH_CM / 2)
+    for cell, it in zip(table.rows[0].cells, (a, b)):
+        cell.width = Cm(_TEXT_WIDTH_CM / 2)
+        cap = cell.paragraphs[0]
+        cap.style = doc.styles["Caption"]
+        cap.add_run(it.caption)
+        pic = cell.add_paragraph()
+        pic.add_run().add_picture(io.BytesIO(it.png), width=Cm(width))
+        if it.foot:
+            p = cell.add_paragraph()
+            p.paragraph_format.space_after = Pt(6)
+            _set_fonts(p.add_run(it.foot), 8.5, color="595959")
+
+
 def write_docx(report: Report, path: str | Path, layout: Sequence[Any], style: HouseStyle | None = None) -> Path:
     """Write ``report`` as a Word document to ``path``; return the path.
 
@@ -99,7 +267,6 @@ def write_docx(report: Report, path: str | Path, layout: Sequence[Any], style: H
             install command), or the file cannot be written.
     """
     docx = _docx()
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     lang = report.lang
@@ -146,27 +313,14 @@ def write_docx(report: Report, path: str | Path, layout: Sequence[Any], style: H
                 run = p.add_run(f"{label('notice', lang)}{it.text}")
                 run.italic = True
             elif it.kind == "figure":
-                doc.add_paragraph(it.caption, style="Caption")
-                # a half-width chart at half the width, so its text prints at the size of the others
-                doc.add_picture(io.BytesIO(it.png), width=Cm(_TEXT_WIDTH_CM / 2 if it.half else _TEXT_WIDTH_CM))
-                doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
-                _foot(doc, it.foot)
+                if it.paired:
+                    continue  # printed beside its mate
+                if it.mate is not None:
+                    _pair(doc, it, it.mate)
+                else:
+                    _figure(doc, it)
             elif it.kind == "table":
-                doc.add_paragraph(it.caption, style="Caption")
-                table = doc.add_table(rows=1 + len(it.rows), cols=len(it.header))
-                table.style = "Table Grid"
-                for j, h in enumerate(it.header):
-                    cell = table.rows[0].cells[j]
-                    cell.text = h
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
-                for i, r in enumerate(it.rows):
-                    cells = table.rows[i + 1].cells
-                    for j, v in enumerate(r):
-                        cells[j].text = v
-                        if it.numeric[j]:
-                            cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                _foot(doc, it.foot)
+                _table(doc, it)
     for head, text in ((label("risk_warning", lang), cv.risk_warning), (label("disclaimer", lang), cv.disclaimer)):
         if text:
             doc.add_heading(head, level=1)

@@ -8,7 +8,8 @@ An exhibit is a small table (in TOML, or a dict) that names what to draw; no Pyt
     title_en = "Hog-farm profit per head"
     kind = "dual"                          # line | bar | dual (line with a right axis) | ranking | seasonal
     start = "2021-01"                      # or: years = 10 (the last ten years to the report month)
-    ylabel = "元/头"
+    ylabel = "元/头"                       # axis labels (ylabel_en, right_ylabel_en for English)
+    ylabel_en = "CNY per head"
     note = "…"                             # optional; note_en
     source = "…"                           # optional: default the publishers of the series
     series = [
@@ -57,7 +58,7 @@ from macrodesk.exceptions import MacrodeskError, ReportError
 from macrodesk.reports.model import Figure
 from macrodesk.reports.views.freshness import Staleness, as_of_label
 from macrodesk.series import MacroSeries
-from macrodesk.series.units import get_unit, rate_unit_of
+from macrodesk.series.units import UNITS, get_unit, rate_unit_of
 from macrodesk.text import source_line, tr
 
 __all__ = ["CHART_KINDS", "TRANSFORMS", "ExhibitSpec", "SeriesRef", "builtin_exhibits", "exhibit",
@@ -231,6 +232,8 @@ class ExhibitSpec:
     markers: bool = False
     ylabel: str | None = None
     right_ylabel: str | None = None
+    ylabel_en: str | None = None
+    right_ylabel_en: str | None = None
     note: str | None = None
     note_en: str | None = None
     source: str | None = None
@@ -393,15 +396,17 @@ class ExhibitSpec:
         df = self.frame(S, as_of, lang)
         right = self.right_columns(S, df, lang) if self.kind != "seasonal" else []
         size = charts.HALF_FIGSIZE if (width or self.width) == "half" else None
+        ylabel = axis_label(self.ylabel, self.ylabel_en, lang)
         if self.kind == "seasonal":
-            fig = charts.seasonal_lines(df, lang=lang, ylabel=self.ylabel, figsize=size)
+            fig = charts.seasonal_lines(df, lang=lang, ylabel=ylabel, figsize=size)
         elif self.kind == "ranking":
-            fig = charts.ranking_chart(self.ranking(df), lang=lang, xlabel=self.ylabel)
+            fig = charts.ranking_chart(self.ranking(df), lang=lang, xlabel=ylabel)
         elif self.kind == "bar":
-            fig = charts.bar_chart(df, lang=lang, ylabel=self.ylabel, figsize=size)
+            fig = charts.bar_chart(df, lang=lang, ylabel=ylabel, figsize=size)
         else:
-            fig = charts.line_chart(df, right=right or None, ylabel=self.ylabel,
-                                    right_ylabel=self.right_ylabel if right else None, lang=lang, figsize=size,
+            right_ylabel = axis_label(self.right_ylabel, self.right_ylabel_en, lang) if right else None
+            fig = charts.line_chart(df, right=right or None, ylabel=ylabel, right_ylabel=right_ylabel, lang=lang,
+                                    figsize=size,
                                     markers=self.markers)
         source = tr(self.source, self.source_en or self.source, lang) if self.source else \
             source_line([S[i] for i in self.ids() if i in S], lang)
@@ -414,9 +419,23 @@ class ExhibitSpec:
         return Figure(fig, self.caption(df, as_of, lang), source=source, note=note)
 
 
+def axis_label(zh: str | None, en: str | None, lang: str) -> str | None:
+    """An exhibit's axis label in ``lang``: the Chinese one, or the English one — given, else the English
+    label of the unit whose Chinese label it is ("亿美元" → "USD 100m"), else the label as written."""
+    if zh is None or lang == "zh":
+        return zh
+    if en is not None:
+        return en
+    for u in UNITS.values():
+        if u.zh == zh:
+            return u.en
+    return zh
+
+
 # ---------------------------------------------------------------- parsing
 _FIGURE_KEYS = {"id", "title", "title_en", "kind", "series", "start", "years", "annual", "quarterly", "ahead_years",
-                "markers", "ylabel", "right_ylabel", "note", "note_en", "source", "source_en", "width"}
+                "markers", "ylabel", "right_ylabel", "ylabel_en", "right_ylabel_en", "note", "note_en", "source",
+                "source_en", "width"}
 _SERIES_KEYS = {"id", "transform", "over", "label", "label_en", "axis", "optional", "ma", "fill", "unit"}
 
 
@@ -534,6 +553,7 @@ def parse_exhibit(table: Any, where: str = "figure") -> ExhibitSpec:
     return ExhibitSpec(
         key=key, annual=flags["annual"], quarterly=flags["quarterly"], markers=flags["markers"], ahead_years=ahead, title=title, title_en=toml_str(table, "title_en", where) or title, series=series, kind=kind,
         start=start, years=years, ylabel=toml_str(table, "ylabel", where), right_ylabel=toml_str(table, "right_ylabel", where),
+        ylabel_en=toml_str(table, "ylabel_en", where), right_ylabel_en=toml_str(table, "right_ylabel_en", where),
         note=toml_str(table, "note", where), note_en=toml_str(table, "note_en", where),
         source=toml_str(table, "source", where), source_en=toml_str(table, "source_en", where), width=width,
         where=where,

@@ -155,6 +155,10 @@ class Figure:
     When not given they are taken from a figure made by
     :mod:`macrodesk.plotting.charts`, which records them.
 
+    ``units`` holds the unit of the left (value) axis and, for a chart with a right axis, of the
+    right one ("%", "USD 100m"); taken from the axis labels of a matplotlib figure when not given.
+    The workbook prints them above the numbers.
+
     ``inputs`` holds ``(series_id, last_period)`` for each stored series the figure draws on
     (numbers: the last period is a Period or a Timestamp), so a report can say which
     exhibits rest on data older than its month.
@@ -174,6 +178,7 @@ class Figure:
     kind: str | None = None
     right: tuple[str, ...] = ()
     inputs: tuple[tuple[str, Any], ...] = ()
+    units: tuple[str, ...] = ()
     png: bytes = field(init=False, repr=False)
     width_px: int = field(init=False)
     height_px: int = field(init=False)
@@ -204,6 +209,7 @@ class Figure:
             raise ReportError(f"Figure '{self.caption}': unknown kind {self.kind!r}; "
                               f"choose from {', '.join(FIGURE_KINDS)}")
         object.__setattr__(self, "right", _texts(self.right, "Figure right"))
+        object.__setattr__(self, "units", tuple(str(u) for u in self.units))
         object.__setattr__(self, "inputs", _inputs(self.inputs, "Figure inputs"))
         if isinstance(figure, (bytes, bytearray, memoryview)):
             png = bytes(figure)
@@ -218,6 +224,8 @@ class Figure:
                     f"Figure expects a matplotlib Figure or PNG bytes, got {type(figure).__name__}"
                 )
             object.__setattr__(self, "width", _slot(float(figure.get_figwidth())))
+            if not self.units:
+                object.__setattr__(self, "units", _axis_units(figure, self.kind))
             if _batch is not None:
                 _batch.append(([self], figure))  # rendered when the batch ends (see rendering_batch)
                 if _stream is not None:
@@ -247,6 +255,17 @@ class Figure:
         object.__setattr__(self, "png", png)
         object.__setattr__(self, "width_px", w)
         object.__setattr__(self, "height_px", h)
+
+
+def _axis_units(figure: Any, kind: str | None) -> tuple[str, ...]:
+    """The value-axis labels of a matplotlib chart: the left (or, for horizontal bars, the bottom) axis,
+    then any right axis; () for a scatter, whose axis labels name its variables."""
+    if kind == "scatter" or not figure.axes:
+        return ()
+    first = figure.axes[0]
+    left = first.get_xlabel() if kind in ("bar", "stacked_bar") else first.get_ylabel()
+    right = [ax.get_ylabel() for ax in figure.axes[1:] if ax.get_ylabel() and ax.bbox.bounds == first.bbox.bounds]
+    return tuple([left.strip()] if left.strip() else [""] if right else []) + tuple(r.strip() for r in right[:1])
 
 
 def _slot(inches: float) -> str:

@@ -5,13 +5,15 @@ One workbook per report, written with ``xlsxwriter`` (the ``excel`` extra):
 * a contents sheet ("目录" / "Contents"): title, subtitle, date, author, the key
   points and the list of exhibits, each a hyperlink to its sheet;
 * one sheet per figure ("图1"…) and table ("表1"…), numbered as in the other
-  formats: the numbered caption, the source and note lines, then the data —
+  formats: the numbered caption, the source and note lines, a figure's units ("Unit: %; right axis:
+  CNY 100m"), then the data —
   dates as real Excel dates, numbers as numbers with a number format, column
   headers as in the report. A figure that carries its data (see
   :class:`~macrodesk.reports.model.Figure`) gets a native chart of its kind
   (line, column, bar, stacked, contributions = stacked columns plus a total
   line, scatter), with a secondary axis for its right-axis columns; a figure
-  without data gets its PNG and a note saying so.
+  without data gets its PNG and a note saying so. Every sheet prints on A4, one page wide, its
+  column headers repeated on each page.
 """
 
 from __future__ import annotations
@@ -56,6 +58,23 @@ def _foot_lines(source: str | None, note: str | None, lang: str) -> list[str]:
     if note:
         lines.append(label("note", lang) + note)
     return lines
+
+
+def _unit_line(units: tuple[str, ...], lang: str) -> str | None:
+    """"单位：%；右轴：亿元" / "Unit: %; right axis: CNY 100m" from a figure's axis units (None without any)."""
+    if not units or not any(units):
+        return None
+    line = label("unit", lang) + (units[0] or "—")
+    if len(units) > 1 and units[1]:
+        line += label("source_note_sep", lang) + label("right_axis_unit", lang) + units[1]
+    return line
+
+
+def _text_width(text: str) -> float:
+    """Excel column width ``text`` needs at 10 pt: a CJK (wide) character takes about two digit widths."""
+    import unicodedata
+
+    return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 1.1 for c in text)
 
 
 def _col_name(col: Any) -> str:
@@ -198,6 +217,8 @@ class _Writer:
         ws = self.wb.add_worksheet(label("contents", self.lang))
         ws.set_column(0, 0, 12)
         ws.set_column(1, 1, 90)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
         cv = self.cover
         ws.write(0, 0, cv.label, self.f_caption)
         ws.write(1, 0, r.title, self.f_title)
@@ -231,12 +252,24 @@ class _Writer:
                 ws.write(row + 1, 0, text, self.f_foot)
                 row += 2
 
-    def _head(self, ws: Any, caption: str, source: str | None, note: str | None) -> None:
+    def _head(self, ws: Any, caption: str, source: str | None, note: str | None,
+              units: tuple[str, ...] = ()) -> None:
         ws.write(0, 0, caption, self.f_caption)
-        for i, line in enumerate(_foot_lines(source, note, self.lang)[:2]):
+        lines = _foot_lines(source, note, self.lang)[:2]
+        unit = _unit_line(units, self.lang)
+        for i, line in enumerate(lines + [unit] if unit else lines):
             ws.write(1 + i, 0, line, self.f_foot)
+        self._print_setup(ws)
         ws.write_url(0, 12, f"internal:'{label('contents', self.lang)}'!A1", self.f_link,
                      string=tr("← 返回目录", "← Contents", self.lang))
+
+    def _print_setup(self, ws: Any) -> None:
+        """A4 landscape, one page wide (as many tall as the rows need), the column headers repeated on each page."""
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.repeat_rows(_HEADER_ROW)
 
     def _frame(self, ws: Any, df: Any, show_index: bool, index_header: str | None,
                col_formats: dict[int, str | None] | None = None) -> tuple[int, int, bool]:
@@ -261,7 +294,8 @@ class _Writer:
                     ws.write_datetime(row0 + 1 + i, 0, v, dfmt)
                 else:
                     ws.write(row0 + 1 + i, 0, v, dfmt)
-            ws.set_column(0, 0, 11 if is_dates else max(10, min(30, max((len(str(v)) * 2 for v in values), default=10))))
+            ws.set_column(0, 0, 11 if is_dates else max(10, min(32, max((_text_width(str(v)) + 2 for v in values),
+                                                                             default=10))))
             c0 = 1
         for j in range(df.shape[1]):
             s = df.iloc[:, j]
@@ -290,14 +324,17 @@ class _Writer:
                         ws.write_datetime(row0 + 1 + i, col, v, self.fmt("yyyy-mm-dd"))
                     else:
                         ws.write(row0 + 1 + i, col, v if isinstance(v, (int, float)) else str(v), self.f_text)
-            ws.set_column(col, col, max(9, min(24, len(_col_name(df.columns[j])) * 2)))
+            # wide enough for the header on two lines (it wraps), the numbers and any text cells
+            texts = [_text_width(v) + 1 for v in s if isinstance(v, str) and _parse_number_text(v) is None]
+            ws.set_column(col, col, max(9, min(24, _text_width(_col_name(df.columns[j])) / 2 + 3),
+                                        min(40, max(texts, default=0))))
         ws.set_row(row0, 30)
         ws.freeze_panes(row0 + 1, c0)
         return row0 + 1, row0 + len(df), is_dates
 
     def figure_sheet(self, name: str, caption: str, fig: Figure) -> None:
         ws = self.wb.add_worksheet(name)
-        self._head(ws, caption, fig.source, fig.note)
+        self._head(ws, caption, fig.source, fig.note, fig.units)
         if fig.data is None or fig.data.shape[1] == 0 or len(fig.data) == 0:
             ws.write(3, 0, tr("此图没有随附数据，下面是图片。", "This figure carries no data; its image is below.",
                               self.lang), self.f_foot)

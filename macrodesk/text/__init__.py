@@ -11,7 +11,8 @@ prints. It imports nothing of macrodesk but the error tree:
 """
 
 from macrodesk.text.format import MISSING, month_label, num, pct, pp, signed1, signed2, span_label
-from macrodesk.text.labels import LABELS, MONTHS_EN, SUPPORTED_LANGS, caption_label, check_lang, label, tr
+from macrodesk.text.labels import (LABELS, MONTHS_EN, SUPPORTED_LANGS, as_label, caption_label, check_lang, count_en, label,
+                                   sentence_start, tr, with_article)
 from macrodesk.text.sources import publisher, source_line
 
 __all__ = [
@@ -19,17 +20,21 @@ __all__ = [
     "MISSING",
     "MONTHS_EN",
     "SUPPORTED_LANGS",
+    "as_label",
     "caption_label",
     "check_lang",
+    "count_en",
     "label",
     "month_label",
     "num",
     "pct",
     "pp",
     "publisher",
+    "sentence_start",
     "signed1",
     "signed2",
     "source_line",
     "span_label",
     "tr",
+    "with_article",
 ]

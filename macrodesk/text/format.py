@@ -27,8 +27,8 @@ from macrodesk.exceptions import ReportError
 from macrodesk.text.labels import check_lang
 from macrodesk.text.labels import MONTHS_EN as _MONTHS_EN
 
-__all__ = ["MISSING", "PRECISION", "digits", "month_label", "num", "pct", "pp", "qpct", "signed1", "signed2",
-           "span_label"]
+__all__ = ["MISSING", "PRECISION", "day_label", "digits", "month_label", "num", "ordinal", "pct", "pp", "qpct", "signed1",
+           "signed2", "span_label"]
 
 #: What a missing value prints as.
 MISSING = "—"
@@ -135,6 +135,19 @@ def num(x: Any, digits: int = 1, signed: bool = False, thousands: bool = False) 
     return _fmt(x, digits, signed, thousands)
 
 
+def ordinal(x: Any) -> str:
+    """An English ordinal of ``x`` rounded to a whole number: "1st", "2nd", "3rd", "11th", "89th", "100th".
+
+    >>> ordinal(1), ordinal(22), ordinal(13), ordinal(88.6)
+    ('1st', '22nd', '13th', '89th')
+    """
+    if _is_missing(x):
+        return MISSING
+    n = int(_round(x, 0))
+    suffix = "th" if 10 <= abs(n) % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(abs(n) % 10, "th")
+    return f"{n}{suffix}"
+
+
 def signed1(x: Any) -> str:
     """``num(x, 1, signed=True)`` as a one-argument formatter for table columns: "+0.9", "-0.1", "0.0"."""
     return num(x, 1, signed=True)
@@ -182,6 +195,23 @@ def month_label(period: Any, lang: str = "zh") -> str:
         return MISSING
     y, m = _year_month(period)
     return f"{y}年{m}月" if lang == "zh" else f"{_MONTHS_EN[m - 1]} {y}"
+
+
+def day_label(day: Any, lang: str = "zh") -> str:
+    """``"2026年1月9日"`` (zh) or ``"9 Jan 2026"`` (en) for a date (a date, Timestamp or 'YYYY-MM-DD' string).
+
+    Missing values (None, NaT) give ``"—"``.
+    """
+    import pandas as pd
+
+    check_lang(lang)
+    if day is None or _is_missing_date(day):
+        return MISSING
+    try:
+        t = pd.Timestamp(day)
+    except (ValueError, TypeError):
+        raise ReportError(f"cannot read {day!r} as a date; use e.g. '2026-01-09'") from None
+    return f"{t.year}年{t.month}月{t.day}日" if lang == "zh" else f"{t.day} {_MONTHS_EN[t.month - 1]} {t.year}"
 
 
 def _is_missing_date(x: Any) -> bool:

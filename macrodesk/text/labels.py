@@ -19,7 +19,8 @@ from macrodesk.exceptions import ReportError
 
 _T = TypeVar("_T")
 
-__all__ = ["LABELS", "MONTHS_EN", "SUPPORTED_LANGS", "caption_label", "check_lang", "label", "tr"]
+__all__ = ["LABELS", "MONTHS_EN", "SUPPORTED_LANGS", "as_label", "caption_label", "check_lang", "count_en", "label",
+           "sentence_start", "tr", "with_article"]
 
 #: English month abbreviations, January first.
 MONTHS_EN: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -61,6 +62,11 @@ LABELS: dict[str, dict[str, str]] = {
     "yoy": {"zh": "同比", "en": "YoY"},
     "mean": {"zh": "均值", "en": "Mean"},
     "range": {"zh": "区间（最小值-最大值）", "en": "Range (min–max)"},
+    "min": {"zh": "最小值", "en": "Min"},
+    "max": {"zh": "最大值", "en": "Max"},
+    # the unit line above an exhibit's numbers (workbook)
+    "unit": {"zh": "单位：", "en": "Unit: "},
+    "right_axis_unit": {"zh": "右轴：", "en": "right axis: "},
     "history": {"zh": "历史", "en": "History"},
     "forecast": {"zh": "预测", "en": "Forecast"},
     "month_suffix": {"zh": "月", "en": ""},
@@ -108,3 +114,49 @@ def caption_label(kind: str, number: int, text: str, lang: str = "zh") -> str:
     if kind not in ("figure", "table"):
         raise ReportError(f"unknown caption kind {kind!r}; expected 'figure' or 'table'")
     return f"{label(kind, lang)}{label('number_sep', lang)}{number}{label('caption_sep', lang)}{text}"
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter upper-cased, the rest as written (English names open sentences this way).
+
+    >>> sentence_start("breeding-sow inventory YoY leads"), sentence_start("M1 YoY")
+    ('Breeding-sow inventory YoY leads', 'M1 YoY')
+    """
+    return text[:1].upper() + text[1:]
+
+
+def as_label(name: str) -> str:
+    """An English name as written in running text ("the hog price") as a legend, column header or axis
+    label: the leading article dropped and the first letter capitalised ("Hog price").
+
+    >>> as_label("the hog price YoY"), as_label("breeding-sow inventory YoY"), as_label("Theme")
+    ('Hog price YoY', 'Breeding-sow inventory YoY', 'Theme')
+    """
+    for article in ("the ", "The "):
+        if name.startswith(article):
+            name = name[len(article):]
+            break
+    return sentence_start(name)
+
+
+#: Place names that take "the" in running English ("exports to the US", "from the Philippines").
+_WITH_THE = frozenset({"US", "UK", "EU", "UAE", "Philippines", "Netherlands", "United States", "United Kingdom",
+                       "Czech Republic", "Middle East", "Republic of Korea"})
+
+
+def with_article(name: str) -> str:
+    """A place name as it reads mid-sentence in English: "the US", "the Philippines"; others unchanged.
+
+    >>> with_article("US"), with_article("Philippines"), with_article("Korea")
+    ('the US', 'the Philippines', 'Korea')
+    """
+    return f"the {name}" if name in _WITH_THE else name
+
+
+def count_en(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun`` in English, singular for one: ``count_en(1, "month") == "1 month"``.
+
+    >>> count_en(4, "month"), count_en(1, "quarter"), count_en(2, "industry", "industries")
+    ('4 months', '1 quarter', '2 industries')
+    """
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"

@@ -76,7 +76,7 @@ def test_report_on_bundled_data_matches_the_seed_at_2025_11(review_report_zh):
 def test_report_in_english(review_report_en, sample_series):
     rep = review_report_en
     # NBS: CPI 2025-11 +0.7% YoY (prior +0.2%); PPI -2.2% (prior -2.1%).
-    assert rep.summary[0] == "CPI rose +0.7% YoY in Nov 2025 (prior +0.2%); PPI -2.2% YoY (prior -2.1%)."
+    assert rep.summary[0] == "CPI was +0.7% YoY in Nov 2025 (prior +0.2%); PPI was -2.2% (prior -2.1%)."
     assert rep.lang == "en"
     tables = blocks(rep, Table)
     seasonal = tables[0].data

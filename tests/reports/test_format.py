@@ -104,3 +104,24 @@ def test_unknown_lang_lists_supported():
         pp(0.1, lang="fr")
     with pytest.raises(ReportError, match="supported languages: zh, en"):
         month_label("2025-01", "de")
+
+
+def test_day_label():
+    from macrodesk.text.format import day_label
+
+    assert day_label(dt.date(2026, 1, 9)) == "2026年1月9日"
+    assert day_label(dt.date(2026, 1, 9), "en") == "9 Jan 2026"  # no leading zero
+    assert day_label(pd.Timestamp("2025-12-31"), "en") == "31 Dec 2025"
+    assert day_label("2026-01-14", "en") == "14 Jan 2026"
+    assert day_label(None, "en") == "—" and day_label(pd.NaT) == "—"
+    with pytest.raises(ReportError, match="cannot read 'soon' as a date"):
+        day_label("soon", "en")
+
+
+def test_ordinal():
+    from macrodesk.text.format import ordinal
+
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 89, 100, 101, 111, 112)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "89th", "100th", "101st",
+        "111th", "112th"]
+    assert ordinal(88.5) == "89th" and ordinal(None) == "—"  # rounded half away from zero first

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macrodesk.exceptions import ReportError
-from macrodesk.text.labels import LABELS, SUPPORTED_LANGS, caption_label, label
+from macrodesk.text.labels import LABELS, SUPPORTED_LANGS, as_label, caption_label, count_en, label, with_article
 
 
 def test_label_zh_en():
@@ -39,3 +39,17 @@ def test_unknown_lang_and_key():
         label("figure", "ja")
     with pytest.raises(ReportError, match=r"unknown report label 'nope'; known labels: .*figure"):
         label("nope", "zh")
+
+
+def test_as_label_drops_the_article_and_capitalises():
+    assert as_label("the hog price") == "Hog price"
+    assert as_label("the pork wholesale price") == "Pork wholesale price"
+    assert as_label("breeding-sow inventory YoY") == "Breeding-sow inventory YoY"
+    assert as_label("M1 YoY") == "M1 YoY" and as_label("theme park visits") == "Theme park visits"
+
+
+def test_count_en_and_place_articles():
+    assert count_en(1, "month") == "1 month" and count_en(15, "month") == "15 months"
+    assert count_en(0, "quarter") == "0 quarters" and count_en(2, "industry", "industries") == "2 industries"
+    assert [with_article(n) for n in ("US", "EU", "UK", "Philippines", "Korea", "ASEAN")] == [
+        "the US", "the EU", "the UK", "the Philippines", "Korea", "ASEAN"]

@@ -304,7 +304,7 @@ def _pork_drift(inputs: Inputs, month: pd.Period) -> PriceMethodDrift | None:
 def _sow_lead(inputs: Inputs) -> LeadLag | NotComputable | None:
     S = inputs.series
     hog = S["hog_spot_price_index_zhuyi"].data
-    names: dict[str, Any] = dict(x_name="Breeding-sow inventory YoY", x_name_zh="能繁母猪存栏同比",
+    names: dict[str, Any] = dict(x_name="breeding-sow inventory YoY", x_name_zh="能繁母猪存栏同比",
                  y_name="the hog price YoY", y_name_zh="生猪价格同比")
     if inputs.has("breeding_sow_inventory"):
         sow = S["breeding_sow_inventory"].data

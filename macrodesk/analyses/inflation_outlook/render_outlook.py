@@ -94,7 +94,7 @@ def _turnover_blocks(res: OutlookResults, gaps: _Gaps, lang: str) -> list[Block]
                      f"Measured by finished-goods turnover days (inventory against revenue, 12-month average), "
                      f"{len(high)} of {len(table)} industries were above the 90th percentile of their history since "
                      f"{start.year} in {F.month_label(last, 'en')}; the highest was {names[table.index[0]]} "
-                     f"({F.num(table['percentile'].iloc[0] * 100, 0)}th percentile).", lang)),
+                     f"({F.ordinal(table['percentile'].iloc[0] * 100)} percentile).", lang)),
         Figure(VI.turnover_percentile_chart(table, names, lang),
                tr(f"各行业产成品周转天数所处{start.year}年以来分位（截至{F.month_label(last)}）",
                   f"Finished-goods turnover days by industry: percentile since {start.year} "

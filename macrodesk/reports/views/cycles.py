@@ -24,7 +24,7 @@ from macrodesk.models.inflation.leadlag import LeadLag
 from macrodesk.models.inflation.passthrough import PassThrough
 from macrodesk.plotting import charts
 from macrodesk.text import format as F
-from macrodesk.text import tr
+from macrodesk.text import as_label, count_en, sentence_start, tr
 
 __all__ = [
     "leadlag_chart",
@@ -60,7 +60,7 @@ def upcycles_table(res: Upcycles, lang: str = "zh") -> pd.DataFrame:
             tr("开始", "Start", lang): [str(p) for p in e["start"]],
             tr("结束", "End", lang): [str(p) + (tr("（未确认）", " (open)", lang) if o else "")
                                      for p, o in zip(e["end"], e["ongoing"])],
-            (tr(f"{name}涨幅(%)", f"{name[:1].upper() + name[1:]}: rise (%)", lang) if name
+            (tr(f"{name}涨幅(%)", f"{as_label(name)} rise (%)", lang) if name
              else tr("上涨幅度(%)", "Rise (%)", lang)): e["rise"].to_numpy() * 100,
             tr("上涨月数", "Months", lang): e["months"].to_numpy(),
             tr("此前下跌月数", "Prior decline (months)", lang): e["prior_decline"].to_numpy(),
@@ -70,14 +70,16 @@ def upcycles_table(res: Upcycles, lang: str = "zh") -> pd.DataFrame:
     at = 3
     if e["companion_rise"].notna().any():
         comp = _named(res.companion_name, res.companion_name_zh, lang)
-        out.insert(at, tr(f"{comp}涨幅(%)", f"{comp} rise (%)", lang), e["companion_rise"].to_numpy() * 100)
-        out.insert(at + 1, tr(f"{comp}环比月均(%)", f"{comp} avg MoM (%)", lang), e["companion_avg_mom"].to_numpy() * 100)
+        out.insert(at, tr(f"{comp}涨幅(%)", f"{as_label(comp)} rise (%)", lang), e["companion_rise"].to_numpy() * 100)
+        out.insert(at + 1, tr(f"{comp}环比月均(%)", f"{as_label(comp)} avg MoM (%)", lang),
+                   e["companion_avg_mom"].to_numpy() * 100)
         at += 2
     if res.has_yoy or e["yoy_change"].notna().any():
-        out.insert(at, tr(f"{mom_name}同比变化(pp)", f"{mom_name} YoY change (pp)", lang), e["yoy_change"].to_numpy() * 100)
+        out.insert(at, tr(f"{mom_name}同比变化(pp)", f"{as_label(mom_name)} YoY change (pp)", lang),
+                   e["yoy_change"].to_numpy() * 100)
         at += 1
     if res.has_mom or e["avg_mom"].notna().any():
-        out.insert(at, tr(f"{mom_name}环比月均(%)", f"{mom_name} avg MoM (%)", lang), e["avg_mom"].to_numpy() * 100)
+        out.insert(at, tr(f"{mom_name}环比月均(%)", f"{as_label(mom_name)} avg MoM (%)", lang), e["avg_mom"].to_numpy() * 100)
     return out
 
 
@@ -121,7 +123,7 @@ def _episodes_text(res: Upcycles, name: str, first: str, lang: str) -> str:
         parts_zh.append(f"{F.month_label(r['start'])}至{F.month_label(r['end'])}上涨{F.pct(r['rise'] * 100, signed=False)}"
                         f"（{int(r['months'])}个月{prior_zh}）")
         parts_en.append(f"{F.month_label(r['start'], 'en')}–{F.month_label(r['end'], 'en')} up "
-                        f"{F.pct(r['rise'] * 100, signed=False)} ({int(r['months'])} months{prior_en})")
+                        f"{F.pct(r['rise'] * 100, signed=False)} ({count_en(int(r['months']), 'month')}{prior_en})")
     text = tr(
         f"{first}以来{name}共有{len(e)}轮涨幅≥{F.num(res.min_rise * 100, 0)}%的上涨周期：" + "；".join(parts_zh) + "。",
         f"Since {first}, {name} has had {len(e)} up-cycles of {F.num(res.min_rise * 100, 0)}% or more: "
@@ -161,7 +163,8 @@ def upcycles_text(res: Upcycles, lang: str = "zh") -> str:
         peak, m, chg = cur
         text += tr(
             f"本轮自{F.month_label(peak)}见顶后已下跌{m}个月，累计{F.pct(chg * 100)}。",
-            f" The current decline from the {F.month_label(peak, 'en')} peak has lasted {m} months ({F.pct(chg * 100)}).",
+            f" The current decline from the {F.month_label(peak, 'en')} peak has lasted {count_en(m, 'month')} "
+            f"({F.pct(chg * 100)}).",
             lang,
         )
     return text
@@ -171,7 +174,7 @@ def upcycles_chart(res: Upcycles, lang: str = "zh") -> Figure:
     """The price with the up-cycle episodes shaded."""
     lv = res.level.dropna()
     name = _named(res.name, res.name_zh, lang) or tr("价格", "Price", lang)
-    fig = charts.line_chart(lv.rename(name[:1].upper() + name[1:]).to_frame(), lang=lang)
+    fig = charts.line_chart(lv.rename(tr(name, as_label(name), lang)).to_frame(), lang=lang)
     ax = fig.axes[0]
     for _, r in res.episodes.iterrows():
         ax.axvspan(r["trough"].to_timestamp(), r["end"].to_timestamp(), color="#F4CCCC", linewidth=0, zorder=0)
@@ -219,18 +222,20 @@ def leadlag_text(res: LeadLag, lang: str = "zh") -> str:
     k, km = res.best_lead, res.best_lead_months
     s0, s1 = res.sample
     unit_zh = f"{km}个月" + (f"（{k}个季度）" if res.months_per_period == 3 else "")
-    unit_en = f"{km} months" + (f" ({k} quarters)" if res.months_per_period == 3 else "")
+    quarterly = res.months_per_period == 3
+    unit_en = count_en(km, "month") + (f" ({count_en(k, 'quarter')})" if quarterly else "")
     last_x = res.x.dropna().index[-1]
     text = tr(
         f"{x_name}领先{y_name}约{unit_zh}：{x_name}滞后{k}期与{y_name}的相关系数为"
         f"{F.num(res.best_corr, 2)}（{_plabel(s0, lang)}至{_plabel(s1, lang)}，{res.n}个样本）",
-        f"{x_name} leads {y_name} by about {unit_en}: the correlation of {x_name} lagged {k} "
-        f"periods with {y_name} is {F.num(res.best_corr, 2)} ({_plabel(s0, lang)} to {_plabel(s1, lang)}, "
+        f"{sentence_start(x_name)} leads {y_name} by about {unit_en}: the correlation of {x_name} lagged "
+        f"{count_en(k, 'quarter' if quarterly else 'month')} with {y_name} is {F.num(res.best_corr, 2)} "
+        f"({_plabel(s0, lang)} to {_plabel(s1, lang)}, "
         f"{res.n} observations)",
         lang,
     )
     if res.best_corr < 0:
-        text += tr("，方向相反", ", with the opposite sign", lang)
+        text += tr("，方向相反", ": an inverse relation", lang)
     text += tr(
         f"。{x_name}最新值（{_plabel(last_x, lang)}）对应{y_name}的{_plabel(last_x + k, lang)}。",
         f". The latest {x_name} ({_plabel(last_x, lang)}) maps to {y_name} in {_plabel(last_x + k, lang)}.",
@@ -257,10 +262,10 @@ def leadlag_chart(res: LeadLag, lang: str = "zh", *, start: Any = None,
     inv = res.best_corr < 0
     xcol = tr(
         f"{x_name}（领先{km}个月" + ("，逆序" if inv else "") + "）",
-        f"{x_name} (led {km} months" + (", inverted" if inv else "") + ")",
+        f"{as_label(x_name)} (led {count_en(km, 'month')}" + (", inverted" if inv else "") + ")",
         lang,
     )
-    ycol = y_name[:1].upper() + y_name[1:]
+    ycol = tr(y_name, as_label(y_name), lang)
     frame = pd.DataFrame({ycol: df["y"], xcol: df["x_shifted"]})
     fig = charts.line_chart(frame, right=[xcol], ylabel="%", right_ylabel="%", lang=lang, figsize=figsize)
     if inv and len(fig.axes) > 1:
@@ -285,8 +290,8 @@ def passthrough_text(res: PassThrough, lang: str = "zh") -> str:
         f"{F.month_label(s0)}至{F.month_label(s1)}，{x_name}每上涨1个百分点，{y_name}平均上涨约"
         f"{F.num(res.slope, 2)}个百分点（斜率标准误{F.num(res.slope_se, 2)}，R²为{F.num(res.rsquared * 100, 1)}%，"
         f"{res.nobs}个样本）。",
-        f"From {F.month_label(s0, 'en')} to {F.month_label(s1, 'en')}, each percentage point on {x_name} "
-        f"went with about {F.num(res.slope, 2)} pp on {y_name} (slope s.e. {F.num(res.slope_se, 2)}, "
+        f"From {F.month_label(s0, 'en')} to {F.month_label(s1, 'en')}, each percentage point on the {x_name} "
+        f"went with about {F.num(res.slope, 2)} pp on the {y_name} (slope s.e. {F.num(res.slope_se, 2)}, "
         f"R² {F.num(res.rsquared * 100, 1)}%, {res.nobs} observations).",
         lang,
     )

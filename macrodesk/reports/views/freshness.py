@@ -269,14 +269,14 @@ class Staleness:
                                               for p, i in self._ends(ids).items())
 
     def _names(self, ids: list[str], most: int = 3) -> str:
-        """'A、B、C等13项' / 'A, B, C (13 in all)': the display names of ``ids``, at most ``most`` of them,
+        """'A、B、C等13项' / 'A, B, C and others, 13 in all': the display names of ``ids``, at most ``most`` of them,
         inputs alike but for one part of their name folded into one (:func:`_grouped`)."""
         names = list(dict.fromkeys(self.name(s) for s in ids))
         folded = [n for n in _grouped(names, [()] * len(names), self.lang) if n is not None]  # 41 industries: one
         shown = tr("、", ", ", self.lang).join(folded[:most])
         if len(folded) <= most:
             return shown
-        return shown + tr(f"等{len(names)}项", f" ({len(names)} in all)", self.lang)
+        return shown + tr(f"等{len(names)}项", f" and others, {len(names)} in all", self.lang)
 
     def relabel(self, block: Any) -> Any:
         """A Figure or Table with its caption or note marked for its recorded ``inputs`` (others as given)."""

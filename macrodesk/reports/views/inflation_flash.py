@@ -96,17 +96,34 @@ def headline_table(cpi: Headline, ppi: Headline | None, lang: str) -> pd.DataFra
 
 
 def _versus(h: Headline, lang: str) -> str:
-    """"高于Wind一致预期（+0.70%）0.1个百分点，与macrodesk发布前的模型预测（+0.8%）一致" with what is known."""
+    """"高于Wind一致预期（+0.70%）0.1个百分点，与macrodesk发布前的模型预测（+0.8%）一致" with what is known.
+
+    In English the comparisons join with "and" and a missing consensus is its own clause after a semicolon
+    ("…, and in line with macrodesk's pre-release nowcast (+0.8%); no consensus is stored for the month").
+    """
     y = _p(h.yoy)
     parts = []
+    no_consensus = None
     if np.isfinite(h.consensus):
         parts.append(_gap_words(y, _p(h.consensus), tr("Wind一致预期", "the Wind consensus", lang), 2, lang))
     else:
-        parts.append(tr("本月一致预期未入库", "no consensus is stored for the month", lang))
+        no_consensus = tr("本月一致预期未入库", "no consensus is stored for the month", lang)
+        if lang == "zh":
+            parts.append(no_consensus)
     if np.isfinite(h.nowcast_print):
         parts.append(_gap_words(y, h.nowcast_print, tr("macrodesk发布前的模型预测", "macrodesk's pre-release nowcast", lang),
                                 1, lang))
-    return tr("，", ", ", lang).join(parts)
+    if lang == "zh":
+        return "，".join(parts)
+    text = _and_list(parts)
+    if no_consensus:
+        text = f"{text}; {no_consensus}" if text else no_consensus
+    return text
+
+
+def _and_list(parts: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
 def _gap_words(y: float, ref: float, what: str, digits: int, lang: str) -> str:
@@ -126,16 +143,15 @@ def headline_text(h: Headline, month: pd.Period, lang: str) -> str:
     text = tr(f"{ml}{h.name}同比{F.pct(y)}，前值{F.pct(yp)}，{_move(y, yp, lang)}",
               f"{h.name} YoY was {F.pct(y)} in {ml} (prior {F.pct(yp)}), {_move(y, yp, lang)}", lang)
     if vs:
-        text += tr("，", ", ", lang) + vs
+        text += tr("，", "; " if vs.startswith("no consensus") else ", ", lang) + vs
     text += tr(f"；环比{F.pct(_p(h.mom))}，前值{F.pct(_p(h.mom_prior))}。",
-               f"; MoM {F.pct(_p(h.mom))} (prior {F.pct(_p(h.mom_prior))}).", lang)
+               f". MoM was {F.pct(_p(h.mom))} (prior {F.pct(_p(h.mom_prior))}).", lang)
     return text
 
 
 def headline_note(release: _dt.date, estimated: bool, lang: str) -> str:
     eve = release - _dt.timedelta(days=1)
-    day = tr(f"{release.year}年{release.month}月{release.day}日", f"{release:%d %b %Y}", lang)
-    eve_s = tr(f"{eve.year}年{eve.month}月{eve.day}日", f"{eve:%d %b %Y}", lang)
+    day, eve_s = F.day_label(release, lang), F.day_label(eve, lang)
     est = tr("（按国家统计局发布规律估计）", " (estimated from the NBS release pattern)", lang) if estimated else ""
     return tr(f"发布日{day}{est}；模型预测为桥接模型按发布前一日（{eve_s}）可得的数据所作的实时预测（取一位小数），不含当月公布值和一致预期；"
               "一致预期为Wind一致预期（未入库时为“—”）",
@@ -422,7 +438,7 @@ def next_nowcast_text(n: FlashNowcast, lang: str) -> str:
     """The nowcast of next month with its interval, or why there is none."""
     name = tr("CPI同比", "CPI YoY", lang) if n.target.startswith("cpi") else tr("PPI同比", "PPI YoY", lang)
     ml = F.month_label(n.month, lang)
-    day = tr(f"{n.as_of.year}年{n.as_of.month}月{n.as_of.day}日", f"{n.as_of:%d %b %Y}", lang)
+    day = F.day_label(n.as_of, lang)
     r = n.result
     if isinstance(r, str):
         return tr(f"{ml}{name}：模型无法预测（{r}）。", f"{name}, {ml}: no nowcast ({r}).", lang)
@@ -462,7 +478,7 @@ def next_table(res: FlashResults, lang: str) -> pd.DataFrame | None:
 
 def next_note(res: FlashResults, lang: str) -> str:
     day = res.release
-    d = tr(f"{day.year}年{day.month}月{day.day}日", f"{day:%d %b %Y}", lang)
+    d = F.day_label(day, lang)
     return tr(f"桥接模型：高频价格（食品批发价、成品油、大宗商品）的月内均值对环比回归，按已公布的同比递推；"
               f"信息截至{d}（本月数据发布日）；区间由模型残差估计",
               f"bridge model: MoM on month-to-date means of high-frequency prices (wholesale food, fuel, "

@@ -19,7 +19,7 @@ from macrodesk.models._base import period_arg
 from macrodesk.models.inflation.inventory import PHASES, InventoryCycle, InventoryPanel
 from macrodesk.plotting import charts
 from macrodesk.text import format as F
-from macrodesk.text import tr
+from macrodesk.text import count_en, tr
 
 __all__ = [
     "cycle_name",
@@ -64,7 +64,7 @@ def inventory_text(c: InventoryCycle, lang: str = "zh", ytd: bool = False) -> st
         f"In {F.month_label(t, 'en')}, {name} {'year-to-date ' if ytd else ''}revenue YoY was {F.pct(rev)} "
         f"({F.pp(c.change('revenue') * 100, 1, lang='en')} over {c.window} months) and finished-goods inventory YoY "
         f"{F.pct(inv)} ({F.pp(c.change('inventory') * 100, 1, lang='en')}): {phase_label(c.latest_phase, 'en')} "
-        f"for {c.months_in_phase} months; {pct_of} is at the {F.num(c.percentile * 100, 0)}th percentile "
+        f"for {count_en(c.months_in_phase, 'month')}; {pct_of} is at the {F.ordinal(c.percentile * 100)} percentile "
         f"since {F.month_label(c.since, 'en')}.",
         lang,
     )

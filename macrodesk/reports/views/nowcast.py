@@ -184,7 +184,7 @@ def backtest_text(res: BacktestResult, lang: str) -> str:
                    f", random walk (previous print) {F.num(st['random_walk_mae'], 3)} pp", lang)
     text += tr("。", ".", lang)
     if res.reconciled:
-        months = ", ".join(p.strftime("%Y-%m") for p in res.reconciled)
+        months = tr("、", ", ", lang).join(F.month_label(p, lang) for p in res.reconciled)
         text += tr(
             f"环比缺失的月份由同比递推补齐：{months}。",
             f" MoM missing and reconciled from the YoY recursion: {months}.",
@@ -229,7 +229,7 @@ def backtest_chart(res: BacktestResult, lang: str) -> MplFigure:
     model = model_label(res.model, lang)
     df = pd.DataFrame(
         {
-            tr(f"{res.target.name_zh}实际值", f"{res.target.name_en} actual", lang): res.rows["actual"],
+            tr(f"{res.target.name_zh}实际值", f"{res.target.name_en} (actual)", lang): res.rows["actual"],
             tr(f"{model}预测", f"{model} nowcast", lang): res.rows["nowcast"],
         }
     )
@@ -445,7 +445,7 @@ def export_nowcast_text(nc: Any, lang: str, *, brief: bool = False) -> str:
     text = tr(
         f"以{nc.as_of.year}年{nc.as_of.month}月{nc.as_of.day}日已公布的数据推算，{when}出口同比（美元计）约为"
         f"{F.pct(nc.yoy * 100)}（80%区间{F.pct(lo)}至{F.pct(hi)}），前值（{prev_zh}）{F.pct(nc.previous_yoy * 100)}。",
-        f"From what was published by {nc.as_of.strftime('%Y-%m-%d')}, export YoY (USD) in {when} is nowcast at about "
+        f"From what was published by {F.day_label(nc.as_of, 'en')}, export YoY (USD) in {when} is nowcast at about "
         f"{F.pct(nc.yoy * 100)} (80% interval {F.pct(lo)} to {F.pct(hi)}); the last print ({prev_en}) was "
         f"{F.pct(nc.previous_yoy * 100)}.",
         lang,

@@ -43,7 +43,7 @@ def seasonal_review_table(res: SeasonalReview, lang: str = "zh") -> pd.DataFrame
     for w, st in res.norms.items():
         rows[tr(f"{w}年均值", f"{w} mean", lang)] = float(st["mean"])
     df = pd.DataFrame({tr("环比累计(%)", "Cumulative (%)", lang): pd.Series(rows) * 100})
-    df[tr(f"{res.year}年高出(pp)", f"{res.year} above (pp)", lang)] = (res.actual - pd.Series(rows)) * 100
+    df[tr(f"{res.year}年高出(pp)", f"Gap: {res.year} − row (pp)", lang)] = (res.actual - pd.Series(rows)) * 100
     df.iloc[0, 1] = np.nan
     return df
 

@@ -256,12 +256,12 @@ def scenarios_intro(res: ScenarioSetResult, lang: str = "zh") -> str:
     """The starting point and method, e.g. '以2025年12月CPI同比+0.8%为起点、以公布同比为锚逐月递推，'."""
     nm = target_name(res.spec, lang)
     if res.method == "published":
-        method = tr("以公布同比为锚逐月递推", "rolling forward from the published YoY", lang)
+        method = tr("以公布同比为锚逐月递推", "roll forward from the published YoY", lang)
     else:
-        method = tr("按环比链式指数计算同比", "computing YoY from the index chained from MoMs", lang)
+        method = tr("按环比链式指数计算同比", "compute YoY from the index chained from MoMs", lang)
     return tr(f"以{F.month_label(res.anchor)}{nm}同比{F.pct(res.anchor_yoy * 100)}为起点、{method}，",
-              f"Starting from {nm} YoY of {F.pct(res.anchor_yoy * 100)} in {F.month_label(res.anchor, 'en')} and {method}.",
-              lang)
+              f"The scenarios start from {nm} YoY of {F.pct(res.anchor_yoy * 100)} in "
+              f"{F.month_label(res.anchor, 'en')} and {method}.", lang)
 
 
 def scenarios_notes(res: ScenarioSetResult, lang: str = "zh") -> str:
@@ -454,7 +454,7 @@ def _text_blocks(res: ScenarioSetResult, lang: str) -> list[Block]:
     hz = horizon_label(res.spec.horizon, lang)
     names = {c.key: commodity_name(c.spec, lang) for c in res.commodities}
     blocks: list[Block] = [Paragraph(
-        scenarios_intro(res, lang) + tr(f"{hz}{nm}同比各情景的假设与结果如下：", f" The scenarios for {nm} YoY over {hz}:", lang)
+        scenarios_intro(res, lang) + tr(f"{hz}{nm}同比各情景的假设与结果如下：", f" Their assumptions and results for {nm} YoY over {hz}:", lang)
     )]
     blocks.append(Bullets(tuple(_bullet(s, names, lang, res.spec) for s in res.scenarios)))
     notes = scenarios_notes(res, lang)

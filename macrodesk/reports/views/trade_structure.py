@@ -20,7 +20,7 @@ from macrodesk.models.trade.structure import OTHER, Contributions
 from macrodesk.plotting import charts
 from macrodesk.reports.views.trade import flow_name, grew, month_word, name_of
 from macrodesk.text import format as F
-from macrodesk.text import tr
+from macrodesk.text import tr, with_article
 
 __all__ = [
     "contributions_cagr_chart",
@@ -51,16 +51,17 @@ def part_label(res: Contributions, key: str, lang: str = "zh") -> str:
 
 def period_label(res: Contributions, lang: str = "zh", prior: bool = False) -> str:
     """'2025年3月' / 'Mar 2025' for the result's month (or its prior month); '2025年1-2月' /
-    'Jan-Feb 2025' when February stands for January and February combined."""
+    'Jan–Feb 2025' when February stands for January and February combined."""
     m = res.prior_month if prior else res.month
     if res.janfeb and m.month == 2:
-        return tr(f"{m.year}年1-2月", f"Jan-Feb {m.year}", lang)
+        return tr(f"{m.year}年1-2月", f"{F.span_label(1, 2, 'en')} {m.year}", lang)
     return F.month_label(m, lang)
 
 
 def _list(res: Contributions, s: pd.Series, lang: str, digits: int = 1) -> str:
     return tr("、", ", ", lang).join(tr(f"{part_label(res, str(k), lang)}（{F.pp(v * 100, digits)}）",
-                                        f"{part_label(res, str(k), lang)} ({F.pp(v * 100, digits, lang='en')})", lang)
+                                        f"{with_article(part_label(res, str(k), lang))} "
+                                        f"({F.pp(v * 100, digits, lang='en')})", lang)
                                      for k, v in s.items())
 
 
@@ -91,7 +92,7 @@ def _text_zh(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, 
 
 def _text_en(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, down: pd.Series, d: pd.Series) -> str:
     lang, n = "en", res.name[1]
-    when = "January-February " + str(res.month.year) if res.is_janfeb else res.month.strftime("%B %Y")
+    when = "January–February " + str(res.month.year) if res.is_janfeb else res.month.strftime("%B %Y")
     text = f"{n[:1].upper() + n[1:]} {grew(res.total)} YoY in {when}"
     if len(pos):
         text += f"; the largest positive contributions came from {_list(res, pos, lang)}"
@@ -107,13 +108,19 @@ def _text_en(res: Contributions, pos: pd.Series, neg: pd.Series, up: pd.Series, 
     return text + "."
 
 
+#: A contribution (fraction) below this prints as "0.0 pp" at one decimal: not listed as a pull or a drag.
+_PRINTS_AS_ZERO = 0.0005
+
+
 def contributions_text(res: Contributions, lang: str = "zh", top: int = 3) -> str:
     """The ``top`` largest supports and drags, and the largest changes from the prior month."""
     parts = res.table.drop(index=OTHER, errors="ignore")
     c = parts["contribution"].dropna().sort_values(ascending=False)
     d = parts["marginal"].dropna().sort_values(ascending=False)
+    # "0.0 pp" is neither a pull nor a drag, nor a change; all changes that small read "unchanged"
+    c, moved = c[c.abs() >= _PRINTS_AS_ZERO], d[d.abs() >= _PRINTS_AS_ZERO]
     pos, neg = c[c > 0].head(top), c[c < 0].sort_values().head(top)
-    up, down = d[d > 0].head(top), d[d < 0].sort_values().head(top)
+    up, down = moved[moved > 0].head(top), moved[moved < 0].sort_values().head(top)
     return tr(_text_zh, _text_en, lang)(res, pos, neg, up, down, d)
 
 

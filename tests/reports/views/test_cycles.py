@@ -38,7 +38,8 @@ def test_leadlag_text_by_hand():
     r = lead_lag(monthly(X), monthly([float("nan")] * 3 + [v + 10 for v in X[:-3]]), max_lead=6, min_obs=5,
                  x_name="x", x_name_zh="甲", y_name="y", y_name_zh="乙")
     assert V.leadlag_text(r, "zh").startswith("甲领先乙约3个月：甲滞后3期与乙的相关系数为1.00（2020年4月至2021年4月，13个样本）")
-    assert V.leadlag_text(r, "en").startswith("x leads y by about 3 months")
+    assert V.leadlag_text(r, "en").startswith("X leads y by about 3 months: the correlation of x lagged 3 months "
+                                              "with y is 1.00 (Apr 2020 to Apr 2021, 13 observations)")
 
 
 def test_m1_leads_ppi_by_about_nine_months(sample_series):

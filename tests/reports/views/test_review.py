@@ -19,7 +19,7 @@ def test_seasonal_review_text_by_hand():
     assert "低于2021-2022年同期均值+0.5%" in V.seasonal_review_text(r, "zh")
     t = V.seasonal_review_table(r, "en")
     assert list(t.index) == ["2023", "2022", "2021-2022 mean"]
-    assert list(t.columns) == ["Cumulative (%)", "2023 above (pp)"]
+    assert list(t.columns) == ["Cumulative (%)", "Gap: 2023 − row (pp)"]
 
 
 def test_a_review_without_norm_windows_words_a_fall_and_charts_one_bar():
