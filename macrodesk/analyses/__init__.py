@@ -143,7 +143,7 @@ def report_inputs(store, required, optional, as_of: str | None, *, lookahead: di
         try:
             end = pd.Period(as_of, freq="M")
         except ValueError:
-            raise ReportError(f"--as-of must be a month like 2025-12, got '{as_of}'") from None
+            raise ReportError(f"--as-of (--month) must be a month like 2025-12, got '{as_of}'") from None
     missing_req = [i for i in required if not store.has(i)]
     if missing_req:
         raise UnknownSeriesError(

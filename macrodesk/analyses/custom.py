@@ -226,7 +226,7 @@ def build_custom(spec: CustomReport, data: Any, *, as_of: str | None = None, lan
         try:
             end = pd.Period(month_text, freq="M")
         except ValueError:
-            raise ReportError(f"--as-of must be a month like 2025-12, got '{month_text}'") from None
+            raise ReportError(f"--as-of (--month) must be a month like 2025-12, got '{month_text}'") from None
     else:
         firsts = [S[i].observations() for i in ids if i in S and len(S[i])]
         if not firsts:

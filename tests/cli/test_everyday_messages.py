@@ -84,3 +84,9 @@ def test_a_missing_custom_report_file_points_at_the_shipped_example(cli, cpi_sto
     assert EXAMPLE_REPORT.is_file()
     code, out, err = cli("report", "custom", tmp_path / "my_report.toml", "--store", cpi_store)
     one_line_error(code, out, err, f"no such file; to start from the shipped example: cp {EXAMPLE_REPORT} ")
+
+
+def test_a_bad_month_names_both_spellings_of_the_option(cli, cpi_store):
+    # the flashes are documented with --month, the other reports with --as-of: the same option
+    code, out, err = cli("report", "inflation-review", "--month", "2025-13", "--store", cpi_store)
+    one_line_error(code, out, err, "--as-of (--month) must be a month like 2025-12, got '2025-13'")
