@@ -90,3 +90,15 @@ def test_a_bad_month_names_both_spellings_of_the_option(cli, cpi_store):
     # the flashes are documented with --month, the other reports with --as-of: the same option
     code, out, err = cli("report", "inflation-review", "--month", "2025-13", "--store", cpi_store)
     one_line_error(code, out, err, "--as-of (--month) must be a month like 2025-12, got '2025-13'")
+
+
+def test_a_carry_over_that_rounds_to_zero_prints_without_a_minus(cli, sample_store_path):
+    # June 2026 with December 2025 assumed 0: the NBS PPI MoMs of Jul..Dec 2025 are -0.2, 0.0, 0.0, 0.1, 0.1
+    # and 0, so the carry-over is 0.998 x 1.001 x 1.001 - 1 = -0.0003%: "0.00", not "-0.00"
+    assert round((0.998 * 1.001 * 1.001 - 1) * 100, 4) == -0.0003
+    code, out, err = cli("calc", "carryover", "ppi_mom", "--year", "2026", "--as-of", "2025-11", "--assume",
+                         "2025-12=0", "--store", sample_store_path)
+    assert code == 0, err
+    (june,) = [ln for ln in out.splitlines() if "2026-06" in ln]
+    assert june.split("│")[2].strip() == "0.00"
+    assert "-0.00" not in out
