@@ -19,7 +19,7 @@ import pandas as pd
 from macrodesk.exceptions import ReportError, UnknownSeriesError
 from macrodesk.series import MacroSeries
 
-__all__ = ["REPORTS", "DEMO_REPORTS", "DEMO_RUNS", "DemoRun", "build_report", "report_inputs"]
+__all__ = ["REPORTS", "DEMO_REPORTS", "DEMO_RUNS", "DemoRun", "build_report", "recipe_module", "report_inputs"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,19 @@ REPORTS: dict[str, _Recipe] = {
         "季节性对比，PPI分类，下月预测",
     ),
 }
+
+
+def recipe_module(name: str) -> ModuleType:
+    """The recipe module of report ``name``; a :class:`ReportError` listing the known names (and the
+    closest one, for a typo) otherwise."""
+    recipe = REPORTS.get(name)
+    if recipe is None:
+        import difflib
+
+        close = difflib.get_close_matches(name.lower(), list(REPORTS), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ReportError(f"unknown report '{name}'; {hint}available: {', '.join(REPORTS)}")
+    return recipe.load()
 
 #: Reports ``macrodesk demo`` builds from the bundled sample.
 DEMO_REPORTS: tuple[str, ...] = ("inflation-review", "inflation-outlook", "trade-flash", "cpi-ppi-flash")
@@ -130,7 +143,7 @@ def report_inputs(store, required, optional, as_of: str | None, *, lookahead: di
         try:
             end = pd.Period(as_of, freq="M")
         except ValueError:
-            raise ReportError(f"--as-of must be a month like 2025-12, got '{as_of}'") from None
+            raise ReportError(f"--as-of (--month) must be a month like 2025-12, got '{as_of}'") from None
     missing_req = [i for i in required if not store.has(i)]
     if missing_req:
         raise UnknownSeriesError(
@@ -156,10 +169,7 @@ def build_report(name: str, data: Any, *, as_of: str | None = None, lang: str = 
     names raise ReportError listing the known ones.
     """
     store = _source(data)
-    recipe = REPORTS.get(name)
-    if recipe is None:
-        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
-    mod = recipe.load()
+    mod = recipe_module(name)
     lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
     inputs, end = report_inputs(store, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
     from macrodesk.reports import rendering_batch

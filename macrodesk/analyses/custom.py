@@ -153,11 +153,18 @@ def parse_custom(data: Mapping[str, Any], file: str = "report.toml") -> CustomRe
                         toml_str(head, "subtitle_en", where), as_of, figures, tuple(sections))
 
 
+#: The commented example report file shipped with the package (the README's custom report).
+EXAMPLE_REPORT = Path(__file__).resolve().parents[1] / "reports" / "custom_report_example.toml"
+
+
 def load_custom(path: str | Path) -> CustomReport:
     """Read and check a custom report file."""
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReportError(f"cannot read the report file '{p}': no such file; to start from the shipped example: "
+                          f"cp {EXAMPLE_REPORT} {p}") from None
     except OSError as exc:
         raise ReportError(f"cannot read the report file '{p}': {exc.strerror or exc}") from None
     try:
@@ -219,7 +226,7 @@ def build_custom(spec: CustomReport, data: Any, *, as_of: str | None = None, lan
         try:
             end = pd.Period(month_text, freq="M")
         except ValueError:
-            raise ReportError(f"--as-of must be a month like 2025-12, got '{month_text}'") from None
+            raise ReportError(f"--as-of (--month) must be a month like 2025-12, got '{month_text}'") from None
     else:
         firsts = [S[i].observations() for i in ids if i in S and len(S[i])]
         if not firsts:

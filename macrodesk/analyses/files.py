@@ -24,13 +24,9 @@ _FIG_RE = re.compile(r"\]\((figures/[^)\s]+\.png)\)")
 
 def recipe_inputs(name: str, st: Any, as_of: str | None) -> tuple[Any, Any, Any]:
     """The recipe module of ``name`` and its inputs from ``st`` cut at ``as_of``, as :func:`build_report` reads them."""
-    from macrodesk.analyses import REPORTS, report_inputs
-    from macrodesk.exceptions import ReportError
+    from macrodesk.analyses import recipe_module, report_inputs
 
-    recipe = REPORTS.get(name)
-    if recipe is None:
-        raise ReportError(f"unknown report '{name}'; available: {', '.join(REPORTS)}")
-    mod = recipe.load()
+    mod = recipe_module(name)
     lookahead = {i: getattr(mod, "HF_LOOKAHEAD_MONTHS", 0) for i in getattr(mod, "HF_IDS", ())}
     inputs, end = report_inputs(st, mod.REQUIRED, mod.OPTIONAL, as_of, lookahead=lookahead)
     return mod, inputs, end

@@ -11,7 +11,7 @@ from typing import Annotated, Any, NoReturn, Optional
 import typer
 
 __all__ = [
-    "StoreOpt", "JsonOpt", "LangOpt", "console", "print_json", "open_store", "check_lang", "fail", "note",
+    "StoreOpt", "JsonOpt", "LangOpt", "console", "progress", "print_json", "open_store", "check_lang", "fail", "note",
     "bad_argument", "period_arg", "current_project", "resolve_store", "results_cache", "NoCacheOpt", "JobsOpt",
     "SchedulerOpt",
 ]
@@ -38,6 +38,18 @@ def console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def progress(*columns: Any, disable: bool = False) -> Any:
+    """A transient progress display on stderr, shown only on a terminal.
+
+    Off a terminal (a log file, a pipe, a cron job) rich would leave an empty line behind, so the
+    display is switched off there.
+    """
+    from rich.progress import Progress
+
+    con = console(stderr=True)
+    return Progress(*columns, transient=True, console=con, disable=disable or not con.is_terminal)
 
 
 def _json_default(o: Any) -> Any:

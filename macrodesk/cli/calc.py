@@ -67,6 +67,7 @@ def _print_result(result, lang: str) -> None:
     from rich.table import Table
 
     from macrodesk.series.units import get_unit
+    from macrodesk.text.format import num
 
     con = console()
     u = get_unit(result.unit)
@@ -74,7 +75,7 @@ def _print_result(result, lang: str) -> None:
     frame = result.data.to_frame(result.transform) if isinstance(result.data, pd.Series) else result.data
     t = Table("", *[str(c) for c in frame.columns], title=title)
     for k, row in zip(result.keys(frame.index), frame.to_numpy()):
-        t.add_row(k, *["—" if pd.isna(v) else f"{v:.2f}" for v in row])
+        t.add_row(k, *["—" if pd.isna(v) else num(v, 2) for v in row])  # num: no "-0.00" for a tiny negative
     con.print(t)
     if result.note:
         con.print(result.note)

@@ -8,7 +8,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from macrodesk.cli._common import (
-    JsonOpt, LangOpt, StoreOpt, bad_argument, check_lang, console, fail, note, open_store, period_arg, print_json, resolve_store,
+    JsonOpt, LangOpt, StoreOpt, bad_argument, check_lang, console, fail, note, open_store, period_arg, print_json,
+    progress, resolve_store,
 )
 from macrodesk.text import tr
 
@@ -38,7 +39,6 @@ def data_import(
     ] = False,
 ) -> None:
     """Import files or folders into the store (one transaction: all or nothing)."""
-    from rich.progress import Progress
 
     from macrodesk.importers import read_paths
 
@@ -47,7 +47,7 @@ def data_import(
         from macrodesk.importers.mapping import load_mapping
 
         mp = load_mapping(mapping)
-    with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
+    with progress(disable=as_json) as prog:
         task = prog.add_task("reading", total=None)
         series = read_paths(
             paths, mapping=mp, layout=layout, format=fmt,
@@ -184,14 +184,33 @@ def data_list(
             ]
         )
         return
-    from rich.table import Table
+    from rich.cells import cell_len
+    from rich.markup import escape
 
-    t = Table("series_id", tr("名称", "name", lang), "unit", "freq", "first", "last", "n")
+    # one line per series, nothing cut or wrapped: the id is what the other commands take, so it must be
+    # whole (a long line wraps in the terminal, and `| grep` sees it all); the name comes last
+    rows = [["series_id", "unit", "freq", "first", "last", "n", tr("名称", "name", lang)]]
     for r in df.itertuples():
         name = tr(r.name_zh, r.name_en, lang) or r.name_zh or r.name_en or ""
-        t.add_row(r.series_id, name, r.unit, r.freq, str(r.first)[:10], str(r.last)[:10], str(r.n))
-    console().print(t)
-    console().print(f"{len(df)} series")
+        rows.append([r.series_id, r.unit, r.freq, _span_end(r.first, r.freq), _span_end(r.last, r.freq), str(r.n),
+                     name])
+    widths = [max(cell_len(row[k]) for row in rows) for k in range(len(rows[0]) - 1)]
+    con = console()
+    for k, row in enumerate(rows):
+        line = "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(row, widths)) + "  " + row[-1]
+        con.print(f"[bold]{escape(line)}[/]" if k == 0 else escape(line), crop=False, overflow="ignore")
+    con.print(f"{len(df)} series")
+
+
+def _span_end(day: Any, freq: str) -> str:
+    """A series' first or last observation as printed: the period (2025-12, 2025Q4, 2025) or the day."""
+    import pandas as pd
+
+    from macrodesk._typing import PERIOD_FREQS
+
+    if freq in PERIOD_FREQS:
+        return str(pd.Timestamp(day).to_period(PERIOD_FREQS[freq]))
+    return str(day)[:10]
 
 
 def vintage_arg(text: Optional[str], option: str = "--vintage") -> int | str | None:
@@ -257,10 +276,30 @@ def data_show(
     period_arg(end, "--end")
     with open_store(store, read_only=True) as st:
         s = st.get(series_id, start=start, end=end, vintage=v, known_on=day)
+        if day is not None:
+            _note_undated(s, st.get(series_id, start=start, end=end, vintage=v), day)
     if as_json:
         print_json(s.to_json_dict())
         return
     _print_series(s, lang)
+
+
+def _note_undated(known: Any, stored: Any, day: str) -> None:
+    """Say how many stored values ``--known-on`` left out only because their release date is unknown.
+
+    Such a value counts as published when it was imported, so a series imported after ``day`` without a
+    ``released`` column shows only the periods whose release date is known: without this note that reads
+    as missing data.
+    """
+    import pandas as pd
+
+    rel = stored.released_observations()
+    undated = rel.index[rel.isna().to_numpy()]
+    starts = undated.start_time if isinstance(undated, pd.PeriodIndex) else undated
+    gone = undated[(starts <= pd.Timestamp(day)) & ~undated.isin(known.observations().index)]
+    if len(gone):
+        note(f"note: {len(gone)} stored value(s) of '{stored.id}' up to {day} are left out: they have no release "
+             "date and were imported after that day (a `released` column in the file gives the publication days)")
 
 
 def _print_series(s: Any, lang: str, title: str | None = None) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk.cli._common import JsonOpt, StoreOpt, console, fail, open_store, print_json
+from macrodesk.cli._common import JsonOpt, StoreOpt, console, fail, open_store, print_json, progress
 
 __all__ = ["fetch"]
 
@@ -32,7 +32,6 @@ def fetch(
 
     A network failure names the function and leaves the store untouched.
     """
-    from rich.progress import Progress
 
     from macrodesk.importers import read_source_frame
     from macrodesk.sources import get
@@ -47,7 +46,7 @@ def fetch(
 
         options["mapping"] = load_mapping(mapping)
     src = get(source, **options)
-    with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
+    with progress(disable=as_json) as prog:
         task = prog.add_task(f"{src.name}", total=None)
         frame = src.fetch(ids or None, start, end,
                           progress=lambda call: prog.update(task, description=f"{src.name}: {call}"))

@@ -15,6 +15,7 @@ import typer
 
 from macrodesk.cli._common import (
     JobsOpt, JsonOpt, LangOpt, SchedulerOpt, StoreOpt, check_lang, console, fail, note, open_store, print_json,
+    progress,
 )
 from macrodesk.exceptions import ModelError
 from macrodesk.text import tr
@@ -68,7 +69,7 @@ def backtest(
 
     --jobs N splits the months into N blocks run on N processes; --scheduler sends them to a Dask cluster.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
     from macrodesk.models.nowcast import month_range
 
@@ -78,9 +79,8 @@ def backtest(
     with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()) + [m.target.consensus_id], missing="skip")
     _check_span(months, data.get(m.target.yoy_id), m.target.yoy_id)
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, console=console(stderr=True), disable=as_json,
+    with progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), disable=as_json,
     ) as prog:
         task = prog.add_task(f"{m.name} {m.target.yoy_id}", total=len(months))
         res = m.backtest(data, start, end, progress=lambda _t: prog.advance(task), jobs=jobs, scheduler=scheduler)

@@ -16,7 +16,7 @@ import typer
 
 from macrodesk.cli._common import (
     JobsOpt, JsonOpt, NoCacheOpt, StoreOpt, check_lang, console, current_project, fail, open_store, print_json,
-    resolve_store, results_cache,
+    progress, resolve_store, results_cache,
 )
 
 __all__ = ["report", "demo", "report_key"]
@@ -37,6 +37,10 @@ def _formats(value: str) -> tuple[str, ...]:
 _EXTRAS = {"xlsx": ("xlsxwriter", "excel"), "docx": ("docx", "word")}
 
 
+#: The built-in reports, for the help text (``macrodesk.analyses.REPORTS`` is not imported to show help).
+REPORT_NAMES = ("inflation-review", "inflation-outlook", "trade-flash", "cpi-ppi-flash")
+
+
 def _check_extras(fmts: tuple[str, ...]) -> None:
     """Stop before building when a requested format's optional package is missing."""
     import importlib.util
@@ -53,8 +57,9 @@ def _check_extras(fmts: tuple[str, ...]) -> None:
 def report(
     name: Annotated[
         Optional[str],
-        typer.Argument(help="Report name, e.g. inflation-review, or 'custom' followed by a report file (TOML). "
-                            "Without it: every report of the project file (macrodesk.toml), as configured there."),
+        typer.Argument(help=f"Report name: {', '.join(REPORT_NAMES)}; or 'custom' followed by a report file "
+                            "(TOML). Without it: every report of the project file (macrodesk.toml), as configured "
+                            "there."),
     ] = None,
     file: Annotated[
         Optional[Path],
@@ -197,11 +202,10 @@ def _build(
     name: str, st: Any, as_of: Optional[str], out: Path, formats: tuple[str, ...], lang: str, quiet: bool = False,
     basename: Optional[str] = None, rcache: Any = None, style: Any = None,
 ) -> dict[str, Path]:
-    from rich.progress import Progress
 
     from macrodesk.analyses.files import write_report
 
-    with Progress(transient=True, console=console(stderr=True), disable=quiet) as prog:
+    with progress(disable=quiet) as prog:
         task = prog.add_task(f"building {name}", total=None)
         paths = write_report(name, st, as_of, out, formats, lang, basename=basename, rcache=rcache, style=style,
                              progress=lambda text: prog.update(task, description=text))

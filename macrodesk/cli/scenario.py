@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, open_store, print_json
+from macrodesk.cli._common import JsonOpt, LangOpt, StoreOpt, check_lang, console, open_store, print_json, progress
 from macrodesk.text import tr
 
 __all__ = ["app"]
@@ -87,7 +87,6 @@ def run_cmd(
     lang: LangOpt = "zh",
 ) -> None:
     """Run every scenario in FILE and print the monthly YoY paths, average (中枢), min and max."""
-    from rich.progress import Progress
 
     from macrodesk.reports.views.scenarios import scenario_json
     from macrodesk.scenarios import load_spec, run
@@ -96,7 +95,7 @@ def run_cmd(
     spec = load_spec(file)
     elast = _elasticities(elasticity)
     levels = _levels(level)
-    with Progress(transient=True, console=console(stderr=True), disable=as_json) as prog:
+    with progress(disable=as_json) as prog:
         task = prog.add_task(f"reading {', '.join(spec.series_ids())}", total=None)
         with open_store(store, read_only=True) as st:
             data = st.get_many(spec.series_ids(), missing="skip")

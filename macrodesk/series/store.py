@@ -450,7 +450,9 @@ class Store:
         ids = [r[0] for r in self.con.execute("SELECT series_id FROM series").fetchall()]
         if not ids:
             return "the store is empty; import data first (macrodesk data import PATH, or macrodesk demo)"
-        close = difflib.get_close_matches(series_id, ids, n=3, cutoff=0.6)
+        # ids are lower case: CPI_YOY finds cpi_yoy
+        lower = {i.lower(): i for i in ids}
+        close = [lower[c] for c in difflib.get_close_matches(series_id.lower(), list(lower), n=3, cutoff=0.6)]
         if close:
             return "did you mean " + ", ".join(f"'{c}'" for c in close) + "? (macrodesk data list shows all)"
         return "macrodesk data list shows the stored series"
@@ -493,17 +495,26 @@ class Store:
         return self.con.execute("SELECT vintage, imported_at, label FROM vintages ORDER BY vintage").df()
 
     # -- reading ----------------------------------------------------------
+    def _vintage_number(self, number: int) -> int:
+        """``number`` if the store has had that many imports; a :class:`StoreError` for one it never had."""
+        row = self.con.execute("SELECT max(vintage) FROM vintages").fetchone()
+        last = int(row[0]) if row and row[0] is not None else 0
+        if number > last:
+            raise StoreError(f"no vintage {number}: the store's imports are numbered 1..{last} "
+                             "(macrodesk data history ID shows each value's vintage)")
+        return number
+
     def _vintage_limit(self, vintage: int | str | _dt.datetime | None) -> int | None:
         if vintage is None:
             return None
         if isinstance(vintage, (int, np.integer)):
-            return int(vintage)
+            return self._vintage_number(int(vintage))
         bad = StoreError(
             f"vintage must be a vintage number or a time such as '2025-12-31' or '2025-12-31 18:00'; got {vintage!r}"
         )
         text = str(vintage).strip()
         if isinstance(vintage, str) and text.isdigit() and len(text) < 8:
-            return int(text)
+            return self._vintage_number(int(text))
         try:
             day = read_period_text(text) if isinstance(vintage, str) else None
         except ValueError:

@@ -179,6 +179,7 @@ def _inputs(m: pd.Series, o: dict[str, Any]) -> _Inputs:
     kept = {k: {"published": published[k], "assumed": _pct(v)} for k, v in assume.items() if k in published}
     if applied:
         extra["assumed"] = applied
+        flags += [f"--assume {k}: MoM {v:.2f}% assumed ({k} is not published)" for k, v in applied.items()]
     if kept:
         extra["assume_not_applied"] = kept
         flags += [f"--assume {k}: not applied, {k} is published (MoM {d['published']:.2f}%); "
@@ -238,6 +239,11 @@ def _cum(s, o):
     lo, hi = _months(o["months"])
     r = T.cumulative(as_mom(s, "cum"), lo, hi) * 100
     if o["year"] is not None:
+        if o["year"] not in r.dropna().index:
+            done = r.dropna()
+            have = f"{done.index.min()}..{done.index.max()}" if len(done) else "none"
+            raise TransformError(f"--year {o['year']}: '{s.id}' does not cover months {lo}-{hi} of {o['year']} "
+                                 f"(years it covers: {have})")
         r = r.loc[[o["year"]]]
     return CalcResult(s.id, "cum", "pct", r.dropna(), params={"months": f"{lo}-{hi}"},
                       note=f"cumulative change over months {lo}-{hi}: prod(1+m) - 1")
@@ -343,6 +349,8 @@ def run(name: str, series: MacroSeries, **options: Any) -> CalcResult:
     opts.update(options)
     for key in ("start", "end"):
         _check_period(opts[key], f"--{key}")
+    if opts["year"] is not None and not 1000 <= int(opts["year"]) <= 9999:
+        raise TransformError(f"--year must be a year such as 2026; got {opts['year']}")
     if opts["as_of"] is not None:
         series = series.slice(None, str(_as_of_month(opts["as_of"])))
     result = spec.fn(series, opts)
