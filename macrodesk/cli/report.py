@@ -254,5 +254,9 @@ def demo(
     with open_store(path, read_only=True) as st:
         for run in DEMO_RUNS:
             _build(run.name, st, run.as_of, out / run.folder, formats, lang, rcache=rcache)
+    from macrodesk.cli._builds import record_builds
+    from macrodesk.project import load_project
+
+    record_builds(load_project(project), path)  # the first `update` finds them up to date
     con.print(f"\nProject file {project}. In {out} the everyday commands need no --store:\n"
               f"  cd {out} && macrodesk data list && macrodesk report")

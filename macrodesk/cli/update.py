@@ -22,13 +22,13 @@ everything before the store is written; nothing is rebuilt.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
+from macrodesk.cli._builds import _built_entry, _check, _load_state, _reads, _save_state
 from macrodesk.cli._common import JsonOpt, check_lang, console, current_project, fail, note, print_json
 from macrodesk.project import STATE_FILE
 
@@ -126,38 +126,8 @@ def _import(store_path: Path | str, series: list[Any], paths: list[Path], dry_ru
 
 
 # ---------------------------------------------------------------- 2. which reports to rebuild
-def _state_path(project: Any) -> Path:
-    return Path(project.root) / STATE_FILE
-
-
-def _load_state(project: Any) -> dict[str, Any]:
-    from macrodesk.project import load_state
-
-    return load_state(project)
-
-
-def _save_state(project: Any, state: dict[str, Any]) -> None:
-    p = _state_path(project)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(p)
-    except OSError as exc:
-        fail(f"cannot record the built reports in '{p}': {exc.strerror or exc}")
-
-
-def _reads(name: str) -> set[str]:
-    from macrodesk.analyses import REPORTS
-
-    mod = REPORTS[name].load()
-    return set(mod.REQUIRED) | set(mod.OPTIONAL) | set(getattr(mod, "HF_IDS", ()))
-
-
 def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, quiet: bool) -> list[dict[str, Any]]:
-    from macrodesk import cache
     from macrodesk.cli._common import open_store, results_cache
-    from macrodesk.analyses.files import report_check
     from macrodesk.cli.report import _build
 
     from macrodesk.series.store_backends import display, exists
@@ -182,25 +152,13 @@ def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, qui
     with open_store(store_path, read_only=True) as st:
         for r in project.reports:
             for lg in r.langs:
-                base = r.basename(lg)
-                slot = f"{r.out}/{base}"
                 t = time.perf_counter()
-                files = {f: r.out / f"{base}.{f}" for f in r.formats}
-                last = built.get(slot, {})
-                # what the build depends on, without reading the data: the stored rows of the series the
-                # report reads (a digest), its options and the code; unchanged since the last build →
-                # the report is up to date without rebuilding its inputs for the full key
-                mark = cache.fingerprint("update", cache.code_version(), r.name, r.as_of, list(r.formats), lg, base,
-                                         house.fingerprint() if house is not None else None,
-                                         st.digest(_reads(r.name)))
-                if last.get("mark") == mark and "key" in last and "stale" in last:
-                    key, end, stale = last["key"], last.get("as_of"), last["stale"]
-                else:
-                    key, end, status = report_check(r.name, st, r.as_of, r.formats, lg, base, style=house)
-                    stale = _stale_rows(status)
+                last = built.get(f"{r.out}/{r.basename(lg)}", {})
+                c = _check(r, lg, st, house, last)
+                base, slot, files, mark, key, stale = c["base"], c["slot"], c["files"], c["mark"], c["key"], c["stale"]
                 check = round(time.perf_counter() - t, 4)
                 fresh = last.get("key") == key and all(p.exists() for p in files.values())
-                row: dict[str, Any] = {"name": r.name, "lang": lg, "basename": base, "as_of": str(end),
+                row: dict[str, Any] = {"name": r.name, "lang": lg, "basename": base, "as_of": str(c["as_of"]),
                                        "check_seconds": check, "files": {k: str(v) for k, v in files.items()},
                                        "stale": stale}
                 if fresh:
@@ -216,28 +174,10 @@ def _reports(project: Any, store_path: Path | str, news: Any, dry_run: bool, qui
                     row["reason"] = "no record of a build" if not last else (
                         "inputs or code changed" if last.get("key") != key else "output missing")
                     row["build_seconds"] = round(time.perf_counter() - t, 3)
-                    built[slot] = {"name": r.name, "lang": lg, "key": key, "mark": mark, "as_of": str(end),
-                                   "stale": stale, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                    built[slot] = _built_entry(r, lg, c)
                     _save_state(project, state)
                 out.append(row)
     return out
-
-
-def _stale_rows(status: Any) -> list[dict[str, Any]]:
-    """The stale rows of an input-status table, JSON-ready: id, names, last period ('2024-12'), months behind."""
-    import pandas as pd
-
-    rows = []
-    for r in status[status["stale"]].to_dict("records"):
-        last = r["last_period"]
-        if last is None or (not isinstance(last, pd.Period) and pd.isna(last)):
-            last_s = None
-        else:
-            last_s = str(last) if isinstance(last, pd.Period) else pd.Timestamp(last).strftime("%Y-%m-%d")
-        behind = r["months_behind"]
-        rows.append({"id": str(r["id"]), "name_zh": r.get("name_zh"), "name_en": r.get("name_en"), "last_period": last_s,
-                     "months_behind": None if pd.isna(behind) else int(behind)})
-    return rows
 
 
 def _lagging(row: dict[str, Any], lang: str) -> str:

@@ -95,6 +95,10 @@ def test_demo_then_everyday_commands_in_its_folder(cli, in_dir, monkeypatch, low
     code, out, err = cli("data", "list", "--json")
     assert code == 0, err
     assert '"cpi_yoy"' in out and '"hog_spot_price_index_zhuyi"' in out
+    # the demo recorded its build: the first `update` finds the review up to date, nothing is rebuilt
+    code, out, err = cli("update", "--json")
+    assert code == 0, err
+    assert [(r["name"], r["status"]) for r in json.loads(out)["reports"]] == [("inflation-review", "up to date")]
     # the demo's store knows the NBS release days: on 9 November 2025 the latest CPI known was October's 0.2
     code, out, err = cli("data", "show", "cpi_yoy", "--known-on", "2025-11-09", "--start", "2025-01", "--json")
     assert code == 0, err

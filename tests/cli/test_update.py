@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from macrodesk.cli.update import _reads
+from macrodesk.cli._builds import _reads
 from macrodesk.series.news import news
 from macrodesk.series.store import Store
 
