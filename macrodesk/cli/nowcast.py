@@ -151,7 +151,7 @@ def _live(target: str, date: Optional[str], model: str, store: Optional[str], as
     m = _model(model, target)
     with open_store(store, read_only=True) as st:
         data = st.get_many(list(m.series_ids()), missing="skip")
-    when = _date_arg(date) if date is not None else _latest_date(data, m.target.yoy_id)
+    when = _date_arg(date) if date is not None else _latest_date(data, m.target.yoy_id, lang)
     info = m.info_set(data, when)
     with console(stderr=True).status(f"{m.name}: {m.target.yoy_id} {info.month}", spinner="dots") if not as_json else _null():
         nc = m.predict(info)
@@ -175,7 +175,7 @@ def _date_arg(text: str) -> str:
     return text
 
 
-def _latest_date(data: dict, yoy_id: str) -> str:
+def _latest_date(data: dict, yoy_id: str, lang: str = "zh") -> str:
     """The last day of the month after the last published ``yoy_id`` print: the latest month the store can nowcast."""
     from macrodesk.exceptions import ModelError
 
@@ -185,8 +185,10 @@ def _latest_date(data: dict, yoy_id: str) -> str:
         raise ModelError(f"the store has no {yoy_id} print to nowcast from; import it (macrodesk data import …)")
     month = obs.index[-1] + 1
     day = month.asfreq("D", how="end").strftime("%Y-%m-%d")
-    note(f"nowcasting {yoy_id} for {month} (the month after the last published print, {obs.index[-1]}), "
-         f"as of {day}; pass --date YYYY-MM-DD to choose another date")
+    note(tr(f"预测{yoy_id} {month}（最新公布为{obs.index[-1]}，预测其下一个月），信息截至{day}；"
+            f"用 --date YYYY-MM-DD 指定其他日期",
+            f"nowcasting {yoy_id} for {month} (the month after the last published print, {obs.index[-1]}), "
+            f"as of {day}; pass --date YYYY-MM-DD to choose another date", lang))
     return day
 
 

@@ -80,6 +80,8 @@ def test_default_date_is_the_month_after_the_last_published_print(sample_store_p
     js = json.loads(r.stdout)
     assert js["month"] == "2026-01" and js["as_of"] == "2026-01-31"
     assert js["previous_yoy"] == 0.8
+    assert "预测cpi_yoy 2026-01（最新公布为2025-12，预测其下一个月），信息截至2026-01-31" in r.stderr  # zh by default
+    r = runner.invoke(app, ["cpi", "--model", "bridge", "--json", "--lang", "en", "--store", str(sample_store_path)])
     assert "nowcasting cpi_yoy for 2026-01 (the month after the last published print, 2025-12)" in r.stderr
 
 
